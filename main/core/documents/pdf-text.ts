@@ -1,0 +1,122 @@
+// Reads the text layer of a PDF with word positions, via pdf.js (no worker thread, no network).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { BBox, PageContent, Word } from '../../../shared/domain';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+/** Options that keep pdf.js local: fonts and cmaps from node_modules, no eval, no fetch. */
+export function pdfDocumentOptions(data: Uint8Array, password?: string) {
+  return {
+    data,
+    password,
+    standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
+    cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  };
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Splits one pdf.js text run into words, spreading the run's width over its characters. */
+function runToWords(item: TextItemLike, pageHeight: number): Word[] {
+  const [a, b, , d, e, f] = item.transform;
+  const fontSize = Math.hypot(a, b) || Math.abs(d) || item.height || 10;
+  const top = pageHeight - f - fontSize * 0.8;
+  const bottom = pageHeight - f + fontSize * 0.2;
+  const str = item.str;
+  const charW = str.length > 0 ? item.width / str.length : 0;
+  const words: Word[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(str))) {
+    const x0 = e + m.index * charW;
+    const x1 = x0 + m[0].length * charW;
+    const bbox: BBox = [round(x0), round(top), round(x1), round(bottom)];
+    words.push({ text: m[0], bbox, conf: 100 });
+  }
+  return words;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export interface PdfTextResult {
+  pages: PageContent[];
+  /** Pages (1-based) whose text layer is empty or nearly so: candidates for OCR. */
+  pagesWithoutText: number[];
+}
+
+export async function readPdfText(data: Uint8Array, password?: string): Promise<PdfTextResult> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(data), password)).promise;
+  try {
+    const pages: PageContent[] = [];
+    const pagesWithoutText: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const words: Word[] = [];
+      for (const item of content.items) {
+        if ('str' in item && item.str.trim()) words.push(...runToWords(item, viewport.height));
+      }
+      const text = wordsToText(words);
+      if (text.replace(/\s/g, '').length < 20) pagesWithoutText.push(n);
+      pages.push({
+        pageNumber: n,
+        width: round(viewport.width),
+        height: round(viewport.height),
+        text,
+        words,
+        source: 'text_layer',
+        meanConfidence: null,
+      });
+      page.cleanup();
+    }
+    return { pages, pagesWithoutText };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Reading-order text from positioned words: lines top to bottom, words left to right. */
+export function wordsToText(words: Word[]): string {
+  return groupLines(words)
+    .map((line) => line.map((w) => w.text).join(' '))
+    .join('\n');
+}
+
+/** Groups words into lines by vertical overlap; each line sorted left to right. */
+export function groupLines(words: Word[]): Word[][] {
+  const sorted = [...words].sort((p, q) => centerY(p) - centerY(q) || p.bbox[0] - q.bbox[0]);
+  const lines: Word[][] = [];
+  for (const w of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(centerY(last[0]) - centerY(w)) <= lineTolerance(last[0], w)) last.push(w);
+    else lines.push([w]);
+  }
+  for (const line of lines) line.sort((p, q) => p.bbox[0] - q.bbox[0]);
+  return lines;
+}
+
+const centerY = (w: Word) => (w.bbox[1] + w.bbox[3]) / 2;
+const lineTolerance = (a: Word, b: Word) =>
+  Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]) * 0.5;
