@@ -1,0 +1,142 @@
+// Cases: create, open, rename, archive, delete. Validation happens in the API schemas; the rules
+// that need the clock (a birth date in the future) or the database (a case to exist) live here.
+import {
+  caseFieldsSchema,
+  createCaseArgs,
+  type CaseDto,
+  type CaseFields,
+  type CaseSummaryDto,
+  type CreateCaseArgs,
+} from '../../shared/api/cases';
+import { AppError } from '../../shared/errors';
+import type { Core } from './context';
+import { caseQueries, rowToCase, rowToSummary, type CaseColumns } from './db/queries/cases';
+import { zodMessage } from './validate';
+
+function toColumns(f: CaseFields): Partial<CaseColumns> {
+  const cols: Partial<CaseColumns> = {};
+  const set = <K extends keyof CaseColumns>(k: K, v: CaseColumns[K] | undefined) => {
+    if (v !== undefined) cols[k] = v;
+  };
+  set('child_name', f.childName);
+  set('dob', f.dob);
+  set('grade', f.grade);
+  set('primary_disability', f.primaryDisability);
+  set('secondary_disability', f.secondaryDisability);
+  set('state', f.state);
+  set('district', f.district);
+  set('school', f.school);
+  set('notes', f.notes);
+  if (f.parents !== undefined) cols.parents_json = JSON.stringify(f.parents);
+  if (f.contacts !== undefined) cols.contacts_json = JSON.stringify(f.contacts);
+  return cols;
+}
+
+function checkDob(core: Core, dob: string | null | undefined): void {
+  if (dob && dob > core.nowIso().slice(0, 10)) {
+    throw new AppError('invalid_input', `Date of birth ${dob} is in the future.`);
+  }
+}
+
+export function getCase(core: Core, caseId: string): CaseDto {
+  const row = caseQueries(core.db).get(caseId);
+  if (!row) throw new AppError('not_found', `No case with id ${caseId}.`);
+  return rowToCase(row);
+}
+
+/** Finds a case by id or by exact name (case-insensitive); the CLI's --case takes either. */
+export function resolveCase(core: Core, idOrName: string): CaseDto {
+  const q = caseQueries(core.db);
+  const byId = q.get(idOrName);
+  if (byId) return rowToCase(byId);
+  const byName = q.findByName(idOrName.trim());
+  if (byName.length === 1) return rowToCase(byName[0]);
+  if (byName.length > 1) throw new AppError('conflict', `More than one case is named "${idOrName}"; use its id (casefile cases list).`);
+  throw new AppError('not_found', `No case named or with id "${idOrName}".`);
+}
+
+export function createCase(core: Core, raw: CreateCaseArgs): CaseDto {
+  const parsed = createCaseArgs.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_input', zodMessage(parsed.error));
+  const args = parsed.data;
+  checkDob(core, args.dob);
+  const id = core.newId();
+  const cols: CaseColumns = {
+    name: args.name,
+    child_name: args.childName ?? args.name,
+    dob: null,
+    grade: null,
+    primary_disability: null,
+    secondary_disability: null,
+    state: null,
+    district: null,
+    school: null,
+    parents_json: '[]',
+    contacts_json: '[]',
+    notes: null,
+    ...toColumns(args),
+  };
+  if (!args.childName) cols.child_name = args.name;
+  caseQueries(core.db).insert(id, cols, core.nowIso());
+  core.emit('case.changed', { caseId: id, what: 'created' });
+  return getCase(core, id);
+}
+
+export function updateCase(core: Core, caseId: string, rawFields: CaseFields): CaseDto {
+  const parsed = caseFieldsSchema.safeParse(rawFields);
+  if (!parsed.success) throw new AppError('invalid_input', zodMessage(parsed.error));
+  getCase(core, caseId);
+  checkDob(core, parsed.data.dob);
+  caseQueries(core.db).update(caseId, toColumns(parsed.data), core.nowIso());
+  core.emit('case.changed', { caseId, what: 'updated' });
+  return getCase(core, caseId);
+}
+
+export function renameCase(core: Core, caseId: string, name: string): CaseDto {
+  getCase(core, caseId);
+  const trimmed = name.trim();
+  if (!trimmed) throw new AppError('invalid_input', 'The case name must not be empty.');
+  caseQueries(core.db).update(caseId, { name: trimmed }, core.nowIso());
+  core.emit('case.changed', { caseId, what: 'renamed' });
+  return getCase(core, caseId);
+}
+
+export function openCase(core: Core, caseId: string): CaseDto {
+  getCase(core, caseId);
+  caseQueries(core.db).setOpened(caseId, core.nowIso());
+  return getCase(core, caseId);
+}
+
+export function setArchived(core: Core, caseId: string, archived: boolean): CaseDto {
+  getCase(core, caseId);
+  caseQueries(core.db).setArchived(caseId, archived ? core.nowIso() : null, core.nowIso());
+  core.emit('case.changed', { caseId, what: archived ? 'archived' : 'unarchived' });
+  return getCase(core, caseId);
+}
+
+/** Deletes a case and its records. Originals stay in the store until no case refers to them. */
+export function deleteCase(core: Core, caseId: string): void {
+  getCase(core, caseId);
+  const shas = core.db
+    .prepare<[string], { sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE case_id = ?')
+    .all(caseId)
+    .map((r) => r.sha256);
+  core.db.transaction(() => caseQueries(core.db).remove(caseId))();
+  for (const sha of shas) {
+    const still = core.db.prepare('SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(sha);
+    if (!still) {
+      core.db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
+      core.blobs.remove(sha);
+    }
+  }
+  core.emit('case.changed', { caseId, what: 'deleted' });
+}
+
+export function listCases(core: Core, opts: { query?: string; includeArchived?: boolean } = {}): CaseSummaryDto[] {
+  const terms = (opts.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return caseQueries(core.db)
+    .list()
+    .filter((r) => opts.includeArchived || !r.archived_at)
+    .filter((r) => terms.every((t) => (r.haystack ?? '').toLowerCase().includes(t)))
+    .map(rowToSummary);
+}

@@ -1,0 +1,79 @@
+// Builds the core the same way for the CLI, the browser host and Electron: a data folder, its
+// database, the blob store, a clock and an id source. Nothing here knows about a transport.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { ApiEventName, ApiEvents } from '../../shared/api';
+import { openDatabase, type Db } from './db/open';
+import { BlobStore } from './documents/blob-store';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  newId?: () => string;
+  /** Where the shipped resources are (tessdata, fonts); defaults to the repo's resources/. */
+  resourcesDir?: string;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly clock: Clock;
+  readonly resourcesDir: string;
+  newId(): string;
+  nowIso(): string;
+  emit<E extends ApiEventName>(name: E, payload: ApiEvents[E]): void;
+  on<E extends ApiEventName>(name: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  close(): void;
+}
+
+export function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new AppError('not_writable', `The data folder ${dir} cannot be written to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another folder with --data-dir or CASEFILE_DATA_DIR.`);
+  }
+}
+
+export function defaultResourcesDir(): string {
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../resources');
+}
+
+export function openCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  ensureWritableDir(dataDir);
+  const db = openDatabase(path.join(dataDir, 'casefile.sqlite'));
+  const blobs = new BlobStore(path.join(dataDir, 'originals'));
+  const clock = options.clock ?? systemClock;
+  const bus = new EventEmitter();
+  bus.setMaxListeners(100);
+  return {
+    dataDir,
+    db,
+    blobs,
+    clock,
+    resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    newId: options.newId ?? (() => randomUUID()),
+    nowIso: () => clock.now().toISOString(),
+    emit(name, payload) {
+      bus.emit(name, payload);
+    },
+    on(name, listener) {
+      bus.on(name, listener);
+      return () => bus.off(name, listener);
+    },
+    close() {
+      bus.removeAllListeners();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Migrations: one file each, applied in ascending order inside one transaction; the schema
+// version lives in PRAGMA user_version.
+import type Database from 'better-sqlite3';
+import { m0010Initial } from './migrations/0010-initial';
+import { m0020Documents } from './migrations/0020-documents';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Applies every migration above the database's user_version; returns the versions applied. */
+export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): number[] {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= upTo);
+  if (pending.length === 0) return [];
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return pending.map((m) => m.version);
+}

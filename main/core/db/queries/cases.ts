@@ -1,0 +1,106 @@
+// Prepared statements for the cases table; snake_case rows map to camelCase DTOs here only.
+import type { CaseDto, CaseSummaryDto } from '../../../../shared/api/cases';
+import type { Db } from '../open';
+
+interface CaseRow {
+  id: string;
+  name: string;
+  child_name: string | null;
+  dob: string | null;
+  grade: string | null;
+  primary_disability: string | null;
+  secondary_disability: string | null;
+  state: string | null;
+  district: string | null;
+  school: string | null;
+  parents_json: string;
+  contacts_json: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  last_opened_at: string | null;
+  archived_at: string | null;
+}
+
+export function rowToCase(r: CaseRow): CaseDto {
+  return {
+    id: r.id,
+    name: r.name,
+    childName: r.child_name,
+    dob: r.dob,
+    grade: r.grade,
+    primaryDisability: r.primary_disability,
+    secondaryDisability: r.secondary_disability,
+    state: r.state,
+    district: r.district,
+    school: r.school,
+    parents: JSON.parse(r.parents_json),
+    contacts: JSON.parse(r.contacts_json),
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastOpenedAt: r.last_opened_at,
+    archivedAt: r.archived_at,
+  };
+}
+
+export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'updated_at' | 'last_opened_at' | 'archived_at'>;
+
+export function caseQueries(db: Db) {
+  const get = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?');
+  const byName = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, created_at');
+  const insert = db.prepare(`INSERT INTO cases (id, name, child_name, dob, grade, primary_disability, secondary_disability, state,
+      district, school, parents_json, contacts_json, notes, created_at, updated_at)
+    VALUES (@id, @name, @child_name, @dob, @grade, @primary_disability, @secondary_disability, @state,
+      @district, @school, @parents_json, @contacts_json, @notes, @now, @now)`);
+  const list = db.prepare<[], CaseSummaryRow>(`SELECT c.id, c.name, c.child_name, c.state, c.school, c.last_opened_at, c.archived_at,
+      c.created_at, c.child_name || ' ' || c.name || ' ' || coalesce(c.school, '') || ' ' || coalesce(c.district, '') AS haystack,
+      (SELECT count(*) FROM documents d WHERE d.case_id = c.id AND d.deleted_at IS NULL) AS document_count
+    FROM cases c
+    ORDER BY c.last_opened_at IS NULL, c.last_opened_at DESC, c.created_at DESC`);
+  return {
+    get: (id: string) => get.get(id),
+    findByName: (name: string) => byName.all(name),
+    insert: (id: string, cols: CaseColumns, now: string) => insert.run({ id, now, ...cols }),
+    update(id: string, cols: Partial<CaseColumns>, now: string) {
+      const keys = Object.keys(cols);
+      if (keys.length === 0) return;
+      const sets = keys.map((k) => `${k} = @${k}`).join(', ');
+      db.prepare(`UPDATE cases SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...cols, id, now });
+    },
+    setOpened: (id: string, now: string) => db.prepare('UPDATE cases SET last_opened_at = ? WHERE id = ?').run(now, id),
+    setArchived: (id: string, at: string | null, now: string) =>
+      db.prepare('UPDATE cases SET archived_at = ?, updated_at = ? WHERE id = ?').run(at, now, id),
+    remove: (id: string) => db.prepare('DELETE FROM cases WHERE id = ?').run(id),
+    list: () => list.all(),
+  };
+}
+
+interface CaseSummaryRow {
+  id: string;
+  name: string;
+  child_name: string | null;
+  state: string | null;
+  school: string | null;
+  last_opened_at: string | null;
+  archived_at: string | null;
+  haystack: string | null;
+  document_count: number;
+}
+
+export function rowToSummary(r: CaseSummaryRow): CaseSummaryDto {
+  return {
+    id: r.id,
+    name: r.name,
+    childName: r.child_name,
+    state: r.state,
+    school: r.school,
+    lastOpenedAt: r.last_opened_at,
+    archivedAt: r.archived_at,
+    documentCount: r.document_count,
+  };
+}
+
+export function summaryHaystack(r: { name: string; childName: string | null; school: string | null }): string {
+  return `${r.name} ${r.childName ?? ''} ${r.school ?? ''}`.toLowerCase();
+}

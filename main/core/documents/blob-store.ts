@@ -1,0 +1,87 @@
+// Content-addressed store for originals. The only module that reads or writes original files, so
+// encryption at rest can be added here alone. Writes are atomic: temp file, fsync, rename.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class BlobStore {
+  constructor(readonly root: string) {}
+
+  pathFor(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('bad_request', `Not a sha256: ${sha256}`);
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathFor(sha256));
+  }
+
+  /** Stores the bytes under their sha256 and returns it; storing the same bytes twice is a no-op. */
+  put(bytes: Uint8Array): string {
+    const sha = sha256Hex(bytes);
+    const dest = this.pathFor(sha);
+    if (existsSync(dest) && statSync(dest).size === bytes.byteLength) return sha;
+    mkdirSync(path.dirname(dest), { recursive: true });
+    const tmp = path.join(this.root, `.tmp-${process.pid}-${sha.slice(0, 16)}-${Date.now()}`);
+    let fd: number | null = null;
+    try {
+      fd = openSync(tmp, 'w');
+      let off = 0;
+      while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      renameSync(tmp, dest);
+    } catch (e) {
+      if (fd !== null) closeSync(fd);
+      rmSync(tmp, { force: true });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC') throw new AppError('not_writable', 'The disk is full: the file could not be stored. Free some space and import it again.');
+      throw e;
+    }
+    return sha;
+  }
+
+  get(sha256: string): Buffer {
+    try {
+      return readFileSync(this.pathFor(sha256));
+    } catch {
+      throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+    }
+  }
+
+  remove(sha256: string): void {
+    rmSync(this.pathFor(sha256), { force: true });
+  }
+
+  /** Every stored sha256 (for orphan clean-up at start-up). */
+  list(): string[] {
+    if (!existsSync(this.root)) return [];
+    const out: string[] = [];
+    for (const d of readdirSync(this.root)) {
+      if (d.startsWith('.tmp-')) continue;
+      const dir = path.join(this.root, d);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const f of readdirSync(dir)) if (/^[0-9a-f]{64}$/.test(f)) out.push(f);
+    }
+    return out;
+  }
+
+  /** Removes temp files left by a write that was killed part-way. */
+  removeTempFiles(): number {
+    if (!existsSync(this.root)) return 0;
+    let n = 0;
+    for (const f of readdirSync(this.root)) {
+      if (f.startsWith('.tmp-')) {
+        rmSync(path.join(this.root, f), { force: true });
+        n++;
+      }
+    }
+    return n;
+  }
+}

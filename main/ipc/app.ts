@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { LATEST_VERSION } from '../core/db/migrate';
+import { getSettings, updateSettings } from '../core/settings';
+import type { Registry } from './registry';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const APP_VERSION = pkg.version;
+
+export function registerApp(reg: Registry): void {
+  reg.register('app.info', (_args, { core, transport }) => ({
+    version: APP_VERSION,
+    dataDir: core.dataDir,
+    transport: transport === 'electron' ? 'electron' : 'browser',
+    schemaVersion: LATEST_VERSION,
+  }));
+  reg.register('settings.get', (_a, { core }) => getSettings(core));
+  reg.register('settings.update', (patch, { core }) => updateSettings(core, patch));
+}

@@ -1,0 +1,17 @@
+import { createCase, deleteCase, getCase, listCases, openCase, renameCase, setArchived, updateCase } from '../core/cases';
+import type { Registry } from './registry';
+
+export function registerCases(reg: Registry): void {
+  reg.register('cases.list', (args, { core }) => listCases(core, args ?? {}));
+  reg.register('cases.create', (args, { core }) => createCase(core, args));
+  reg.register('cases.get', ({ caseId }, { core }) => getCase(core, caseId));
+  reg.register('cases.open', ({ caseId }, { core }) => openCase(core, caseId));
+  reg.register('cases.update', ({ caseId, fields }, { core }) => updateCase(core, caseId, fields));
+  reg.register('cases.rename', ({ caseId, name }, { core }) => renameCase(core, caseId, name));
+  reg.register('cases.archive', ({ caseId }, { core }) => setArchived(core, caseId, true));
+  reg.register('cases.unarchive', ({ caseId }, { core }) => setArchived(core, caseId, false));
+  reg.register('cases.delete', ({ caseId }, { core }) => {
+    deleteCase(core, caseId);
+    return { deleted: true as const };
+  });
+}

@@ -1,0 +1,13 @@
+// The full registry: each feature registers its handlers in its own file.
+import { registerApp } from './app';
+import { registerCases } from './cases';
+import { Registry } from './registry';
+
+export function buildRegistry(): Registry {
+  const reg = new Registry();
+  registerApp(reg);
+  registerCases(reg);
+  return reg;
+}
+
+export { Registry };

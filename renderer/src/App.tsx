@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { invoke } from './api/client';
+import { CaseListPage } from './pages/CaseListPage';
+import { CasePage } from './pages/CasePage';
+import { SettingsPage } from './pages/SettingsPage';
+import { useRoute } from './router';
+
+function useTheme() {
+  useEffect(() => {
+    invoke('settings.get')
+      .then((s) => {
+        document.documentElement.dataset.theme = s.theme;
+      })
+      .catch(() => undefined);
+  }, []);
+}
+
+export function App() {
+  const route = useRoute();
+  const [hostError, setHostError] = useState<string | null>(null);
+  useTheme();
+  useEffect(() => {
+    invoke('app.info').catch((e: Error) => setHostError(e.message));
+  }, []);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link href="#/" className="brand">
+          IEP Casefile
+        </Link>
+        <nav aria-label="App">
+          <Link href="#/">Cases</Link>
+          <Link href="#/settings">Settings</Link>
+        </nav>
+      </header>
+      {hostError && (
+        <p role="alert" className="banner error">
+          {hostError}
+        </p>
+      )}
+      <main className="content">
+        {route.page === 'home' && <CaseListPage />}
+        {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'case' && <CasePage caseId={route.caseId} section={route.section} rest={route.rest} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// The renderer's only way to the core: the Electron preload bridge when present, otherwise the
+// browser host over loopback with the per-run token. Same API table either way.
+import type { ApiArgs, ApiEventName, ApiEvents, ApiName, ApiResult } from '../../../shared/api';
+import type { ErrorShape, Result } from '../../../shared/errors';
+
+interface Bridge {
+  invoke(name: string, args: unknown): Promise<Result<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    casefile?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorShape['code'];
+  constructor(shape: ErrorShape) {
+    super(shape.message);
+    this.code = shape.code;
+  }
+}
+
+const TOKEN_KEY = 'casefile.token';
+
+function hostToken(): string {
+  const m = /[#&]token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+const token = typeof window !== 'undefined' && !window.casefile ? hostToken() : '';
+
+export function authHeaders(): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+async function invokeHttp(name: string, args: unknown): Promise<Result<unknown>> {
+  const res = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders() },
+    body: args === undefined ? '' : JSON.stringify(args),
+  });
+  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'This page has no valid access token. Open the address printed by `casefile serve`.' } };
+  return (await res.json()) as Result<unknown>;
+}
+
+export async function invoke<K extends ApiName>(name: K, ...args: ApiArgs<K> extends undefined ? [ApiArgs<K>?] : [ApiArgs<K>]): Promise<ApiResult<K>> {
+  const r = window.casefile ? await window.casefile.invoke(name, args[0]) : await invokeHttp(name, args[0]);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value as ApiResult<K>;
+}
+
+type Listener = (payload: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+let streamStarted = false;
+
+async function startEventStream() {
+  streamStarted = true;
+  for (;;) {
+    try {
+      const res = await fetch('/api/events', { headers: authHeaders() });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let buf = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += decoder.decode(value, { stream: true });
+        let idx: number;
+        while ((idx = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, idx);
+          buf = buf.slice(idx + 2);
+          const ev = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (ev && data) listeners.get(ev)?.forEach((l) => l(JSON.parse(data)));
+        }
+      }
+    } catch {
+      /* host restarting: retry below */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+export function on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+  if (window.casefile) return window.casefile.on(event, listener as Listener);
+  if (!streamStarted) void startEventStream();
+  const set = listeners.get(event) ?? new Set();
+  set.add(listener as Listener);
+  listeners.set(event, set);
+  return () => set.delete(listener as Listener);
+}

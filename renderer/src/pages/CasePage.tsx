@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-aria-components';
+import type { CaseDto } from '../../../shared/api/cases';
+import { formatDisplayDate } from '../../../shared/text/dates';
+import { invoke, on } from '../api/client';
+import { href } from '../router';
+import { CaseInfoSection } from './CaseInfoSection';
+import { caseSections, type SectionProps } from './sections';
+
+export function CasePage({ caseId, section, rest }: { caseId: string; section: string; rest: string[] }) {
+  const [c, setCase] = useState<CaseDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    invoke('cases.get', { caseId })
+      .then(setCase)
+      .catch((e: Error) => setError(e.message));
+  }, [caseId]);
+  useEffect(() => {
+    invoke('cases.open', { caseId })
+      .then(setCase)
+      .catch((e: Error) => setError(e.message));
+  }, [caseId]);
+  useEffect(() => on('case.changed', (e) => e.caseId === caseId && reload()), [caseId, reload]);
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!c) return <p aria-busy="true">Loading…</p>;
+  const props: SectionProps = { caseData: c, rest, reload };
+  const current = caseSections.find((s) => s.id === section) ?? caseSections[0];
+  const Body = section === 'info' ? CaseInfoSection : current.component;
+  return (
+    <div className="case-layout">
+      <nav className="case-nav" aria-label="Case sections">
+        <p className="case-title">{c.name}</p>
+        <ul>
+          {caseSections.map((s) => (
+            <li key={s.id}>
+              <Link href={href({ page: 'case', caseId, section: s.id, rest: [] })} aria-current={s.id === current.id ? 'page' : undefined}>
+                {s.label}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href={href({ page: 'case', caseId, section: 'info', rest: [] })} aria-current={section === 'info' ? 'page' : undefined}>
+              Case info
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <section className="case-body" aria-labelledby="case-heading">
+        <header className="child-header">
+          <h1 id="case-heading">{section === 'info' ? 'Case info' : current.label}</h1>
+          <p className="muted">
+            {[c.childName, c.dob && `born ${formatDisplayDate(c.dob)}`, c.grade && `grade ${c.grade}`, c.school, c.state]
+              .filter(Boolean)
+              .join(' · ')}
+            {c.archivedAt && <span className="tag">Archived</span>}
+          </p>
+        </header>
+        <Body {...props} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+
+export interface AppInfoDto {
+  version: string;
+  dataDir: string;
+  transport: 'electron' | 'browser';
+  schemaVersion: number;
+}
+
+export interface SettingsDto {
+  theme: 'system' | 'light' | 'dark';
+  preparedBy: string;
+  batesPrefix: string;
+}
+
+export const settingsPatch = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']),
+    preparedBy: z.string().trim().max(200),
+    batesPrefix: z.string().trim().max(20).regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, - and _ only'),
+  })
+  .partial();
+
+export const appApi = {
+  'app.info': defineCall<AppInfoDto>()(z.undefined().optional()),
+  'settings.get': defineCall<SettingsDto>()(z.undefined().optional()),
+  'settings.update': defineCall<SettingsDto>()(settingsPatch),
+};

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { isStateCode } from '../states';
+
+export const MAX_NAME = 120;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+const name = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'must not be empty').max(MAX_NAME, `must be at most ${MAX_NAME} characters`));
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const stateCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isStateCode, 'is not a US state or territory code (e.g. CA, MO, MS)');
+
+export const personSchema = z.object({
+  name: z.string().trim().max(MAX_NAME),
+  relationship: optionalText(60),
+  email: optionalText(200),
+  phone: optionalText(60),
+  address: optionalText(300),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const contactRoles = ['case_manager', 'sped_director', 'principal', 'other'] as const;
+export const districtContactSchema = personSchema.extend({
+  role: z.enum(contactRoles),
+  title: optionalText(120),
+});
+export type DistrictContact = z.infer<typeof districtContactSchema>;
+
+export const caseFieldsSchema = z.object({
+  childName: optionalText(MAX_NAME),
+  dob: isoDate.nullable().optional(),
+  grade: optionalText(20),
+  primaryDisability: optionalText(200),
+  secondaryDisability: optionalText(200),
+  state: stateCode.nullable().optional(),
+  district: optionalText(200),
+  school: optionalText(200),
+  parents: z.array(personSchema).max(10).optional(),
+  contacts: z.array(districtContactSchema).max(20).optional(),
+  notes: z.string().max(100_000).nullable().optional(),
+});
+export type CaseFields = z.infer<typeof caseFieldsSchema>;
+
+export const createCaseArgs = caseFieldsSchema.extend({ name });
+export type CreateCaseArgs = z.input<typeof createCaseArgs>;
+
+export const caseRef = z.object({ caseId: z.string().min(1) });
+export const updateCaseArgs = caseRef.extend({ fields: caseFieldsSchema });
+export const renameCaseArgs = caseRef.extend({ name });
+export const listCasesArgs = z
+  .object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() })
+  .optional();
+
+export interface CaseDto {
+  id: string;
+  name: string;
+  childName: string | null;
+  dob: string | null;
+  grade: string | null;
+  primaryDisability: string | null;
+  secondaryDisability: string | null;
+  state: string | null;
+  district: string | null;
+  school: string | null;
+  parents: Person[];
+  contacts: DistrictContact[];
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastOpenedAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface CaseSummaryDto {
+  id: string;
+  name: string;
+  childName: string | null;
+  state: string | null;
+  school: string | null;
+  lastOpenedAt: string | null;
+  archivedAt: string | null;
+  documentCount: number;
+}

@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+
+/** One API call: its argument schema and, as a phantom type, its result. */
+export interface CallDef<S extends z.ZodType, R> {
+  readonly args: S;
+  readonly __result?: R;
+}
+
+/** defineCall<ResultType>()(argsSchema): the result type is given, the schema validates arguments. */
+export function defineCall<R>() {
+  return <S extends z.ZodType>(args: S): CallDef<S, R> => ({ args });
+}
