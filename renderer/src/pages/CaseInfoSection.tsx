@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
-import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
+import type { DistrictContact, Person } from '../../../shared/api/cases';
 import { invoke } from '../api/client';
 import { navigate } from '../router';
 import type { SectionProps } from './sections';

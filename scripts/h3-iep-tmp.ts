@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { readPdfText } from '../main/core/documents/pdf-text';
+import { extractIep } from '../main/core/extract/iep';
+import { pagesFromPlainText } from '../main/core/extract/layout';
+const f = process.argv[2];
+const pages = f.endsWith('.txt') ? pagesFromPlainText(readFileSync(f, 'utf8')) : (await readPdfText(readFileSync(f))).pages;
+const iep = extractIep(pages, 'd1');
+const { goals, services, ...rest } = iep;
+console.log(JSON.stringify(rest, null, 1));
+for (const g of goals) console.log(JSON.stringify({ ...g, components: undefined }));
+for (const s of services) console.log(JSON.stringify(s));

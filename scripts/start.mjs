@@ -1,0 +1,30 @@
+// `npm start`: the Electron app where its binary is installed; otherwise the browser host on the
+// same data folder, saying why.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!existsSync('out/renderer/index.html') || process.env.CASEFILE_REBUILD) run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+
+let electronBinary = null;
+try {
+  const p = require('electron');
+  if (typeof p === 'string' && existsSync(p)) electronBinary = p;
+} catch {
+  /* not installed */
+}
+
+const passThrough = process.argv.slice(2);
+if (electronBinary) {
+  run(process.execPath, ['scripts/build-electron.mjs']);
+  spawn(electronBinary, ['out/main/main.js', ...passThrough], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+} else {
+  console.log('The Electron binary is not installed on this machine (it could not be downloaded), so IEP Casefile opens in your browser instead: same app, same data folder, reachable only from this computer.');
+  spawn(process.execPath, ['bin/casefile.mjs', ...passThrough, 'serve'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+}

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS, LATEST_VERSION } from '../../main/core/db/migrate';
+import { tempDir } from '../support/core';
+
+function freshDb() {
+  const db = new Database(path.join(tempDir(), 'm.sqlite'));
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+const tables = (db: Database.Database) =>
+  db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all().map((r) => r.name);
+
+describe('migrations', () => {
+  it('are listed in ascending order with distinct versions', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('0010 creates STRICT cases and settings tables', () => {
+    const db = freshDb();
+    expect(migrate(db, 10)).toEqual([10]);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(tables(db)).toEqual(expect.arrayContaining(['cases', 'settings']));
+    expect(() => db.prepare("INSERT INTO cases (id, name, created_at, updated_at, parents_json) VALUES ('a', 'n', x'0102', 'x', '[]')").run()).toThrow(/cannot store BLOB/);
+  });
+
+  it('0020 adds documents, pages and an FTS index, keeping existing cases', () => {
+    const db = freshDb();
+    migrate(db, 10);
+    db.prepare("INSERT INTO cases (id, name, created_at, updated_at) VALUES ('c1', 'Kept', 't', 't')").run();
+    expect(migrate(db, 20)).toEqual([20]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['documents', 'pages', 'pages_fts', 'blobs', 'jobs']));
+    expect(db.prepare('SELECT name FROM cases').get()).toEqual({ name: 'Kept' });
+    db.prepare("INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES ('reading fluency goal', 'd', 1, 'c1')").run();
+    expect(db.prepare("SELECT document_id FROM pages_fts WHERE pages_fts MATCH 'fluency'").get()).toEqual({ document_id: 'd' });
+    // A document must belong to an existing case.
+    expect(() =>
+      db.prepare("INSERT INTO documents (id, case_id, sha256, file_name, format, created_at, updated_at) VALUES ('d', 'nope', 'x', 'f', 'pdf', 't', 't')").run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('applies all pending migrations in one go and is idempotent', () => {
+    const db = freshDb();
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const db = freshDb();
+    db.exec('CREATE TABLE documents (x TEXT)'); // makes 0020 fail after 0010 succeeded
+    expect(() => migrate(db)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(db)).not.toContain('cases');
+  });
+});
