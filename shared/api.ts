@@ -3,11 +3,13 @@
 import type { z } from 'zod';
 import { appApi } from './api/app';
 import { casesApi } from './api/cases-api';
+import { documentsApi } from './api/documents';
 import type { ApiEvents } from './api/events';
 
 export const api = {
   ...appApi,
   ...casesApi,
+  ...documentsApi,
 };
 
 export type Api = typeof api;

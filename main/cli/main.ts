@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCasesCommand } from './cases-cmd';
 import { registerServeCommand } from './serve-cmd';
+import { registerDocumentCommands } from './documents-cmd';
 import { exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   registerCasesCommand(program, globals);
   registerServeCommand(program, globals);
+  registerDocumentCommands(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -27,7 +27,7 @@ export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => P
       call: (name, args) => registry.call(name, args, { core, transport: 'cli' }),
     });
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

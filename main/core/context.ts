@@ -32,7 +32,9 @@ export interface Core {
   nowIso(): string;
   emit<E extends ApiEventName>(name: E, payload: ApiEvents[E]): void;
   on<E extends ApiEventName>(name: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  close(): void;
+  /** Runs fn when the core closes (drivers and pools dispose themselves here). */
+  onClose(fn: () => void | Promise<void>): void;
+  close(): Promise<void>;
 }
 
 export function ensureWritableDir(dir: string): void {
@@ -56,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
+  const closers: Array<() => void | Promise<void>> = [];
   return {
     dataDir,
     db,
@@ -71,8 +74,12 @@ export function openCore(options: CoreOptions): Core {
       bus.on(name, listener);
       return () => bus.off(name, listener);
     },
-    close() {
+    onClose(fn) {
+      closers.push(fn);
+    },
+    async close() {
       bus.removeAllListeners();
+      for (const fn of closers.splice(0)) await fn();
       if (db.open) db.close();
     },
   };

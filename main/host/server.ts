@@ -9,6 +9,7 @@ import type { Core } from '../core/context';
 import type { Registry } from '../ipc/registry';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { handleBinaryRoute } from './binary-routes';
+import './document-routes';
 
 export interface HostOptions {
   core: Core;

@@ -26,7 +26,7 @@ export async function startBrowserHost(opts: { dataDir?: string; port?: number; 
       core,
       async stop() {
         await server.close();
-        core.close();
+        await core.close();
         lock.release();
       },
     };

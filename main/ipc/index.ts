@@ -1,12 +1,14 @@
 // The full registry: each feature registers its handlers in its own file.
 import { registerApp } from './app';
 import { registerCases } from './cases';
+import { registerDocuments } from './documents';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
   const reg = new Registry();
   registerApp(reg);
   registerCases(reg);
+  registerDocuments(reg);
   return reg;
 }
 

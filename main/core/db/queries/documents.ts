@@ -1,0 +1,134 @@
+// Prepared statements for documents and pages; rows map to DTOs here only.
+import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
+import type { Classification, DocType, PageContent, Word } from '../../../../shared/domain';
+import type { Db } from '../open';
+
+export interface DocumentRow {
+  id: string;
+  case_id: string;
+  sha256: string;
+  file_name: string;
+  source_path: string | null;
+  archive_path: string | null;
+  parent_document_id: string | null;
+  format: string;
+  page_count: number;
+  text_source: string | null;
+  title: string | null;
+  type: string;
+  type_confidence: number;
+  type_by_user: number;
+  subtype: string | null;
+  date: string | null;
+  date_confidence: number;
+  date_by_user: number;
+  meta_json: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export function rowToDocument(r: DocumentRow, extra: { lowConfidencePages?: number[] } = {}): DocumentDto {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    sha256: r.sha256,
+    fileName: r.file_name,
+    title: r.title ?? r.file_name,
+    sourcePath: r.source_path,
+    archivePath: r.archive_path,
+    parentDocumentId: r.parent_document_id,
+    format: r.format,
+    pageCount: r.page_count,
+    textSource: (r.text_source as DocumentDto['textSource']) ?? null,
+    type: r.type as DocType,
+    typeConfidence: r.type_confidence,
+    typeByUser: !!r.type_by_user,
+    subtype: r.subtype as DocumentDto['subtype'],
+    date: r.date,
+    dateConfidence: r.date_confidence,
+    dateByUser: !!r.date_by_user,
+    meta: JSON.parse(r.meta_json),
+    status: r.status as DocumentDto['status'],
+    error: r.error,
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+    lowConfidencePages: extra.lowConfidencePages ?? [],
+  };
+}
+
+/** Pages whose OCR mean confidence is below this are marked for review. */
+export const LOW_CONFIDENCE = 70;
+
+export function documentQueries(db: Db) {
+  const insertPage = db.prepare(`INSERT OR REPLACE INTO pages (document_id, page_number, width, height, text, words_json, source, mean_confidence, needs_review)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const deleteFts = db.prepare('DELETE FROM pages_fts WHERE document_id = ? AND page_number = ?');
+  const insertFts = db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
+  return {
+    get: (id: string) => db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(id),
+    bySha: (caseId: string, sha: string) =>
+      db.prepare<[string, string], DocumentRow>('SELECT * FROM documents WHERE case_id = ? AND sha256 = ?').get(caseId, sha),
+    listByCase: (caseId: string, includeDeleted: boolean) =>
+      db
+        .prepare<[string], DocumentRow>(
+          `SELECT * FROM documents WHERE case_id = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY date IS NULL, date, created_at`,
+        )
+        .all(caseId),
+    lowConfidencePages: (docId: string) =>
+      db.prepare<[string], { page_number: number }>('SELECT page_number FROM pages WHERE document_id = ? AND needs_review = 1 ORDER BY page_number').all(docId).map((r) => r.page_number),
+    /** Writes (or replaces) pages and their search index rows. Call inside a transaction. */
+    putPages(docId: string, caseId: string, pages: PageContent[]) {
+      for (const p of pages) {
+        const needsReview = p.source === 'ocr' && (p.meanConfidence ?? 0) < LOW_CONFIDENCE ? 1 : 0;
+        insertPage.run(docId, p.pageNumber, p.width, p.height, p.text, JSON.stringify(p.words), p.source, p.meanConfidence, needsReview);
+        deleteFts.run(docId, p.pageNumber);
+        if (p.text.trim()) insertFts.run(p.text, docId, p.pageNumber, caseId);
+      }
+    },
+    pages: (docId: string) => db.prepare<[string], PageRow>('SELECT * FROM pages WHERE document_id = ? ORDER BY page_number').all(docId),
+    page: (docId: string, n: number) => db.prepare<[string, number], PageRow>('SELECT * FROM pages WHERE document_id = ? AND page_number = ?').get(docId, n),
+    applyClassification(docId: string, c: Classification, now: string) {
+      db.prepare(
+        `UPDATE documents SET
+          type = CASE WHEN type_by_user = 1 THEN type ELSE @type END,
+          type_confidence = CASE WHEN type_by_user = 1 THEN type_confidence ELSE @typeConf END,
+          subtype = CASE WHEN type_by_user = 1 THEN subtype ELSE @subtype END,
+          date = CASE WHEN date_by_user = 1 THEN date ELSE @date END,
+          date_confidence = CASE WHEN date_by_user = 1 THEN date_confidence ELSE @dateConf END,
+          updated_at = @now
+        WHERE id = @id`,
+      ).run({ id: docId, type: c.type.value, typeConf: c.type.confidence, subtype: c.subtype.value, date: c.date.value, dateConf: c.date.confidence, now });
+    },
+  };
+}
+
+export interface PageRow {
+  document_id: string;
+  page_number: number;
+  width: number;
+  height: number;
+  text: string;
+  words_json: string;
+  source: string;
+  mean_confidence: number | null;
+  needs_review: number;
+}
+
+export function rowToPageContent(r: PageRow): PageContent {
+  return {
+    pageNumber: r.page_number,
+    width: r.width,
+    height: r.height,
+    text: r.text,
+    words: JSON.parse(r.words_json) as Word[],
+    source: r.source as PageContent['source'],
+    meanConfidence: r.mean_confidence,
+  };
+}
+
+export function rowToPage(r: PageRow): PageDto {
+  return { ...rowToPageContent(r), needsReview: !!r.needs_review };
+}

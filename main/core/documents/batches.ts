@@ -1,0 +1,114 @@
+// An import batch: files imported one by one, then their OCR, with one progress figure for the
+// batch, per-file status, and cancel. Batches live in memory; their documents and jobs in SQLite.
+import type { ImportBatchDto, ImportFileResult } from '../../../shared/api/documents';
+import type { Core } from '../context';
+import { importOne, type ImportInput } from './import';
+import { runQueuedOcrJobs } from './ocr-jobs';
+
+interface Batch {
+  dto: ImportBatchDto;
+  controller: AbortController;
+  promise: Promise<ImportBatchDto>;
+}
+
+const batches = new WeakMap<Core, Map<string, Batch>>();
+
+function registry(core: Core): Map<string, Batch> {
+  let m = batches.get(core);
+  if (!m) batches.set(core, (m = new Map()));
+  return m;
+}
+
+export interface BatchHooks {
+  /** After a document is complete (text layer at once, OCR documents after their OCR). */
+  afterDocument?: (documentId: string) => void | Promise<void>;
+}
+
+export function startImportBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string } & BatchHooks = {}): ImportBatchDto {
+  const jobId = core.newId();
+  const controller = new AbortController();
+  const dto: ImportBatchDto = {
+    jobId,
+    caseId,
+    done: false,
+    cancelled: false,
+    files: inputs.map((i) => ({ fileName: i.fileName, source: i.source, status: 'queued', documentId: null, message: null })),
+  };
+  const emit = (fraction: number, message: string, done = false) =>
+    core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: Math.min(1, fraction), message, done });
+
+  const run = async (): Promise<ImportBatchDto> => {
+    const total = inputs.length;
+    let offset = 0; // rows added so far by archives and emails that became several documents
+    // Reading and recording counts for the first 30 % of the bar, OCR for the rest.
+    for (let i = 0; i < total; i++) {
+      const input = inputs[i];
+      const results: ImportFileResult[] = await importOne(core, caseId, input, {
+        password: opts.password,
+        signal: controller.signal,
+        onStatus: (r) => {
+          dto.files[i + offset] = { ...r };
+          emit((0.3 * i) / Math.max(1, total), `${r.fileName}: ${r.status}`);
+        },
+      });
+      // An archive or an email becomes several results: the first replaces the input's row.
+      dto.files.splice(i + offset, 1, ...results);
+      offset += results.length - 1;
+      for (const r of results) if (r.status === 'imported' && r.documentId && !r.message?.includes('OCR')) await opts.afterDocument?.(r.documentId);
+    }
+    const ocrDocs = new Set(dto.files.filter((f) => f.status === 'imported' && f.message?.includes('OCR')).map((f) => f.documentId));
+    if (ocrDocs.size && !controller.signal.aborted) {
+      let docsDone = 0;
+      for (const f of dto.files) if (ocrDocs.has(f.documentId)) f.status = 'ocr';
+      try {
+        await runQueuedOcrJobs(core, {
+          signal: controller.signal,
+          onPage: ({ documentId, done, total: pages }) => {
+            const name = dto.files.find((f) => f.documentId === documentId)?.fileName ?? 'document';
+            emit(0.3 + (0.7 * (docsDone + done / pages)) / ocrDocs.size, `OCR ${name}: page ${done} of ${pages}`);
+          },
+          afterDocument: async (id) => {
+            docsDone++;
+            const f = dto.files.find((x) => x.documentId === id);
+            if (f) {
+              f.status = 'imported';
+              f.message = 'Text recognised (OCR).';
+            }
+            await opts.afterDocument?.(id);
+          },
+        });
+      } catch (e) {
+        if ((e as Error).name !== 'AbortError') throw e;
+      }
+    }
+    if (controller.signal.aborted) {
+      dto.cancelled = true;
+      for (const f of dto.files) {
+        if (f.status === 'queued') f.status = 'cancelled';
+        if (f.status === 'ocr') f.message = 'OCR paused: it resumes the next time the app starts or when you choose Re-run OCR.';
+      }
+    }
+    dto.done = true;
+    const imported = dto.files.filter((f) => f.status === 'imported').length;
+    const failed = dto.files.filter((f) => f.status === 'failed').length;
+    emit(1, `${imported} imported, ${dto.files.filter((f) => f.status === 'duplicate').length} already in the case, ${failed} failed${dto.cancelled ? ' (cancelled)' : ''}.`, true);
+    return dto;
+  };
+  const promise = run().catch((e) => {
+    dto.done = true;
+    core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: 1, message: (e as Error).message, done: true, error: (e as Error).message });
+    return dto;
+  });
+  registry(core).set(jobId, { dto, controller, promise });
+  return dto;
+}
+
+export function getBatch(core: Core, jobId: string): Batch | undefined {
+  return registry(core).get(jobId);
+}
+
+export function cancelBatch(core: Core, jobId: string): ImportBatchDto | undefined {
+  const b = registry(core).get(jobId);
+  b?.controller.abort();
+  return b?.dto;
+}

@@ -1,0 +1,229 @@
+// Imports files into a case: each file all-or-nothing, duplicates refused, archives and emails
+// expanded, image pages queued for OCR in the same transaction that records the document so an
+// interrupted OCR resumes at the next start.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportFileResult } from '../../../shared/api/documents';
+import type { PageContent } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { documentQueries } from '../db/queries/documents';
+import { sha256Hex } from './blob-store';
+import { classify } from './parse/classify';
+import { decodeFile, type DecodedFile } from './parse/formats';
+import { isImportProblem } from './parse/errors';
+import type { ParsedEmail } from './parse/email';
+
+export interface ImportInput {
+  fileName: string;
+  /** Where it came from, shown to the user: a path, or "archive.zip/inner/path.pdf". */
+  source: string;
+  read(): Uint8Array;
+  archivePath?: string | null;
+  parentDocumentId?: string | null;
+}
+
+export interface ImportFileOptions {
+  password?: string;
+  signal?: AbortSignal;
+  onStatus?: (r: ImportFileResult) => void;
+}
+
+const JUNK_NAMES = /^(\.DS_Store|Thumbs\.db|desktop\.ini)$|^\._/i;
+
+/** Files under the given paths (folders walked recursively, hidden files skipped). */
+export function inputsFromPaths(paths: string[]): ImportInput[] {
+  const out: ImportInput[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) {
+      out.push({ fileName: path.basename(p), source: p, read: () => { throw new AppError('not_found', `${path.basename(p)}: the file no longer exists (${p}).`); } });
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(path.join(p, name));
+    } else if (st.isFile() && !JUNK_NAMES.test(path.basename(p))) {
+      out.push({ fileName: path.basename(p), source: p, read: () => readSource(p) });
+    }
+  };
+  for (const p of paths) walk(path.resolve(p));
+  return out;
+}
+
+function readSource(p: string): Uint8Array {
+  if (!existsSync(p)) throw new AppError('not_found', `${path.basename(p)}: the file disappeared before it could be read (${p}).`);
+  try {
+    return readFileSync(p);
+  } catch (e) {
+    throw new AppError('not_found', `${path.basename(p)}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
+interface PreparedDocument {
+  format: string;
+  pages: PageContent[];
+  pagesNeedingOcr: number[];
+  textSource: 'text_layer' | 'ocr' | 'mixed';
+  meta: Record<string, unknown>;
+  email?: ParsedEmail;
+}
+
+function prepare(decoded: Exclude<DecodedFile, { kind: 'zip' }>): PreparedDocument {
+  switch (decoded.kind) {
+    case 'pdf': {
+      const ocr = decoded.pdf.pagesNeedingOcr;
+      const textSource = ocr.length === 0 ? 'text_layer' : ocr.length === decoded.pdf.pageCount ? 'ocr' : 'mixed';
+      return { format: 'pdf', pages: decoded.pdf.pages, pagesNeedingOcr: ocr, textSource, meta: { encrypted: decoded.pdf.encrypted } };
+    }
+    case 'jpeg':
+    case 'png':
+    case 'tiff':
+    case 'heic':
+      return {
+        format: decoded.kind,
+        pages: decoded.images.map((im) => ({ pageNumber: im.pageNumber, width: im.widthPt, height: im.heightPt, text: '', words: [], source: 'ocr' as const, meanConfidence: null })),
+        pagesNeedingOcr: decoded.images.map((im) => im.pageNumber),
+        textSource: 'ocr',
+        meta: { pixels: decoded.images.map((im) => [im.width, im.height]), dpi: decoded.images[0]?.dpi ?? null },
+      };
+    case 'eml':
+    case 'msg': {
+      const e = decoded.email;
+      return {
+        format: decoded.kind,
+        pages: e.pages,
+        pagesNeedingOcr: [],
+        textSource: 'text_layer',
+        meta: { from: e.from, to: e.to, cc: e.cc, date: e.date, sentDate: e.sentDate, subject: e.subject, attachments: e.attachments.map((a) => a.fileName) },
+        email: e,
+      };
+    }
+    case 'docx':
+    case 'text':
+      return { format: decoded.kind, pages: decoded.pages, pagesNeedingOcr: [], textSource: 'text_layer', meta: {} };
+  }
+}
+
+function problemMessage(e: unknown, fileName: string): { message: string; needsPassword?: boolean } {
+  if (isImportProblem(e)) return { message: e.message, needsPassword: e.code === 'encrypted_pdf' || e.code === 'wrong_password' };
+  if (e instanceof AppError) return { message: e.message };
+  return { message: `${fileName}: could not be imported (${(e as Error).message}).` };
+}
+
+/**
+ * Imports one input (expanding zips and emails into several documents). Returns one result per
+ * document it tried to create. Never throws for a bad file: the result says what went wrong.
+ */
+export async function importOne(core: Core, caseId: string, input: ImportInput, opts: ImportFileOptions = {}): Promise<ImportFileResult[]> {
+  const base: ImportFileResult = { fileName: input.fileName, source: input.source, status: 'reading', documentId: null, message: null };
+  opts.onStatus?.(base);
+  const done = (r: Partial<ImportFileResult>) => {
+    const res = { ...base, ...r };
+    opts.onStatus?.(res);
+    return [res];
+  };
+  if (opts.signal?.aborted) return done({ status: 'cancelled', message: 'Cancelled before it started.' });
+  let bytes: Uint8Array;
+  let decoded: DecodedFile;
+  try {
+    bytes = input.read();
+    const existing = bytes.length ? documentQueries(core.db).bySha(caseId, sha256Hex(bytes)) : undefined;
+    if (existing) {
+      const where = existing.deleted_at ? ' (it is in the trash)' : '';
+      return done({ status: 'duplicate', documentId: existing.id, message: `${input.fileName}: already in this case as "${existing.title ?? existing.file_name}"${where}; nothing was added.` });
+    }
+    decoded = await decodeFile(bytes, input.fileName, { password: opts.password });
+  } catch (e) {
+    return done({ status: 'failed', ...problemMessage(e, input.fileName) });
+  }
+
+  if (decoded.kind === 'zip') {
+    const results: ImportFileResult[] = [];
+    for (const p of decoded.zip.problems) results.push({ ...base, status: 'failed', message: p.message });
+    for (const m of decoded.zip.members) {
+      const archivePath = input.archivePath ? `${input.archivePath}/${m.path}` : `${input.fileName}/${m.path}`;
+      results.push(
+        ...(await importOne(core, caseId, { fileName: m.fileName, source: archivePath, archivePath, parentDocumentId: input.parentDocumentId ?? null, read: () => m.bytes }, opts)),
+      );
+    }
+    if (decoded.zip.members.length === 0 && decoded.zip.problems.length === 0) results.push({ ...base, status: 'failed', message: `${input.fileName}: the archive holds no files to import.` });
+    return results;
+  }
+
+  const prepared = prepare(decoded);
+  let documentId: string;
+  try {
+    documentId = recordDocument(core, caseId, input, bytes, prepared);
+  } catch (e) {
+    return done({ status: 'failed', ...problemMessage(e, input.fileName) });
+  }
+  const results: ImportFileResult[] = [];
+  const first = { ...base, status: 'imported' as const, documentId, message: prepared.pagesNeedingOcr.length ? `${prepared.pagesNeedingOcr.length} page(s) queued for OCR.` : null };
+  opts.onStatus?.(first);
+  results.push(first);
+  for (const a of prepared.email?.attachments ?? []) {
+    results.push(
+      ...(await importOne(
+        core,
+        caseId,
+        { fileName: a.fileName, source: `${input.source}#${a.fileName}`, archivePath: input.archivePath ?? null, parentDocumentId: documentId, read: () => a.bytes },
+        opts,
+      )),
+    );
+  }
+  return results;
+}
+
+/** Stores the original, then records document, pages, search rows and any OCR job in one transaction. */
+function recordDocument(core: Core, caseId: string, input: ImportInput, bytes: Uint8Array, prepared: PreparedDocument): string {
+  const sha = core.blobs.put(bytes);
+  const q = documentQueries(core.db);
+  const id = core.newId();
+  const now = core.nowIso();
+  const classification = classify(prepared.pages, { fileName: input.fileName, emailDate: prepared.email?.sentDate ?? prepared.email?.date ?? null });
+  try {
+    core.db.transaction(() => {
+      core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, bytes.byteLength, now);
+      core.db
+        .prepare(
+          `INSERT INTO documents (id, case_id, sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
+            title, type, type_confidence, subtype, date, date_confidence, meta_json, status, created_at, updated_at)
+           VALUES (@id, @caseId, @sha, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
+            @title, @type, @typeConf, @subtype, @date, @dateConf, @meta, @status, @now, @now)`,
+        )
+        .run({
+          id,
+          caseId,
+          sha,
+          fileName: input.fileName,
+          source: input.archivePath ? null : input.source,
+          archivePath: input.archivePath ?? null,
+          parent: input.parentDocumentId ?? null,
+          format: prepared.format,
+          pageCount: prepared.pages.length,
+          textSource: prepared.textSource,
+          title: prepared.email?.subject || input.fileName,
+          type: classification.type.value,
+          typeConf: classification.type.confidence,
+          subtype: classification.subtype.value,
+          date: classification.date.value,
+          dateConf: classification.date.confidence,
+          meta: JSON.stringify(prepared.meta),
+          status: prepared.pagesNeedingOcr.length ? 'ocr_pending' : 'ready',
+          now,
+        });
+      q.putPages(id, caseId, prepared.pages.filter((p) => !prepared.pagesNeedingOcr.includes(p.pageNumber) || p.text.trim()));
+      if (prepared.pagesNeedingOcr.length) {
+        core.db
+          .prepare(`INSERT INTO jobs (id, case_id, document_id, kind, status, payload_json, created_at, updated_at) VALUES (?, ?, ?, 'ocr', 'queued', ?, ?, ?)`)
+          .run(core.newId(), caseId, id, JSON.stringify({ pages: prepared.pagesNeedingOcr }), now, now);
+      }
+    })();
+  } catch (e) {
+    const stillUsed = core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha);
+    if (!stillUsed) core.blobs.remove(sha);
+    throw e;
+  }
+  core.emit('case.changed', { caseId, what: 'documents' });
+  return id;
+}

@@ -1,0 +1,90 @@
+// Documents of a case: list, read pages, re-type and re-date (sticky through re-processing),
+// rename, trash and restore. Originals are never deleted here: the trash keeps them.
+import type { DocumentDto, PageDto } from '../../../shared/api/documents';
+import type { DocType, IepSubtype } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { documentQueries, rowToDocument, rowToPage, type DocumentRow } from '../db/queries/documents';
+import { getCase } from '../cases';
+
+function requireDoc(core: Core, id: string): DocumentRow {
+  const row = documentQueries(core.db).get(id);
+  if (!row) throw new AppError('not_found', `No document with id ${id}.`);
+  return row;
+}
+
+export function getDocument(core: Core, id: string): DocumentDto {
+  const q = documentQueries(core.db);
+  return rowToDocument(requireDoc(core, id), { lowConfidencePages: q.lowConfidencePages(id) });
+}
+
+export function listDocuments(core: Core, caseId: string, includeDeleted = false): DocumentDto[] {
+  getCase(core, caseId);
+  const q = documentQueries(core.db);
+  return q.listByCase(caseId, includeDeleted).map((r) => rowToDocument(r, { lowConfidencePages: q.lowConfidencePages(r.id) }));
+}
+
+export function documentPages(core: Core, id: string): PageDto[] {
+  requireDoc(core, id);
+  return documentQueries(core.db).pages(id).map(rowToPage);
+}
+
+export function documentPage(core: Core, id: string, page: number): PageDto {
+  const doc = requireDoc(core, id);
+  const row = documentQueries(core.db).page(id, page);
+  if (!row) {
+    if (page > doc.page_count) throw new AppError('not_found', `${doc.file_name} has ${doc.page_count} page(s); there is no page ${page}.`);
+    return { pageNumber: page, width: 612, height: 792, text: '', words: [], source: 'ocr', meanConfidence: null, needsReview: false };
+  }
+  return rowToPage(row);
+}
+
+export function updateDocument(core: Core, id: string, patch: { title?: string; type?: DocType; subtype?: IepSubtype | null; date?: string | null }): DocumentDto {
+  const doc = requireDoc(core, id);
+  const sets: string[] = [];
+  const vals: Record<string, unknown> = { id, now: core.nowIso() };
+  if (patch.title !== undefined) {
+    sets.push('title = @title');
+    vals.title = patch.title;
+  }
+  if (patch.type !== undefined) {
+    sets.push('type = @type', 'type_by_user = 1', 'type_confidence = 1');
+    vals.type = patch.type;
+    if (patch.type !== 'iep') sets.push('subtype = NULL');
+  }
+  if (patch.subtype !== undefined) {
+    sets.push('subtype = @subtype', 'type_by_user = 1');
+    vals.subtype = patch.subtype;
+  }
+  if (patch.date !== undefined) {
+    sets.push('date = @date', 'date_by_user = 1', 'date_confidence = 1');
+    vals.date = patch.date;
+  }
+  if (sets.length) core.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(vals);
+  core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
+  return getDocument(core, id);
+}
+
+/** Moves a document to the trash: hidden everywhere and out of search, original kept. */
+export function trashDocument(core: Core, id: string): DocumentDto {
+  const doc = requireDoc(core, id);
+  core.db.transaction(() => {
+    core.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(core.nowIso(), core.nowIso(), id);
+    core.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(id);
+  })();
+  core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
+  return getDocument(core, id);
+}
+
+export function restoreDocument(core: Core, id: string): DocumentDto {
+  const doc = requireDoc(core, id);
+  const q = documentQueries(core.db);
+  core.db.transaction(() => {
+    core.db.prepare('UPDATE documents SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(core.nowIso(), id);
+    const insert = core.db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
+    core.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(id);
+    for (const p of q.pages(id)) if (p.text.trim()) insert.run(p.text, id, p.page_number, doc.case_id);
+  })();
+  core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
+  return getDocument(core, id);
+}

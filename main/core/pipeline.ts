@@ -1,0 +1,61 @@
+// What happens to a document once its text is known: classification (unless the user set it) and
+// extraction, stored apart from the user's corrections. Re-processing runs the same steps again.
+import type { DocumentDto } from '../../shared/api/documents';
+import type { ExtractionResult } from '../../shared/domain';
+import type { Core } from './context';
+import { documentQueries, rowToPageContent } from './db/queries/documents';
+import { classify } from './documents/parse/classify';
+import { getDocument } from './documents/service';
+import { extractDocument, EXTRACTOR_VERSION } from './extract';
+
+export function extractAndStore(core: Core, documentId: string): ExtractionResult | null {
+  const q = documentQueries(core.db);
+  const doc = q.get(documentId);
+  if (!doc || doc.status !== 'ready') return null;
+  const pages = q.pages(documentId).map(rowToPageContent);
+  let result: ExtractionResult;
+  try {
+    result = extractDocument({ documentId, type: doc.type as DocumentDto['type'], subtype: doc.subtype as DocumentDto['subtype'], pages });
+  } catch (e) {
+    console.error(`[extract] ${doc.file_name}:`, e);
+    return null;
+  }
+  core.db
+    .prepare(
+      `INSERT INTO extractions (document_id, extractor_version, result_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, result_json = excluded.result_json, updated_at = excluded.updated_at`,
+    )
+    .run(documentId, EXTRACTOR_VERSION, JSON.stringify(result), core.nowIso());
+  core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
+  return result;
+}
+
+/** The hook the import batch calls after each finished document. */
+export function afterDocumentHook(core: Core) {
+  return (documentId: string) => {
+    extractAndStore(core, documentId);
+  };
+}
+
+export function reprocessDocument(core: Core, documentId: string): DocumentDto {
+  const q = documentQueries(core.db);
+  const doc = q.get(documentId);
+  if (doc && doc.status === 'ready') {
+    const pages = q.pages(documentId).map(rowToPageContent);
+    q.applyClassification(documentId, classify(pages, { fileName: doc.file_name, emailDate: (JSON.parse(doc.meta_json) as { sentDate?: string }).sentDate ?? null }), core.nowIso());
+    extractAndStore(core, documentId);
+  }
+  return getDocument(core, documentId);
+}
+
+/** Re-runs extraction on every document whose stored result is from an older extractor. */
+export function refreshStaleExtractions(core: Core): number {
+  const stale = core.db
+    .prepare<[number], { id: string }>(
+      `SELECT d.id FROM documents d LEFT JOIN extractions e ON e.document_id = d.id
+       WHERE d.status = 'ready' AND d.deleted_at IS NULL AND (e.document_id IS NULL OR e.extractor_version < ?)`,
+    )
+    .all(EXTRACTOR_VERSION);
+  for (const { id } of stale) extractAndStore(core, id);
+  return stale.length;
+}

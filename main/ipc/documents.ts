@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { getCase } from '../core/cases';
+import { cancelBatch, getBatch, startImportBatch } from '../core/documents/batches';
+import { inputsFromPaths, type ImportInput } from '../core/documents/import';
+import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
+import { search } from '../core/search';
+import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
+import type { Registry } from './registry';
+
+export function registerDocuments(reg: Registry): void {
+  reg.register('documents.list', ({ caseId, includeDeleted }, { core }) => listDocuments(core, caseId, includeDeleted));
+  reg.register('documents.get', ({ documentId }, { core }) => getDocument(core, documentId));
+  reg.register('documents.pages', ({ documentId }, { core }) => documentPages(core, documentId));
+  reg.register('documents.page', ({ documentId, page }, { core }) => documentPage(core, documentId, page));
+  reg.register('documents.update', ({ documentId, ...patch }, { core }) => updateDocument(core, documentId, patch));
+  reg.register('documents.trash', ({ documentId }, { core }) => trashDocument(core, documentId));
+  reg.register('documents.restore', ({ documentId }, { core }) => restoreDocument(core, documentId));
+  reg.register('documents.reprocess', ({ documentId }, { core }) => reprocessDocument(core, documentId));
+  reg.register('documents.import', ({ caseId, paths, uploads, password }, { core, transport }) => {
+    getCase(core, caseId);
+    const inputs: ImportInput[] = [];
+    if (paths?.length) {
+      if (transport === 'browser') throw new AppError('bad_request', 'The browser host imports uploaded files only; paths on disk are for the desktop app and the command line.');
+      inputs.push(...inputsFromPaths(paths));
+    }
+    const staged: string[] = [];
+    for (const u of uploads ?? []) {
+      if (!/^[0-9a-f-]{36}$/.test(u.uploadId)) throw new AppError('bad_request', `Not an upload id: ${u.uploadId}`);
+      const file = path.join(core.dataDir, 'staging', u.uploadId);
+      if (!existsSync(file)) throw new AppError('not_found', `${u.fileName}: the upload is gone; add the file again.`);
+      staged.push(file);
+      inputs.push({ fileName: u.fileName, source: u.relativePath || u.fileName, read: () => new Uint8Array(readFileSync(file)) });
+    }
+    if (!inputs.length) throw new AppError('invalid_input', 'Choose at least one file or folder to import.');
+    const batch = startImportBatch(core, caseId, inputs, { password, afterDocument: afterDocumentHook(core) });
+    void getBatch(core, batch.jobId)?.promise.finally(() => staged.forEach((f) => rmSync(f, { force: true })));
+    return batch;
+  });
+  reg.register('documents.importStatus', ({ jobId }, { core }) => {
+    const b = getBatch(core, jobId);
+    if (!b) throw new AppError('not_found', `No import job ${jobId}.`);
+    return b.dto;
+  });
+  reg.register('documents.cancelImport', ({ jobId }, { core }) => {
+    const dto = cancelBatch(core, jobId);
+    if (!dto) throw new AppError('not_found', `No import job ${jobId}.`);
+    return dto;
+  });
+  reg.register('search.query', (args, { core }) => search(core, args));
+}
+

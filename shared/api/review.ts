@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ExtractionResult } from '../domain';
+import { defineCall } from './define';
+
+export const ENTITY_KINDS = ['iep', 'goal', 'service', 'progress_report', 'progress_entry', 'test_score', 'service_summary'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export interface CorrectionDto {
+  id: string;
+  documentId: string;
+  entity: EntityKind;
+  entityKey: string;
+  /** The field corrected; '*' for a whole entity (deleted or added). */
+  field: string;
+  value: unknown;
+  status: 'confirmed' | 'edited' | 'deleted' | 'added';
+  updatedAt: string;
+}
+
+export interface ReviewDto {
+  documentId: string;
+  /** What the extractor found, untouched. */
+  automatic: ExtractionResult | null;
+  /** The same with the user's corrections applied: what everything downstream uses. */
+  corrected: ExtractionResult | null;
+  corrections: CorrectionDto[];
+  confirmedAt: string | null;
+}
+
+export interface ReviewQueueItem {
+  documentId: string;
+  fileName: string;
+  type: string;
+  date: string | null;
+  values: number;
+  confirmed: number;
+}
+
+const docRef = z.object({ documentId: z.string().min(1) });
+
+export const reviewApi = {
+  'review.get': defineCall<ReviewDto>()(docRef),
+  'review.queue': defineCall<ReviewQueueItem[]>()(z.object({ caseId: z.string().min(1) })),
+  'review.correct': defineCall<ReviewDto>()(
+    docRef.extend({
+      entity: z.enum(ENTITY_KINDS),
+      entityKey: z.string().min(1).max(200),
+      field: z.string().min(1).max(100),
+      value: z.unknown().optional(),
+      status: z.enum(['confirmed', 'edited', 'deleted', 'added']),
+    }),
+  ),
+  'review.undo': defineCall<ReviewDto>()(docRef.extend({ correctionId: z.string().min(1) })),
+  'review.confirmDocument': defineCall<ReviewDto>()(docRef),
+  'review.rerun': defineCall<ReviewDto>()(docRef),
+};
