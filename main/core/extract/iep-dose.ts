@@ -1,0 +1,105 @@
+// The dose of a service as an IEP states it ("45 min/session, 4 Times Weekly, 180 min Weekly",
+// "30 minutes, 2 times per week", "60 minutes per month", "30 min daily"), and the weekly or
+// monthly minutes the export asks for. Pure text logic.
+import type { ServicePer } from '../../../shared/domain';
+
+export interface ServiceDose {
+  minutesPerSession: number | null;
+  sessionsPerPeriod: number | null;
+  /** Period of sessionsPerPeriod, or of the stated total when no session count is given. */
+  period: ServicePer | null;
+  /** Minutes per week for weekly and daily services (daily x 5 school days); null for monthly/yearly. */
+  minutesPerWeek: number | null;
+  /** Minutes per month for monthly services; null otherwise. */
+  minutesPerMonth: number | null;
+}
+
+const PERIOD_WORD = String.raw`(school\s+day|day|daily|week|wk|weekly|month|monthly|mo|year|yearly|annually|annual|quarter|quarterly|trimester|semester)`;
+const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+function periodOf(word: string): ServicePer | null {
+  const w = word.toLowerCase();
+  if (/day|daily/.test(w)) return 'day';
+  if (/^w/.test(w)) return 'week';
+  if (/^mo/.test(w)) return 'month';
+  if (/year|annual/.test(w)) return 'year';
+  return null;
+}
+
+const MINUTES = String.raw`(\d+(?:\.\d+)?)\s*(?:-\s*)?(min(?:ute)?s?\.?|hours?|hrs?\.?)`;
+const toMinutes = (n: string, unit: string) => (/^h/i.test(unit) ? Number(n) * 60 : Number(n));
+
+export function parseServiceDose(text: string): ServiceDose {
+  const t = text.replace(/\s+/g, ' ');
+  let minutesPerSession: number | null = null;
+  let sessions: number | null = null;
+  let sessionPeriod: ServicePer | null = null;
+  let total: number | null = null;
+  let totalPeriod: ServicePer | null = null;
+
+  const sessionsRe = new RegExp(
+    String.raw`\b(?:(\d+|one|two|three|four|five|six)\s*(?:x|times?|sessions?)|(once|twice|thrice))\s*(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`,
+    'i',
+  );
+  const s = sessionsRe.exec(t);
+  if (s) {
+    const count = (s[1] ?? s[2]).toLowerCase();
+    sessions = COUNT_WORDS[count] ?? Number(count);
+    sessionPeriod = periodOf(s[3]);
+  }
+
+  const perSessionRe = new RegExp(String.raw`${MINUTES}\s*(?:\/|per|a|each)\s*session|${MINUTES}\s+sessions?`, 'i');
+  const ps = perSessionRe.exec(t);
+  if (ps) minutesPerSession = ps[1] ? toMinutes(ps[1], ps[2]) : toMinutes(ps[3], ps[4]);
+
+  const totalRe = new RegExp(String.raw`${MINUTES}\s*(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = totalRe.exec(t))) {
+    const value = toMinutes(m[1], m[2]);
+    const period = periodOf(m[3]);
+    if (value === minutesPerSession && sessions !== null && sessions > 1) continue;
+    total = value;
+    totalPeriod = period;
+    break;
+  }
+
+  if (minutesPerSession === null) {
+    // "30 minutes, 2 times per week" / "2 x 30 min": a bare minute count beside a session count.
+    const bare = new RegExp(MINUTES, 'gi');
+    while ((m = bare.exec(t))) {
+      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      const isTotal = new RegExp(String.raw`^\s*(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'i').test(after);
+      if (!isTotal || sessions !== null) {
+        if (!isTotal) minutesPerSession = toMinutes(m[1], m[2]);
+        break;
+      }
+    }
+  }
+  const multiplied = new RegExp(String.raw`\b(\d+)\s*[x×]\s*${MINUTES}`, 'i').exec(t);
+  if (multiplied) {
+    // "2 x 30 min/week": two sessions of 30 minutes, not 30 minutes a week in total.
+    sessions = Number(multiplied[1]);
+    minutesPerSession = toMinutes(multiplied[2], multiplied[3]);
+    sessionPeriod ??= totalPeriod;
+    if (total === minutesPerSession) total = null;
+  }
+  if (minutesPerSession === null && total !== null && sessions === null && totalPeriod === 'day') {
+    // "30 min daily": one session of that length a day (a weekly or monthly total says nothing of sessions).
+    minutesPerSession = total;
+    sessions = 1;
+    sessionPeriod = totalPeriod;
+  }
+
+  const period = sessionPeriod ?? totalPeriod;
+  if (total === null && minutesPerSession !== null && sessions !== null) {
+    total = minutesPerSession * sessions;
+    totalPeriod = sessionPeriod;
+  }
+  return {
+    minutesPerSession,
+    sessionsPerPeriod: sessions,
+    period,
+    minutesPerWeek: total === null ? null : totalPeriod === 'week' ? total : totalPeriod === 'day' ? total * 5 : null,
+    minutesPerMonth: total !== null && totalPeriod === 'month' ? total : null,
+  };
+}

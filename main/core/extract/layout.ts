@@ -1,0 +1,297 @@
+// Layout-aware reading of positioned words: lines, cells (column gaps), headings, repeated
+// page headers/footers, sections, label/value fields, and character ranges mapped back to boxes.
+// Works the same on text-layer pages and OCR pages; it only needs words with boxes.
+import type { BBox, PageContent, Provenance, Word } from '../../../shared/domain';
+import { groupLines } from '../documents/pdf-text';
+
+export interface PlacedWord extends Word {
+  page: number;
+}
+
+export interface Cell {
+  words: PlacedWord[];
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+export interface LayoutLine {
+  /** Position in Layout.lines. */
+  index: number;
+  page: number;
+  words: PlacedWord[];
+  text: string;
+  bbox: BBox;
+  /** Word groups separated by a gap wider than ordinary word spacing (form columns, table cells). */
+  cells: Cell[];
+  /** All-capitals short line: a section heading. */
+  isHeading: boolean;
+  /** Running header or footer repeated on several pages. */
+  repeated: boolean;
+}
+
+export interface Layout {
+  pages: PageContent[];
+  lines: LayoutLine[];
+}
+
+/** Text assembled from words, with each word's start offset, so any character range maps back to boxes. */
+export interface TextRun {
+  text: string;
+  words: PlacedWord[];
+  starts: number[];
+}
+
+export function buildLayout(pages: PageContent[]): Layout {
+  const lines: LayoutLine[] = [];
+  for (const page of pages) {
+    const placed = page.words.map((w) => ({ ...w, page: page.pageNumber }));
+    const gapLimit = cellGapLimit(placed);
+    for (const words of groupLines(placed) as PlacedWord[][]) {
+      const cells = splitCells(words, gapLimit);
+      const text = words.map((w) => w.text).join(' ');
+      lines.push({
+        index: lines.length,
+        page: page.pageNumber,
+        words,
+        text,
+        bbox: unionBBox(words),
+        cells,
+        isHeading: looksLikeHeading(text),
+        repeated: false,
+      });
+    }
+  }
+  markRepeatedLines(lines, pages);
+  return { pages, lines };
+}
+
+/** A gap wider than this between two words on a line separates cells: well above a normal space. */
+function cellGapLimit(words: PlacedWord[]): number {
+  const gaps: number[] = [];
+  const heights: number[] = [];
+  for (const line of groupLines(words)) {
+    for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
+    for (const w of line) heights.push(w.bbox[3] - w.bbox[1]);
+  }
+  // A low percentile: on form pages most gaps within a line can be column gaps, not spaces.
+  const space = percentile(gaps.filter((g) => g > 0), 0.3) ?? 4;
+  const height = median(heights) ?? 10;
+  return Math.max(space * 1.8, height * 0.8);
+}
+
+function splitCells(words: PlacedWord[], gapLimit: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const w of words) {
+    const last = cells[cells.length - 1];
+    if (last && w.bbox[0] - last.x1 <= gapLimit) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.bbox[2]);
+      last.text += ' ' + w.text;
+    } else {
+      cells.push({ words: [w], text: w.text, x0: w.bbox[0], x1: w.bbox[2] });
+    }
+  }
+  return cells;
+}
+
+function looksLikeHeading(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 4 || text.split(' ').length > 12) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length >= 0.85 && !/\d{2}/.test(text);
+}
+
+/** Lines near the top or bottom of a page whose text (digits ignored) recurs on other pages. */
+function markRepeatedLines(lines: LayoutLine[], pages: PageContent[]): void {
+  if (pages.length < 2) return;
+  const height = new Map(pages.map((p) => [p.pageNumber, p.height]));
+  const key = (l: LayoutLine) => l.text.replace(/\d+/g, '#').toLowerCase();
+  const inMargin = (l: LayoutLine) => {
+    const h = height.get(l.page) ?? 792;
+    return l.bbox[1] < h * 0.15 || l.bbox[3] > h * 0.88;
+  };
+  const pagesByKey = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    const set = pagesByKey.get(key(l)) ?? new Set<number>();
+    set.add(l.page);
+    pagesByKey.set(key(l), set);
+  }
+  for (const l of lines) if (inMargin(l) && (pagesByKey.get(key(l))?.size ?? 0) >= 2) l.repeated = true;
+}
+
+export function unionBBox(words: Word[]): BBox {
+  if (words.length === 0) return [0, 0, 0, 0];
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const w of words) {
+    b[0] = Math.min(b[0], w.bbox[0]);
+    b[1] = Math.min(b[1], w.bbox[1]);
+    b[2] = Math.max(b[2], w.bbox[2]);
+    b[3] = Math.max(b[3], w.bbox[3]);
+  }
+  return b;
+}
+
+/** Joins words with single spaces (whitespace-normalised text, as printed). */
+export function runOf(words: PlacedWord[]): TextRun {
+  const starts: number[] = [];
+  let text = '';
+  for (const w of words) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += w.text;
+  }
+  return { text, words, starts };
+}
+
+/** Words of a run overlapping the character range [start, end). */
+export function wordsInRange(run: TextRun, start: number, end: number): PlacedWord[] {
+  return run.words.filter((w, i) => run.starts[i] < end && run.starts[i] + w.text.length > start);
+}
+
+/** Provenance of a character range: the page of its first word and the union box of its words there. */
+export function provenanceOf(documentId: string, run: TextRun, start = 0, end = run.text.length): Provenance {
+  const words = wordsInRange(run, start, end);
+  if (words.length === 0) return { documentId, page: run.words[0]?.page ?? 1, bbox: null };
+  const page = words[0].page;
+  return { documentId, page, bbox: unionBBox(words.filter((w) => w.page === page)) };
+}
+
+/** A sub-run for the character range [start, end), trimmed to whole words. */
+export function sliceRun(run: TextRun, start: number, end: number): TextRun {
+  return runOf(wordsInRange(run, start, end));
+}
+
+/** Body lines (running headers and footers removed). */
+export function bodyLines(layout: Layout): LayoutLine[] {
+  return layout.lines.filter((l) => !l.repeated);
+}
+
+export interface Section {
+  heading: LayoutLine | null;
+  lines: LayoutLine[];
+}
+
+/**
+ * Lines under each heading matching `headingPattern`, up to the next heading that `continues` does not
+ * accept (so a goal section can carry on over "GOAL 2" style all-caps sub-headings).
+ */
+export function findSections(
+  layout: Layout,
+  headingPattern: RegExp,
+  continues: (line: LayoutLine) => boolean = () => false,
+): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const line of bodyLines(layout)) {
+    if (line.isHeading) {
+      if (headingPattern.test(line.text)) {
+        current = { heading: line, lines: [] };
+        sections.push(current);
+        continue;
+      }
+      if (current && !continues(line)) current = null;
+    }
+    current?.lines.push(line);
+  }
+  return sections;
+}
+
+export interface LabeledValue {
+  line: LayoutLine;
+  label: string;
+  /** The value as printed after the label (same line, or the line below when the label stands alone). */
+  value: string;
+  run: TextRun;
+}
+
+/**
+ * The first value printed after one of the labels. A label is found at a word boundary anywhere in a
+ * line (left-column forms, "Label: value" runs, header strips); the value stops at the next cell gap
+ * or the next "Label:" on the same line. Labels at the start of a line are preferred.
+ */
+export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (value: string) => boolean = () => true): LabeledValue | null {
+  const candidates: Array<LabeledValue & { rank: number }> = [];
+  layout.lines.forEach((line, lineIndex) => {
+    for (const label of labels) {
+      const re = new RegExp(`(?:^|[\\s(])(${label.source})\\s*[:\\-–]?\\s*`, label.flags.replace('g', '') + 'g');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line.text))) {
+        const valueStart = m.index + m[0].length;
+        const run = runOf(line.words);
+        let value = cutAtNextLabel(line, run, valueStart);
+        let valueRun = sliceRun(run, valueStart, valueStart + value.length);
+        if (!value.trim()) {
+          const below = layout.lines[lineIndex + 1];
+          if (below && below.page === line.page) {
+            const labelWords = wordsInRange(run, m.index, valueStart);
+            const x0 = labelWords[0]?.bbox[0] ?? 0;
+            const cell = below.cells.find((c) => c.x1 > x0 - 2) ?? below.cells[0];
+            value = cell?.text ?? '';
+            valueRun = runOf(cell?.words ?? []);
+          }
+        }
+        value = value.trim();
+        if (value && accept(value)) {
+          candidates.push({ line, label: m[1], value, run: valueRun, rank: m.index === 0 ? 0 : 1 });
+        }
+      }
+    }
+  });
+  candidates.sort((a, b) => a.rank - b.rank || a.line.index - b.line.index);
+  return candidates[0] ?? null;
+}
+
+/** Text from `start` to the end of the cell the value begins in, and before any next "LABEL:" in it. */
+function cutAtNextLabel(line: LayoutLine, run: TextRun, start: number): string {
+  let rest = run.text.slice(start);
+  const firstWord = run.words.findIndex((w, i) => run.starts[i] >= start);
+  if (firstWord >= 0) {
+    // A value ends where its cell ends: the next column is another field.
+    const cell = line.cells.find((c) => c.words.includes(run.words[firstWord]));
+    if (cell) {
+      const last = cell.words[cell.words.length - 1];
+      const idx = run.words.indexOf(last);
+      rest = rest.slice(0, run.starts[idx] + last.text.length - start);
+    }
+  }
+  const nextLabel = /\s(?:[A-Z]{2,}[A-Za-z#./]*|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)\s?:(?:\s|$)/.exec(rest);
+  if (nextLabel) rest = rest.slice(0, nextLabel.index);
+  return rest;
+}
+
+/** Pages of plain text (e.g. OCR reference text) as PageContent with notional monospace word boxes. */
+export function pagesFromPlainText(text: string, opts: { charWidth?: number; lineHeight?: number } = {}): PageContent[] {
+  const charWidth = opts.charWidth ?? 4.3;
+  const lineHeight = opts.lineHeight ?? 11;
+  return text.split('\f').map((pageText, i) => {
+    const words: Word[] = [];
+    pageText.split('\n').forEach((row, r) => {
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(row))) {
+        const x0 = 20 + m.index * charWidth;
+        const y0 = 20 + r * lineHeight;
+        words.push({ text: m[0], bbox: [x0, y0, x0 + m[0].length * charWidth, y0 + lineHeight * 0.8], conf: 90 });
+      }
+    });
+    return {
+      pageNumber: i + 1,
+      width: 612,
+      height: 792,
+      text: pageText,
+      words,
+      source: 'ocr' as const,
+      meanConfidence: 90,
+    };
+  });
+}
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length * p)];
+}
+
+const median = (values: number[]) => percentile(values, 0.5);

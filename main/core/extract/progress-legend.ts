@@ -1,0 +1,117 @@
+// A progress report's own legend of codes ("SP = Sufficient progress", "4 - Goal met", a Code/Meaning
+// table) and the code an entry carries, matched by the code as printed or by the legend's wording.
+import type { LayoutLine } from './layout';
+
+const CODE = String.raw`(?:[A-Z][A-Z0-9+\-]{0,3}|\d)`;
+const LEGEND_HEADING = /\b(?:progress\s+(?:codes?|key|ratings?|reporting\s+key|indicators?)|codes?|key|legend|rating\s+scale)\s*:?/i;
+
+function clean(meaning: string): string {
+  return meaning.replace(/\s+/g, ' ').replace(/^[\s\-–:=]+/, '').replace(/[\s;,.|]+$/, '').trim();
+}
+
+/** "GM = Goal Met; SP = Sufficient progress ..." : every CODE = meaning pair on the line. */
+function equalsPairs(text: string): Array<[string, string]> {
+  const re = new RegExp(`(?:^|[\\s;,|(:])(${CODE})\\s*=\\s*`, 'g');
+  const marks: Array<{ code: string; start: number; valueStart: number }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = m.index + m[0].indexOf(m[1]);
+    marks.push({ code: m[1], start, valueStart: m.index + m[0].length });
+  }
+  return marks
+    .map((mk, i) => [mk.code, clean(text.slice(mk.valueStart, marks[i + 1]?.start ?? text.length))] as [string, string])
+    .filter(([, meaning]) => meaning.length > 1 && meaning.length < 120 && /[a-z]/i.test(meaning));
+}
+
+/** Under a legend heading: "SP - Sufficient progress" lines, or cells alternating code and meaning. */
+function dashOrCellPairs(line: LayoutLine): Array<[string, string]> {
+  const dash = new RegExp(`^(${CODE})\\s*[-–:]\\s+(.+)$`).exec(line.text);
+  if (dash && line.cells.length <= 1) return [[dash[1], clean(dash[2])]];
+  const out: Array<[string, string]> = [];
+  const cells = line.cells.map((c) => c.text.trim());
+  const codeCell = new RegExp(`^${CODE}$`);
+  for (let i = 0; i < cells.length; i++) {
+    const inline = new RegExp(`^(${CODE})\\s*[-–:=]\\s+(.+)$`).exec(cells[i]);
+    if (inline) out.push([inline[1], clean(inline[2])]);
+    else if (codeCell.test(cells[i]) && cells[i + 1] && !codeCell.test(cells[i + 1])) out.push([cells[i], clean(cells[++i])]);
+  }
+  return out;
+}
+
+export function parseLegend(lines: LayoutLine[]): Record<string, string> {
+  const legend: Record<string, string> = {};
+  const add = (pairs: Array<[string, string]>) => {
+    for (const [code, meaning] of pairs) if (!(code in legend)) legend[code] = meaning;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const pairs = equalsPairs(line.text);
+    const headed = LEGEND_HEADING.test(line.text) && line.text.split(' ').length <= 40;
+    if (pairs.length >= 2 || (headed && pairs.length >= 1)) add(pairs);
+    if (!headed) continue;
+    if (pairs.length === 0) add(dashOrCellPairs(stripHeading(line)));
+    // The legend may continue on the lines below its heading, one or more codes a line.
+    for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+      const more = equalsPairs(lines[j].text);
+      const next = more.length ? more : dashOrCellPairs(lines[j]);
+      if (next.length === 0) break;
+      add(next);
+    }
+  }
+  return legend;
+}
+
+function stripHeading(line: LayoutLine): LayoutLine {
+  const m = LEGEND_HEADING.exec(line.text);
+  if (!m) return line;
+  const rest = line.text.slice(m.index + m[0].length).trim();
+  return { ...line, text: rest, cells: line.cells.filter((c) => !LEGEND_HEADING.test(c.text)) };
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * The code in a field's text: a legend code at its start ("SP - Sufficient progress"), a legend
+ * meaning ("Sufficient progress to meet goal"), a ticked box, or any short capitalised code.
+ * standaloneOnly: only a legend code standing alone as a word (for unlabelled lines and grids).
+ */
+export function codeFromText(text: string, legend: Record<string, string>, opts: { standaloneOnly?: boolean } = {}): { code: string; codeText: string | null } | null {
+  const codes = Object.keys(legend).sort((a, b) => b.length - a.length);
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const ticked = /(?:\[\s*[xX✓✔]\s*\]|☒|☑|■|✔|✓|⊠)\s*([^[☐□☒☑■✔✓⊠]+)/.exec(trimmed);
+  if (ticked) {
+    const byMeaning = matchMeaning(ticked[1], legend);
+    if (byMeaning) return byMeaning;
+    const lead = new RegExp(`^(${CODE})\\b`).exec(ticked[1].trim());
+    if (lead && legend[lead[1]]) return { code: lead[1], codeText: legend[lead[1]] };
+    if (!opts.standaloneOnly) return { code: clean(ticked[1]), codeText: clean(ticked[1]) };
+  }
+  for (const c of codes) {
+    const esc = c.replace(/[+-]/g, '\\$&');
+    const re = opts.standaloneOnly ? new RegExp(`(?:^|\\s|\\|)${esc}(?=$|\\s|\\|)`) : new RegExp(`^${esc}(?=$|[\\s:;,.\\-–)])`);
+    if (re.test(trimmed)) return { code: c, codeText: legend[c] };
+  }
+  if (opts.standaloneOnly) return null;
+  const byMeaning = matchMeaning(trimmed, legend);
+  if (byMeaning) return byMeaning;
+  const lead = /^([A-Z]{1,4}\+?)(?=$|\s*[-–:=]\s|\s*$)/.exec(trimmed);
+  if (lead) {
+    const rest = trimmed.slice(lead[0].length).replace(/^\s*[-–:=]\s*/, '').trim();
+    return { code: lead[1], codeText: rest || null };
+  }
+  // A code written out in words ("Making sufficient progress") is kept as printed.
+  const phrase = clean(trimmed.split(/[.;]/)[0]);
+  return phrase.length <= 80 ? { code: phrase, codeText: phrase } : null;
+}
+
+function matchMeaning(text: string, legend: Record<string, string>): { code: string; codeText: string } | null {
+  const t = norm(text);
+  let bestCode: string | null = null;
+  let bestLen = 0;
+  for (const [code, meaning] of Object.entries(legend)) {
+    const m = norm(meaning);
+    if (m && t.startsWith(m) && m.length > bestLen) { bestCode = code; bestLen = m.length; }
+  }
+  return bestCode ? { code: bestCode, codeText: legend[bestCode] } : null;
+}

@@ -1,0 +1,156 @@
+// Progress reports on annual goals: report date and period, the report's own code legend, and per goal
+// the code, its meaning, the comment and every data point, each with its source on the page.
+// Layouts handled: goal blocks headed "Goal #1" / "Annual Goal 2:" with labelled fields (left-column
+// forms, "Label: value" text), data tables of dates and values inside a block, per-period code grids,
+// and one-row-per-goal grids (see progress-tables.ts).
+import type { DataPoint, ExtractedProgressReport, PageContent, ProgressEntry } from '../../../shared/domain';
+import { buildLayout, provenanceOf, runOf, type LayoutLine, type TextRun } from './layout';
+import { readReportHeader } from './progress-header';
+import { isPageFurniture } from './tables';
+import { findDataPoints, type DataPointContext } from './progress-datapoints';
+import { parseLegend, codeFromText } from './progress-legend';
+import { dataTableInBlock, entriesFromGoalGrid } from './progress-tables';
+
+const GOAL_HEAD = /^(?:(?:measurable\s+)?(?:annual\s+)?goal|goal\s+area)\s*(?:#|no\.?|number)?\s*(\d{1,2})\b\s*(?:of\s+\d+\s*)?[:.)\-–]?\s*(.*)$/i;
+
+type FieldKind = 'goal' | 'baseline' | 'code' | 'comment' | 'area' | 'other';
+const FIELD_LABELS: Array<[FieldKind, RegExp]> = [
+  ['code', /^(?:progress\s+(?:code|rating|toward(?:s)?\s+(?:the\s+)?(?:annual\s+)?goal|status|mark)|rating|code|status|progress)\b/i],
+  ['comment', /^(?:comments?(?:\s*[/&]\s*data)?|data\s*[/&]\s*comments?|progress\s+(?:notes?|comments?|data|monitoring(?:\s+data)?|summary)|notes?|narrative|evidence(?:\s+of\s+progress)?|data(?:\s+summary)?|explanation|anecdotal(?:\s+notes)?|teacher\s+comments?|remarks)\b/i],
+  ['goal', /^(?:(?:measurable\s+)?annual\s+goal|goal\s+statement|goal\s+text|goal)\b/i],
+  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|plaafp)\b/i],
+  ['area', /^(?:goal\s+area|area(?:\s+of\s+need)?|domain|skill\s+area)\b/i],
+  ['other', /^(?:standard|measured\s+by|evaluation\s+(?:method|procedure)|method(?:\s+of\s+measurement)?|person(?:\(s\))?\s+responsible|responsible|short[- ]term\s+objectives?|objectives?|benchmarks?|criteri(?:a|on)|target\s+date|schedule)\b/i],
+];
+
+interface Field { kind: FieldKind; lines: LayoutLine[]; run: TextRun }
+
+/** The label a line opens with, when it is one: followed by a colon, a column gap or nothing. */
+function fieldLabelOf(line: LayoutLine): { kind: FieldKind; valueStart: number } | null {
+  for (const [kind, re] of FIELD_LABELS) {
+    const m = re.exec(line.text);
+    if (!m) continue;
+    const rest = line.text.slice(m[0].length);
+    const colon = /^\s*:/.exec(rest);
+    const firstCell = line.cells[0]?.text ?? '';
+    const labelIsCell = firstCell.length <= m[0].length + 2 && firstCell.toLowerCase().startsWith(m[0].toLowerCase());
+    if (colon || labelIsCell || rest.trim() === '') {
+      const valueStart = m[0].length + (colon ? colon[0].length : 0);
+      return { kind, valueStart };
+    }
+  }
+  return null;
+}
+
+function splitFields(lines: LayoutLine[]): { fields: Field[]; loose: LayoutLine[] } {
+  const fields: Field[] = [];
+  const loose: LayoutLine[] = [];
+  let current: { kind: FieldKind; lines: LayoutLine[]; words: LayoutLine['words'] } | null = null;
+  for (const line of lines) {
+    const label = fieldLabelOf(line);
+    if (label) {
+      if (current) fields.push({ kind: current.kind, lines: current.lines, run: runOf(current.words) });
+      const run = runOf(line.words);
+      const firstValueWord = run.starts.findIndex((s) => s >= label.valueStart);
+      current = { kind: label.kind, lines: [line], words: firstValueWord < 0 ? [] : line.words.slice(firstValueWord) };
+    } else if (current && line.cells.length < 3) {
+      // Wrapped text continues a field; a row of three or more cells is a table under the block.
+      current.lines.push(line);
+      current.words.push(...line.words);
+    } else {
+      if (current) fields.push({ kind: current.kind, lines: current.lines, run: runOf(current.words) });
+      current = null;
+      loose.push(line);
+    }
+  }
+  if (current) fields.push({ kind: current.kind, lines: current.lines, run: runOf(current.words) });
+  return { fields, loose };
+}
+
+interface GoalBlock { number: number; label: string | null; head: LayoutLine; lines: LayoutLine[] }
+
+function goalBlocks(lines: LayoutLine[]): GoalBlock[] {
+  const blocks: GoalBlock[] = [];
+  for (const line of lines) {
+    if (isPageFurniture(line)) continue;
+    const m = GOAL_HEAD.exec(line.text);
+    // "Annual Goal By 10/11/2023 ..." is a field, not a heading: a heading names the goal's number.
+    if (m && !/^\d/.test(line.text)) {
+      const label = m[2].replace(/^(?:area(?:\s+of\s+need)?|domain)\s*[:\-–]\s*/i, '').trim();
+      blocks.push({ number: Number(m[1]), label: label && label.length <= 80 ? label : null, head: line, lines: [] });
+      continue;
+    }
+    blocks[blocks.length - 1]?.lines.push(line);
+  }
+  return blocks;
+}
+
+/** Lines after the last goal that belong to the page furniture ("Prepared by ...", signatures). */
+function trimTrailer(block: GoalBlock): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  for (const line of block.lines) {
+    if (/^(?:prepared\s+by|signature|case\s+manager\s*:|please\s+contact|cc\s*:|page\s+\d)/i.test(line.text)) break;
+    out.push(line);
+  }
+  return out;
+}
+
+export function extractProgressReport(pages: PageContent[], documentId: string): ExtractedProgressReport {
+  const layout = buildLayout(pages);
+  const header = readReportHeader(layout);
+  const legend = parseLegend(layout.lines);
+  const ctx: DataPointContext = { periodStart: header.periodStart, periodEnd: header.periodEnd, reportDate: header.reportDate };
+  const blocks = goalBlocks(layout.lines);
+  const entries = blocks.length > 0
+    ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId))
+    : entriesFromGoalGrid(layout, legend, ctx, documentId);
+  return { ...header, legend, entries };
+}
+
+function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string): ProgressEntry {
+  const lines = trimTrailer(block);
+  const { fields, loose } = splitFields(lines);
+  const byKind = (k: FieldKind) => fields.filter((f) => f.kind === k);
+  const label = block.label ?? byKind('area')[0]?.run.text ?? null;
+
+  let code: string | null = null;
+  let codeText: string | null = null;
+  for (const f of byKind('code')) {
+    const found = codeFromText(f.run.text, legend);
+    if (found) { ({ code, codeText } = found); break; }
+  }
+  const commentFields = byKind('comment');
+  // Without a labelled comment, the block's unlabelled lines are the comment.
+  const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : loose;
+  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : loose.flatMap((l) => l.words);
+  const table = dataTableInBlock(lines.filter((l) => !byKind('goal').some((f) => f.lines.includes(l)) && !byKind('baseline').some((f) => f.lines.includes(l))), legend, ctx, documentId);
+  if (!code && table.code) ({ code, codeText } = table.code);
+  if (!code) {
+    const searchable = [...loose, ...commentLines, ...byKind('other').flatMap((f) => f.lines)];
+    for (const line of searchable) {
+      const found = codeFromText(line.text, legend, { standaloneOnly: true });
+      if (found) { ({ code, codeText } = found); break; }
+    }
+  }
+
+  const proseWords = commentWords.filter((w) => !table.lines.some((l) => l.words.includes(w)));
+  const run = runOf(proseWords);
+  const dataPoints: DataPoint[] = [...table.dataPoints];
+  for (const p of findDataPoints(run.text, ctx)) {
+    if (dataPoints.some((d) => d.date === p.date && d.value === p.value)) continue;
+    dataPoints.push({ date: p.date, value: p.value, unit: p.unit, source: provenanceOf(documentId, run, p.start, p.end) });
+  }
+  const comment = runOf(commentWords).text.trim() || null;
+  return {
+    key: `goal-${block.number}-${index + 1}`,
+    goalNumber: block.number,
+    goalLabel: label,
+    code,
+    codeText: codeText ?? (code ? legend[code] ?? null : null),
+    comment,
+    hasData: dataPoints.length > 0,
+    dataPoints,
+    source: provenanceOf(documentId, runOf([...block.head.words, ...lines.flatMap((l) => l.words)].filter((w) => w.page === block.head.page))),
+    confidence: code ? (commentFields.length ? 0.9 : 0.75) : 0.5,
+  };
+}

@@ -1,0 +1,94 @@
+// Scores written in sentences, as evaluation reports do: "On the Word Reading subtest of the WIAT-4,
+// Jamie earned a standard score of 79 (8th percentile), in the Below Average range." The test and the
+// testing date carry over from earlier sentences; a sentence gives a score only when it names a subtest.
+import type { TestScore } from '../../../shared/domain';
+import { findDates } from '../../../shared/text/dates';
+import { provenanceOf, runOf, type LayoutLine } from './layout';
+
+const SCORE_PHRASES: Array<[RegExp, string]> = [
+  [/standard\s+score\s*(?:\(SS\)\s*)?(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'standard_score'],
+  [/\bSS\s*(?:=|:|of)?\s*(\d{2,3})\b/, 'standard_score'],
+  [/(?:composite|index)\s+score\s*(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'standard_score'],
+  [/scaled\s+score\s*(?:of|was|is|=|:)?\s*(\d{1,2})\b/i, 'scaled_score'],
+  [/scale\s+score\s*(?:of|was|is|=|:)?\s*(\d{3,4})\b/i, 'scale_score'],
+  [/\bT[- ]?score\s*(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 't_score'],
+  [/\bRIT\s*(?:score)?\s*(?:of|was|is|=|:)?\s*(\d{3})\b/i, 'rit'],
+  [/lexile\s*(?:measure|level|score)?\s*(?:of|was|is|=|:)?\s*(\d{2,4})\s*L?\b/i, 'lexile'],
+  [/\b(\d{3,4})L\b/, 'lexile'],
+  [/grade[- ]equivalent\s*(?:\(GE\)\s*)?(?:of|was|is|=|:)?\s*(\d{1,2}\.\d)\b/i, 'grade_equivalent'],
+  [/(?:score|scored)\s*(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'score'],
+];
+const PERCENTILE = /(\d{1,2})(?:st|nd|rd|th)\s*(?:percentile|%ile)|percentile\s*(?:rank)?\s*(?:of|was|is|=|:)?\s*(\d{1,2})\b|\bPR\s*(?:=|:|of)?\s*(\d{1,2})\b/i;
+const LEVEL = /\b(?:in|within|at)\s+the\s+([A-Za-z][A-Za-z -]{1,30}?)\s+(?:range|classification|category)\b|\(\s*(?:\d+(?:st|nd|rd|th)\s+percentile\s*[,;]\s*)?([A-Z][A-Za-z -]{2,30}?)(?:\s+range)?\s*\)|(?:classified|described|categorized)\s+as\s+([A-Za-z -]{3,30}?)(?=[.,;]|$)/;
+const SUBTEST = [
+  /(?:[Oo]n|[Ii]n|[Ff]or)\s+the\s+([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster|scale|subscale|test)\b/,
+  /\b([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster)\b/,
+  /^([A-Z][\w&/' -]{2,50}?)\s*[:\-–]\s*(?:SS|standard\s+score|scaled\s+score|scale\s+score|RIT|lexile|score)\b/i,
+  /\b(?:his|her|their|the\s+student's|[A-Z][a-z]+'s)\s+([A-Z][\w&/' -]{2,50}?)\s+(?:standard\s+|scaled\s+|scale\s+)?score\b/,
+  /^(?:In|On)\s+([A-Z][\w&/' -]{2,50}?),/,
+];
+const TEST_NAME = /\b((?:WISC|WIAT|KTEA|CELF|CTOPP|BASC|GORT|TOWL|PPVT|EVT|KABC|DAS|TOWRE|Vineland|WPPSI|WAIS|TAPS|TOLD|CASL|BRIEF|Conners)[- ]?(?:[IVX]+|\d)?(?:\s+(?:Comprehensive|Brief)(?:\s+Form\s+[A-Z])?)?|Woodcock[- ]Johnson(?:\s+(?:IV|V))?(?:\s+Tests\s+of\s+(?:Achievement|Cognitive\s+Abilities))?|WJ[- ]?(?:IV|V)(?:\s+(?:ACH|COG|Achievement))?|NWEA\s+MAP(?:\s+Growth)?|MAP\s+Growth|i-Ready(?:\s+Diagnostic)?|STAR\s+(?:Reading|Math)|DIBELS(?:\s+8)?|Acadience(?:\s+Reading)?|CAASPP|Smarter\s+Balanced|[A-Z]{2,6}-(?:[IVX]+|\d))\b/;
+
+export function scoresFromProse(lines: LayoutLine[], documentId: string, defaultDate: string | null): Omit<TestScore, 'key'>[] {
+  const out: Omit<TestScore, 'key'>[] = [];
+  const run = runOf(lines.flatMap((l) => l.words));
+  const text = run.text;
+  let test: string | null = null;
+  let date = defaultDate;
+  const sentence = /[^.!?]+(?:\.(?!\d)|[!?]|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = sentence.exec(text))) {
+    const s = m[0];
+    if (!s.trim()) break;
+    const named = TEST_NAME.exec(s);
+    if (named) test = named[1].replace(/\s+/g, ' ');
+    if (/administer|tested|testing|assess(?:ed|ment)\s+(?:on|date)|evaluat(?:ed|ion)\s+(?:on|date)|given\s+on/i.test(s)) {
+      // The date that follows the word "administered" (a report date may come earlier in the run).
+      const dates = findDates(s);
+      const keys = [...s.matchAll(/administer|tested|testing|assess|evaluat|given\s+on/gi)].map((k) => k.index ?? 0);
+      const at = keys.filter((k) => dates.some((x) => x.index > k)).pop() ?? -1;
+      const d = dates.find((x) => x.index > at) ?? dates[0];
+      if (d) date = d.iso;
+    }
+    let score: number | null = null;
+    let scoreType: string | null = null;
+    for (const [re, type] of SCORE_PHRASES) {
+      const sm = re.exec(s);
+      if (sm) { score = Number(sm[1]); scoreType = type; break; }
+    }
+    const pm = PERCENTILE.exec(s);
+    const percentile = pm ? Number(pm[1] ?? pm[2] ?? pm[3]) : null;
+    if (score === null && percentile === null) continue;
+    let subtest: string | null = null;
+    for (const re of SUBTEST) {
+      const st = re.exec(s.trim());
+      if (st) { subtest = st[1].replace(/^(?:(?:on|in|for)\s+)?(?:the|his|her)\s+/i, '').trim(); break; }
+    }
+    if (!subtest) continue;
+    const lm = LEVEL.exec(s);
+    const level = lm ? (lm[1] ?? lm[2] ?? lm[3] ?? '').trim() || null : null;
+    out.push({
+      test: test ?? 'Unknown test',
+      subtest: canonicalSubtest(subtest),
+      date,
+      scoreType: score === null ? 'percentile_rank' : scoreType,
+      score: score ?? percentile,
+      percentile,
+      level: level && !/percentile/i.test(level) ? level : null,
+      ciLow: null,
+      ciHigh: null,
+      source: provenanceOf(documentId, run, m.index, m.index + s.length),
+      confidence: 0.6,
+    });
+  }
+  return out;
+}
+
+/** "English Language Arts/Literacy" -> "ELA", the name state reports and goals use for the subject. */
+export function canonicalSubtest(name: string): string {
+  let n = name.replace(/\s+/g, ' ').replace(/[*†‡]+$/, '').trim();
+  // A lower-case parenthetical is a note about the measure, not part of its name.
+  n = n.replace(/\s*\((?=[a-z])[^)]*\)\s*$/, '').trim();
+  if (/^(?:english\s+language\s+arts|ELA)(?:\s*\/\s*literacy|\s+and\s+literacy)?$/i.test(n) || /^ELA\s*\/\s*literacy$/i.test(n)) return 'ELA';
+  return n;
+}

@@ -1,0 +1,23 @@
+// Who is responsible for a service session that fell short, from the log's status and notes.
+// Student-caused shortfalls (absence, illness, tardiness, refusal) are not normally compensable;
+// everything else the district controls (provider absence or leave, unfilled positions, meetings,
+// testing, assemblies, closures not made up, schedules not set up) is district-responsible.
+import type { ServiceSession } from '../../../shared/domain';
+
+const STAFF = String.raw`(?:provider|therapist|teacher|staff|clinician|specialist|case\s+manager|slp|ot|pt|aide|para(?:professional)?|counsell?or|psychologist|interventionist|instructor)`;
+const STAFF_OUT = new RegExp(String.raw`\b${STAFF}\b[^.;]*\b(?:absent|absence|out|ill|sick|leave|unavailable|vacation|conflict|cancel+ed|late)\b|\b(?:absent|absence|out|leave|unavailable)\b[^.;]*\b${STAFF}\b`, 'i');
+const STUDENT_OUT = /\b(?:student|child|pupil)\b[^.;]*\b(?:absent|absence|ill|sick|tardy|late|unavailable|refus\w*|declin\w*|suspend\w*|left\s+early|picked\s+up\s+early|dismissed\s+early|asleep|vacation|not\s+in\s+school)\b|\b(?:absent|absence|ill(?:ness)?|sick|tardy|refus\w*|declin\w*|no[- ]show|excused|unexcused)\b|\bparent\s+(?:cancel\w*|request\w*|declin\w*)|\bfamily\s+(?:vacation|trip|emergency)/i;
+
+/** 'student_absence' when the student (or family) caused the shortfall, otherwise 'district'. */
+export function classifyResponsibility(text: string): ServiceSession['responsibility'] {
+  if (STAFF_OUT.test(text)) return 'district';
+  if (STUDENT_OUT.test(text)) return 'student_absence';
+  return 'district';
+}
+
+/** A status saying the session took place (fully or partly). */
+export function isDeliveredStatus(status: string | null): boolean {
+  if (!status) return false;
+  if (/\bnot\s+(?:provided|delivered|held|seen)|\bmissed|\bcancel|\babsent|\bno[- ]show/i.test(status)) return false;
+  return /deliver|provided|present|attended|complete|held|seen|served|made[- ]?up/i.test(status);
+}
