@@ -4,19 +4,26 @@ import type { z } from 'zod';
 import { appApi } from './api/app';
 import { casesApi } from './api/cases-api';
 import { documentsApi } from './api/documents';
+import { reviewApi } from './api/review';
+import { timelineApi } from './api/timeline';
+import { deadlinesApi } from './api/deadlines';
 import type { ApiEvents } from './api/events';
+import type { CallDef } from './api/define';
 
 export const api = {
   ...appApi,
   ...casesApi,
   ...documentsApi,
+  ...reviewApi,
+  ...timelineApi,
+  ...deadlinesApi,
 };
 
 export type Api = typeof api;
 export type ApiName = keyof Api;
 export type ApiArgs<K extends ApiName> = z.input<Api[K]['args']>;
 export type ApiParsedArgs<K extends ApiName> = z.output<Api[K]['args']>;
-export type ApiResult<K extends ApiName> = NonNullable<Api[K]['__result']>;
+export type ApiResult<K extends ApiName> = Api[K] extends CallDef<z.ZodType, infer R> ? R : never;
 export type { ApiEvents };
 export type ApiEventName = keyof ApiEvents;
 

@@ -5,7 +5,7 @@ import { computeRedFlags } from '../../shared/timeline/flags';
 import type { CaseModel } from '../../shared/timeline/model';
 import type { Core } from './context';
 import { getCase } from './cases';
-import { buildCaseModel } from './case-model';
+import { judgedModel } from './timeline-service';
 import { documentQueries } from './db/queries/documents';
 import { loadLinkOverrides, loadDismissals } from './timeline-store';
 
@@ -19,7 +19,7 @@ export function caseLineages(core: Core, caseId: string, model: CaseModel) {
 
 export function exportCase(core: Core, caseId: string) {
   const c = getCase(core, caseId);
-  const model = buildCaseModel(core, caseId);
+  const model = judgedModel(core, caseId);
   const q = documentQueries(core.db);
   const links = caseLineages(core, caseId, model);
   const dismissed = loadDismissals(core, caseId);

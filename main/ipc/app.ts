@@ -10,7 +10,7 @@ export function registerApp(reg: Registry): void {
   reg.register('app.info', (_args, { core, transport }) => ({
     version: APP_VERSION,
     dataDir: core.dataDir,
-    transport: transport === 'electron' ? 'electron' : 'browser',
+    transport: (transport === 'electron' ? 'electron' : 'browser') as 'electron' | 'browser',
     schemaVersion: LATEST_VERSION,
   }));
   reg.register('settings.get', (_a, { core }) => getSettings(core));

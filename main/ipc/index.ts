@@ -2,6 +2,9 @@
 import { registerApp } from './app';
 import { registerCases } from './cases';
 import { registerDocuments } from './documents';
+import { registerReview } from './review';
+import { registerTimeline } from './timeline';
+import { registerDeadlines } from './deadlines';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -9,6 +12,9 @@ export function buildRegistry(): Registry {
   registerApp(reg);
   registerCases(reg);
   registerDocuments(reg);
+  registerReview(reg);
+  registerTimeline(reg);
+  registerDeadlines(reg);
   return reg;
 }
 

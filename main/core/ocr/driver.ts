@@ -1,0 +1,45 @@
+// The OCR contract the rest of the app uses; engines (tesseract.js today) sit behind it.
+import type { PageContent } from '../../../shared/domain';
+import type { ImageInput } from './preprocess';
+
+export interface OcrPageInput {
+  /** 1-based page number the result belongs to. */
+  pageNumber: number;
+  /** Encoded image (JPEG, PNG, TIFF, WebP...) or raw pixels. */
+  image: ImageInput;
+  /** Size of the page in PDF points; boxes are converted to it. Defaults to pixels * 72 / dpi. */
+  widthPt?: number;
+  heightPt?: number;
+  /** Resolution of the image when known (a PDF scan's pixels per inch). */
+  dpi?: number;
+}
+
+export interface OcrProgress {
+  /** Pages finished so far in this call, and the total. */
+  done: number;
+  total: number;
+  /** The page that just finished. */
+  page: PageContent;
+}
+
+export interface OcrRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: OcrProgress) => void;
+}
+
+export interface OcrDriver {
+  /** Recognises one page image: words with boxes in PDF points of that page, confidence 0-100. */
+  recognize(input: OcrPageInput, options?: { signal?: AbortSignal }): Promise<PageContent>;
+  /** Recognises many pages in parallel on the pool; results in input order. */
+  recognizeAll(inputs: OcrPageInput[], options?: OcrRunOptions): Promise<PageContent[]>;
+  /** Stops every worker. The driver starts new ones if used again. */
+  dispose(): Promise<void>;
+}
+
+/** Thrown (name 'AbortError') when a job is cancelled through its AbortSignal. */
+export class OcrCancelledError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('OCR cancelled');
+  }
+}

@@ -1,0 +1,164 @@
+// A small pool of tesseract.js workers. Unlike tesseract.js's scheduler it knows which worker
+// runs which job, so cancelling one job terminates only the workers busy with it (a wasm
+// recognise cannot be interrupted any other way) and leaves other callers' work alone.
+import { availableParallelism } from 'node:os';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { OcrCancelledError } from './driver';
+
+export interface PoolConfig {
+  tessdataDir: string;
+  workerPath: string;
+  size?: number;
+  /** Tesseract variables set once on every worker. */
+  parameters?: Record<string, string>;
+}
+
+export interface RecognizeJob {
+  image: Buffer;
+  /** Per-job tesseract variables (user_defined_dpi...). */
+  options: Record<string, string>;
+}
+
+interface Pending {
+  job: RecognizeJob;
+  signal?: AbortSignal;
+  resolve: (tsv: string) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Only the TSV: words with boxes and confidence; the plain text is rebuilt in reading order. */
+const OUTPUT = { text: false, tsv: true, blocks: false } as const;
+
+interface Slot {
+  worker: Promise<Worker>;
+  busy: Pending | null;
+}
+
+export class TesseractPool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+
+  constructor(private readonly config: PoolConfig) {
+    this.size = Math.max(1, config.size ?? availableParallelism());
+  }
+
+  /** Number of live workers (started lazily, up to `size`). */
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  /** Workers running a job right now. */
+  get busyCount(): number {
+    return this.slots.filter((s) => s.busy).length;
+  }
+
+  /** Runs one recognition; resolves with tesseract's TSV. */
+  recognize(job: RecognizeJob, signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) return Promise.reject(new OcrCancelledError());
+    return new Promise<string>((resolve, reject) => {
+      const pending: Pending = { job, signal, resolve, reject };
+      const onAbort = () => this.cancel(pending);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          fn(v);
+        };
+      pending.resolve = settle(resolve);
+      pending.reject = settle(reject);
+      this.queue.push(pending);
+      this.pump();
+    });
+  }
+
+  /** Terminates every worker and fails queued jobs. The pool restarts workers when used again. */
+  async dispose(): Promise<void> {
+    for (const p of this.queue.splice(0)) p.reject(new OcrCancelledError());
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.busy?.reject(new OcrCancelledError());
+    await Promise.all(slots.map((s) => terminate(s.worker)));
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) {
+        slot = { worker: this.startWorker(), busy: null };
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const pending = this.queue.shift() as Pending;
+      this.run(slot, pending);
+    }
+  }
+
+  private run(slot: Slot, pending: Pending): void {
+    slot.busy = pending;
+    slot.worker
+      // Cancelled while the worker was still starting: it is being terminated, leave it be.
+      .then((w) => (slot.busy === pending ? w.recognize(pending.job.image, pending.job.options, OUTPUT) : null))
+      .then(
+        (result) => {
+          if (slot.busy !== pending || !result) return; // cancelled meanwhile: already rejected
+          slot.busy = null;
+          pending.resolve(result.data.tsv ?? '');
+          this.pump();
+        },
+        (error: unknown) => {
+          if (slot.busy !== pending) return;
+          slot.busy = null;
+          // A failed worker may be broken: replace it rather than reuse it.
+          this.replace(slot);
+          pending.reject(error instanceof Error ? error : new Error(String(error)));
+          this.pump();
+        },
+      );
+  }
+
+  private cancel(pending: Pending): void {
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      pending.reject(new OcrCancelledError());
+      return;
+    }
+    const slot = this.slots.find((s) => s.busy === pending);
+    if (!slot) return;
+    slot.busy = null;
+    this.replace(slot);
+    pending.reject(new OcrCancelledError());
+    // Later: one abort usually cancels many jobs at once, and starting a worker for a job
+    // that is about to be cancelled too would only have to be stopped again.
+    setImmediate(() => this.pump());
+  }
+
+  /** Drops a worker (terminating it); a new one starts lazily when work arrives. */
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void terminate(slot.worker);
+  }
+
+  private async startWorker(): Promise<Worker> {
+    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+      langPath: this.config.tessdataDir,
+      workerPath: this.config.workerPath,
+      gzip: true,
+      // Never write a traineddata cache into the working directory.
+      cacheMethod: 'none',
+      workerBlobURL: false,
+    });
+    if (this.config.parameters) await worker.setParameters(this.config.parameters);
+    return worker;
+  }
+}
+
+async function terminate(worker: Promise<Worker>): Promise<void> {
+  try {
+    await (await worker).terminate();
+  } catch {
+    // A worker that failed to start has nothing to stop.
+  }
+}

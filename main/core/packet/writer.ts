@@ -1,0 +1,200 @@
+// Flowing front-matter pages with pdfkit: headings, paragraphs, tables that break across pages with
+// their header repeated, vector SVG charts, and the rectangles that should become links once the pages
+// are merged into the packet (pdfkit's own links would not survive the merge).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+
+const require = createRequire(import.meta.url);
+
+/** Liberation Sans (SIL OFL) as shipped inside pdfjs-dist: always present where pdf.js is. */
+export function defaultFonts(): { regular: string; bold: string } {
+  const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
+  return { regular: path.join(dir, 'LiberationSans-Regular.ttf'), bold: path.join(dir, 'LiberationSans-Bold.ttf') };
+}
+
+// shared/text/dates formatDisplayDate builds a new Intl formatter per call, which showed up as the
+// single slowest function when laying out hundreds of dated rows; same output, one formatter.
+const DISPLAY_DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+export function displayDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : DISPLAY_DATE.format(d);
+}
+
+export const PAGE = { width: 612, height: 792, margin: 54 } as const;
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const BOTTOM = PAGE.height - PAGE.margin;
+const LINK_BLUE = '#1a4f9c';
+
+/** A rectangle on a front-matter page (top-left origin, points) that links to a packet page. */
+export interface LinkSpot {
+  pageIndex: number;
+  rect: [number, number, number, number];
+  targetPage: number;
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export type Cell = string | { text: string; targetPage: number | null };
+
+export class FrontMatterWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly links: LinkSpot[] = [];
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<void>;
+
+  /**
+   * @param measureCache text heights by font, size, width and text: shared between the layout passes
+   *   of one build, which measure the same strings again.
+   */
+  constructor(fonts: { regular: string; bold: string }, title: string, private readonly measureCache = new Map<string, number>()) {
+    this.doc = new PDFDocument({ size: 'LETTER', margin: PAGE.margin, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'IEP Casefile' } });
+    this.doc.registerFont('Body', fonts.regular);
+    this.doc.registerFont('Bold', fonts.bold);
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
+  }
+
+  get pageIndex(): number {
+    return this.doc.bufferedPageRange().count - 1;
+  }
+
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.font('Body').fontSize(10).fillColor('black');
+  }
+
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > BOTTOM) this.newPage();
+  }
+
+  heading(text: string, size = 16): void {
+    this.ensureSpace(size * 3);
+    this.doc.font('Bold').fontSize(size).fillColor('black').text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH });
+    this.doc.moveDown(0.4);
+    this.doc.font('Body').fontSize(10);
+  }
+
+  paragraph(text: string, options: { size?: number; bold?: boolean; color?: string; indent?: number; targetPage?: number | null } = {}): void {
+    const size = options.size ?? 10;
+    const x = PAGE.margin + (options.indent ?? 0);
+    const width = CONTENT_WIDTH - (options.indent ?? 0);
+    this.doc.font(options.bold ? 'Bold' : 'Body').fontSize(size);
+    const height = this.doc.heightOfString(text, { width });
+    this.ensureSpace(Math.min(height, size * 3));
+    const top = this.doc.y;
+    const startPage = this.pageIndex;
+    const linked = options.targetPage != null;
+    this.doc.fillColor(linked ? LINK_BLUE : options.color ?? 'black').text(text, x, top, { width });
+    if (linked && this.pageIndex === startPage) {
+      this.links.push({ pageIndex: startPage, rect: [x, top, x + Math.min(width, this.doc.widthOfString(text)), top + height], targetPage: options.targetPage! });
+    }
+    this.doc.fillColor('black').font('Body').fontSize(10);
+    this.doc.moveDown(0.3);
+  }
+
+  /** A table with wrapped cells; a row that does not fit starts a new page under a repeated header. */
+  table(columns: Column[], rows: Cell[][], options: { size?: number; boldLastRow?: boolean } = {}): void {
+    const size = options.size ?? 8.5;
+    const pad = 3;
+    const drawHeader = () => {
+      this.doc.font('Bold').fontSize(size);
+      const h = Math.max(...columns.map((c) => this.doc.heightOfString(c.header, { width: c.width - 2 * pad }))) + 2 * pad;
+      const top = this.doc.y;
+      this.doc.rect(PAGE.margin, top, columns.reduce((a, c) => a + c.width, 0), h).fill('#e6e9ee');
+      let x = PAGE.margin;
+      for (const c of columns) {
+        this.doc.fillColor('black').text(c.header, x + pad, top + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
+        x += c.width;
+      }
+      this.doc.y = top + h;
+    };
+    this.ensureSpace(40);
+    drawHeader();
+    rows.forEach((row, r) => {
+      const bold = options.boldLastRow && r === rows.length - 1;
+      this.doc.font(bold ? 'Bold' : 'Body').fontSize(size);
+      const texts = row.map((cell) => (typeof cell === 'string' ? cell : cell.text));
+      const h = Math.max(...texts.map((t, i) => this.cellHeight(t, columns[i].width - 2 * pad))) + 2 * pad;
+      if (this.doc.y + h > BOTTOM) { this.newPage(); drawHeader(); this.doc.font(bold ? 'Bold' : 'Body').fontSize(size); }
+      const top = this.doc.y;
+      let x = PAGE.margin;
+      row.forEach((cell, i) => {
+        const target = typeof cell === 'string' ? null : cell.targetPage;
+        this.doc.fillColor(target != null ? LINK_BLUE : 'black')
+          .text(texts[i] || '', x + pad, top + pad, { width: columns[i].width - 2 * pad, align: columns[i].align ?? 'left' });
+        if (target != null) this.links.push({ pageIndex: this.pageIndex, rect: [x, top, x + columns[i].width, top + h], targetPage: target });
+        x += columns[i].width;
+      });
+      this.doc.moveTo(PAGE.margin, top + h).lineTo(x, top + h).lineWidth(0.4).strokeColor('#b0b6c0').stroke();
+      this.doc.y = top + h;
+    });
+    this.doc.fillColor('black').font('Body').fontSize(10);
+    this.doc.x = PAGE.margin;
+    this.doc.moveDown(0.6);
+  }
+
+  /** Height of wrapped text; a short single line skips pdfkit's full line-wrapping pass. */
+  private cellHeight(text: string, width: number): number {
+    if (!text) return this.doc.currentLineHeight(true);
+    const font = this.doc as unknown as { _font: { name: string }; _fontSize: number };
+    const key = `${font._font.name}|${font._fontSize}|${width}|${text}`;
+    let h = this.measureCache.get(key);
+    if (h === undefined) {
+      h = !text.includes('\n') && text.length < 60 && this.doc.widthOfString(text) <= width
+        ? this.doc.currentLineHeight(true)
+        : this.doc.heightOfString(text, { width });
+      this.measureCache.set(key, h);
+    }
+    return h;
+  }
+
+  /** Draws an SVG as PDF paths and text (never a raster), scaled to the content width. */
+  svg(svg: string, width: number, height: number): void {
+    const w = Math.min(width, CONTENT_WIDTH);
+    const h = (height * w) / width;
+    this.ensureSpace(h + 6);
+    const top = this.doc.y;
+    SVGtoPDF(this.doc, svg, PAGE.margin, top, {
+      width: w,
+      height: h,
+      preserveAspectRatio: 'xMinYMin meet',
+      assumePt: false,
+      fontCallback: (_family, bold) => (bold ? 'Bold' : 'Body'),
+    });
+    this.doc.font('Body').fontSize(10).fillColor('black');
+    this.doc.x = PAGE.margin;
+    this.doc.y = top + h + 6;
+  }
+
+  /** Writes "Page N" footers (N = packet page, front matter starts at 1) and returns the PDF bytes. */
+  async finish(footer: (pageNumber: number) => string): Promise<Uint8Array> {
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let i = start; i < start + count; i++) {
+      this.doc.switchToPage(i);
+      const bottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+      this.doc.font('Body').fontSize(8).fillColor('#555555')
+        .text(footer(i + 1), PAGE.margin, PAGE.height - 34, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      this.doc.page.margins.bottom = bottom;
+    }
+    this.doc.end();
+    await this.ended;
+    return new Uint8Array(Buffer.concat(this.chunks));
+  }
+}
+
+export { CONTENT_WIDTH };

@@ -1,0 +1,71 @@
+// The review screen's data: automatic extraction, the user's corrections, and the two merged.
+import type { ReviewDto, ReviewQueueItem, CorrectionDto } from '../../shared/api/review';
+import type { ExtractionResult } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { Core } from './context';
+import { applyCorrections, documentCorrections, removeCorrection, saveCorrection } from './corrections';
+import { extractAndStore } from './pipeline';
+import { documentQueries } from './db/queries/documents';
+import { getCase } from './cases';
+
+function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
+  const row = core.db.prepare<[string], { result_json: string }>('SELECT result_json FROM extractions WHERE document_id = ?').get(documentId);
+  return row ? (JSON.parse(row.result_json) as ExtractionResult) : null;
+}
+
+export function getReview(core: Core, documentId: string): ReviewDto {
+  const doc = documentQueries(core.db).get(documentId);
+  if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
+  const automatic = loadAutomatic(core, documentId);
+  const corrections = documentCorrections(core, documentId);
+  const confirmed = core.db.prepare<[string], { confirmed_at: string }>('SELECT confirmed_at FROM document_reviews WHERE document_id = ?').get(documentId);
+  return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: confirmed?.confirmed_at ?? null };
+}
+
+export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>): ReviewDto {
+  const doc = documentQueries(core.db).get(c.documentId);
+  if (!doc) throw new AppError('not_found', `No document with id ${c.documentId}.`);
+  if (c.status === 'added' && (typeof c.value !== 'object' || c.value === null)) throw new AppError('invalid_input', 'An added value needs its fields.');
+  saveCorrection(core, c);
+  core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
+  return getReview(core, c.documentId);
+}
+
+export function undoCorrection(core: Core, documentId: string, correctionId: string): ReviewDto {
+  removeCorrection(core, correctionId);
+  return getReview(core, documentId);
+}
+
+export function confirmDocument(core: Core, documentId: string): ReviewDto {
+  core.db
+    .prepare('INSERT INTO document_reviews (document_id, confirmed_at) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET confirmed_at = excluded.confirmed_at')
+    .run(documentId, core.nowIso());
+  return getReview(core, documentId);
+}
+
+export function rerunExtraction(core: Core, documentId: string): ReviewDto {
+  extractAndStore(core, documentId);
+  return getReview(core, documentId);
+}
+
+/** Counts the values a document offers for review (goals, services, entries, scores, summaries). */
+function valueCount(r: ExtractionResult | null): number {
+  if (!r) return 0;
+  return (r.iep ? r.iep.goals.length + r.iep.services.length + 1 : 0) + (r.progressReport?.entries.length ?? 0) + r.testScores.length + (r.serviceLog?.summaries.length ?? 0);
+}
+
+export function reviewQueue(core: Core, caseId: string): ReviewQueueItem[] {
+  getCase(core, caseId);
+  const rows = core.db
+    .prepare<[string], { id: string; file_name: string; type: string; date: string | null; result_json: string; confirmed: number; reviewed: string | null }>(
+      `SELECT d.id, d.file_name, d.type, d.date, e.result_json,
+         (SELECT count(*) FROM corrections c WHERE c.document_id = d.id AND c.status IN ('confirmed', 'edited')) AS confirmed,
+         r.confirmed_at AS reviewed
+       FROM documents d JOIN extractions e ON e.document_id = d.id LEFT JOIN document_reviews r ON r.document_id = d.id
+       WHERE d.case_id = ? AND d.deleted_at IS NULL ORDER BY r.confirmed_at IS NOT NULL, d.date`,
+    )
+    .all(caseId);
+  return rows
+    .map((r) => ({ documentId: r.id, fileName: r.file_name, type: r.type, date: r.date, values: valueCount(JSON.parse(r.result_json)), confirmed: r.reviewed ? valueCount(JSON.parse(r.result_json)) : r.confirmed }))
+    .filter((i) => i.values > 0);
+}

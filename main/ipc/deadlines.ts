@@ -1,0 +1,34 @@
+import { LETTER_TEMPLATES } from '../core/letters';
+import { addEvent, allDeadlines, caseDeadlines, caseEvents, deadlinesIcs, getCalendar, importCalendarIcs, markDeadlineMet, removeEvent, setCalendar, updateEvent } from '../core/deadlines-service';
+import { draftCaseLetter, listLetters, saveLetter, setLetterResponse } from '../core/letters-service';
+import type { Registry } from './registry';
+
+export function registerDeadlines(reg: Registry): void {
+  reg.register('deadlines.list', ({ caseId }, { core }) => (caseId ? caseDeadlines(core, caseId) : allDeadlines(core)));
+  reg.register('deadlines.markMet', ({ caseId, eventId, ruleId, metDate }, { core }) => {
+    markDeadlineMet(core, caseId, eventId, ruleId, metDate);
+    return caseDeadlines(core, caseId);
+  });
+  reg.register('deadlines.ics', ({ caseId }, { core }) => deadlinesIcs(core, caseId));
+  reg.register('events.list', ({ caseId }, { core }) => caseEvents(core, caseId));
+  reg.register('events.add', ({ caseId, ...e }, { core }) => {
+    addEvent(core, caseId, e);
+    return caseEvents(core, caseId);
+  });
+  reg.register('events.update', ({ caseId, eventId, ...patch }, { core }) => {
+    updateEvent(core, caseId, eventId, patch);
+    return caseEvents(core, caseId);
+  });
+  reg.register('events.remove', ({ caseId, eventId }, { core }) => {
+    removeEvent(core, caseId, eventId);
+    return caseEvents(core, caseId);
+  });
+  reg.register('calendar.get', ({ caseId }, { core }) => getCalendar(core, caseId));
+  reg.register('calendar.set', ({ caseId, calendar }, { core }) => setCalendar(core, caseId, calendar));
+  reg.register('calendar.importIcs', ({ caseId, ics }, { core }) => importCalendarIcs(core, caseId, ics));
+  reg.register('letters.templates', () => LETTER_TEMPLATES.map(({ id, title, description }) => ({ id, title, description })));
+  reg.register('letters.draft', ({ caseId, template }, { core }) => draftCaseLetter(core, caseId, template));
+  reg.register('letters.save', ({ caseId, draft, sentDate, letterId }, { core }) => saveLetter(core, caseId, draft, sentDate ?? null, letterId));
+  reg.register('letters.list', ({ caseId }, { core }) => listLetters(core, caseId));
+  reg.register('letters.setResponse', ({ letterId, responseDate }, { core }) => setLetterResponse(core, letterId, responseDate));
+}

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { createCase } from '../../../main/core/cases';
+import { getBatch, startImportBatch } from '../../../main/core/documents/batches';
+import { inputsFromPaths } from '../../../main/core/documents/import';
+import { listDocuments, trashDocument, restoreDocument, updateDocument, documentPages } from '../../../main/core/documents/service';
+import { search } from '../../../main/core/search';
+import { reprocessDocument } from '../../../main/core/pipeline';
+import { tempDir, testCore } from '../../support/core';
+
+async function textPdf(lines: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  lines.forEach((l, i) => page.drawText(l, { x: 72, y: 720 - i * 18, size: 11, font }));
+  return doc.save();
+}
+
+async function importPaths(core: ReturnType<typeof testCore>, caseId: string, paths: string[]) {
+  const batch = startImportBatch(core, caseId, inputsFromPaths(paths));
+  return getBatch(core, batch.jobId)!.promise;
+}
+
+describe('importing a batch with good and bad files', () => {
+  it('imports what it can, says what is wrong with each bad file, and changes nothing else', async () => {
+    const dir = tempDir();
+    const files = path.join(dir, 'pile');
+    mkdirSync(path.join(files, 'sub'), { recursive: true });
+    writeFileSync(path.join(files, 'progress.pdf'), await textPdf(['Progress Report on Annual Goals', 'Report Date: 03/15/2024', 'Goal 1: Reading fluency. Mateo read 61 WCPM on 03/01/2024.']));
+    writeFileSync(path.join(files, 'sub', 'letter.txt'), 'Dear Ms. Lee,\nPlease send all of Ana\'s education records.\nSincerely, Ana\'s mother\nJanuary 15, 2025\n');
+    writeFileSync(path.join(files, 'empty.pdf'), new Uint8Array());
+    writeFileSync(path.join(files, 'truncated.pdf'), (await textPdf(['cut short'])).slice(0, 300));
+    writeFileSync(path.join(files, 'setup.exe'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]));
+    writeFileSync(path.join(files, 'really-a-photo.pdf'), await sharp({ create: { width: 200, height: 100, channels: 3, background: '#fff' } }).jpeg().toBuffer());
+    writeFileSync(path.join(files, 'evil.zip'), zipSync({ '../../escape.txt': new TextEncoder().encode('x'), 'ok/notes.txt': new TextEncoder().encode('IEP meeting notes, October 2024: goals reviewed.') }));
+    const core = testCore();
+    const c = createCase(core, { name: 'Batch' });
+    const other = createCase(core, { name: 'Untouched' });
+    const result = await importPaths(core, c.id, [files, path.join(dir, 'gone.pdf')]);
+    const by = (name: string) => result.files.filter((f) => f.fileName === name);
+    expect(by('progress.pdf')[0].status).toBe('imported');
+    expect(by('letter.txt')[0].status).toBe('imported');
+    expect(by('empty.pdf')[0]).toMatchObject({ status: 'failed' });
+    expect(by('empty.pdf')[0].message).toMatch(/empty\.pdf.*empty|0 bytes/i);
+    expect(by('truncated.pdf')[0].status).toBe('failed');
+    expect(by('truncated.pdf')[0].message).toMatch(/truncated\.pdf/);
+    expect(by('setup.exe')[0].message).toMatch(/program|executable/i);
+    expect(by('really-a-photo.pdf')[0].status).toBe('imported'); // the bytes say JPEG: imported as a photo
+    expect(result.files.some((f) => f.status === 'failed' && /escape\.txt|\.\.\//.test(f.message ?? ''))).toBe(true);
+    expect(by('notes.txt')[0].status).toBe('imported');
+    expect(by('gone.pdf')[0]).toMatchObject({ status: 'failed' });
+    expect(by('gone.pdf')[0].message).toMatch(/no longer exists|disappeared/);
+
+    const docs = listDocuments(core, c.id);
+    expect(docs.map((d) => d.fileName).sort()).toEqual(['letter.txt', 'notes.txt', 'progress.pdf', 'really-a-photo.pdf']);
+    expect(docs.find((d) => d.fileName === 'notes.txt')!.archivePath).toBe('evil.zip/ok/notes.txt');
+    expect(docs.find((d) => d.fileName === 'really-a-photo.pdf')!.format).toBe('jpeg');
+    expect(listDocuments(core, other.id)).toEqual([]);
+    // Every stored original is referenced, nothing half-written is left behind.
+    const shas = core.db.prepare<[], { sha256: string }>('SELECT sha256 FROM blobs').all().map((r) => r.sha256).sort();
+    expect(core.blobs.list().sort()).toEqual(shas);
+  });
+
+  it('refuses the same bytes twice, even under another name', async () => {
+    const dir = tempDir();
+    const bytes = await textPdf(['Individualized Education Program', 'Meeting Date: 10/12/2022']);
+    writeFileSync(path.join(dir, 'a.pdf'), bytes);
+    writeFileSync(path.join(dir, 'copy of a.pdf'), bytes);
+    const core = testCore();
+    const c = createCase(core, { name: 'Dup' });
+    const r = await importPaths(core, c.id, [path.join(dir, 'a.pdf'), path.join(dir, 'copy of a.pdf')]);
+    expect(r.files.map((f) => f.status)).toEqual(['imported', 'duplicate']);
+    expect(r.files[1].message).toMatch(/already in this case/);
+    expect(listDocuments(core, c.id)).toHaveLength(1);
+  });
+
+  it('keeps a user-set type and date through re-processing, and trash keeps the original', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'p.pdf'), await textPdf(['Progress Report', 'Report date: 12/08/2023', 'Goal 1 Reading: 55 WCPM on 12/01/2023']));
+    const core = testCore();
+    const c = createCase(core, { name: 'Sticky' });
+    await importPaths(core, c.id, [dir]);
+    const [doc] = listDocuments(core, c.id);
+    expect(doc.type).toBe('progress_report');
+    updateDocument(core, doc.id, { type: 'correspondence', date: '2023-12-09' });
+    const after = reprocessDocument(core, doc.id);
+    expect(after).toMatchObject({ type: 'correspondence', typeByUser: true, date: '2023-12-09', dateByUser: true });
+    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(1);
+    trashDocument(core, doc.id);
+    expect(listDocuments(core, c.id)).toHaveLength(0);
+    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(0);
+    expect(core.blobs.has(doc.sha256)).toBe(true);
+    restoreDocument(core, doc.id);
+    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(1);
+    expect(documentPages(core, doc.id)[0].words.length).toBeGreaterThan(5);
+  });
+});
+
+describe('a full disk', () => {
+  it('reports it, names the file, and leaves no document or temp file', async () => {
+    const dataDir = tempDir();
+    const originals = path.join(dataDir, 'originals');
+    mkdirSync(originals, { recursive: true });
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', originals], { stdio: 'ignore' });
+    } catch {
+      console.warn('[import] skipped the full-disk check: this machine does not let the test mount a small tmpfs.');
+      return;
+    }
+    try {
+      const big = path.join(tempDir(), 'big.txt');
+      writeFileSync(big, 'Progress report text that is long. '.repeat(8000));
+      const core = testCore({ dataDir });
+      const c = createCase(core, { name: 'Full' });
+      const r = await importPaths(core, c.id, [big]);
+      expect(r.files[0].status).toBe('failed');
+      expect(r.files[0].message).toMatch(/disk is full/);
+      expect(listDocuments(core, c.id)).toEqual([]);
+      expect(readdirSync(originals).filter((f) => f.startsWith('.tmp'))).toEqual([]);
+      await core.close();
+    } finally {
+      execFileSync('umount', [originals]);
+    }
+  });
+});
+
