@@ -7,6 +7,7 @@ import { documentsApi } from './api/documents';
 import { reviewApi } from './api/review';
 import { timelineApi } from './api/timeline';
 import { deadlinesApi } from './api/deadlines';
+import { packetApi } from './api/packet';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
 
@@ -17,6 +18,7 @@ export const api = {
   ...reviewApi,
   ...timelineApi,
   ...deadlinesApi,
+  ...packetApi,
 };
 
 export type Api = typeof api;

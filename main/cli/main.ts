@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { registerCasesCommand } from './cases-cmd';
 import { registerServeCommand } from './serve-cmd';
 import { registerDocumentCommands } from './documents-cmd';
+import { registerCaseToolCommands } from './timeline-cmd';
+import { registerPacketCommand } from './packet-cmd';
 import { exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerCasesCommand(program, globals);
   registerServeCommand(program, globals);
   registerDocumentCommands(program, globals);
+  registerCaseToolCommands(program, globals);
+  registerPacketCommand(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -6,6 +6,9 @@ import { pageImage, originalFile } from '../core/documents/page-image';
 import { addBinaryRoute } from './binary-routes';
 import { readBody } from './server';
 import { toErrorShape } from '../../shared/errors';
+import { readFileSync } from 'node:fs';
+import { packetJob } from '../core/packet-service';
+import { renderLetterFile } from '../core/letters-service';
 
 const MAX_UPLOAD = 1024 * 1024 * 1024;
 
@@ -41,6 +44,27 @@ addBinaryRoute(async ({ core }, req, res, url) => {
       const f = originalFile(core, url.searchParams.get('doc') ?? '');
       res.writeHead(200, {
         'content-type': MIME[f.format] ?? 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+      });
+      res.end(f.bytes);
+      return true;
+    }
+    if (url.pathname === '/api/packet-file' && req.method === 'GET') {
+      const job = packetJob(core, url.searchParams.get('job') ?? '');
+      if (!job.file) {
+        res.writeHead(409, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: { code: 'conflict', message: 'The packet is not built yet.' } }));
+        return true;
+      }
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${job.file.endsWith('-exhibits.pdf') ? 'exhibit-list' : 'evidence-packet'}.pdf"` });
+      res.end(readFileSync(job.file));
+      return true;
+    }
+    if (url.pathname === '/api/letter-file' && req.method === 'GET') {
+      const format = url.searchParams.get('format') === 'docx' ? 'docx' : 'pdf';
+      const f = await renderLetterFile(core, url.searchParams.get('letter') ?? '', format);
+      res.writeHead(200, {
+        'content-type': format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
       });
       res.end(f.bytes);

@@ -5,6 +5,7 @@ import { registerDocuments } from './documents';
 import { registerReview } from './review';
 import { registerTimeline } from './timeline';
 import { registerDeadlines } from './deadlines';
+import { registerPacket } from './packet';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -15,6 +16,7 @@ export function buildRegistry(): Registry {
   registerReview(reg);
   registerTimeline(reg);
   registerDeadlines(reg);
+  registerPacket(reg);
   return reg;
 }
 

@@ -65,10 +65,13 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
+// One formatter for every call: building an Intl formatter per date is slow in long tables.
+const DISPLAY_DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
 /** "Oct 10, 2023" for the screen; ISO stays in files and exports. */
 export function formatDisplayDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(`${iso}T00:00:00Z`);
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return DISPLAY_DATE.format(d);
 }

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { PACKET_SECTION_IDS } from '../../shared/api/packet';
+import type { CompEdMethod } from '../../shared/compensatory/types';
+import { resolveCase } from '../core/cases';
+import { packetCandidates, packetInput, periodChoices } from '../core/packet-service';
+import { buildPacketOffThread } from '../core/packet-worker-host';
+import { exportExhibitList } from '../core/packet/exhibit-list';
+import { withCore, UsageError, type GlobalOptions } from './run';
+
+function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
+  if (!spec) return candidates.map((c) => ({ documentId: c.documentId }));
+  return spec.split(',').map((item) => {
+    const m = /^(.*?)(?::(\d+)-(\d+))?$/.exec(item.trim())!;
+    const ref = m[1];
+    const found = candidates.find((c) => c.documentId === ref || c.fileName === ref || c.title === ref);
+    if (!found) throw new UsageError(`--exhibits: no document "${ref}" in this case (use its file name or id)`);
+    const range: [number, number] | null = m[2] ? [Number(m[2]), Number(m[3])] : null;
+    if (range && (range[0] > range[1] || range[1] > found.pageCount)) throw new UsageError(`--exhibits: ${ref} has ${found.pageCount} page(s); ${m[2]}-${m[3]} is not a page range of it`);
+    return { documentId: found.documentId, pageRange: range };
+  });
+}
+
+function parseMethod(v: string | undefined): CompEdMethod {
+  if (!v || v === 'hour') return { kind: 'hour_for_hour' };
+  const pct = /^pct:(\d+(?:\.\d+)?)$/.exec(v);
+  if (pct) return { kind: 'percentage', percent: Number(pct[1]) };
+  throw new UsageError('--comp-ed takes "hour" or "pct:N" (needs-based awards are entered in the app)');
+}
+
+export function registerPacketCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('packet')
+    .description('build the Bates-numbered evidence packet (one PDF) for a case')
+    .requiredOption('--case <case>', 'case name or id')
+    .requiredOption('--out <file.pdf>', 'where to write the packet')
+    .option('--bates-prefix <prefix>', 'Bates prefix, e.g. RIVERA', '')
+    .option('--bates-start <n>', 'first Bates number', '1')
+    .option('--bates-digits <n>', 'digits in the Bates number', '6')
+    .option('--stamp <position>', 'bottom-right, bottom-left, bottom-center or top-right', 'bottom-right')
+    .option('--labels <style>', 'exhibit labels: P-1 or A', 'P-1')
+    .option('--exhibits <list>', 'comma-separated file names or ids, each optionally :FROM-TO pages (default: every document, by date)')
+    .option('--sections <list>', `sections to include (default all): ${PACKET_SECTION_IDS.join(',')}`)
+    .option('--comp-ed <method>', 'compensatory-education method: hour or pct:N', 'hour')
+    .option('--exhibit-list <file.pdf>', 'also write the exhibit list alone (five-business-day disclosure)')
+    .action((o: Record<string, string | undefined>) =>
+      withCore(globals(), async ({ core }) => {
+        const c = resolveCase(core, o.case!);
+        const sections = (o.sections?.split(',') ?? [...PACKET_SECTION_IDS]) as (typeof PACKET_SECTION_IDS)[number][];
+        for (const s of sections) if (!(PACKET_SECTION_IDS as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}"`);
+        const position = o.stamp as 'bottom-right';
+        if (!['bottom-right', 'bottom-left', 'bottom-center', 'top-right'].includes(position)) throw new UsageError('--stamp must be bottom-right, bottom-left, bottom-center or top-right');
+        const year = periodChoices(core, c.id).filter((p) => p.kind === 'school_year');
+        const period = year.length ? { kind: 'custom' as const, start: year[0].start, end: year[year.length - 1].end, label: 'All school years on record' } : null;
+        const input = await packetInput(core, {
+          caseId: c.id,
+          bates: { prefix: o.batesPrefix ?? '', start: Number(o.batesStart), digits: Number(o.batesDigits), position },
+          labelStyle: o.labels === 'A' ? 'A' : 'P-1',
+          sections,
+          exhibits: parseExhibits(o.exhibits, packetCandidates(core, c.id)),
+          compEd: period ? { period, method: parseMethod(o.compEd) } : null,
+        });
+        if (o.exhibitList) writeFileSync(o.exhibitList, (await exportExhibitList(input)).pdf);
+        const tty = process.stderr.isTTY;
+        const result = await buildPacketOffThread(input, {
+          onProgress: (p) => {
+            if (tty) process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `);
+          },
+        });
+        if (tty) process.stderr.write('\n');
+        writeFileSync(o.out!, result.pdf);
+        process.stdout.write(`Wrote ${o.out}: ${result.manifest.pageCount} pages, ${result.manifest.exhibits.length} exhibits (${result.manifest.exhibits[0]?.batesFirst ?? '—'} to ${result.manifest.exhibits.at(-1)?.batesLast ?? '—'}).\n`);
+      }),
+    );
+}

@@ -1,0 +1,251 @@
+// Services reconciliation, the comp-ed calculator and the evidence packet, fed from the case model.
+// The packet is built in a worker thread with progress and cancel; the PDF is kept in the data
+// folder's packets/ until downloaded.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs, PeriodChoice } from '../../shared/api/packet';
+import { calculateCompEd } from '../../shared/compensatory/calculate';
+import { reconcile } from '../../shared/compensatory/reconcile';
+import type { CompEdMethod, PageCite, ReconciliationPeriod, RequiredService, ServiceLogInput } from '../../shared/compensatory/types';
+import { AppError } from '../../shared/errors';
+import { lineageChartData } from '../../shared/timeline/chart-data';
+import { goalChartOption, percentileChartOption } from '../../shared/timeline/chart';
+import type { CaseModel } from '../../shared/timeline/model';
+import { formatDisplayDate } from '../../shared/text/dates';
+import type { Core } from './context';
+import { getCase } from './cases';
+import { documentQueries, rowToPageContent } from './db/queries/documents';
+import { caseLineages } from './export';
+import { packetCompEd } from './packet/compensatory-section';
+import { buildPacketDetailed } from './packet/build';
+import { exportExhibitList } from './packet/exhibit-list';
+import type { PacketChart, PacketInput } from './packet/types';
+import { renderChartSvg } from './timeline/svg';
+import { flagsOf, judgedModel } from './timeline-service';
+import { getSettings } from './settings';
+
+function requiredServices(model: CaseModel): RequiredService[] {
+  return model.ieps.flatMap((i) =>
+    i.services
+      .filter((s) => (s.startDate ?? i.startDate) && (s.endDate ?? i.endDate))
+      .map((s) => ({
+        service: s.service,
+        minutesPerWeek: s.minutesPerWeek,
+        minutesPerMonth: s.minutesPerMonth,
+        minutesPerSession: s.minutesPerSession,
+        startDate: (s.startDate ?? i.startDate)!,
+        endDate: (s.endDate ?? i.endDate)!,
+        source: s.source,
+      })),
+  );
+}
+
+function serviceLogs(model: CaseModel): ServiceLogInput[] {
+  const byDoc = new Map<string, ServiceLogInput>();
+  for (const s of model.serviceSessions ?? []) {
+    const log = byDoc.get(s.documentId) ?? { documentId: s.documentId, sessions: [], summaries: [] };
+    log.sessions!.push(s);
+    byDoc.set(s.documentId, log);
+  }
+  for (const s of model.serviceDelivery) {
+    const log = byDoc.get(s.documentId) ?? { documentId: s.documentId, sessions: [], summaries: [] };
+    log.summaries!.push(s);
+    byDoc.set(s.documentId, log);
+  }
+  return [...byDoc.values()];
+}
+
+/** School years and IEP periods the case's records span, for the period picker. */
+export function periodChoices(core: Core, caseId: string): PeriodChoice[] {
+  const model = judgedModel(core, caseId);
+  const out: PeriodChoice[] = [];
+  const years = new Set<number>();
+  for (const d of model.documents) if (d.date) years.add(Number(d.date.slice(0, 4)) - (Number(d.date.slice(5, 7)) < 7 ? 1 : 0));
+  for (const y of [...years].sort()) out.push({ kind: 'school_year', start: `${y}-07-01`, end: `${y + 1}-06-30`, label: `School year ${y}-${String(y + 1).slice(2)}` });
+  for (const i of model.ieps.filter((x) => x.startDate && x.endDate && x.type !== 'amendment' && x.type !== 'revision'))
+    out.push({ kind: 'iep_period', start: i.startDate!, end: i.endDate!, label: `IEP period ${formatDisplayDate(i.startDate)} – ${formatDisplayDate(i.endDate)}` });
+  return out;
+}
+
+export function reconcileCase(core: Core, caseId: string, period: ReconciliationPeriod) {
+  const model = judgedModel(core, caseId);
+  return reconcile(requiredServices(model), serviceLogs(model), period);
+}
+
+export function compEdCase(core: Core, caseId: string, period: ReconciliationPeriod, method: CompEdMethod) {
+  return calculateCompEd(reconcileCase(core, caseId, period), method);
+}
+
+export function packetCandidates(core: Core, caseId: string): PacketCandidateDto[] {
+  getCase(core, caseId);
+  return documentQueries(core.db)
+    .listByCase(caseId, false)
+    .map((d) => ({ documentId: d.id, title: d.title ?? d.file_name, fileName: d.file_name, type: d.type, date: d.date, pageCount: d.page_count }));
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  iep: 'IEP',
+  progress_report: 'Progress report',
+  score_report: 'Score report',
+  evaluation: 'Evaluation',
+  service_log: 'Service log',
+  correspondence: 'Correspondence',
+  other: 'Document',
+};
+
+/** Everything the packet builder needs, read from the case. Originals are read, never changed. */
+export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<PacketInput> {
+  const c = getCase(core, args.caseId);
+  const model = judgedModel(core, args.caseId);
+  const q = documentQueries(core.db);
+  const { pdfFromDocument } = await import('./packet-exhibits');
+  const exhibits = [];
+  for (const e of args.exhibits) {
+    const d = q.get(e.documentId);
+    if (!d || d.case_id !== args.caseId) throw new AppError('not_found', `Exhibit ${e.documentId} is not a document of this case.`);
+    const pages = q.pages(d.id).map(rowToPageContent);
+    const pdfBytes = await pdfFromDocument(core, d, pages);
+    exhibits.push({
+      label: e.label ?? null,
+      description: e.description ?? `${TYPE_LABEL[d.type] ?? 'Document'}${d.date ? ` dated ${formatDisplayDate(d.date)}` : ''}: ${d.title ?? d.file_name}`,
+      date: d.date,
+      documentId: d.id,
+      pdfBytes,
+      pageRange: e.pageRange ?? null,
+      ocrWords: d.text_source === 'text_layer' ? null : pages.map((p) => (p.source === 'ocr' ? p.words : null)),
+    });
+  }
+  const flags = flagsOf(core, args.caseId, false, model);
+  const lineages = caseLineages(core, args.caseId, model);
+  const goalCharts: PacketChart[] = lineages
+    .map((l) => lineageChartData(model, l))
+    .filter((ch) => ch.segments.some((s) => s.points.length || s.baseline))
+    .map((ch) => ({
+      title: ch.title,
+      svg: renderChartSvg(goalChartOption(ch), { width: 640, height: 320 }),
+      table: {
+        columns: ['Date', 'Value', 'Source'],
+        rows: ch.segments.flatMap((s) => [
+          ...(s.baseline ? [[s.baseline.date, s.baseline.value, `Baseline, ${s.phaseLabel}`]] : []),
+          ...s.points.map((p) => [p.date, p.value, p.sourceLabel]),
+        ]),
+      },
+      note: ch.segments.map((s) => s.stats.projection?.label).filter(Boolean).join(' '),
+      cites: ch.segments.flatMap((s) => s.points.map((p) => ({ documentId: p.source.documentId, page: p.source.page }))),
+    }));
+  const scoreTrends: PacketChart[] = model.testScores.some((s) => s.percentile !== null)
+    ? [
+        {
+          title: 'Percentile ranks across years',
+          svg: renderChartSvg(percentileChartOption(model.testScores), { width: 640, height: 320 }),
+          table: {
+            columns: ['Date', 'Test', 'Subtest', 'Score', 'Percentile', 'Level'],
+            rows: model.testScores.map((s) => [s.date, s.test, s.subtest, s.score, s.percentile, s.level]),
+          },
+          cites: model.testScores.map((s) => ({ documentId: s.documentId, page: s.source.page })),
+        },
+      ]
+    : [];
+  let compEd = null;
+  if (args.compEd) {
+    const rec = reconcileCase(core, args.caseId, args.compEd.period);
+    const evidence = flags.filter((f) => f.goalIds.length).map((f) => ({ text: f.description, cites: f.evidence.map((e) => ({ documentId: e.documentId, page: e.page })) as PageCite[] }));
+    compEd = packetCompEd(rec, args.compEd.method, evidence);
+  }
+  const today = core.nowIso().slice(0, 10);
+  return {
+    case: { title: c.name, studentName: c.childName ?? c.name, dob: c.dob, school: c.school, district: c.district, preparedBy: args.preparedBy ?? getSettings(core).preparedBy ?? '', date: today },
+    bates: args.bates,
+    labelStyle: args.labelStyle,
+    sections: args.sections,
+    exhibits,
+    findings: flags.map((f) => ({ title: f.type.replace(/_/g, ' '), description: f.description, evidence: f.evidence.map((e) => ({ documentId: e.documentId, page: e.page })) })),
+    chronology: model.documents
+      .filter((d) => d.date)
+      .map((d) => ({ date: d.date!, event: `${TYPE_LABEL[d.type] ?? 'Document'}: ${d.fileName}`, documentId: d.id, page: 1 })),
+    goalCharts,
+    scoreTrends,
+    compEd,
+  };
+}
+
+interface PacketJob {
+  dto: PacketJobDto;
+  controller: AbortController;
+  file: string | null;
+}
+const jobs = new WeakMap<Core, Map<string, PacketJob>>();
+const jobsOf = (core: Core) => {
+  let m = jobs.get(core);
+  if (!m) jobs.set(core, (m = new Map()));
+  return m;
+};
+
+export function packetsDir(core: Core): string {
+  return path.join(core.dataDir, 'packets');
+}
+
+export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJobDto {
+  getCase(core, args.caseId);
+  const jobId = core.newId();
+  const controller = new AbortController();
+  const dto: PacketJobDto = { jobId, caseId: args.caseId, done: false, cancelled: false, error: null, fraction: 0, message: 'Reading exhibits…', pageCount: null, downloadPath: null, exhibits: [] };
+  const job: PacketJob = { dto, controller, file: null };
+  jobsOf(core).set(jobId, job);
+  const emit = () => core.emit('job.progress', { jobId, caseId: args.caseId, kind: 'packet', fraction: dto.fraction, message: dto.message, done: dto.done, error: dto.error ?? undefined });
+  void (async () => {
+    try {
+      const input = await packetInput(core, args);
+      const { buildPacketOffThread } = await import('./packet-worker-host');
+      const result = await buildPacketOffThread(input, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          dto.fraction = p.total ? Math.min(0.99, p.done / p.total) : dto.fraction;
+          dto.message = `${p.phase}: ${p.done} of ${p.total}`;
+          emit();
+        },
+      });
+      mkdirSync(packetsDir(core), { recursive: true });
+      const file = path.join(packetsDir(core), `${jobId}.pdf`);
+      writeFileSync(file, result.pdf);
+      job.file = file;
+      Object.assign(dto, {
+        done: true,
+        fraction: 1,
+        message: `Packet ready: ${result.manifest.pageCount} pages.`,
+        pageCount: result.manifest.pageCount,
+        downloadPath: `/api/packet-file?job=${jobId}`,
+        exhibits: result.manifest.exhibits.map((e) => ({ label: e.label, description: e.description, date: e.date, batesFirst: e.batesFirst, batesLast: e.batesLast })),
+      });
+    } catch (e) {
+      dto.done = true;
+      if ((e as Error).name === 'AbortError' || controller.signal.aborted) {
+        dto.cancelled = true;
+        dto.message = 'Cancelled.';
+      } else {
+        dto.error = (e as Error).message;
+        dto.message = `The packet could not be built: ${(e as Error).message}`;
+      }
+    }
+    emit();
+  })();
+  return dto;
+}
+
+export function packetJob(core: Core, jobId: string): PacketJob {
+  const j = jobsOf(core).get(jobId);
+  if (!j) throw new AppError('not_found', `No packet job ${jobId}.`);
+  return j;
+}
+
+export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Promise<{ csv: string; downloadPath: string }> {
+  const input = await packetInput(core, { ...args, compEd: null });
+  const { pdf, csv } = await exportExhibitList(input);
+  const id = core.newId();
+  mkdirSync(packetsDir(core), { recursive: true });
+  writeFileSync(path.join(packetsDir(core), `${id}-exhibits.pdf`), pdf);
+  jobsOf(core).set(id, { dto: { jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, downloadPath: `/api/packet-file?job=${id}`, exhibits: [] }, controller: new AbortController(), file: path.join(packetsDir(core), `${id}-exhibits.pdf`) });
+  return { csv, downloadPath: `/api/packet-file?job=${id}` };
+}
+
+export { buildPacketDetailed };

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { CompEdAward, Reconciliation } from '../compensatory/types';
+import { defineCall } from './define';
+
+export const PACKET_SECTION_IDS = ['cover', 'toc', 'findings', 'chronology', 'goals', 'scores', 'services', 'index', 'exhibits'] as const;
+export const BATES_POSITIONS = ['bottom-right', 'bottom-left', 'bottom-center', 'top-right'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const caseRef = z.object({ caseId: z.string().min(1) });
+
+export const periodSchema = z.object({
+  kind: z.enum(['school_year', 'iep_period', 'custom']),
+  start: isoDate,
+  end: isoDate,
+  label: z.string().max(100).optional(),
+});
+
+export const compEdMethodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hour_for_hour') }),
+  z.object({ kind: z.literal('percentage'), percent: z.number().min(0).max(500) }),
+  z.object({ kind: z.literal('needs_based'), minutes: z.number().min(0).max(1_000_000), rationale: z.string().trim().min(1, 'say what the award is based on').max(5000) }),
+]);
+
+export interface PeriodChoice {
+  kind: 'school_year' | 'iep_period' | 'custom';
+  start: string;
+  end: string;
+  label: string;
+}
+
+export const packetOptionsSchema = caseRef.extend({
+  bates: z.object({
+    prefix: z.string().trim().max(20).regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, - and _ only'),
+    start: z.number().int().min(1).max(99_999_999),
+    digits: z.number().int().min(1).max(10),
+    position: z.enum(BATES_POSITIONS),
+  }),
+  labelStyle: z.enum(['P-1', 'A']),
+  sections: z.array(z.enum(PACKET_SECTION_IDS)).min(1),
+  exhibits: z
+    .array(
+      z.object({
+        documentId: z.string().min(1),
+        pageRange: z.tuple([z.number().int().min(1), z.number().int().min(1)]).nullable().optional(),
+        label: z.string().max(20).nullable().optional(),
+        description: z.string().max(500).optional(),
+      }),
+    )
+    .max(2000),
+  preparedBy: z.string().max(200).optional(),
+  compEd: z.object({ period: periodSchema, method: compEdMethodSchema }).nullable().optional(),
+});
+export type PacketOptionsArgs = z.input<typeof packetOptionsSchema>;
+
+export interface PacketCandidateDto {
+  documentId: string;
+  title: string;
+  fileName: string;
+  type: string;
+  date: string | null;
+  pageCount: number;
+}
+
+export interface PacketJobDto {
+  jobId: string;
+  caseId: string;
+  done: boolean;
+  cancelled: boolean;
+  error: string | null;
+  fraction: number;
+  message: string;
+  pageCount: number | null;
+  /** GET this (with the token) to download the PDF once done. */
+  downloadPath: string | null;
+  exhibits: Array<{ label: string; description: string; date: string | null; batesFirst: string; batesLast: string }>;
+}
+
+export const packetApi = {
+  'services.periods': defineCall<PeriodChoice[]>()(caseRef),
+  'services.reconcile': defineCall<Reconciliation>()(caseRef.extend({ period: periodSchema })),
+  'services.compEd': defineCall<CompEdAward>()(caseRef.extend({ period: periodSchema, method: compEdMethodSchema })),
+  'packet.candidates': defineCall<PacketCandidateDto[]>()(caseRef),
+  'packet.build': defineCall<PacketJobDto>()(packetOptionsSchema),
+  'packet.status': defineCall<PacketJobDto>()(z.object({ jobId: z.string().min(1) })),
+  'packet.cancel': defineCall<PacketJobDto>()(z.object({ jobId: z.string().min(1) })),
+  'packet.exhibitList': defineCall<{ csv: string; downloadPath: string }>()(packetOptionsSchema),
+};
