@@ -9,7 +9,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: go('#/?new=1') },
+        { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: go('#/new') },
         { type: 'separator' },
         { label: 'Open Data Folder', click: () => void shell.openPath(app.getPath('userData')) },
         { type: 'separator' },

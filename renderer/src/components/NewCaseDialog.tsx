@@ -3,11 +3,11 @@ import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label,
 import type { CaseDto } from '../../../shared/api/cases';
 import { invoke } from '../api/client';
 
-export function NewCaseDialog({ onCreated }: { onCreated: (c: CaseDto) => void }) {
+export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseDto) => void; defaultOpen?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <DialogTrigger>
+    <DialogTrigger defaultOpen={defaultOpen}>
       <Button className="primary">New case</Button>
       <ModalOverlay className="overlay" isDismissable>
         <Modal className="modal">
