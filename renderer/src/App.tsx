@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { invoke } from './api/client';
+import { CommandPalette } from './components/search/CommandPalette';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'case' && <CasePage caseId={route.caseId} section={route.section} rest={route.rest} />}
       </main>
+      <CommandPalette />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { CaseSummaryDto } from '../../../shared/api/cases';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';
 import { NewCaseDialog } from '../components/NewCaseDialog';
+import { UpcomingDeadlines } from '../components/home/UpcomingDeadlines';
 import { navigate } from '../router';
 
 export function CaseListPage() {
@@ -26,7 +27,7 @@ export function CaseListPage() {
     <section className="page" aria-labelledby="cases-heading">
       <div className="page-head">
         <h1 id="cases-heading">Cases</h1>
-        <NewCaseDialog onCreated={(c) => navigate({ page: 'case', caseId: c.id, section: 'overview', rest: [] })} />
+        <NewCaseDialog defaultOpen={window.location.hash === '#/new'} onCreated={(c) => navigate({ page: 'case', caseId: c.id, section: 'overview', rest: [] })} />
       </div>
       <div className="toolbar">
         <SearchField value={query} onChange={setQuery} aria-label="Search cases" className="search">
@@ -62,6 +63,7 @@ export function CaseListPage() {
           )}
         </GridList>
       )}
+      <UpcomingDeadlines />
       <Button className="sr-only" onPress={load}>
         Refresh
       </Button>

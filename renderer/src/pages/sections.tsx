@@ -1,7 +1,15 @@
 // The case's left navigation. Features add their section component here.
 import type { ComponentType } from 'react';
 import type { CaseDto } from '../../../shared/api/cases';
-import { OverviewSection } from './OverviewSection';
+import { OverviewSection } from './overview/OverviewSection';
+import { GoalsSection } from './goals/GoalsSection';
+import { ScoresSection } from './scores/ScoresSection';
+import { DocumentsSection } from './documents/DocumentsSection';
+import { ReviewSection } from './review/ReviewSection';
+import { DeadlinesSection } from './deadlines/DeadlinesSection';
+import { LettersSection } from './letters/LettersSection';
+import { ServicesSection } from './services/ServicesSection';
+import { PacketSection } from './packet/PacketSection';
 
 export interface SectionProps {
   caseData: CaseDto;
@@ -9,23 +17,14 @@ export interface SectionProps {
   reload(): void;
 }
 
-function Placeholder({ label }: { label: string }) {
-  return <p className="empty">{label} will appear here once the family's documents are imported.</p>;
-}
-
-const placeholder = (label: string): ComponentType<SectionProps> =>
-  function PlaceholderSection() {
-    return <Placeholder label={label} />;
-  };
-
 export const caseSections: { id: string; label: string; component: ComponentType<SectionProps> }[] = [
   { id: 'overview', label: 'Overview', component: OverviewSection },
-  { id: 'documents', label: 'Documents', component: placeholder('Documents') },
-  { id: 'review', label: 'Review', component: placeholder('Values to review') },
-  { id: 'goals', label: 'Goals & timeline', component: placeholder('Goals and the timeline') },
-  { id: 'services', label: 'Services', component: placeholder('Services and missed minutes') },
-  { id: 'scores', label: 'Scores', component: placeholder('Test scores') },
-  { id: 'deadlines', label: 'Deadlines', component: placeholder('Deadlines') },
-  { id: 'letters', label: 'Letters', component: placeholder('Letters') },
-  { id: 'packet', label: 'Packet', component: placeholder('The evidence packet') },
+  { id: 'documents', label: 'Documents', component: DocumentsSection },
+  { id: 'review', label: 'Review', component: ReviewSection },
+  { id: 'goals', label: 'Goals & timeline', component: GoalsSection },
+  { id: 'services', label: 'Services', component: ServicesSection },
+  { id: 'scores', label: 'Scores', component: ScoresSection },
+  { id: 'deadlines', label: 'Deadlines', component: DeadlinesSection },
+  { id: 'letters', label: 'Letters', component: LettersSection },
+  { id: 'packet', label: 'Packet', component: PacketSection },
 ];

@@ -5,7 +5,7 @@ export class CaseListPage {
   constructor(readonly page: Page) {}
   async open(url: string) {
     await this.page.goto(url);
-    await this.page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await this.page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
   }
   async createCase(fields: { name: string; state?: string; dob?: string; school?: string }) {
     await this.page.getByRole('button', { name: 'New case' }).click();

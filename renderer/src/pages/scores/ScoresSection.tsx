@@ -1,0 +1,85 @@
+// Test scores: percentile ranks across years per test and subtest (the gap with peers growing or
+// closing), and every score read from the documents, each value linking to its page.
+import type { TestScore } from '../../../../shared/domain';
+import { formatDisplayDate } from '../../../../shared/text/dates';
+import { invoke } from '../../api/client';
+import { EChart } from '../../components/charts/EChart';
+import { chartRows } from '../../components/charts/chartData';
+import { SourceLink } from '../../components/charts/SourceLink';
+import { useCaseQuery } from '../../components/charts/useCaseQuery';
+import type { SectionProps } from '../sections';
+
+type ScoreRow = TestScore & { documentId?: string };
+
+/** scores.list carries the case model's scores untyped across the API; keep the ones shaped like scores. */
+function asScores(list: unknown[]): ScoreRow[] {
+  return list.filter((s): s is ScoreRow => {
+    const r = s as Partial<ScoreRow> | null;
+    return !!r && typeof r.test === 'string' && typeof r.subtest === 'string' && !!r.source && typeof r.source.page === 'number';
+  });
+}
+
+function byDateThenTest(a: ScoreRow, b: ScoreRow): number {
+  return (a.date ?? '').localeCompare(b.date ?? '') || a.test.localeCompare(b.test) || a.subtest.localeCompare(b.subtest);
+}
+
+const SCORE_TYPES: Record<string, string> = { scale_score: 'scale score', standard_score: 'standard score', scaled_score: 'scaled score', raw_score: 'raw score', t_score: 'T score', grade_equivalent: 'grade equivalent', percentile: 'percentile' };
+
+function Value({ caseId, s, children, what }: { caseId: string; s: ScoreRow; children: string; what: string }) {
+  return (
+    <SourceLink caseId={caseId} source={s.source} label={`${s.test} ${s.subtest} ${what} ${children}, open its page`}>
+      {children}
+    </SourceLink>
+  );
+}
+
+export function ScoresSection({ caseData }: SectionProps) {
+  const caseId = caseData.id;
+  const q = useCaseQuery(caseId, () => invoke('scores.list', { caseId }));
+  if (q.error) return <p role="alert" className="error">Scores could not be loaded: {q.error}</p>;
+  if (!q.data) return <p aria-busy="true">Loading scores…</p>;
+  const scores = asScores(q.data.scores).sort(byDateThenTest);
+  if (!scores.length) return <p className="empty">No test scores yet: import evaluations and state or district score reports, and each score appears here with its page.</p>;
+  const charted = chartRows(q.data.chartOption).length;
+  return (
+    <div className="scores">
+      <section className="card" aria-labelledby="percentiles-heading">
+        <h2 id="percentiles-heading">Percentiles across years</h2>
+        {charted ? (
+          <EChart caseId={caseId} option={q.data.chartOption} height={380} label="Percentile ranks by test and subtest" />
+        ) : (
+          <p className="muted">None of the scores reports a percentile with a date, so there is nothing to chart across years.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="all-scores-heading">
+        <h2 id="all-scores-heading">Every score ({scores.length})</h2>
+        <table className="data-table scores-table">
+          <thead>
+            <tr>
+              <th scope="col">Test</th>
+              <th scope="col">Subtest</th>
+              <th scope="col">Date</th>
+              <th scope="col">Score type</th>
+              <th scope="col" className="num">Score</th>
+              <th scope="col" className="num">Percentile</th>
+              <th scope="col">Level</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.map((s, i) => (
+              <tr key={`${s.documentId ?? s.source.documentId}:${s.key}:${i}`}>
+                <td>{s.test}</td>
+                <td>{s.subtest}</td>
+                <td>{formatDisplayDate(s.date)}</td>
+                <td>{s.scoreType ? SCORE_TYPES[s.scoreType] ?? s.scoreType.replace(/_/g, ' ') : '—'}</td>
+                <td className="num">{s.score != null ? <Value caseId={caseId} s={s} what="score">{String(s.score)}</Value> : '—'}</td>
+                <td className="num">{s.percentile != null ? <Value caseId={caseId} s={s} what="percentile">{String(s.percentile)}</Value> : '—'}</td>
+                <td>{s.level ? <Value caseId={caseId} s={s} what="level">{s.level}</Value> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

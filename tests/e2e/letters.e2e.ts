@@ -1,0 +1,115 @@
+// Letters end to end: draft a records request from the case, edit it, save it as sent, and see the
+// clock it starts in Deadlines and the letter filed in Documents as correspondence.
+import mammoth from 'mammoth';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeRivera } from '../support/fixtures';
+import { DeadlinesPage, importCaseWithCli, LettersPage, openCase, riveraTextDocuments, seriousViolations } from './support/act-pages';
+import { launchBrowser } from './support/browser';
+import { DocumentsPage } from './support/documents-pages';
+import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
+import { CaseView } from './support/pages';
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+describeRivera('letters: draft, edit, save as sent, and the deadline it starts', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let view: CaseView;
+  const letters = () => new LettersPage(browser.page);
+  const edited = `I am writing about my son Mateo (edited in the e2e test ${Date.now()}).`;
+  let subject = '';
+  let sentDate = '';
+
+  beforeAll(async () => {
+    const dataDir = freshDataDir();
+    importCaseWithCli(dataDir, 'Rivera', 'CA', riveraTextDocuments());
+    host = await startHostProcess(dataDir);
+    browser = await launchBrowser();
+    view = new CaseView(browser.page);
+    await openCase(browser.page, host.url, 'Rivera');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('shows the case deadlines with their rule, citation and confidence', async () => {
+    await view.goTo('Deadlines');
+    const deadlines = new DeadlinesPage(browser.page);
+    await expect.poll(() => deadlines.rows(/Annual IEP review/).count()).toBeGreaterThan(0);
+    const row = deadlines.rows(/Annual IEP review/).first();
+    expect(await row.textContent()).toMatch(/56343/);
+    // The fixture's rules are not primary-verified: the label must say so, never present them as authoritative.
+    expect(await row.textContent()).toMatch(/Secondary source|Unverified/);
+    expect(await seriousViolations(browser.page)).toEqual([]);
+  });
+
+  it('drafts a records request, edits a paragraph, and saves it as sent', async () => {
+    await view.goTo('Letters');
+    await letters().draft('Records request');
+    subject = await letters().subject().inputValue();
+    expect(subject).toMatch(/Rivera/);
+    const first = letters().paragraph(1);
+    expect(await first.inputValue()).not.toBe('');
+    await first.fill(edited);
+    // Reorder with the keyboard-reachable buttons: paragraph 2 moves up and back down.
+    const second = await letters().paragraph(2).inputValue();
+    await browser.page.getByRole('button', { name: 'Move paragraph 2 up' }).click();
+    expect(await letters().paragraph(1).inputValue()).toBe(second);
+    await browser.page.getByRole('button', { name: 'Move paragraph 1 down' }).click();
+    expect(await letters().paragraph(1).inputValue()).toBe(edited);
+    expect(await seriousViolations(browser.page)).toEqual([]);
+    await browser.page.screenshot({ path: `${SCREENSHOTS}letters.png` });
+
+    const d = new Date();
+    sentDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await letters().saveAsSent(sentDate);
+    await letters().notice().waitFor();
+    expect(await letters().notice().textContent()).toMatch(/starts (this deadline|these deadlines)/);
+    await expect.poll(() => letters().savedRow(subject).textContent()).toMatch(/Sent /);
+  });
+
+  it('the saved letter downloads as a DOCX holding the edited paragraph', async () => {
+    const [download] = await Promise.all([browser.page.waitForEvent('download'), letters().savedRow(subject).getByRole('button', { name: /as DOCX$/ }).click()]);
+    const file = await download.path();
+    const { value } = await mammoth.extractRawText({ buffer: readFileSync(file) });
+    expect(value).toContain(edited);
+  });
+
+  it('the letter starts its deadline in Deadlines and is filed in Documents as correspondence', async () => {
+    await letters().notice().getByRole('link', { name: 'See Deadlines' }).click();
+    const deadlines = new DeadlinesPage(browser.page);
+    const started = deadlines.rows(/letter sent/);
+    await expect.poll(() => started.count()).toBeGreaterThan(0);
+    const text = (await started.first().textContent()) ?? '';
+    expect(text).toContain(subject);
+    expect(text).toMatch(/records/i);
+    // Sent today: the clock is open, not met and not overdue.
+    expect(await started.first().getAttribute('class')).toMatch(/status-(upcoming|due)/);
+    await browser.page.screenshot({ path: `${SCREENSHOTS}deadlines.png`, fullPage: true });
+
+    // The district answers: marked met with its date, the deadline leaves the open groups; Undo brings it back.
+    await started.first().getByRole('button', { name: /^Mark met:/ }).click();
+    await started.first().getByLabel('District responded on').fill(sentDate);
+    await started.first().getByRole('button', { name: 'Mark met', exact: true }).click();
+    await expect.poll(() => deadlines.table('Met').getByRole('row').filter({ hasText: subject }).count()).toBe(1);
+    await deadlines.table('Met').getByRole('row').filter({ hasText: subject }).getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => deadlines.table('Met').getByRole('row').filter({ hasText: subject }).count()).toBe(0);
+
+    await view.goTo('Documents');
+    const docs = new DocumentsPage(browser.page);
+    await expect.poll(() => docs.row(subject).count()).toBe(1);
+    expect(await docs.row(subject).textContent()).toMatch(/Correspondence/i);
+  });
+
+  it('the home page lists the open deadlines of every case, soonest first', async () => {
+    await browser.page.getByRole('link', { name: 'Cases', exact: true }).click();
+    const list = browser.page.getByRole('list', { name: 'Open deadlines, soonest first' });
+    await expect.poll(() => list.getByRole('listitem').filter({ hasText: /Rivera/ }).count()).toBeGreaterThan(0);
+    const dates = await list.getByRole('listitem').locator('strong').allTextContents();
+    const times = dates.map((d) => Date.parse(d));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(await seriousViolations(browser.page)).toEqual([]);
+  });
+});

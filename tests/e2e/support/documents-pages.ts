@@ -1,0 +1,107 @@
+// Page objects for the Documents section, the viewer, search and the review screen.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/** Opens the app on the case list (waiting on the exact heading: the home page has other headings too). */
+export async function openCaseList(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+}
+
+export class DocumentsPage {
+  constructor(readonly page: Page) {}
+
+  /** The hidden input behind "Add files…" (not the folder picker). */
+  async importByPicker(files: string[]) {
+    await this.page.locator('input[type="file"]:not([webkitdirectory])').setInputFiles(files);
+  }
+
+  /** Drops files on the section as a person dragging them from the desktop would. */
+  async importByDrop(files: string[]) {
+    const payload = files.map((f) => ({ name: path.basename(f), base64: readFileSync(f).toString('base64') }));
+    await this.page.evaluate(async (items) => {
+      const dt = new DataTransfer();
+      for (const it of items) {
+        const bin = atob(it.base64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        dt.items.add(new File([bytes], it.name, { type: it.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }));
+      }
+      const zone = document.querySelector('.doc-dropzone')!;
+      const r = zone.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 20, clientY: r.top + 20 };
+      zone.dispatchEvent(new DragEvent('dragenter', at));
+      zone.dispatchEvent(new DragEvent('dragover', at));
+      zone.dispatchEvent(new DragEvent('drop', at));
+    }, payload);
+  }
+
+  progressBar(): Locator {
+    return this.page.getByRole('progressbar').last();
+  }
+
+  /** Waits until `runs` imports are shown and every one has finished with a full bar. */
+  async waitForImport(runs = 1, timeout = 150_000) {
+    await this.page.waitForFunction(
+      (n) => {
+        const all = [...document.querySelectorAll('.import-run')];
+        return all.length >= n && all.every((r) => r.textContent?.includes('Import finished') && r.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100');
+      },
+      runs,
+      { timeout, polling: 250 },
+    );
+  }
+
+  importRow(fileName: string): Locator {
+    return this.page.getByRole('list', { name: 'Files in this import' }).last().getByRole('listitem').filter({ hasText: fileName });
+  }
+
+  table(): Locator {
+    return this.page.getByRole('grid', { name: /Documents (in this case|in the trash)/ });
+  }
+
+  row(text: string | RegExp): Locator {
+    return this.table().getByRole('row').filter({ hasText: text });
+  }
+
+  async search(query: string) {
+    await this.page.getByRole('searchbox', { name: "Search this case's documents" }).fill(query);
+  }
+
+  hits(): Locator {
+    return this.page.getByRole('grid', { name: 'Pages matching the search' }).getByRole('row');
+  }
+
+  viewer(): Locator {
+    return this.page.getByRole('region', { name: /^Viewer: / });
+  }
+
+  boxes(kind: 'hit' | 'source' | 'value' | 'selected'): Locator {
+    return this.page.locator(`.viewer .page-overlay rect[data-kind="${kind}"], .review-page .page-overlay rect[data-kind="${kind}"]`);
+  }
+
+  pageImage(): Locator {
+    return this.viewer().locator('.viewer-page img.page-image');
+  }
+
+  async toggleTrash() {
+    await this.page.getByRole('button', { name: /^Trash/ }).click();
+  }
+}
+
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  queueRow(text: string | RegExp): Locator {
+    return this.page.getByRole('grid', { name: 'Documents to review' }).getByRole('row').filter({ hasText: text });
+  }
+
+  group(name: string | RegExp): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  field(group: string | RegExp, label: string): Locator {
+    return this.group(group).locator('li.field').filter({ has: this.page.locator('.field-label', { hasText: new RegExp(`^${label}$`) }) });
+  }
+}
