@@ -26,8 +26,29 @@ export function extractAndStore(core: Core, documentId: string): ExtractionResul
        ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, result_json = excluded.result_json, updated_at = excluded.updated_at`,
     )
     .run(documentId, EXTRACTOR_VERSION, JSON.stringify(result), core.nowIso());
+  if (result.iep) fillCaseBlanks(core, doc.case_id, result.iep.student);
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return result;
+}
+
+/** An IEP names the child's birth date, grade, school, district and disability: fill what the case lacks, never overwrite. */
+function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionResult['iep']>['student']): void {
+  const row = core.db
+    .prepare<[string], { dob: string | null; grade: string | null; school: string | null; district: string | null; primary_disability: string | null }>(
+      'SELECT dob, grade, school, district, primary_disability FROM cases WHERE id = ?',
+    )
+    .get(caseId);
+  if (!row) return;
+  const fill: Record<string, string> = {};
+  if (!row.dob && s.dob && s.dob <= core.nowIso().slice(0, 10)) fill.dob = s.dob;
+  if (!row.grade && s.grade) fill.grade = s.grade;
+  if (!row.school && s.school) fill.school = s.school;
+  if (!row.district && s.district) fill.district = s.district;
+  if (!row.primary_disability && s.primaryDisability) fill.primary_disability = s.primaryDisability;
+  const keys = Object.keys(fill);
+  if (!keys.length) return;
+  core.db.prepare(`UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fill, now: core.nowIso(), id: caseId });
+  core.emit('case.changed', { caseId, what: 'updated' });
 }
 
 /** The hook the import batch calls after each finished document. */

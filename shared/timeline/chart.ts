@@ -169,7 +169,12 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
 
 /** Strips the form and edition markers that differ between administrations of the same test ("Form A"). */
 export function normalizeTestName(test: string): string {
-  return test.replace(/\bform\s+[a-z0-9]\b/gi, '').replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return test
+    .replace(/\bform\s+[a-z0-9]\b/gi, '')
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s,;:–-]+$/, '');
 }
 
 export interface PercentileScore {
