@@ -12,6 +12,7 @@ import { lineageChartData } from '../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../shared/timeline/chart';
 import type { CaseModel } from '../../shared/timeline/model';
 import { formatDisplayDate } from '../../shared/text/dates';
+import { DOC_TYPE_LABELS } from '../../shared/doc-types';
 import type { Core } from './context';
 import { getCase } from './cases';
 import { documentQueries, rowToPageContent } from './db/queries/documents';
@@ -83,15 +84,7 @@ export function packetCandidates(core: Core, caseId: string): PacketCandidateDto
     .map((d) => ({ documentId: d.id, title: d.title ?? d.file_name, fileName: d.file_name, type: d.type, date: d.date, pageCount: d.page_count }));
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  iep: 'IEP',
-  progress_report: 'Progress report',
-  score_report: 'Score report',
-  evaluation: 'Evaluation',
-  service_log: 'Service log',
-  correspondence: 'Correspondence',
-  other: 'Document',
-};
+const TYPE_LABEL: Record<string, string> = { ...DOC_TYPE_LABELS, other: 'Document' };
 
 /** Everything the packet builder needs, read from the case. Originals are read, never changed. */
 export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<PacketInput> {

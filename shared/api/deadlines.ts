@@ -19,6 +19,7 @@ export interface LetterTemplateDto {
   description: string;
 }
 
+/** A drafted letter: every part is plain text the user edits before saving. Paragraphs starting "• " are list items. */
 export interface LetterDraftDto {
   template: LetterTemplateId;
   date: string;

@@ -87,15 +87,4 @@ export interface LetterContext {
 }
 
 /** A drafted letter: every part is plain text the user edits before saving. Paragraphs starting "• " are list items. */
-export interface LetterDraft {
-  template: LetterTemplateId;
-  date: string;
-  subject: string;
-  sender: string[];
-  recipient: string[];
-  salutation: string;
-  paragraphs: string[];
-  closing: string;
-  signature: string[];
-  cc: string[];
-}
+export type { LetterDraftDto as LetterDraft } from '../../../shared/api/deadlines';

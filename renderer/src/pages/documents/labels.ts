@@ -1,15 +1,8 @@
 import type { DocumentDto } from '../../../../shared/api/documents';
-import type { DocType, IepSubtype } from '../../../../shared/domain';
+import type { IepSubtype } from '../../../../shared/domain';
 
-export const TYPE_LABELS: Record<DocType, string> = {
-  iep: 'IEP',
-  progress_report: 'Progress report',
-  score_report: 'Score report',
-  evaluation: 'Evaluation',
-  service_log: 'Service log',
-  correspondence: 'Correspondence',
-  other: 'Other',
-};
+export { DOC_TYPE_LABELS as TYPE_LABELS } from '../../../../shared/doc-types';
+import { DOC_TYPE_LABELS as TYPE_LABELS } from '../../../../shared/doc-types';
 
 export const SUBTYPE_LABELS: Record<IepSubtype, string> = {
   initial: 'Initial',
