@@ -21,6 +21,17 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
       .catch((e: Error) => setError(e.message));
   }, [caseId]);
   useEffect(() => on('case.changed', (e) => e.caseId === caseId && reload()), [caseId, reload]);
+  const [toReview, setToReview] = useState(0);
+  useEffect(() => {
+    const count = () =>
+      invoke('review.queue', { caseId })
+        .then((q) => setToReview(q.filter((i) => i.confirmed < i.values).length))
+        .catch(() => undefined);
+    count();
+    return on('case.changed', (e) => {
+      if (e.caseId === caseId) count();
+    });
+  }, [caseId]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!c) return <p aria-busy="true">Loading…</p>;
@@ -36,6 +47,11 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
             <li key={s.id}>
               <Link href={href({ page: 'case', caseId, section: s.id, rest: [] })} aria-current={s.id === current.id ? 'page' : undefined}>
                 {s.label}
+                {s.id === 'review' && toReview > 0 && (
+                  <span className="count" aria-label={`${toReview} documents to review`}>
+                    {toReview}
+                  </span>
+                )}
               </Link>
             </li>
           ))}

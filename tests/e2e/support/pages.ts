@@ -27,6 +27,8 @@ export class CaseView {
     await this.page.getByRole('navigation', { name: 'Case sections' }).getByText(name).waitFor();
   }
   async goTo(section: string) {
-    await this.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: section, exact: true }).click();
+    // A section's link may carry a count after its name ("Review 3 documents to review").
+    const name = new RegExp(`^${section.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+    await this.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name }).click();
   }
 }
