@@ -57,3 +57,43 @@ describe('migrations', () => {
     expect(tables(db)).not.toContain('cases');
   });
 });
+
+describe('later migrations', () => {
+  function upTo(version: number) {
+    const db = freshDb();
+    migrate(db, version);
+    db.prepare("INSERT INTO cases (id, name, created_at, updated_at) VALUES ('c1', 'Case', 't', 't')").run();
+    db.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ('s', 1, 't')").run();
+    db.prepare("INSERT INTO documents (id, case_id, sha256, file_name, format, created_at, updated_at) VALUES ('d1', 'c1', 's', 'f.pdf', 'pdf', 't', 't')").run();
+    return db;
+  }
+
+  it('0030 keeps corrections apart from extraction results, one per field, removed with their document', () => {
+    const db = upTo(30);
+    db.prepare("INSERT INTO extractions (document_id, extractor_version, result_json, updated_at) VALUES ('d1', 1, '{}', 't')").run();
+    const ins = db.prepare("INSERT INTO corrections (id, document_id, entity, entity_key, field, value_json, status, created_at, updated_at) VALUES (?, 'd1', 'goal', 'g1', 'baselineValue', '50', ?, 't', 't')");
+    ins.run('x1', 'edited');
+    expect(() => ins.run('x2', 'edited')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO corrections (id, document_id, entity, entity_key, field, status, created_at, updated_at) VALUES ('x3', 'd1', 'goal', 'g2', 'f', 'guessed', 't', 't')").run()).toThrow(/CHECK/);
+    db.prepare("DELETE FROM documents WHERE id = 'd1'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM extractions').get()).toEqual({ n: 0 });
+  });
+
+  it('0040 stores link overrides and flag dismissals per case', () => {
+    const db = upTo(40);
+    db.prepare("INSERT INTO goal_link_overrides (case_id, goal_id, lineage_key, updated_at) VALUES ('c1', 'g1', NULL, 't')").run();
+    db.prepare("INSERT INTO flag_dismissals (case_id, flag_key, reason, dismissed_at) VALUES ('c1', 'k', 'addressed at the May meeting', 't')").run();
+    db.prepare("DELETE FROM cases WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM flag_dismissals').get()).toEqual({ n: 0 });
+  });
+
+  it('0050 adds events, calendars, deadline adjustments and letters', () => {
+    const db = upTo(50);
+    db.prepare("INSERT INTO case_events (id, case_id, type, date, label, created_at) VALUES ('e1', 'c1', 'records_request', '2025-01-15', 'Records request', 't')").run();
+    db.prepare("INSERT INTO letters (id, case_id, template, subject, draft_json, sent_date, document_id, created_at, updated_at) VALUES ('l1', 'c1', 'records_request', 'S', '{}', '2025-01-15', 'd1', 't', 't')").run();
+    db.prepare("DELETE FROM documents WHERE id = 'd1'").run();
+    expect(db.prepare("SELECT document_id FROM letters WHERE id = 'l1'").get()).toEqual({ document_id: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(50);
+  });
+});

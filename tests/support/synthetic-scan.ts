@@ -53,6 +53,8 @@ export interface Degradation {
   lightFalloff?: number;
   /** Standard deviation of grey noise. */
   noise?: number;
+  /** Gaussian blur sigma in pixels (optics, toner spread). */
+  blur?: number;
   /** Seed for the noise, so a test's page is the same every run. */
   seed?: number;
 }
@@ -80,6 +82,7 @@ export async function scanPdf(pdf: Uint8Array, dpi: number, degrade: (page: numb
 export async function degradeImage(png: Buffer, dpi: number, d: Degradation): Promise<SyntheticScan> {
   let img = sharp(png).greyscale();
   if (d.angle) img = img.rotate(d.angle, { background: { r: 255, g: 255, b: 255 } });
+  if (d.blur) img = sharp(await img.png({ compressionLevel: 0 }).toBuffer()).blur(d.blur);
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   const rand = mulberry32(d.seed ?? 1);
