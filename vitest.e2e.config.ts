@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // expect.poll waits on app state; a loaded 2-core machine needs more than the 1 s default.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });
