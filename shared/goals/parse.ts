@@ -56,6 +56,7 @@ const VAGUE_VERBS = new Set(['improve', 'understand', 'know', 'learn', 'apprecia
 
 /** Verbs of reduction; ceilings ("no more than 2") count only when they bound the target itself. */
 const DECREASE = /\b(?:reduce[sd]?|reducing|decrease[sd]?|decreasing|lessen|minimi[sz]e|limit|eliminate|extinguish|refrain from)\b/i;
+const INCREASE = /\b(?:increase[sd]?|increasing|improve[sd]?|raise|grow|expand|lengthen)\b/i;
 const MAINTAIN = /\b(?:maintain|sustain|retain|continue to (?:demonstrate|perform|read|use|score) (?:at|with))\b/i;
 const NEGATIVE_BEHAVIOR = /\b(?:aggress|elope|elopement|tantrum|outburst|disrupt|refus|hit(?:ting)?|kick|bit(?:e|ing)|throw|self-injur|off-task|out of seat|call(?:ing)? out|incidents?|episodes?|office referrals?|verbal prompts?|prompts)\b/i;
 
@@ -135,7 +136,8 @@ function statedBaseline(text: string, target: Measure | null): number | null {
 
 function directionOf(body: string, target: Measure | null, baseline: number | null): Direction | null {
   if (MAINTAIN.test(body)) return 'maintain';
-  if (DECREASE.test(body) || target?.ceiling) return 'decrease';
+  // "increase his MLU to 5.0": a number after "to" is a ceiling only when nothing says to raise it.
+  if (DECREASE.test(body) || (target?.ceiling && !INCREASE.test(body))) return 'decrease';
   if (target && baseline !== null && target.value < baseline && !/\bincrease|improve/i.test(body)) return 'decrease';
   if (target?.kind === 'count' && NEGATIVE_BEHAVIOR.test(target.unit) && !/\bincrease\b/i.test(body)) return 'decrease';
   if (/\bwill\b/i.test(body) || target) return 'increase';

@@ -22,8 +22,8 @@ const LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b\s*:?/i],
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
   ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:benchmarks?|objectives?))?\b\s*:?/i],
-  ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?)\b\s*:?/i],
-  ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported)\b\s*:?/i],
+  ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??)(?:\b|(?<=\?))\s*:?/i],
+  ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported|reports?\s+of\s+progress[\w\s]{0,40}?\s+(?:will\s+be\s+)?(?:provided|reported|sent|issued))\b\s*:?/i],
   ['other', /^(?:standards?(?:\s+addressed)?|aligned\s+standards?|person\(s\)\s+responsible|persons?\s+responsible|responsible\s+(?:staff|personnel|providers?)|services?\s+(?:provider|area)|comments?|notes?)\b\s*:?/i],
 ];
 
@@ -58,12 +58,29 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
 export function goalFields(lines: LayoutLine[]): GoalField[] {
   const fields: GoalField[] = [];
   let current: GoalField | null = null;
+  let goalSinceHeader = false;
+  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
+  const left = Math.min(right, ...lines.map((l) => l.bbox[0]));
+  let previous: LayoutLine | null = null;
   for (const line of lines) {
+    const before = previous;
+    previous = line;
     if (line.isHeading && !/\bgoal\b/i.test(line.text)) {
       current = null;
       continue;
     }
     const label = matchLabel(line);
+    if (!label && current && before && startsNewParagraph(line, before, current, left, right)) {
+      // An unlabelled paragraph after a short field ("Area of Need: Reading" then the goal sentence):
+      // the first one under a goal header is the goal statement itself.
+      const kind: GoalFieldKind = goalSinceHeader ? 'other' : 'goal';
+      goalSinceHeader = true;
+      current = { kind, label: '', number: null, words: [...line.words], valueX: line.words[0]?.bbox[0] ?? null, labelX: line.words[0]?.bbox[0] ?? 0 };
+      fields.push(current);
+      continue;
+    }
+    if (label?.kind === 'header') goalSinceHeader = false;
+    if (label?.kind === 'goal') goalSinceHeader = true;
     if (label) {
       const value = line.words.slice(label.labelWords);
       const labelX = line.words[0].bbox[0];
@@ -81,6 +98,20 @@ export function goalFields(lines: LayoutLine[]): GoalField[] {
     current.valueX ??= line.words[0]?.bbox[0] ?? null;
   }
   return fields;
+}
+
+/**
+ * A line that does not continue the field above: the field's last line ended well short of the right
+ * margin (a paragraph's last line), and this one starts left of the field's value column, at the margin.
+ */
+function startsNewParagraph(line: LayoutLine, before: LayoutLine, field: GoalField, left: number, right: number): boolean {
+  // Across a page break the last line of the page above still tells whether the paragraph ended.
+  if (field.kind === 'header') return false;
+  const x0 = line.words[0]?.bbox[0] ?? 0;
+  const endedShort = before.bbox[2] < right - (right - left) * 0.3;
+  const atMargin = Math.abs(x0 - left) < 8 && (field.valueX === null || x0 < field.valueX - 20);
+  const runsAcross = line.bbox[2] > (field.valueX ?? left) + (right - left) * 0.3;
+  return endedShort && atMargin && runsAcross && line.cells.length === 1;
 }
 
 /**

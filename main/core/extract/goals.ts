@@ -27,7 +27,8 @@ const GOAL_SECTION = /\bGOALS?\b/i;
 
 export function goalSectionLines(layout: Layout): LayoutLine[] {
   const sections = findSections(layout, GOAL_SECTION, (l) => /\bgoal\b/i.test(l.text));
-  const lines = sections.flatMap((s) => s.lines);
+  // A heading that opens a goal section may itself be a goal header ("MEASURABLE ANNUAL GOAL #2").
+  const lines = sections.flatMap((s) => (s.heading && /\bgoal\s*(?:#|no\.?|number)?\s*\d/i.test(s.heading.text) ? [s.heading, ...s.lines] : s.lines));
   return lines.length > 0 ? lines : bodyLines(layout);
 }
 
@@ -153,6 +154,12 @@ export function baselineValueIn(text: string, unit: string | null): number | nul
   if (unit) {
     const same = measures.find((m) => sameUnitFamily(m.unit, unit));
     if (same) return same.value;
+    // A frequency in other words ("3 verbal outbursts per week" for "incidents per week"): same period.
+    const period = /\b(?:per|a|each)\s+(school\s+day|day|week|month|session|class\s+period|period|hour)\b/i.exec(unit)?.[1];
+    if (period) {
+      const samePeriod = measures.find((m) => m.kind === 'count' && new RegExp(`\\b(?:per|a|each)\\s+${period}\\b`, 'i').test(m.unit));
+      if (samePeriod) return samePeriod.value;
+    }
     if (/rubric|scale/i.test(unit)) {
       const scored = /\bscor(?:e|ed|es|ing)\s+(?:an?\s+)?(?:(?:average|mean|median)\s+)?(?:of\s+)?(\d+(?:\.\d+)?)(?!\s*-)/i.exec(text);
       if (scored) return Number(scored[1]);

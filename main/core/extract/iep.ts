@@ -9,12 +9,12 @@ import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from 
 import { extractServices } from './services';
 
 const L = {
-  meetingDate: [/(?:iep\s+)?meeting\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:meeting|conference)/i, /(?:iep\s+)?conference\s+date/i, /iep\s+date/i, /date\s+of\s+iep/i],
+  meetingDate: [/(?:iep\s+)?meeting\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:amendment|addendum|revision)/i, /(?:amendment|addendum|revision)\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:meeting|conference)/i, /(?:iep\s+)?conference\s+date/i, /iep\s+date/i, /date\s+of\s+iep/i],
   period: [/iep\s+(?:period|duration|dates|term)/i, /iep\s+initiation\s*\/\s*duration(?:\s+dates?)?/i, /(?:iep\s+)?effective\s+dates?/i, /projected\s+dates?/i, /duration\s+of\s+(?:the\s+)?iep/i],
-  start: [/iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i, /(?:start|begin(?:ning)?|initiation|implementation)\s+date\s+of\s+(?:the\s+)?iep/i, /date\s+iep\s+(?:begins|starts|takes\s+effect)/i, /initiation\s+date/i, /iep\s+start/i],
+  start: [/iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i, /(?:initiation|start|beginning|implementation|effective)\s+date\s+of\s+(?:the\s+)?iep(?:\s+services)?/i, /(?:start|begin(?:ning)?|initiation|implementation)\s+date\s+of\s+(?:the\s+)?iep/i, /date\s+iep\s+(?:begins|starts|takes\s+effect)/i, /initiation\s+date/i, /iep\s+start/i],
   end: [/iep\s+(?:end(?:ing)?|expiration|duration)\s+date/i, /(?:end(?:ing)?|expiration)\s+date\s+of\s+(?:the\s+)?iep/i, /date\s+iep\s+(?:ends|expires)/i, /iep\s+end/i],
-  nextAnnual: [/next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:review|iep)/i, /annual\s+(?:iep\s+)?review\s+(?:date|due)/i, /next\s+iep\s+(?:review|meeting)?\s*(?:date|due)/i, /annual\s+iep\s+due/i],
-  nextReeval: [/next\s+re-?evaluation(?:\s+(?:date|due))?/i, /re-?evaluation\s+(?:due|date)(?:\s+date)?/i, /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i, /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i],
+  nextAnnual: [/next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:iep\s+)?(?:review|meeting|iep)/i, /annual\s+(?:iep\s+)?review\s+(?:date|due)/i, /next\s+iep\s+(?:review|meeting)?\s*(?:date|due)/i, /annual\s+iep\s+due/i],
+  nextReeval: [/next\s+re-?evaluation(?:\s+(?:date|due))?/i, /re-?evaluation\s+(?:due|date)(?:\s+date)?/i, /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i, /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i],
   type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting)/i, /iep\s+type/i, /reason\s+for\s+meeting/i],
   amends: [/amends?\s+(?:the\s+)?iep\s+(?:dated|of|from)/i, /amendment\s+to\s+(?:the\s+)?iep\s+(?:dated|of|from)/i, /date\s+of\s+(?:the\s+)?iep\s+(?:being\s+)?amended/i, /original\s+iep\s+(?:meeting\s+)?date/i, /iep\s+(?:being\s+)?amended/i],
   name: [/student(?:'s)?\s+name/i, /name\s+of\s+student/i, /student/i, /name/i],
@@ -34,8 +34,11 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
   const meetingDate = dateAfter(L.meetingDate);
   const periodValue = findLabeledValue(layout, L.period, hasDate)?.value ?? '';
   const periodDates = findDates(periodValue);
-  const startDate = periodDates[0]?.iso ?? dateAfter(L.start);
-  const endDate = (periodDates.length > 1 ? periodDates[1].iso : null) ?? dateAfter(L.end);
+  const nextAnnualReview = dateAfter(L.nextAnnual);
+  // Forms that print no IEP period (DESE-style: initiation date and projected annual review) run the
+  // IEP from its initiation (else its meeting) to the projected annual review.
+  const startDate = periodDates[0]?.iso ?? dateAfter(L.start) ?? meetingDate;
+  const endDate = (periodDates.length > 1 ? periodDates[1].iso : null) ?? dateAfter(L.end) ?? nextAnnualReview;
   const goals = extractGoals(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
 
@@ -45,7 +48,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
     startDate,
     endDate,
     amendsMeetingDate: dateAfter(L.amends),
-    nextAnnualReview: dateAfter(L.nextAnnual),
+    nextAnnualReview,
     nextReevaluation: dateAfter(L.nextReeval),
     reportingSchedule,
     reportsPerYear: reportsPerYearOf(reportingSchedule),
@@ -66,10 +69,30 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
 
 /** The type from a labelled "Meeting Type", else from the title lines at the top of page 1. */
 export function iepTypeOf(layout: Layout): IepSubtype | null {
-  const labelled = findLabeledValue(layout, L.type, (v) => typeFromText(v) !== null);
-  if (labelled) return typeFromText(labelled.value);
-  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => l.text).join(' ');
+  // A checkbox list spans several cells, so it is read from the whole line after its label.
+  for (const line of layout.lines) {
+    const m = L.type.map((re) => re.exec(line.text)).find((x) => x);
+    if (!m) continue;
+    const rest = line.text.slice(m.index + m[0].length);
+    const ticked = checkedOptions(rest);
+    if (ticked !== rest) return typeFromText(ticked);
+  }
+  const labelled = findLabeledValue(layout, L.type, (v) => typeFromText(checkedOptions(v)) !== null);
+  if (labelled) return typeFromText(checkedOptions(labelled.value));
+  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => checkedOptions(l.text)).join(' ');
   return typeFromText(title);
+}
+
+const BOX = String.raw`(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☒☑□■✓✔])`;
+const TICKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/;
+
+/** "[ ] Initial [X] Annual [ ] Amendment" -> "Annual": only the ticked options of a checkbox list. */
+export function checkedOptions(value: string): string {
+  const parts = value.split(new RegExp(`(${BOX})`));
+  if (parts.length < 3) return value;
+  const ticked: string[] = [];
+  for (let i = 1; i < parts.length; i += 2) if (TICKED.test(parts[i].trim())) ticked.push(parts[i + 1] ?? '');
+  return ticked.join(' ');
 }
 
 export function typeFromText(text: string): IepSubtype | null {

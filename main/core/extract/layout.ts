@@ -46,8 +46,9 @@ export function buildLayout(pages: PageContent[]): Layout {
   const lines: LayoutLine[] = [];
   for (const page of pages) {
     const placed = page.words.map((w) => ({ ...w, page: page.pageNumber }));
-    const gapLimit = cellGapLimit(placed);
-    for (const words of groupLines(placed) as PlacedWord[][]) {
+    const grouped = deskewedLines(placed);
+    const gapLimit = cellGapLimit(grouped);
+    for (const words of grouped) {
       const cells = splitCells(words, gapLimit);
       const text = words.map((w) => w.text).join(' ');
       lines.push({
@@ -66,11 +67,41 @@ export function buildLayout(pages: PageContent[]): Layout {
   return { pages, lines };
 }
 
+/**
+ * Lines of a page, grouped after undoing the page's skew: a scan or photo a degree or two off level
+ * puts the right end of a line half a line lower than its left, and grouping by height alone would cut
+ * one printed line into several. The skew is the median slope between neighbouring words of a line.
+ */
+export function deskewedLines(words: PlacedWord[]): PlacedWord[][] {
+  const first = groupLines(words) as PlacedWord[][];
+  const slopes: number[] = [];
+  const cy = (w: Word) => (w.bbox[1] + w.bbox[3]) / 2;
+  const cx = (w: Word) => (w.bbox[0] + w.bbox[2]) / 2;
+  for (const line of first) {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1];
+      const b = line[i];
+      const h = Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
+      const dx = cx(b) - cx(a);
+      if (dx > 0 && b.bbox[0] - a.bbox[2] < h * 3) slopes.push((cy(b) - cy(a)) / dx);
+    }
+  }
+  const slope = slopes.length >= 20 ? median(slopes) ?? 0 : 0;
+  if (Math.abs(slope) < 0.003) return first;
+  const original = new Map<Word, PlacedWord>();
+  const proxies = words.map((w) => {
+    const proxy: Word = { ...w, bbox: [w.bbox[0], w.bbox[1] - slope * cx(w), w.bbox[2], w.bbox[3] - slope * cx(w)] };
+    original.set(proxy, w);
+    return proxy;
+  });
+  return groupLines(proxies).map((line) => line.map((p) => original.get(p)!));
+}
+
 /** A gap wider than this between two words on a line separates cells: well above a normal space. */
-function cellGapLimit(words: PlacedWord[]): number {
+function cellGapLimit(lines: PlacedWord[][]): number {
   const gaps: number[] = [];
   const heights: number[] = [];
-  for (const line of groupLines(words)) {
+  for (const line of lines) {
     for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
     for (const w of line) heights.push(w.bbox[3] - w.bbox[1]);
   }
@@ -222,6 +253,14 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
         const run = runOf(line.words);
         let value = cutAtNextLabel(line, run, valueStart);
         let valueRun = sliceRun(run, valueStart, valueStart + value.length);
+        // The pattern matched only the start of a longer label ("Projected Date of Annual IEP Review:"
+        // for "annual IEP"): the label runs to its colon and the value is in the next cell.
+        if (/^[^:\d]{1,40}:\s*$/.test(value)) {
+          const labelEnd = valueStart + value.length;
+          const rest = cutAtNextLabel(line, run, run.starts.find((s) => s >= labelEnd) ?? run.text.length);
+          value = rest;
+          valueRun = runOf(run.words.filter((_, i) => run.starts[i] >= labelEnd).slice(0, rest.trim() ? rest.trim().split(/\s+/).length : 0));
+        }
         if (!value.trim()) {
           const below = layout.lines[lineIndex + 1];
           if (below && below.page === line.page) {

@@ -45,7 +45,15 @@ export function parseLegend(lines: LayoutLine[]): Record<string, string> {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const pairs = equalsPairs(line.text);
+    let pairs = equalsPairs(line.text);
+    // A legend wrapped mid-meaning ("1 = No" / "progress, NA = Not addressed"): the next line opens
+    // with the rest of the last meaning, in lower case, before any code of its own.
+    const next = lines[i + 1];
+    if (pairs.length >= 2 && next && next.page === line.page && /^[a-z]/.test(next.text)) {
+      const cut = new RegExp(`(?:^|[\\s;,|(:])${CODE}\\s*=`).exec(next.text);
+      const tail = clean(next.text.slice(0, cut ? cut.index : next.text.length));
+      if (tail) pairs = equalsPairs(`${line.text} ${tail}`);
+    }
     const headed = LEGEND_HEADING.test(line.text) && line.text.split(' ').length <= 40;
     if (pairs.length >= 2 || (headed && pairs.length >= 1)) add(pairs);
     if (!headed) continue;

@@ -9,6 +9,7 @@ import { isPageFurniture, readTable, type TableRow } from './tables';
 const VALUE_LABEL = /score|wcpm|cwpm|wpm|%|percent|accura|value|result|data|correct|rate|level|rubric|count|frequency|minutes|total|performance|mlu|average|median|words|intervals|incidents/i;
 const NOT_VALUE_LABEL = /date|probe\s*(?:#|no)|#|trial|week|session\s*(?:#|no)|goal\b|target|aim\b|baseline|errors?|item|number\s+of|grade/i;
 const CODE_LABEL = /code|progress|rating|status|mark|\bQ[1-4]\b|\bT[1-3]\b|quarter|trimester|semester|period|\d(?:st|nd|rd|th)\b/i;
+const GENERIC_VALUE_LABEL = /^(?:result|results|score|value|data|performance)$/i;
 const COMMENT_LABEL = /comment|note|data|evidence|narrative|explanation|remarks/i;
 
 export interface BlockTable {
@@ -39,10 +40,16 @@ export function dataTableInBlock(lines: LayoutLine[], legend: Record<string, str
     return filled.length ? filled.filter(test).length / filled.length : 0;
   };
   const isCode = (t: string) => (Object.keys(legend).length ? t in legend : /^[A-Z]{1,3}\+?$/.test(t));
-  const codeCol = cols.find((c) => c.i > 0 && share(c.i, isCode) >= 0.6) ?? null;
+  // Numeric codes ("4 = Goal met") look like values: a column headed "Result" or "Score" holds values.
+  const headedAsValue = (label: string | null) => VALUE_LABEL.test(label ?? '') && !CODE_LABEL.test(label ?? '');
+  const codeCol = cols.find((c) => c.i > 0 && share(c.i, isCode) >= 0.6 && !headedAsValue(c.label)) ?? null;
   const numeric = cols.filter((c) => c.i > 0 && c !== codeCol && share(c.i, (t) => /^\d/.test(t)) >= 0.5 && !NOT_VALUE_LABEL.test(c.label ?? ''));
   const valueCol = numeric.find((c) => VALUE_LABEL.test(c.label ?? '')) ?? numeric[0] ?? null;
   const commentCol = cols.find((c) => c.i > 0 && c !== codeCol && c !== valueCol && COMMENT_LABEL.test(c.label ?? '')) ?? null;
+  // Under a generic heading ("Result") the unit is named by the row's measure cell ("Probe (CWPM)").
+  const measureCol = valueCol && GENERIC_VALUE_LABEL.test(valueCol.label ?? '')
+    ? cols.find((c) => c.i > 0 && c !== codeCol && c !== valueCol && c !== commentCol && share(c.i, (t) => /^[A-Za-z]/.test(t)) >= 0.5) ?? null
+    : null;
 
   const latest = latestOf(ctx);
   const dataPoints: DataPoint[] = [];
@@ -56,7 +63,7 @@ export function dataTableInBlock(lines: LayoutLine[], legend: Record<string, str
       if (found) { code = found; codeDate = date; }
     }
     if (valueCol) {
-      const point = valueFromCell(row.cells[valueCol.i].text, valueCol.label);
+      const point = valueFromCell(row.cells[valueCol.i].text, measureCol ? row.cells[measureCol.i].text || valueCol.label : valueCol.label);
       if (point) dataPoints.push({ date, ...point, source: rowSource(documentId, [...row.cells[0].words, ...row.cells[valueCol.i].words]) });
     } else if (commentCol) {
       const run = runOf(row.cells[commentCol.i].words);
@@ -71,7 +78,9 @@ function valueFromCell(text: string, label: string | null): { value: number; uni
   if (frac && Number(frac[2]) > 0) return { value: Math.round((Number(frac[1]) / Number(frac[2])) * 1000) / 10, unit: 'percent' };
   const m = /^(\d+(?:\.\d+)?)\s*(%|[A-Za-z][\w ]{0,20})?/.exec(text.trim());
   if (!m) return null;
-  const unit = m[2] === '%' ? 'percent' : m[2]?.trim() || (label ? label.replace(/\s*\(.*\)$/, '').trim() : null);
+  // "Probe (CWPM)", "On-task intervals (%)": an abbreviation in brackets is the unit itself.
+  const bracketed = label ? /\(\s*(%|[A-Z]{2,6})\s*\)\s*$/.exec(label)?.[1] : undefined;
+  const unit = m[2] === '%' ? 'percent' : m[2]?.trim() || (bracketed === '%' ? 'percent' : bracketed) || (label ? label.replace(/\s*\(.*\)$/, '').trim() : null);
   return { value: Number(m[1]), unit: unit || null };
 }
 
@@ -87,11 +96,32 @@ export function entriesFromGoalGrid(layout: Layout, legend: Record<string, strin
   const headerIndex = lines.findIndex((l) => l.cells.length >= 3 && /^(?:annual\s+)?goals?\b|^#$|^no\.?$/i.test(l.cells[0].text) && l.cells.some((c) => CODE_LABEL.test(c.text) || COMMENT_LABEL.test(c.text)));
   if (headerIndex < 0) return [];
   const header = lines[headerIndex];
-  const body = lines.slice(headerIndex + 1);
+  // Header cells that wrap ("Progress" over "Code") continue on the lines below, before the first row.
+  const headerLines = [header];
+  let at = headerIndex + 1;
+  while (at < lines.length && at <= headerIndex + 2 && !/\d/.test(lines[at].text) && lines[at].page === header.page && lines[at].bbox[0] > header.bbox[0] + 8) headerLines.push(lines[at++]);
+  // The grid ends at a prose line running across its columns from the left ("Case Manager: ...").
+  const secondColumn = header.cells[1]?.x0 ?? header.bbox[2];
+  const body: LayoutLine[] = [];
+  for (const line of lines.slice(at)) {
+    if (line.cells.length === 1 && line.bbox[0] < secondColumn && line.bbox[2] > secondColumn && !GOAL_CELL.test(line.cells[0].text)) break;
+    body.push(line);
+  }
+  // Left-aligned header cells give the columns directly, so a stray line cannot close a gutter.
+  const columns = header.cells.length >= 3
+    ? header.cells.map((c, i) => ({ x0: c.x0 - 2, x1: (header.cells[i + 1]?.x0 ?? Math.max(c.x1, ...body.map((l) => l.bbox[2]))) - 2, label: c.text }))
+    : undefined;
   const table = readTable(body.map((l) => l.words), {
-    headerLines: [header.words],
+    headerLines: headerLines.map((l) => l.words),
+    columns,
     isRowStart: (_line, cells) => GOAL_CELL.test(cells[0]?.text ?? ''),
   });
+  if (columns) {
+    for (const extra of headerLines.slice(1)) for (const cell of extra.cells) {
+      const col = table.columns.find((c) => cell.x0 >= c.x0 - 2 && cell.x0 < c.x1);
+      if (col) col.label = `${col.label ?? ''} ${cell.text}`.trim();
+    }
+  }
   const cols = table.columns.map((c, i) => ({ ...c, i }));
   const areaCol = cols.find((c) => c.i > 0 && /area|domain|skill|subject/i.test(c.label ?? '')) ?? null;
   const commentCol = cols.find((c) => c.i > 0 && COMMENT_LABEL.test(c.label ?? '')) ?? null;

@@ -85,6 +85,21 @@ function goalBlocks(lines: LayoutLine[]): GoalBlock[] {
   return blocks;
 }
 
+/**
+ * A photo or scan that lost the top of a page (or the OCR that lost a goal's header line) can leave a
+ * goal's code and comment above the first "Goal #N" read: they are goal N-1's, when a labelled progress
+ * code with a legend code stands there.
+ */
+function orphanBlockBefore(lines: LayoutLine[], first: GoalBlock): GoalBlock | null {
+  if (first.number < 2) return null;
+  const before = lines.slice(0, first.head.index).filter((l) => !isPageFurniture(l) && l.page === first.head.page);
+  const codeAt = before.findIndex((l) => fieldLabelOf(l)?.kind === 'code' && codeFromText(l.text.replace(/^\S+\s+\S+\s*:?/, ''), {}, {}) !== null);
+  if (codeAt < 0) return null;
+  const rest = before.slice(codeAt);
+  if (!rest.some((l) => fieldLabelOf(l)?.kind === 'comment')) return null;
+  return { number: first.number - 1, label: null, head: rest[0], lines: rest };
+}
+
 /** Lines after the last goal that belong to the page furniture ("Prepared by ...", signatures). */
 function trimTrailer(block: GoalBlock): LayoutLine[] {
   const out: LayoutLine[] = [];
@@ -101,6 +116,8 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
   const legend = parseLegend(layout.lines);
   const ctx: DataPointContext = { periodStart: header.periodStart, periodEnd: header.periodEnd, reportDate: header.reportDate };
   const blocks = goalBlocks(layout.lines);
+  const orphan = blocks.length > 0 ? orphanBlockBefore(layout.lines, blocks[0]) : null;
+  if (orphan) blocks.unshift(orphan);
   const entries = blocks.length > 0
     ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId))
     : entriesFromGoalGrid(layout, legend, ctx, documentId);

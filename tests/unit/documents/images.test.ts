@@ -80,3 +80,12 @@ describe('decodeImage', () => {
     expect(decoded.images[0]).toMatchObject({ width: 120, height: 160 });
   });
 });
+
+describe('phone photos', () => {
+  it('treat a 72 dpi tag as unknown and size the page as a letter-size sheet', async () => {
+    const [page] = await decodeImage(await makePng(1944, 2592, { density: 72 }), 'IMG_0001.png', 'png');
+    expect(page.dpiDeclared).toBe(false);
+    expect(page.heightPt).toBeCloseTo(792, 0);
+    expect(page.dpi).toBeCloseTo(2592 / 11, 0);
+  });
+});

@@ -48,7 +48,8 @@ function checkPixels(fileName: string, width: number, height: number, maxPixels:
 }
 
 function pageImage(pageNumber: number, png: Buffer, width: number, height: number, declaredDpi: number | undefined): PageImage {
-  const dpiDeclared = declaredDpi !== undefined && declaredDpi >= 50 && declaredDpi <= 2400;
+  // 72 and 96 are what cameras and screenshot tools write by default, not a scan's real resolution.
+  const dpiDeclared = declaredDpi !== undefined && declaredDpi > 96 && declaredDpi <= 2400;
   const dpi = dpiDeclared ? declaredDpi : Math.max(36, Math.max(width, height) / ASSUMED_PAGE_INCHES);
   const pt = (px: number) => Math.round((px * 72 * 100) / dpi) / 100;
   return { pageNumber, png, width, height, dpi: Math.round(dpi * 100) / 100, dpiDeclared, widthPt: pt(width), heightPt: pt(height) };
