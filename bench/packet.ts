@@ -1,9 +1,11 @@
 // Packet benchmark: a 500-page packet from generated exhibits, beside qpdf merging the same files and
 // overlaying a Bates stamp page per page, in the same run. Each side runs in its own child process
-// under /usr/bin/time -v so peak resident memory is measured the same way for both.
-//   npx tsx bench/packet.ts            (writes figures to stdout; --write appends them to bench/RESULTS.md)
+// under /usr/bin/time -v so peak resident memory is measured the same way for both. Both sides run
+// --runs times (default 3), alternating, and every figure is the median over the runs.
+//   npx tsx bench/packet.ts            (writes figures to stdout; --write replaces the "## Packet"
+//                                       section of bench/RESULTS.md with them)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,8 +67,9 @@ async function child(dir: string, out: string): Promise<void> {
   const files = readdirSync(dir).filter((f) => f.startsWith('exhibit-')).sort();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const phaseStart = new Map<string, number>();
-  let lastReading = started;
+  const cpuNow = () => { const c = process.cpuUsage(cpuBefore); return (c.user + c.system) / 1e6; };
+  const phaseStart = new Map<string, { wall: number; cpu: number }>();
+  let lastReading = { wall: started, cpu: 0 };
   const pdf = await buildPacket({
     case: { title: 'Benchmark v. District', studentName: 'Student', preparedBy: 'Bench', date: '2025-01-01' },
     bates: { prefix: 'BENCH-', start: 1, digits: 6, position: 'bottom-right' },
@@ -77,16 +80,42 @@ async function child(dir: string, out: string): Promise<void> {
     chronology: files.map((f, i) => ({ date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, event: `Event from exhibit ${i + 1}`, documentId: f, page: 1 })),
     goalCharts: [], scoreTrends: [], compEd: null,
   }, { onProgress: (p) => {
-    if (!phaseStart.has(p.phase)) phaseStart.set(p.phase, performance.now());
-    if (p.phase === 'reading') lastReading = performance.now();
+    if (!phaseStart.has(p.phase)) phaseStart.set(p.phase, { wall: performance.now(), cpu: cpuNow() });
+    if (p.phase === 'reading') lastReading = { wall: performance.now(), cpu: cpuNow() };
   } });
-  const at = (phase: string) => phaseStart.get(phase) ?? performance.now();
+  const end = { wall: performance.now(), cpu: cpuNow() };
+  const exhibitsAt = phaseStart.get('exhibits') ?? end;
   // The part qpdf also does: read the exhibits, then copy, stamp and write the pages.
-  const mergeSeconds = ((lastReading - started) + (performance.now() - at('exhibits'))) / 1000;
-  const frontMatterSeconds = (at('exhibits') - lastReading) / 1000;
+  const mergeSeconds = ((lastReading.wall - started) + (end.wall - exhibitsAt.wall)) / 1000;
+  const mergeCpuSeconds = lastReading.cpu + (end.cpu - exhibitsAt.cpu);
+  const frontMatterSeconds = (exhibitsAt.wall - lastReading.wall) / 1000;
+  const frontMatterCpuSeconds = exhibitsAt.cpu - lastReading.cpu;
   writeFileSync(out, pdf);
-  const cpu = process.cpuUsage(cpuBefore);
-  console.log(JSON.stringify({ innerSeconds: (performance.now() - started) / 1000, innerCpuSeconds: (cpu.user + cpu.system) / 1e6, mergeSeconds, frontMatterSeconds, bytes: pdf.byteLength }));
+  console.log(JSON.stringify({ innerSeconds: (end.wall - started) / 1000, innerCpuSeconds: end.cpu, mergeSeconds, mergeCpuSeconds, frontMatterSeconds, frontMatterCpuSeconds, bytes: pdf.byteLength }));
+}
+
+interface Inner { innerSeconds: number; innerCpuSeconds: number; mergeSeconds: number; mergeCpuSeconds: number; frontMatterSeconds: number; frontMatterCpuSeconds: number; bytes: number }
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of each numeric field over the runs (fields taken separately). */
+function medians<T extends object>(runs: T[]): T {
+  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => Number(r[k as keyof T])))])) as T;
+}
+
+/** Replaces the "## Packet" section (up to the next "## " heading) of the results file, or appends it. */
+function writeSection(file: string, section: string): void {
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { /* a new results file */ }
+  const start = text.search(/^## Packet\s*$/m);
+  if (start < 0) { writeFileSync(file, `${text.trimEnd()}\n\n${section}`); return; }
+  const next = text.slice(start + 1).search(/^## /m);
+  const end = next < 0 ? text.length : start + 1 + next;
+  writeFileSync(file, `${text.slice(0, start)}${section}${next < 0 ? '' : '\n'}${text.slice(end)}`);
 }
 
 async function main(): Promise<void> {
@@ -98,14 +127,26 @@ async function main(): Promise<void> {
     await stampPages(path.join(dir, 'stamps.pdf'), pages);
     const inputMb = files.reduce((a, f) => a + readFileSync(f).byteLength, 0) / 1e6;
 
-    const qpdfMerge = timed('qpdf', ['--empty', '--pages', ...files, '--', path.join(dir, 'merged.pdf')]);
-    const qpdfStamp = timed('qpdf', [path.join(dir, 'merged.pdf'), '--overlay', path.join(dir, 'stamps.pdf'), '--', path.join(dir, 'qpdf-out.pdf')]);
-    const qpdfSeconds = qpdfMerge.wallSeconds + qpdfStamp.wallSeconds;
-    const qpdfCpu = qpdfMerge.cpuSeconds + qpdfStamp.cpuSeconds;
-
+    const runsAt = process.argv.indexOf('--runs');
+    const runs = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1])) : 3;
     const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
-    const ours = timed(tsx, [fileURLToPath(import.meta.url), '--child', dir, path.join(dir, 'packet.pdf')]);
-    const inner = JSON.parse(ours.stdout.trim().split('\n').at(-1)!) as { innerSeconds: number; innerCpuSeconds: number; mergeSeconds: number; frontMatterSeconds: number; bytes: number };
+    const rounds: Array<{ qpdfMerge: Measured; qpdfStamp: Measured; ours: Measured; inner: Inner }> = [];
+    for (let r = 0; r < runs; r++) {
+      const qm = timed('qpdf', ['--empty', '--pages', ...files, '--', path.join(dir, 'merged.pdf')]);
+      const qs = timed('qpdf', [path.join(dir, 'merged.pdf'), '--overlay', path.join(dir, 'stamps.pdf'), '--', path.join(dir, 'qpdf-out.pdf')]);
+      const o = timed(tsx, [fileURLToPath(import.meta.url), '--child', dir, path.join(dir, 'packet.pdf')]);
+      const inner = JSON.parse(o.stdout.trim().split('\n').at(-1)!) as Inner;
+      const pick = (m: Measured): Measured => ({ wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, maxRssMb: m.maxRssMb });
+      rounds.push({ qpdfMerge: pick(qm), qpdfStamp: pick(qs), ours: pick(o), inner });
+    }
+    const qpdfMerge = medians(rounds.map((r) => r.qpdfMerge));
+    const qpdfStamp = medians(rounds.map((r) => r.qpdfStamp));
+    const ours = medians(rounds.map((r) => r.ours));
+    const inner = medians(rounds.map((r) => r.inner));
+    const qpdfSeconds = median(rounds.map((r) => r.qpdfMerge.wallSeconds + r.qpdfStamp.wallSeconds));
+    const qpdfCpu = median(rounds.map((r) => r.qpdfMerge.cpuSeconds + r.qpdfStamp.cpuSeconds));
+    const cpuRatios = rounds.map((r) => r.inner.innerCpuSeconds / (r.qpdfMerge.cpuSeconds + r.qpdfStamp.cpuSeconds));
+    const wallRatios = rounds.map((r) => r.inner.innerSeconds / (r.qpdfMerge.wallSeconds + r.qpdfStamp.wallSeconds));
     const outPages = (await PDFDocument.load(readFileSync(path.join(dir, 'packet.pdf')))).getPageCount();
     const qpdfVersion = execFileSync('qpdf', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 
@@ -113,7 +154,7 @@ async function main(): Promise<void> {
     const lines = [
       '## Packet',
       '',
-      `Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${qpdfVersion}; load average at start ${loadAtStart.toFixed(1)} (other jobs share the machine, so times vary run to run).`,
+      `Run ${new Date().toISOString().slice(0, 10)}, median of ${runs} alternating runs of each side, on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${qpdfVersion}; load average at start ${loadAtStart.toFixed(1)} (other jobs share the machine, so times vary run to run).`,
       `Input: ${EXHIBITS} generated exhibits x ${PAGES_PER_EXHIBIT} pages = ${pages} pages (every ${SCAN_EVERY}rd exhibit a JPEG scan), ${inputMb.toFixed(1)} MB.`,
       '',
       '| Tool | Work | Wall time | CPU time | Peak RSS |',
@@ -123,17 +164,21 @@ async function main(): Promise<void> {
       `| qpdf | total | ${qpdfSeconds.toFixed(2)} s | ${qpdfCpu.toFixed(2)} s | ${Math.max(qpdfMerge.maxRssMb, qpdfStamp.maxRssMb).toFixed(0)} MB |`,
       `| buildPacket | front matter + ${EXHIBITS} slip sheets + ${pages} stamped pages, outline, links (${outPages} pages, ${(inner.bytes / 1e6).toFixed(1)} MB) | ${inner.innerSeconds.toFixed(2)} s build (${ours.wallSeconds.toFixed(2)} s with process start) | ${inner.innerCpuSeconds.toFixed(2)} s build (${ours.cpuSeconds.toFixed(2)} s process) | ${ours.maxRssMb.toFixed(0)} MB |`,
       '',
-      `Of the build: ${inner.frontMatterSeconds.toFixed(2)} s laying out the front matter (twice, to settle page numbers) and slip sheets; ${inner.mergeSeconds.toFixed(2)} s reading, stamping and writing the exhibit pages (the work qpdf does), ${(inner.mergeSeconds / qpdfSeconds).toFixed(2)}x qpdf's wall time.`,
-      `Ratio buildPacket / qpdf: ${ratio.toFixed(2)}x wall, ${(inner.innerCpuSeconds / qpdfCpu).toFixed(2)}x CPU (target <= 3x); peak RSS ${ours.maxRssMb.toFixed(0)} MB (target < 1024 MB).`,
+      `Of the build: ${inner.frontMatterCpuSeconds.toFixed(2)} s CPU (${inner.frontMatterSeconds.toFixed(2)} s wall) laying out the front matter and slip sheets (one pass); ${inner.mergeCpuSeconds.toFixed(2)} s CPU (${inner.mergeSeconds.toFixed(2)} s wall) reading, stamping and writing the exhibit pages (the work qpdf does), ${(inner.mergeCpuSeconds / qpdfCpu).toFixed(2)}x qpdf's CPU time.`,
+      `Ratio buildPacket / qpdf (medians): ${ratio.toFixed(2)}x wall, ${(inner.innerCpuSeconds / qpdfCpu).toFixed(2)}x CPU (target <= 3x); per run: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')}x CPU, ${wallRatios.map((x) => x.toFixed(2)).join(', ')}x wall. Peak RSS ${ours.maxRssMb.toFixed(0)} MB (target < 1024 MB).`,
       '',
     ];
     console.log(lines.join('\n'));
-    if (process.argv.includes('--write')) appendFileSync(path.join(here, 'RESULTS.md'), `\n${lines.join('\n')}`);
+    if (process.argv.includes('--write')) writeSection(path.join(here, 'RESULTS.md'), lines.join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+// --generate DIR writes the exhibits only, for profiling the child by hand:
+//   npx tsx bench/packet.ts --generate /tmp/x && node --cpu-prof --import tsx bench/packet.ts --child /tmp/x /tmp/x/packet.pdf
 const childAt = process.argv.indexOf('--child');
+const generateAt = process.argv.indexOf('--generate');
 if (childAt > 0) await child(process.argv[childAt + 1], process.argv[childAt + 2]);
+else if (generateAt > 0) await generateExhibits(process.argv[generateAt + 1]);
 else await main();

@@ -1,93 +1,68 @@
 // Builds the evidence packet: exhibits are planned first (their Bates numbers fix every cite), the
-// front matter is laid out twice (the second time with the real page numbers), then everything is
-// merged with pdf-lib, exhibit pages stamped, and the bookmarks and links added.
-import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { renderFrontMatter, SECTION_TITLES, type FrontMatterLayout, type PageMap } from './front-matter';
+// front matter is laid out once (its page numbers are written when its length is known), then
+// everything is merged with pdf-lib, exhibit pages stamped, and the bookmarks and links added.
+import { ParseSpeeds, PDFDocument, type PDFPage } from 'pdf-lib';
+import { renderFrontMatter, SECTION_TITLES } from './front-matter';
 import { addLinks, addOutline, type OutlineItem } from './navigation';
-import { CiteResolver, planExhibits, type ExhibitPlan } from './plan';
-import { renderSlipSheets } from './slips';
+import { PacketPages } from './page-map';
+import { PageSequence } from './page-sequence';
+import { CiteResolver, planExhibits } from './plan';
 import { appendStampedPage, embedSourcePages, stampContext } from './stamp';
-import type { BuildOptions, ExhibitPlacement, PacketInput, PacketManifest, PacketResult, PacketSection } from './types';
+import type { BuildOptions, ExhibitPlacement, PacketInput, PacketManifest, PacketResult } from './types';
 import { defaultFonts } from './writer';
 
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Packet build cancelled', 'AbortError');
 }
 
-/** Loads each exhibit once; pdf-lib parses lazily enough that this stays cheap in memory. */
+/**
+ * Loads each exhibit once; pdf-lib parses lazily enough that this stays cheap in memory. Parsing runs
+ * without pdf-lib's default pause every 100 objects (a timer turn each): the build yields between
+ * exhibits, and those pauses added wall time on every page.
+ */
 async function loadExhibits(input: PacketInput, options: BuildOptions): Promise<PDFDocument[]> {
   const docs: PDFDocument[] = [];
   for (const [i, exhibit] of input.exhibits.entries()) {
     checkAbort(options.signal);
     // ignoreEncryption: owner-password PDFs (common from district portals) still copy; content is not decrypted by us.
-    docs.push(await PDFDocument.load(exhibit.pdfBytes, { ignoreEncryption: true, updateMetadata: false }));
+    docs.push(await PDFDocument.load(exhibit.pdfBytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
     options.onProgress?.({ phase: 'reading', done: i + 1, total: input.exhibits.length });
   }
   return docs;
 }
-
-/** Packet page numbers implied by a front matter of `frontPages` pages. */
-function pageMapFor(input: PacketInput, plans: ExhibitPlan[], frontPages: number, starts: Map<PacketSection, number>): PageMap {
-  const withExhibits = input.sections.includes('exhibits') && plans.length > 0;
-  const slip: number[] = [];
-  const batesToPage = new Map<number, number>();
-  let page = frontPages + 1;
-  for (const plan of plans) {
-    slip.push(page);
-    plan.bates.forEach((b, k) => batesToPage.set(b, page + 1 + k));
-    page += 1 + plan.pages.length;
-  }
-  return {
-    section: (id) => (id === 'exhibits' ? (withExhibits ? frontPages + 1 : null) : starts.has(id) ? starts.get(id)! + 1 : null),
-    slipPage: (i) => (withExhibits ? slip[i] : null),
-    batesPage: (b) => (withExhibits ? batesToPage.get(b) ?? null : null),
-    totalPages: withExhibits ? page - 1 : frontPages,
-  };
-}
-
-const sameStarts = (a: Map<PacketSection, number>, b: Map<PacketSection, number>) =>
-  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 export async function buildPacketDetailed(input: PacketInput, options: BuildOptions = {}): Promise<PacketResult> {
   const { onProgress, signal } = options;
   const fonts = input.fonts ?? defaultFonts();
   const sources = await loadExhibits(input, options);
   const plans = planExhibits(input.exhibits, sources.map((d) => d.getPageCount()), input.labelStyle, input.bates);
-  const withExhibits = input.sections.includes('exhibits') && plans.length > 0;
+  const pages = new PacketPages(input.sections, plans);
+  const withExhibits = pages.withExhibits;
 
-  // Pass 1 learns how long each section is; later passes use the page numbers that implies. Numbers
-  // only change digits in fixed-width cells, so the second pass almost always settles it.
-  let layout: FrontMatterLayout | null = null;
-  let resolver = new CiteResolver(plans, input.bates);
-  let guess = { pages: 1, starts: new Map<PacketSection, number>() };
-  const measureCache = new Map<string, number>();
-  for (let pass = 1; pass <= 4; pass++) {
-    checkAbort(signal);
-    resolver = new CiteResolver(plans, input.bates);
-    layout = await renderFrontMatter(input, plans, resolver, pageMapFor(input, plans, guess.pages, guess.starts), fonts, measureCache);
-    onProgress?.({ phase: 'layout', done: pass, total: 2 });
-    if (pass > 1 && layout.pageCount === guess.pages && sameStarts(layout.sectionStarts, guess.starts)) break;
-    guess = { pages: layout.pageCount, starts: layout.sectionStarts };
-  }
-  const front = layout!;
-  const pages = pageMapFor(input, plans, front.pageCount, front.sectionStarts);
+  checkAbort(signal);
+  const resolver = new CiteResolver(plans, input.bates);
+  const front = await renderFrontMatter(input, plans, resolver, pages, fonts);
+  onProgress?.({ phase: 'layout', done: 1, total: 1 });
 
   const out = await PDFDocument.create();
   out.setTitle(`${input.case.title}: Evidence Packet`);
   out.setCreator('IEP Casefile');
   out.setProducer('IEP Casefile (pdf-lib, pdfkit)');
-  const frontDoc = await PDFDocument.load(front.pdf);
-  for (const page of await out.copyPages(frontDoc, frontDoc.getPageIndices())) out.addPage(page);
+  const sequence = new PageSequence(out);
+  // The front matter's document holds the slip sheets after its own pages.
+  const frontDoc = await PDFDocument.load(front.pdf, { parseSpeed: ParseSpeeds.Fastest });
+  const copied = await out.copyPages(frontDoc, frontDoc.getPageIndices());
+  const frontPages = copied.slice(0, front.pageCount);
+  for (const page of frontPages) sequence.append(page.ref, page.node);
 
   const placements: ExhibitPlacement[] = [];
   if (withExhibits) {
-    const slips = await PDFDocument.load(await renderSlipSheets(plans, (n) => resolver.format(n), (i) => pages.slipPage(i)!, pages.totalPages, input.case.title, fonts));
-    const slipPages = await out.copyPages(slips, slips.getPageIndices());
-    const ctx = await stampContext(out, input.bates.position);
+    const slipPages = copied.slice(front.pageCount);
+    const ctx = await stampContext(out, sequence, input.bates.position);
     const total = plans.reduce((a, p) => a + p.pages.length, 0);
     let done = 0;
     for (const plan of plans) {
-      out.addPage(slipPages[plan.index]);
+      sequence.append(slipPages[plan.index].ref, slipPages[plan.index].node);
       const all: PDFPage[] = sources[plan.index].getPages();
       const included = plan.pages.map((n) => all[n - 1]);
       const embedded = embedSourcePages(ctx, included);
@@ -113,7 +88,7 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
     }
   }
 
-  addLinks(out, front.links);
+  addLinks(out, front.links, frontPages, sequence.refs);
   const outline: OutlineItem[] = [];
   for (const id of input.sections) {
     const page = pages.section(id);
@@ -126,13 +101,14 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
         : undefined,
     });
   }
-  addOutline(out, outline);
+  addOutline(out, outline, sequence.refs);
 
   checkAbort(signal);
   onProgress?.({ phase: 'saving', done: 0, total: 1 });
   // Object streams off: saving is several times faster on large packets and the size barely differs,
-  // since exhibit images dominate.
-  const pdf = await out.save({ useObjectStreams: false });
+  // since exhibit images dominate. No pause every 50 objects: nothing can be cancelled mid-save.
+  const pdf = await out.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  if (out.getPageCount() !== Math.max(sequence.length, 1)) throw new Error('Packet page tree out of step with its page sequence');
   onProgress?.({ phase: 'done', done: 1, total: 1 });
 
   const manifest: PacketManifest = {

@@ -1,10 +1,13 @@
 // Sections 1-8 of the packet (cover, contents, findings, chronology, goal charts, score trends, missed
-// services, exhibit index), laid out with pdfkit. Page numbers and Bates cites come from the caller,
-// which lays out twice: once to learn how long each section is, once with the real numbers.
+// services, exhibit index), laid out with pdfkit in one pass. Bates cites come from the caller; packet
+// page numbers (contents, links, footers) are late: the page map is settled once the layout is done,
+// and the numbers are written then, into cells whose size does not depend on them.
 import { replaceCiteTokens } from '../../../shared/compensatory/cites';
 import { formatMinutes } from '../../../shared/compensatory/calculate';
 import type { PageCite } from '../../../shared/compensatory/types';
+import type { PacketPages } from './page-map';
 import type { CiteResolver, ExhibitPlan } from './plan';
+import { writeSlipSheets } from './slips';
 import type { PacketChart, PacketInput, PacketSection } from './types';
 import { CONTENT_WIDTH, displayDate, FrontMatterWriter, PAGE, type Cell, type Column, type LinkSpot } from './writer';
 
@@ -20,18 +23,10 @@ export const SECTION_TITLES: Record<PacketSection, string> = {
   exhibits: 'Exhibits',
 };
 
-/** Packet page numbers (1-based) known from the previous layout pass. */
-export interface PageMap {
-  section: (id: PacketSection) => number | null;
-  /** Null when the packet leaves the exhibits out (front matter only). */
-  slipPage: (exhibitIndex: number) => number | null;
-  /** Packet page that carries a Bates number. */
-  batesPage: (bates: number) => number | null;
-  totalPages: number;
-}
-
 export interface FrontMatterLayout {
+  /** The front matter's pages, then (when the packet has exhibits) one slip sheet per exhibit. */
   pdf: Uint8Array;
+  /** Front-matter pages only, without the slip sheets. */
   pageCount: number;
   /** 0-based front-matter page where each included section starts. */
   sectionStarts: Map<PacketSection, number>;
@@ -40,15 +35,18 @@ export interface FrontMatterLayout {
 
 const fmtMin = (n: number | null) => (n == null ? '—' : formatMinutes(n));
 
+/**
+ * Lays out the front matter, settles `pages` with its length and section starts, and appends the slip
+ * sheets when the packet has exhibits.
+ */
 export async function renderFrontMatter(
   input: PacketInput,
   plans: ExhibitPlan[],
   resolver: CiteResolver,
-  pages: PageMap,
+  pages: PacketPages,
   fonts: { regular: string; bold: string },
-  measureCache?: Map<string, number>,
 ): Promise<FrontMatterLayout> {
-  const w = new FrontMatterWriter(fonts, `${input.case.title}: Evidence Packet`, measureCache);
+  const w = new FrontMatterWriter(fonts, `${input.case.title}: Evidence Packet`);
   const sectionStarts = new Map<PacketSection, number>();
   const included = (id: PacketSection) => input.sections.includes(id);
   const start = (id: PacketSection) => {
@@ -59,7 +57,7 @@ export async function renderFrontMatter(
   const batesText = (n: number) => resolver.format(n);
   const citeCell = (cites: PageCite[]): Cell => {
     const first = cites.map((c) => resolver.resolve(c)).find((hit) => hit);
-    return { text: cites.length ? resolver.describe(cites) : '—', targetPage: first ? pages.batesPage(first.bates) : null };
+    return { text: cites.length ? resolver.describe(cites) : '—', targetPage: first ? pages.lateBatesPage(first.bates) : null };
   };
   const range = (p: ExhibitPlan) => (p.bates.length === 1 ? batesText(p.bates[0]) : `${batesText(p.bates[0])} - ${batesText(p.bates[p.bates.length - 1])}`);
 
@@ -89,12 +87,12 @@ export async function renderFrontMatter(
     const rows: Cell[][] = [];
     for (const id of input.sections) {
       if (id === 'cover' || id === 'toc') continue;
-      const page = pages.section(id);
-      rows.push([{ text: SECTION_TITLES[id], targetPage: page }, { text: String(page ?? ''), targetPage: page }]);
+      const page = pages.lateSection(id);
+      rows.push([{ text: SECTION_TITLES[id], targetPage: page }, { text: () => String(page?.() ?? ''), targetPage: page }]);
       if (id === 'exhibits') {
         for (const p of plans) {
-          const slip = pages.slipPage(p.index);
-          rows.push([{ text: `    Exhibit ${p.label}: ${p.exhibit.description} (${range(p)})`, targetPage: slip }, { text: String(slip ?? ''), targetPage: slip }]);
+          const slip = pages.lateSlipPage(p.index);
+          rows.push([{ text: `    Exhibit ${p.label}: ${p.exhibit.description} (${range(p)})`, targetPage: slip }, { text: () => String(slip?.() ?? ''), targetPage: slip }]);
         }
       }
     }
@@ -110,7 +108,7 @@ export async function renderFrontMatter(
       for (const c of f.evidence) {
         const hit = resolver.resolve(c);
         w.paragraph(hit ? `Evidence: Exhibit ${hit.label}, ${batesText(hit.bates)}` : `Evidence: ${c.documentId} p. ${c.page} (not in this packet)`,
-          { indent: 14, size: 9, targetPage: hit ? pages.batesPage(hit.bates) : null });
+          { indent: 14, size: 9, targetPage: hit ? pages.lateBatesPage(hit.bates) : null });
       }
       w.doc.moveDown(0.5);
     });
@@ -121,7 +119,7 @@ export async function renderFrontMatter(
     const cols: Column[] = [{ header: 'Date', width: 70 }, { header: 'Event', width: CONTENT_WIDTH - 70 - 50 - 100 }, { header: 'Exhibit', width: 50 }, { header: 'Bates', width: 100 }];
     const rows = [...input.chronology].sort((a, b) => a.date.localeCompare(b.date)).map((e): Cell[] => {
       const hit = resolver.resolve({ documentId: e.documentId, page: e.page ?? null });
-      const target = hit ? pages.batesPage(hit.bates) : null;
+      const target = hit ? pages.lateBatesPage(hit.bates) : null;
       return [displayDate(e.date), e.event, hit?.label ?? '—', { text: hit ? batesText(hit.bates) : 'not in packet', targetPage: target }];
     });
     w.table(cols, rows);
@@ -178,11 +176,13 @@ export async function renderFrontMatter(
     start('index');
     const cols: Column[] = [{ header: 'Exhibit', width: 50 }, { header: 'Description', width: CONTENT_WIDTH - 50 - 72 - 150 - 40 }, { header: 'Date', width: 72 }, { header: 'Bates range', width: 150 }, { header: 'Pages', width: 40, align: 'right' }];
     w.table(cols, plans.map((p) => [p.label, p.exhibit.description, p.exhibit.date ? displayDate(p.exhibit.date) : '—',
-      { text: range(p), targetPage: pages.batesPage(p.bates[0]) }, String(p.pages.length)]));
+      { text: range(p), targetPage: pages.lateBatesPage(p.bates[0]) }, String(p.pages.length)]));
   }
 
   const pageCount = w.pageCount; // pdfkit forgets its buffered pages once the document ends
-  const pdf = await w.finish((n) => `${input.case.title} - page ${n} of ${pages.totalPages}`);
+  pages.settle(pageCount, sectionStarts);
+  if (pages.withExhibits) writeSlipSheets(w, plans, batesText);
+  const pdf = await w.finish((n) => `${input.case.title} - page ${n <= pageCount ? n : pages.slipPage(n - pageCount - 1)} of ${pages.totalPages}`);
   return { pdf, pageCount, sectionStarts, links: w.links };
 }
 

@@ -1,6 +1,7 @@
 // PDF bookmarks (the outline) and link annotations, written with pdf-lib's low-level objects because
-// its high-level API has neither.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef } from 'pdf-lib';
+// its high-level API has neither. Destinations take page refs from the packet's page sequence, so
+// nothing here makes pdf-lib wrap every page of a long packet in a PDFPage object.
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPage, PDFRef } from 'pdf-lib';
 import type { LinkSpot } from './writer';
 
 export interface OutlineItem {
@@ -10,13 +11,12 @@ export interface OutlineItem {
   children?: OutlineItem[];
 }
 
-function destination(doc: PDFDocument, pageIndex: number): PDFArray {
-  const page = doc.getPage(pageIndex);
-  return doc.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
+function destination(doc: PDFDocument, pageRef: PDFRef): PDFArray {
+  return doc.context.obj([pageRef, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
 }
 
-/** Writes the outline and asks readers to open with the bookmarks panel showing. */
-export function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
+/** Writes the outline and asks readers to open with the bookmarks panel showing. `pageRefs`: the packet's pages in order. */
+export function addOutline(doc: PDFDocument, items: OutlineItem[], pageRefs: PDFRef[]): void {
   if (!items.length) return;
   const context = doc.context;
   const rootRef = context.nextRef();
@@ -27,7 +27,7 @@ export function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
       const dict = context.obj({}) as PDFDict;
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       dict.set(PDFName.of('Parent'), parent);
-      dict.set(PDFName.of('Dest'), destination(doc, item.pageIndex));
+      dict.set(PDFName.of('Dest'), destination(doc, pageRefs[item.pageIndex]));
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]);
       if (i < level.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]);
       if (item.children?.length) {
@@ -48,13 +48,15 @@ export function addOutline(doc: PDFDocument, items: OutlineItem[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** Link annotations from front-matter rectangles (top-left origin) to packet pages. */
-export function addLinks(doc: PDFDocument, spots: LinkSpot[], firstFrontPage = 0): void {
-  const pageCount = doc.getPageCount();
+/**
+ * Link annotations from front-matter rectangles (top-left origin) to packet pages. `frontPages`: the
+ * front-matter pages the spots' page indexes count; `pageRefs`: every packet page in order.
+ */
+export function addLinks(doc: PDFDocument, spots: LinkSpot[], frontPages: PDFPage[], pageRefs: PDFRef[]): void {
   for (const spot of spots) {
     const target = spot.targetPage - 1;
-    if (target < 0 || target >= pageCount) continue;
-    const page = doc.getPage(firstFrontPage + spot.pageIndex);
+    if (target < 0 || target >= pageRefs.length) continue;
+    const page = frontPages[spot.pageIndex];
     const h = page.getHeight();
     const [x0, y0, x1, y1] = spot.rect;
     const annot = doc.context.obj({
@@ -62,7 +64,7 @@ export function addLinks(doc: PDFDocument, spots: LinkSpot[], firstFrontPage = 0
       Subtype: 'Link',
       Rect: [x0, h - y1, x1, h - y0],
       Border: [0, 0, 0],
-      Dest: destination(doc, target),
+      Dest: destination(doc, pageRefs[target]),
     });
     page.node.addAnnot(doc.context.register(annot));
   }

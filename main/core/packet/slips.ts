@@ -1,17 +1,12 @@
 // Slip sheets: one page in front of each exhibit naming it, so a reader (or a hearing officer) can find
-// exhibits in the printed binder. They carry the packet page number, not a Bates number.
+// exhibits in the printed binder. They carry the packet page number, not a Bates number. They are laid
+// out in the front matter's document, after its last page, so the packet embeds one font subset and
+// shapes each word (Bates numbers, descriptions) once.
 import type { ExhibitPlan } from './plan';
-import { displayDate, FrontMatterWriter } from './writer';
+import { displayDate, type FrontMatterWriter } from './writer';
 
-export async function renderSlipSheets(
-  plans: ExhibitPlan[],
-  formatBates: (n: number) => string,
-  slipPage: (exhibitIndex: number) => number,
-  totalPages: number,
-  caseTitle: string,
-  fonts: { regular: string; bold: string },
-): Promise<Uint8Array> {
-  const w = new FrontMatterWriter(fonts, `${caseTitle}: slip sheets`);
+/** Appends one slip page per plan, in plan order, to `w`. */
+export function writeSlipSheets(w: FrontMatterWriter, plans: ExhibitPlan[], formatBates: (n: number) => string): void {
   for (const plan of plans) {
     w.newPage();
     w.doc.moveDown(12);
@@ -25,5 +20,4 @@ export async function renderSlipSheets(
     w.doc.fontSize(11).text(plan.bates.length === 1 ? `Bates ${first}` : `Bates ${first} - ${last}`, { align: 'center' });
     w.doc.text(`${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'}`, { align: 'center' });
   }
-  return w.finish((n) => `${caseTitle} - page ${slipPage(n - 1)} of ${totalPages}`);
 }

@@ -4,13 +4,14 @@
 // without rendering every page; shrinking always works and keeps text and vectors as they are.
 // The original stays untouched: its page is copied into the packet as a form XObject.
 import {
-  PDFArray, PDFContentStream, PDFDocument, PDFName, PDFObjectCopier, PDFPage, PDFRawStream, PDFRef, PDFStream, StandardFonts,
+  PDFArray, PDFContentStream, PDFDocument, PDFName, PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, StandardFonts,
   TextRenderingMode, beginText, decodePDFRawStream, drawObject, endText, popGraphicsState, pushGraphicsState,
   rotateDegrees, scale, setCharacterSqueeze, setFillingGrayscaleColor, setFontAndSize, setTextMatrix,
   setTextRenderingMode, showText, translate, type PDFFont, type PDFOperator,
 } from 'pdf-lib';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Word } from '../../../shared/domain';
+import type { PageSequence } from './page-sequence';
 import type { BatesPosition } from './types';
 
 /** Height of the band that holds the Bates number, in points. */
@@ -44,15 +45,17 @@ export function stampOrigin(p: Placement, position: BatesPosition, textWidth: nu
 
 export interface StampContext {
   out: PDFDocument;
+  /** The packet's pages in order; stamped pages are appended to it. */
+  sequence: PageSequence;
   font: PDFFont;
   /** Code points the stamp font can encode: OCR text outside it is replaced so encoding never fails. */
   charset: Set<number>;
   position: BatesPosition;
 }
 
-export async function stampContext(out: PDFDocument, position: BatesPosition): Promise<StampContext> {
+export async function stampContext(out: PDFDocument, sequence: PageSequence, position: BatesPosition): Promise<StampContext> {
   const font = await out.embedFont(StandardFonts.Helvetica);
-  return { out, font, charset: new Set(font.getCharacterSet()), position };
+  return { out, sequence, font, charset: new Set(font.getCharacterSet()), position };
 }
 
 /** Readies a source page for copying: links would drag other pages along; a blank page has no content. */
@@ -84,13 +87,17 @@ export function embedSourcePages(ctx: StampContext, sources: PDFPage[]): Embedde
     const crop = source.getCropBox();
     const angle = normalizeAngle(source.getRotation().angle);
     const leaf = copier.copy(source.node);
-    const { Contents, Resources } = leaf.normalizedEntries();
+    // The copy's own entries, not normalizedEntries(): that wraps a parsed page's content in two more
+    // streams (q and Q, pdf-lib's CTM normalisation), which a form XObject does not need (drawing it
+    // saves and restores the graphics state), and it sent every page down the re-compressing path.
+    const Contents = contentRefs(leaf.get(PDFName.of('Contents')));
+    const Resources = leaf.get(PDFName.of('Resources')) ?? context.obj({});
     const formEntries = {
       Type: PDFName.of('XObject'), Subtype: PDFName.of('Form'), FormType: context.obj(1),
       BBox: context.obj([crop.x, crop.y, crop.x + crop.width, crop.y + crop.height]),
       Matrix: context.obj([1, 0, 0, 1, -crop.x, -crop.y]),
     };
-    const only = Contents?.size() === 1 ? Contents.get(0) : null;
+    const only = Contents.length === 1 ? Contents[0] : null;
     const stream = only instanceof PDFRef ? context.lookup(only) : null;
     let ref: PDFRef;
     if (only instanceof PDFRef && stream instanceof PDFRawStream) {
@@ -100,7 +107,7 @@ export function embedSourcePages(ctx: StampContext, sources: PDFPage[]): Embedde
       ref = only;
     } else {
       const parts: Uint8Array[] = [];
-      for (let i = 0; i < (Contents?.size() ?? 0); i++) parts.push(decodedContent(Contents!.lookup(i, PDFStream)), Uint8Array.of(10));
+      for (const part of Contents) parts.push(decodedContent(context.lookup(part, PDFStream)), Uint8Array.of(10));
       const joined = new Uint8Array(parts.reduce((a, b) => a + b.length, 0));
       let at = 0;
       for (const part of parts) { joined.set(part, at); at += part.length; }
@@ -109,6 +116,12 @@ export function embedSourcePages(ctx: StampContext, sources: PDFPage[]): Embedde
     }
     return { ref, crop, angle };
   });
+}
+
+/** A page's /Contents as a list: a single stream, an array of streams, or nothing. */
+function contentRefs(contents: PDFObject | undefined): PDFObject[] {
+  if (contents instanceof PDFArray) return contents.asArray();
+  return contents ? [contents] : [];
 }
 
 const FLATE = PDFName.of('FlateDecode');
@@ -126,18 +139,26 @@ function decodedContent(stream: PDFStream): Uint8Array {
   return decodePDFRawStream(raw).decode();
 }
 
-/** Appends the stamped copy of an embedded source page to the packet. */
-export function appendStampedPage(ctx: StampContext, source: EmbeddedSource, batesText: string, ocrWords: Word[] | null): PDFPage {
+const EXHIBIT_KEY_TEXT = 'Exhibit';
+
+/**
+ * Appends the stamped copy of an embedded source page to the packet and returns the page's ref. The
+ * page dictionary and its few operators are written directly: pdf-lib's addPage walks the whole page
+ * tree on every insert and its content streams serialize their operators twice on save, which together
+ * cost more than the stamping itself on a long packet.
+ */
+export function appendStampedPage(ctx: StampContext, source: EmbeddedSource, batesText: string, ocrWords: Word[] | null): PDFRef {
   const { crop, angle } = source;
+  const context = ctx.out.context;
   const turned = angle === 90 || angle === 270;
   const p = placementFor(turned ? crop.height : crop.width, turned ? crop.width : crop.height, ctx.position);
-  const page = ctx.out.addPage([p.width, p.height]);
   const s = p.scale;
   // Translate, rotate about that point, then scale (as pdf-lib's drawPage does): these offsets put a
   // turned page back in place, so it shows the way a reader shows the original with its /Rotate.
   const offset = angle === 90 ? { x: 0, y: s * crop.width } : angle === 180 ? { x: s * crop.width, y: s * crop.height } : angle === 270 ? { x: s * crop.height, y: 0 } : { x: 0, y: 0 };
-  const xName = page.node.newXObject('Exhibit', source.ref);
-  const fontKey = page.node.newFontDictionary(ctx.font.name, ctx.font.ref);
+  // Each page has its own resources, so fixed names cannot collide.
+  const xName = PDFName.of(EXHIBIT_KEY_TEXT);
+  const fontKey = PDFName.of(ctx.font.name);
   const textWidth = ctx.font.widthOfTextAtSize(batesText, STAMP_FONT_SIZE);
   const at = stampOrigin(p, ctx.position, textWidth);
   const ops = [
@@ -146,10 +167,15 @@ export function appendStampedPage(ctx: StampContext, source: EmbeddedSource, bat
     setTextMatrix(1, 0, 0, 1, at.x, at.y), showText(ctx.font.encodeText(batesText)), endText(), popGraphicsState(),
   ];
   // A few dozen bytes of operators: compressing them would cost more time than it saves space.
-  const contents = [ctx.out.context.register(PDFContentStream.of(ctx.out.context.obj({}), ops, false))];
-  if (ocrWords?.length) contents.push(ctx.out.context.register(PDFContentStream.of(ctx.out.context.obj({}), invisibleWordOps(ctx, fontKey, p, ocrWords), true)));
-  page.node.set(PDFName.of('Contents'), ctx.out.context.obj(contents));
-  return page;
+  const contents = [context.register(PDFRawStream.of(context.obj({}), Buffer.from(`${ops.join('\n')}\n`, 'latin1')))];
+  if (ocrWords?.length) contents.push(context.register(PDFContentStream.of(context.obj({}), invisibleWordOps(ctx, fontKey, p, ocrWords), true)));
+  const leaf = PDFPageLeaf.withContextAndParent(context, ctx.sequence.treeRef);
+  leaf.set(PDFName.of('Resources'), context.obj({ XObject: { [EXHIBIT_KEY_TEXT]: source.ref }, Font: { [ctx.font.name]: ctx.font.ref } }));
+  leaf.set(PDFName.of('MediaBox'), context.obj([0, 0, p.width, p.height]));
+  leaf.set(PDFName.of('Contents'), context.obj(contents));
+  const ref = context.register(leaf);
+  ctx.sequence.append(ref, leaf);
+  return ref;
 }
 
 /** OCR words as invisible text (render mode 3) over the shrunk page, each squeezed to its box's width. */

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import type { LatePage } from './page-map';
 
 const require = createRequire(import.meta.url);
 
@@ -35,23 +36,45 @@ export interface LinkSpot {
   targetPage: number;
 }
 
+/** A link target: a packet page number, or one that is known only after layout. */
+export type PageTarget = number | LatePage;
+const pageOf = (target: PageTarget) => (typeof target === 'number' ? target : target());
+
+/** A one-line table cell whose text (a page number) is written when the document finishes. */
+interface LateCell {
+  pageIndex: number;
+  x: number;
+  y: number;
+  width: number;
+  align: 'left' | 'right' | 'center';
+  font: string;
+  size: number;
+  color: string;
+  text: () => string;
+}
+
 export interface Column {
   header: string;
   width: number;
   align?: 'left' | 'right' | 'center';
 }
 
-export type Cell = string | { text: string; targetPage: number | null };
+/**
+ * A table cell. Text given as a function is a page number known only after layout: it is laid out as
+ * one line (a number in a column sized for it never wraps) and written when the document finishes.
+ */
+export type Cell = string | { text: string | (() => string); targetPage: PageTarget | null };
 
 export class FrontMatterWriter {
   readonly doc: PDFKit.PDFDocument;
-  readonly links: LinkSpot[] = [];
+  private readonly pendingLinks: Array<Omit<LinkSpot, 'targetPage'> & { targetPage: PageTarget }> = [];
+  private readonly lateCells: LateCell[] = [];
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
 
   /**
-   * @param measureCache text heights by font, size, width and text: shared between the layout passes
-   *   of one build, which measure the same strings again.
+   * @param measureCache text heights by font, size, width and text: tables repeat many strings
+   *   (dates, labels), and a caller may share the cache between documents.
    */
   constructor(fonts: { regular: string; bold: string }, title: string, private readonly measureCache = new Map<string, number>()) {
     this.doc = new PDFDocument({ size: 'LETTER', margin: PAGE.margin, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'IEP Casefile' } });
@@ -62,6 +85,11 @@ export class FrontMatterWriter {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
+  }
+
+  /** Link rectangles with their packet pages: read after any late page numbers are settled. */
+  get links(): LinkSpot[] {
+    return this.pendingLinks.map((l) => ({ ...l, targetPage: pageOf(l.targetPage) }));
   }
 
   get pageIndex(): number {
@@ -88,7 +116,7 @@ export class FrontMatterWriter {
     this.doc.font('Body').fontSize(10);
   }
 
-  paragraph(text: string, options: { size?: number; bold?: boolean; color?: string; indent?: number; targetPage?: number | null } = {}): void {
+  paragraph(text: string, options: { size?: number; bold?: boolean; color?: string; indent?: number; targetPage?: PageTarget | null } = {}): void {
     const size = options.size ?? 10;
     const x = PAGE.margin + (options.indent ?? 0);
     const width = CONTENT_WIDTH - (options.indent ?? 0);
@@ -100,7 +128,7 @@ export class FrontMatterWriter {
     const linked = options.targetPage != null;
     this.doc.fillColor(linked ? LINK_BLUE : options.color ?? 'black').text(text, x, top, { width });
     if (linked && this.pageIndex === startPage) {
-      this.links.push({ pageIndex: startPage, rect: [x, top, x + Math.min(width, this.doc.widthOfString(text)), top + height], targetPage: options.targetPage! });
+      this.pendingLinks.push({ pageIndex: startPage, rect: [x, top, x + Math.min(width, this.doc.widthOfString(text)), top + height], targetPage: options.targetPage! });
     }
     this.doc.fillColor('black').font('Body').fontSize(10);
     this.doc.moveDown(0.3);
@@ -127,16 +155,23 @@ export class FrontMatterWriter {
     rows.forEach((row, r) => {
       const bold = options.boldLastRow && r === rows.length - 1;
       this.doc.font(bold ? 'Bold' : 'Body').fontSize(size);
-      const texts = row.map((cell) => (typeof cell === 'string' ? cell : cell.text));
+      // Late text measures as an empty cell: one line, as the number written later takes.
+      const texts = row.map((cell) => (typeof cell === 'string' ? cell : typeof cell.text === 'string' ? cell.text : ''));
       const h = Math.max(...texts.map((t, i) => this.cellHeight(t, columns[i].width - 2 * pad))) + 2 * pad;
       if (this.doc.y + h > BOTTOM) { this.newPage(); drawHeader(); this.doc.font(bold ? 'Bold' : 'Body').fontSize(size); }
       const top = this.doc.y;
       let x = PAGE.margin;
       row.forEach((cell, i) => {
         const target = typeof cell === 'string' ? null : cell.targetPage;
-        this.doc.fillColor(target != null ? LINK_BLUE : 'black')
-          .text(texts[i] || '', x + pad, top + pad, { width: columns[i].width - 2 * pad, align: columns[i].align ?? 'left' });
-        if (target != null) this.links.push({ pageIndex: this.pageIndex, rect: [x, top, x + columns[i].width, top + h], targetPage: target });
+        const color = target != null ? LINK_BLUE : 'black';
+        const align = columns[i].align ?? 'left';
+        const late = typeof cell !== 'string' && typeof cell.text === 'function' ? cell.text : null;
+        if (late) {
+          this.lateCells.push({ pageIndex: this.pageIndex, x: x + pad, y: top + pad, width: columns[i].width - 2 * pad, align, font: bold ? 'Bold' : 'Body', size, color, text: late });
+        } else {
+          this.doc.fillColor(color).text(texts[i] || '', x + pad, top + pad, { width: columns[i].width - 2 * pad, align });
+        }
+        if (target != null) this.pendingLinks.push({ pageIndex: this.pageIndex, rect: [x, top, x + columns[i].width, top + h], targetPage: target });
         x += columns[i].width;
       });
       this.doc.moveTo(PAGE.margin, top + h).lineTo(x, top + h).lineWidth(0.4).strokeColor('#b0b6c0').stroke();
@@ -180,13 +215,21 @@ export class FrontMatterWriter {
     this.doc.y = top + h + 6;
   }
 
-  /** Writes "Page N" footers (N = packet page, front matter starts at 1) and returns the PDF bytes. */
+  /**
+   * Writes the late cells and a footer on every page, then returns the PDF bytes. `footer` gets the
+   * 1-based page of this document (the front matter's own page is its packet page).
+   */
   async finish(footer: (pageNumber: number) => string): Promise<Uint8Array> {
     const { start, count } = this.doc.bufferedPageRange();
+    const lateByPage = new Map<number, LateCell[]>();
+    for (const c of this.lateCells) lateByPage.set(c.pageIndex, [...(lateByPage.get(c.pageIndex) ?? []), c]);
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
+      for (const c of lateByPage.get(i) ?? []) {
+        this.doc.font(c.font).fontSize(c.size).fillColor(c.color).text(c.text(), c.x, c.y, { width: c.width, align: c.align, lineBreak: false });
+      }
       this.doc.font('Body').fontSize(8).fillColor('#555555')
         .text(footer(i + 1), PAGE.margin, PAGE.height - 34, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
       this.doc.page.margins.bottom = bottom;
