@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
@@ -98,6 +98,23 @@ describe('importing a batch with good and bad files', () => {
     restoreDocument(core, doc.id);
     expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(1);
     expect(documentPages(core, doc.id)[0].words.length).toBeGreaterThan(5);
+  });
+});
+
+describe('a file deleted mid-import', () => {
+  it('is reported by name once the batch reaches it, and the other files still import', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'Prior written notice dated March 8, 2024.');
+    writeFileSync(path.join(dir, 'b.txt'), 'Meeting notes: the team reviewed the reading goal.');
+    const core = testCore();
+    const c = createCase(core, { name: 'Vanishing' });
+    const inputs = inputsFromPaths([dir]); // listed while both files exist
+    rmSync(path.join(dir, 'a.txt'));
+    const batch = startImportBatch(core, c.id, inputs);
+    const r = await getBatch(core, batch.jobId)!.promise;
+    expect(r.files.find((f) => f.fileName === 'a.txt')).toMatchObject({ status: 'failed' });
+    expect(r.files.find((f) => f.fileName === 'a.txt')!.message).toMatch(/a\.txt: the file disappeared/);
+    expect(r.files.find((f) => f.fileName === 'b.txt')!.status).toBe('imported');
   });
 });
 
