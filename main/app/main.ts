@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { openCore, type Core } from '../core/context';
 import { acquireDataDirLock, type DataDirLock } from '../core/lock';
 import { recoverOnStart } from '../core/recovery';
+import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry } from '../ipc';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { buildMenu } from './menu';
@@ -43,6 +44,7 @@ async function start() {
   core = openCore({ dataDir, resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined });
   recoverOnStart(core);
   const registry = buildRegistry();
+  void resumePendingWork(core).catch((e) => console.error('[resume]', e));
 
   // No network, ever: only the app's own protocol and devtools may load.
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !/^(app|devtools|blob|data):/.test(details.url) }));

@@ -7,6 +7,7 @@ import { documentQueries, rowToPageContent } from './db/queries/documents';
 import { classify } from './documents/parse/classify';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
+import { runQueuedOcrJobs } from './documents/ocr-jobs';
 
 export function extractAndStore(core: Core, documentId: string): ExtractionResult | null {
   const q = documentQueries(core.db);
@@ -79,4 +80,22 @@ export function refreshStaleExtractions(core: Core): number {
     .all(EXTRACTOR_VERSION);
   for (const { id } of stale) extractAndStore(core, id);
   return stale.length;
+}
+
+/**
+ * At start-up: finish OCR that an earlier run left queued (after a crash or a kill), then bring
+ * extraction up to date for documents read by an older extractor. Runs in the background.
+ */
+export async function resumePendingWork(core: Core): Promise<void> {
+  const pending = core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE kind = 'ocr' AND status = 'queued'").get()!.n;
+  if (pending) {
+    await runQueuedOcrJobs(core, {
+      afterDocument: afterDocumentHook(core),
+      onPage: ({ documentId, done, total }) => {
+        const caseId = core.db.prepare<[string], { case_id: string }>('SELECT case_id FROM documents WHERE id = ?').get(documentId)?.case_id ?? '';
+        core.emit('job.progress', { jobId: `resume-${documentId}`, caseId, kind: 'ocr', fraction: done / total, message: `Resuming OCR: page ${done} of ${total}`, done: done === total });
+      },
+    });
+  }
+  refreshStaleExtractions(core);
 }

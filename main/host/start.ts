@@ -8,6 +8,7 @@ import { ensureWritableDir } from '../core/context';
 import { buildRegistry } from '../ipc';
 import { startHost } from './server';
 import { recoverOnStart } from '../core/recovery';
+import { resumePendingWork } from '../core/pipeline';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
@@ -19,6 +20,7 @@ export async function startBrowserHost(opts: { dataDir?: string; port?: number; 
     const core = openCore({ dataDir });
     recoverOnStart(core);
     const registry = buildRegistry();
+    void resumePendingWork(core).catch((e) => console.error('[resume]', e));
     const server = await startHost({ core, registry, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR, port: opts.port });
     return {
       ...server,

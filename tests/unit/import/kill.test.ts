@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openCore, type Core } from '../../../main/core/context';
-import { runQueuedOcrJobs } from '../../../main/core/documents/ocr-jobs';
+import { resumePendingWork } from '../../../main/core/pipeline';
 import { recoverOnStart } from '../../../main/core/recovery';
 import { describeRivera, REPO_ROOT, RIVERA_DOCS } from '../../support/fixtures';
 import { tempDir } from '../../support/core';
@@ -67,7 +67,7 @@ describeRivera('kill -9 during import', () => {
     expect(doc?.status).toMatch(/ocr_pending|ocr_running/);
     if (doc) {
       expect(report.jobsRequeued + core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE status = 'queued'").get()!.n).toBeGreaterThan(0);
-      expect(await runQueuedOcrJobs(core)).toBe(1);
+      await resumePendingWork(core); // what the app does at start-up
       const after = core.db.prepare<[string], { status: string }>('SELECT status FROM documents WHERE id = ?').get(doc.id)!;
       expect(after.status).toBe('ready');
       const text = core.db.prepare<[string], { text: string }>('SELECT text FROM pages WHERE document_id = ?').get(doc.id)!.text;
