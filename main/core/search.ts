@@ -61,12 +61,53 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCa
 /** Boxes of the words on a page that match any term (whole word, or prefix for term*). */
 export function matchBoxes(words: Word[], terms: string[]): [number, number, number, number][] {
   const folded = terms.map(fold);
+  // Every match contains its term's prefix or stem (a stem is a prefix of its word), so a substring
+  // test rejects most words before the split and stemming, which dominated search time.
+  const keys = folded.map((t) => (t.endsWith('*') ? t.slice(0, -1) : stem(t)));
   return words
     .filter((w) => {
-      const parts = fold(w.text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const text = ASCII.test(w.text) ? w.text.toLowerCase() : fold(w.text);
+      if (!keys.some((k) => text.includes(k))) return false;
+      const parts = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       return parts.some((p) => folded.some((t) => (t.endsWith('*') ? p.startsWith(t.slice(0, -1)) : p === t || stem(p) === stem(t))));
     })
     .map((w) => w.bbox);
+}
+
+/** Text with nothing outside ASCII needs no Unicode folding (only lower-casing). */
+const ASCII = /^[\p{ASCII}]*$/u;
+
+/**
+ * matchBoxes on a page's stored words_json without parsing all of it: a page holds hundreds of
+ * words and parsing them all for every hit was most of a search's time. Only the word objects whose
+ * raw JSON contains a term's prefix or stem are parsed; anything unexpected (non-ASCII text, an
+ * object that does not parse alone) falls back to the full parse, so the result is always the same.
+ */
+export function matchBoxesInJson(wordsJson: string, terms: string[]): [number, number, number, number][] {
+  const full = () => matchBoxes(JSON.parse(wordsJson) as Word[], terms);
+  if (!ASCII.test(wordsJson)) return full();
+  const lower = wordsJson.toLowerCase();
+  const keys = terms.map(fold).map((t) => (t.endsWith('*') ? t.slice(0, -1) : stem(t))).filter(Boolean);
+  if (keys.length < terms.length) return full();
+  const starts = new Set<number>();
+  for (const key of keys) {
+    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + key.length)) {
+      const start = lower.lastIndexOf('{', at);
+      if (start >= 0) starts.add(start);
+    }
+  }
+  const candidates: Word[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const end = wordsJson.indexOf('}', start);
+    try {
+      const word = JSON.parse(wordsJson.slice(start, end + 1)) as Word;
+      if (typeof word.text !== 'string' || !Array.isArray(word.bbox)) return full();
+      candidates.push(word);
+    } catch {
+      return full();
+    }
+  }
+  return matchBoxes(candidates, terms);
 }
 
 /** A light stem so "goals" boxes for "goal", matching what the porter tokenizer found. */
@@ -118,16 +159,19 @@ export function search(core: Core, opts: SearchOptions): SearchHit[] {
   }
   let rows: HitRow[];
   try {
+    // ORDER BY f.rank (bm25) is done inside FTS5, so rows arrive best first and SQLite stops at the
+    // limit: the joins, the snippet and the (large) words_json are computed for the rows returned
+    // only. Ordering by a bm25() column instead sorted every match after building all of them.
     rows = core.db
       .prepare<Record<string, unknown>, HitRow>(
         `SELECT f.document_id, f.page_number, f.case_id, c.name AS case_name, d.file_name, d.title, d.type, d.date,
-           snippet(pages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet, bm25(pages_fts) AS score, p.words_json
+           snippet(pages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet, f.rank AS score, p.words_json
          FROM pages_fts f
          JOIN documents d ON d.id = f.document_id
          JOIN cases c ON c.id = f.case_id
          JOIN pages p ON p.document_id = f.document_id AND p.page_number = f.page_number
          WHERE ${where.join(' AND ')}
-         ORDER BY score
+         ORDER BY f.rank
          LIMIT @limit`,
       )
       .all(params);
@@ -145,6 +189,6 @@ export function search(core: Core, opts: SearchOptions): SearchHit[] {
     page: r.page_number,
     snippet: r.snippet,
     score: -r.score,
-    boxes: matchBoxes(JSON.parse(r.words_json) as Word[], parsed.terms),
+    boxes: matchBoxesInJson(r.words_json, parsed.terms),
   }));
 }

@@ -1,10 +1,11 @@
 // Runs queued OCR jobs: page images from the stored original, recognised on the worker pool,
 // then pages, search rows, classification and status written in one transaction.
+import os from 'node:os';
 import path from 'node:path';
 import type { PageContent } from '../../../shared/domain';
 import type { Core } from '../context';
 import { documentQueries, rowToPageContent } from '../db/queries/documents';
-import type { OcrDriver, OcrPageInput } from '../ocr/driver';
+import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
 import { createOcrDriver } from '../ocr/tesseract';
 import { classify } from './parse/classify';
 import { decodeImage, type ImageKind } from './parse/images';
@@ -52,24 +53,67 @@ export async function runQueuedOcrJobs(core: Core, opts: OcrJobOptions = {}): Pr
   return finished;
 }
 
-async function pageInputs(core: Core, documentId: string, pages: number[]): Promise<OcrPageInput[]> {
+/** Gives one page's OCR input at a time, so a long scan never has all its page images in memory. */
+interface PageInputSource {
+  input(pageNumber: number): Promise<OcrPageInput>;
+  close(): Promise<void>;
+}
+
+async function openPageInputs(core: Core, documentId: string): Promise<PageInputSource> {
   const doc = documentQueries(core.db).get(documentId)!;
   const bytes = core.blobs.get(doc.sha256);
   if (doc.format === 'pdf') {
     const src = await openPdfForRendering(bytes);
-    try {
-      const inputs: OcrPageInput[] = [];
-      for (const n of pages) {
+    return {
+      async input(n) {
         const scan = await src.imageForOcr(n, 300);
-        inputs.push({ pageNumber: n, image: { pixels: scan.pixels, width: scan.widthPx, height: scan.heightPx, channels: scan.channels }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi });
-      }
-      return inputs;
-    } finally {
-      await src.close();
-    }
+        return { pageNumber: n, image: { pixels: scan.pixels, width: scan.widthPx, height: scan.heightPx, channels: scan.channels }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi };
+      },
+      close: () => src.close(),
+    };
   }
+  // Image files decode as a whole (a TIFF's pages come out together); they are rarely long.
   const images = await decodeImage(bytes, doc.file_name, doc.format as ImageKind);
-  return images.filter((im) => pages.includes(im.pageNumber)).map((im) => ({ pageNumber: im.pageNumber, image: im.png, widthPt: im.widthPt, heightPt: im.heightPt, dpi: im.dpi }));
+  return {
+    async input(n) {
+      const im = images.find((x) => x.pageNumber === n);
+      if (!im) throw new Error(`page ${n} is missing from ${doc.file_name}`);
+      return { pageNumber: n, image: im.png, widthPt: im.widthPt, heightPt: im.heightPt, dpi: im.dpi };
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * Recognises pages through a few lanes, each rendering its next page only when its last one is
+ * recognised: the pool stays busy while at most `lanes` page images exist at once. (Rendering every
+ * page before OCR held a 300-page scan's images together: gigabytes.)
+ */
+async function recognizePages(source: PageInputSource, pages: number[], driver: OcrDriver, lanes: number, opts: OcrJobOptions & { documentId: string }): Promise<PageContent[]> {
+  const results: PageContent[] = new Array(pages.length);
+  const controller = new AbortController();
+  const forward = () => controller.abort();
+  opts.signal?.addEventListener('abort', forward, { once: true });
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < pages.length) {
+      if (controller.signal.aborted) throw new OcrCancelledError();
+      const i = next++;
+      const input = await source.input(pages[i]);
+      results[i] = await driver.recognize(input, { signal: controller.signal });
+      opts.onPage?.({ documentId: opts.documentId, done: ++done, total: pages.length });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, pages.length)) }, lane));
+    return results;
+  } catch (error) {
+    controller.abort(); // one page failed or was cancelled: stop the other lanes
+    throw error;
+  } finally {
+    opts.signal?.removeEventListener('abort', forward);
+  }
 }
 
 async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<void> {
@@ -85,12 +129,13 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
   const pages = (JSON.parse(job.payload_json) as { pages: number[] }).pages;
   let recognised: PageContent[];
   try {
-    const inputs = await pageInputs(core, doc.id, pages);
-    const driver = opts.driver ?? ocrDriverFor(core);
-    recognised = await driver.recognizeAll(inputs, {
-      signal: opts.signal,
-      onProgress: (p) => opts.onPage?.({ documentId: doc.id, done: p.done, total: p.total }),
-    });
+    const source = await openPageInputs(core, doc.id);
+    try {
+      // One lane per OCR worker plus one, so a page is being rendered while the workers recognise.
+      recognised = await recognizePages(source, pages, opts.driver ?? ocrDriverFor(core), os.availableParallelism() + 1, { ...opts, documentId: doc.id });
+    } finally {
+      await source.close();
+    }
   } catch (e) {
     if ((e as Error).name === 'AbortError') {
       core.db.prepare("UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ?").run(now(), job.id);

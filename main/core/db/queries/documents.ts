@@ -67,6 +67,7 @@ export function documentQueries(db: Db) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const deleteFts = db.prepare('DELETE FROM pages_fts WHERE document_id = ? AND page_number = ?');
   const insertFts = db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
+  const previousText = db.prepare<[string, number], { text: string }>('SELECT text FROM pages WHERE document_id = ? AND page_number = ?');
   return {
     get: (id: string) => db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(id),
     bySha: (caseId: string, sha: string) =>
@@ -83,8 +84,12 @@ export function documentQueries(db: Db) {
     putPages(docId: string, caseId: string, pages: PageContent[]) {
       for (const p of pages) {
         const needsReview = p.source === 'ocr' && (p.meanConfidence ?? 0) < LOW_CONFIDENCE ? 1 : 0;
+        // pages_fts can be searched only by its text, so deleting a page's old row scans the whole
+        // index (seconds per page in a large data folder). A page that had no indexed text (every
+        // page of a new import) has no row to delete: skip the scan.
+        const hadIndexedText = !!previousText.get(docId, p.pageNumber)?.text.trim();
         insertPage.run(docId, p.pageNumber, p.width, p.height, p.text, JSON.stringify(p.words), p.source, p.meanConfidence, needsReview);
-        deleteFts.run(docId, p.pageNumber);
+        if (hadIndexedText) deleteFts.run(docId, p.pageNumber);
         if (p.text.trim()) insertFts.run(p.text, docId, p.pageNumber, caseId);
       }
     },

@@ -1,0 +1,43 @@
+// putPages skips the (full-index) delete for pages that had no indexed text; replacing pages must
+// still leave exactly one search row per page with text, and none for a page left without text.
+import { describe, expect, it } from 'vitest';
+import type { PageContent } from '../../../shared/domain';
+import { createCase } from '../../../main/core/cases';
+import { documentQueries } from '../../../main/core/db/queries/documents';
+import { search } from '../../../main/core/search';
+import { testCore } from '../../support/core';
+
+const page = (n: number, text: string): PageContent => ({
+  pageNumber: n,
+  width: 612,
+  height: 792,
+  text,
+  words: text.split(/\s+/).filter(Boolean).map((t, i) => ({ text: t, bbox: [i * 40, 10, i * 40 + 30, 22], conf: 90 })),
+  source: 'ocr',
+  meanConfidence: 90,
+});
+
+describe('documentQueries.putPages', () => {
+  it('indexes each page once through placeholder, OCR and re-OCR writes', async () => {
+    const core = testCore();
+    const c = createCase(core, { name: 'Search rows' });
+    const now = core.nowIso();
+    core.db.prepare('INSERT INTO blobs (sha256, size, created_at) VALUES (?, 1, ?)').run('a'.repeat(64), now);
+    core.db
+      .prepare("INSERT INTO documents (id, case_id, sha256, file_name, format, created_at, updated_at) VALUES ('d1', ?, ?, 'scan.pdf', 'pdf', ?, ?)")
+      .run(c.id, 'a'.repeat(64), now, now);
+    const q = documentQueries(core.db);
+    const rows = () => core.db.prepare<[], { page_number: number; text: string }>("SELECT page_number, text FROM pages_fts WHERE document_id = 'd1' ORDER BY page_number").all();
+    const write = (pages: PageContent[]) => core.db.transaction(() => q.putPages('d1', c.id, pages))();
+
+    write([page(1, ''), page(2, '  ')]); // an image-only import: pages without text yet
+    expect(rows()).toEqual([]);
+    write([page(1, 'reading goal baseline'), page(2, 'speech minutes weekly')]); // OCR fills them
+    expect(rows().map((r) => r.page_number)).toEqual([1, 2]);
+    write([page(1, 'reading goal revised'), page(2, '')]); // re-OCR: one changes, one loses its text
+    expect(rows()).toEqual([{ page_number: 1, text: 'reading goal revised' }]);
+    expect(search(core, { query: 'baseline' })).toEqual([]);
+    expect(search(core, { query: 'revised' }).map((h) => [h.page, h.boxes])).toEqual([[1, [[80, 10, 110, 22]]]]);
+    await core.close();
+  });
+});
