@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { openPdfForRendering } from '../../main/core/documents/render';
+import { seededRandom } from '../../bench/support/random';
 
 export interface SyntheticPageSpec {
   /** Lines of body text; a line with a tab is set as two columns (label, value), like a form. */
@@ -85,7 +86,7 @@ export async function degradeImage(png: Buffer, dpi: number, d: Degradation): Pr
   if (d.blur) img = sharp(await img.png({ compressionLevel: 0 }).toBuffer()).blur(d.blur);
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const { width, height } = info;
-  const rand = mulberry32(d.seed ?? 1);
+  const rand = seededRandom(d.seed ?? 1);
   const falloff = d.lightFalloff ?? 0;
   const noise = d.noise ?? 0;
   const out = Buffer.allocUnsafe(width * height);
@@ -102,16 +103,6 @@ export async function degradeImage(png: Buffer, dpi: number, d: Degradation): Pr
   return { png: encoded, widthPx: width, heightPx: height, dpi };
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);

@@ -7,6 +7,7 @@ import { invoke, on } from '../../api/client';
 import { DeadlineTags } from '../../pages/deadlines/DeadlineTags';
 import { relativeDays } from '../../pages/deadlines/labels';
 import { saveText } from '../../pages/packet/download';
+import { ErrorText } from '../ErrorText';
 
 const OPEN = new Set(['overdue', 'due', 'upcoming']);
 const SHOWN = 12;
@@ -42,11 +43,7 @@ export function UpcomingDeadlines() {
           Export all (.ics)
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {deadlines && deadlines.length === 0 && <p className="muted">No open deadlines. They appear when a case has IEP meetings, requests or letters sent.</p>}
       {shown && shown.length > 0 && (
         <ol className="home-deadline-list" aria-label="Open deadlines, soonest first">

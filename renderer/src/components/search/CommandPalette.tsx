@@ -8,6 +8,7 @@ import { invoke } from '../../api/client';
 import { navigate } from '../../router';
 import { viewerHref } from '../viewer/links';
 import { Snippet, snippetText } from './Snippet';
+import { ErrorText } from '../ErrorText';
 
 type Item = { id: string; kind: 'case'; c: CaseSummaryDto } | { id: string; kind: 'hit'; h: SearchHit };
 
@@ -65,11 +66,7 @@ function Palette({ close }: { close(): void }) {
         <Label className="sr-only">Search cases and documents</Label>
         <Input placeholder="Search cases and the text of every document…" />
       </SearchField>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <ListBox aria-label="Results" className="palette-results" onAction={(k) => open(String(k))} renderEmptyState={() => <p className="muted">{query.trim() ? 'Nothing found.' : 'Type to search.'}</p>}>
         {caseItems.length > 0 && (
           <ListBoxSection>

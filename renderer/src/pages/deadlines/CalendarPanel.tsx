@@ -7,6 +7,7 @@ import type { CalendarClosure, DistrictCalendar } from '../../../../shared/deadl
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
+import { ErrorText } from '../../components/ErrorText';
 
 const EMPTY: DistrictCalendar = { name: 'District calendar', terms: [], closures: [] };
 const CLOSURE_KINDS: { id: CalendarClosure['kind']; label: string }[] = [
@@ -63,11 +64,7 @@ export function CalendarPanel({ caseId, calendar, onChange }: { caseId: string; 
           </Button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {ignored && (
         <div className="small" role="status">
           {ignored.length === 0 ? (

@@ -10,6 +10,7 @@ import { invoke } from '../../api/client';
 import { viewerHref } from '../../components/viewer/links';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
 import { EVENT_TYPE_LABELS, localToday, USER_EVENT_ORDER } from './labels';
+import { ErrorText } from '../../components/ErrorText';
 
 const TYPE_CHOICES = USER_EVENT_ORDER.map((id) => ({ id, label: EVENT_TYPE_LABELS[id] }));
 
@@ -47,11 +48,7 @@ function AddEventForm({ caseId, onSaved }: { caseId: string; onSaved(events: Cas
           Add event
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </Form>
   );
 }
@@ -91,11 +88,7 @@ function EditEventRow({ caseId, event, onDone }: { caseId: string; event: CaseEv
           </Button>
           <Button onPress={() => onDone(null)}>Cancel</Button>
         </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorText message={error} />
       </Form>
     </td>
   );
@@ -112,11 +105,7 @@ export function EventsPanel({ caseId, events, onChange }: { caseId: string; even
         IEP meetings, evaluations and letters sent come from the case's documents and cannot be edited here. Add what happened outside them: a request made by email, consent signed, a due-process filing, a hearing date.
       </p>
       <AddEventForm caseId={caseId} onSaved={onChange} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {sorted.length === 0 ? (
         <p className="empty">No events yet. Import the IEPs or add a request above, and its deadlines appear.</p>
       ) : (

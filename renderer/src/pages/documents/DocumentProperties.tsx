@@ -7,6 +7,7 @@ import { DOC_TYPES, IEP_SUBTYPES, type DocType, type IepSubtype } from '../../..
 import { invoke } from '../../api/client';
 import { ChoiceSelect } from './ChoiceSelect';
 import { SUBTYPE_LABELS, TYPE_LABELS } from './labels';
+import { ErrorText } from '../../components/ErrorText';
 
 type Patch = { title?: string; type?: DocType; subtype?: IepSubtype | null; date?: string | null };
 
@@ -80,11 +81,7 @@ export function DocumentProperties({ doc, onChanged, onTrash, onClose }: { doc: 
           {doc.fileName}: {doc.error}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   );
 }

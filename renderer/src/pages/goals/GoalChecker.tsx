@@ -4,6 +4,7 @@ import { Button, FieldError, Form, Input, Label, TextArea, TextField } from 'rea
 import type { GoalCheck } from '../../../../shared/goals/check';
 import { invoke } from '../../api/client';
 import { QualityView } from './QualityView';
+import { ErrorText } from '../../components/ErrorText';
 
 export function GoalChecker() {
   const [result, setResult] = useState<GoalCheck | null>(null);
@@ -50,11 +51,7 @@ export function GoalChecker() {
           </Button>
         </div>
       </Form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div aria-live="polite">{result && <QualityView check={result} />}</div>
     </section>
   );

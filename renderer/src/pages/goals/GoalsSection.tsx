@@ -14,6 +14,7 @@ import { LineageHistory } from './LineageHistory';
 import { ProgressFigures } from './ProgressFigures';
 import { QualityView } from './QualityView';
 import { TimelineView } from './Timeline';
+import { ErrorText } from '../../components/ErrorText';
 
 function LineagePanel({ caseId, lineage, all, onLinked }: { caseId: string; lineage: LineageDto; all: LineageDto[]; onLinked(next: LineageDto[]): void }) {
   const [error, setError] = useState<string | null>(null);
@@ -24,11 +25,7 @@ function LineagePanel({ caseId, lineage, all, onLinked }: { caseId: string; line
       <EChart caseId={caseId} option={lineage.chartOption} height={380} label={`${lineage.label} goal data`} />
       <ProgressFigures caseId={caseId} chart={lineage.chart} />
       <h3>Year by year</h3>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <LineageHistory
         caseId={caseId}
         lineage={lineage}

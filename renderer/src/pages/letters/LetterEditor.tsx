@@ -6,6 +6,7 @@ import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-comp
 import type { LetterDraftDto, LetterDto } from '../../../../shared/api/deadlines';
 import { invoke } from '../../api/client';
 import { localToday } from '../deadlines/labels';
+import { ErrorText } from '../../components/ErrorText';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
 
@@ -136,11 +137,7 @@ export function LetterEditor({ caseId, initial, letterId, templateTitle, onSaved
         <LinesField label="Signature lines" value={draft.signature} onChange={(v) => set('signature', v)} rows={2} />
         <LinesField label="Copies to (cc)" value={draft.cc} onChange={(v) => set('cc', v)} rows={2} />
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="letter-save">
         <Button onPress={onCancel}>Close without saving</Button>
         <Button onPress={() => void save(false)} isDisabled={busy}>

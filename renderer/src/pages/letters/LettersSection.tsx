@@ -11,6 +11,7 @@ import { href, navigate } from '../../router';
 import type { SectionProps } from '../sections';
 import { LetterEditor, type SavedResult } from './LetterEditor';
 import { SavedLetters } from './SavedLetters';
+import { ErrorText } from '../../components/ErrorText';
 
 interface Editing {
   draft: LetterDraftDto;
@@ -97,11 +98,7 @@ export function LettersSection({ caseData, rest }: SectionProps) {
 
   return (
     <div className="letters">
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {saved && <SaveNotice caseId={caseId} result={saved} />}
       {editing ? (
         <section className="card" aria-labelledby="editor-heading">

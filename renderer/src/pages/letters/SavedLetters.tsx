@@ -7,6 +7,7 @@ import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { viewerHref } from '../../components/viewer/links';
 import { downloadFromHost } from '../packet/download';
+import { ErrorText } from '../../components/ErrorText';
 
 function ResponseCell({ caseId, letter, onChange }: { caseId: string; letter: LetterDto; onChange(l: LetterDto): void }) {
   const [date, setDate] = useState(letter.responseDate ?? '');
@@ -41,11 +42,7 @@ export function SavedLetters({ caseId, letters, onChange, onEdit }: { caseId: st
   if (letters.length === 0) return <p className="muted">No letters saved yet. Choose a template above: it is filled from the case, and you edit it before saving.</p>;
   return (
     <>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <table className="data-table letters-table">
         <caption className="sr-only">Saved letters, newest first</caption>
         <thead>

@@ -9,6 +9,7 @@ import { invoke } from '../../api/client';
 import { citation } from '../../components/charts/SourceLink';
 import { viewerHref } from '../../components/viewer/links';
 import { flagLabel } from './flagLabels';
+import { ErrorText } from '../../components/ErrorText';
 
 interface FlagListProps {
   caseId: string;
@@ -80,11 +81,7 @@ function DismissDialog({ caseId, flag, onChange }: { caseId: string; flag: FlagD
                   <TextArea rows={3} />
                   <FieldError />
                 </TextField>
-                {error && (
-                  <p role="alert" className="error">
-                    {error}
-                  </p>
-                )}
+                <ErrorText message={error} />
                 <div className="actions">
                   <Button onPress={close}>Cancel</Button>
                   <Button type="submit" className="primary">
@@ -133,11 +130,7 @@ export function FlagList({ caseId, flags, names, onChange }: FlagListProps) {
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {dismissed.length > 0 && (
         <Disclosure className="dismissed">
           <Heading level={3}>

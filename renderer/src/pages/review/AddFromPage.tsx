@@ -7,6 +7,7 @@ import type { BBox, DataPoint, ExtractedGoal } from '../../../../shared/domain';
 import { findDates } from '../../../../shared/text/dates';
 import { unionBox, wordsInside } from '../../components/viewer/PageView';
 import { ISO_DATE } from './fields';
+import { ErrorText } from '../../components/ErrorText';
 
 export type AddKind = 'goal' | 'datapoint';
 
@@ -99,11 +100,7 @@ export function AddFromPage({
           </TextField>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="actions">
         <Button onPress={onCancel}>Cancel</Button>
         <Button

@@ -14,6 +14,7 @@ import { useMeasuredWidth } from '../../components/viewer/useElementWidth';
 import { typeLabel } from '../documents/labels';
 import { AddFromPage, type AddKind, type Picked } from './AddFromPage';
 import { displayValue, newEntityKey, parseInput, reviewFields, type ReviewField } from './fields';
+import { ErrorText } from '../../components/ErrorText';
 
 type Call = Parameters<typeof invoke<'review.correct'>>[1];
 
@@ -185,11 +186,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
           Confirm document
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="review-split">
         <div className="review-page" ref={pagePaneRef}>
           <div className="viewer-toolbar" role="toolbar" aria-label="Page">

@@ -9,6 +9,7 @@ import { href, navigate } from '../../router';
 import { TYPE_LABELS } from '../documents/labels';
 import type { SectionProps } from '../sections';
 import { ReviewDocument } from './ReviewDocument';
+import { ErrorText } from '../../components/ErrorText';
 
 export function ReviewSection({ caseData, rest }: SectionProps) {
   const caseId = caseData.id;
@@ -27,11 +28,7 @@ export function ReviewSection({ caseData, rest }: SectionProps) {
   const pending = queue?.filter((q) => q.confirmed < q.values).length ?? 0;
   return (
     <div className="review-queue">
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {queue === null && !error && <p aria-busy="true">Loading…</p>}
       {queue && queue.length === 0 && (
         <div className="empty">

@@ -14,6 +14,7 @@ import { flagLabel } from '../overview/flagLabels';
 import { href, navigate } from '../../router';
 import { PageCites, withNames } from './PageCites';
 import { minutes } from './ReconciliationTable';
+import { ErrorText } from '../../components/ErrorText';
 
 type MethodKind = CompEdMethod['kind'];
 
@@ -123,11 +124,7 @@ export function CompEdCalculator({ caseId, period, names }: { caseId: string; pe
             </>
           )}
           {typeof method === 'string' && <p className="warn-text small">{method}</p>}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
           {award && (
             <>
               <table className="data-table award-table">
