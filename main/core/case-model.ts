@@ -37,7 +37,6 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
     serviceSessions: [],
     today,
   };
-  const amends: Array<[CaseIep, string]> = [];
   for (const r of rows) {
     if (!r.result_json) continue;
     const result = applyCorrections(JSON.parse(r.result_json) as ExtractionResult, corrections.get(r.id) ?? []);
@@ -52,7 +51,6 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
         goals: iep.goals.map((g) => ({ ...g, id: goalId(r.id, g.key), iepId: r.id, documentId: r.id })),
       };
       model.ieps.push(caseIep);
-      if (iep.amendsMeetingDate) amends.push([caseIep, iep.amendsMeetingDate]);
     }
     if (r.type === 'progress_report' && result.progressReport) {
       const pr: CaseProgressReport = {
@@ -71,7 +69,6 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
     }
   }
   applyGoalLinksToEntries(core, caseId, model);
-  void amends;
   return resolveProgressGoals(model);
 }
 

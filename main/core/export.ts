@@ -1,29 +1,20 @@
 // `iep-casefile/export@1` (../shared/eval/EXPORT.md): the whole case as one JSON document.
 // Keep this stable and versioned: users move cases with it and the evaluation reads it.
-import { linkGoals, applyLinkOverrides } from '../../shared/timeline/lineage';
-import { computeRedFlags } from '../../shared/timeline/flags';
-import type { CaseModel } from '../../shared/timeline/model';
 import type { Core } from './context';
 import { getCase } from './cases';
-import { judgedModel } from './timeline-service';
+import { caseLineages, flagsOf, judgedModel } from './timeline-service';
 import { documentQueries } from './db/queries/documents';
-import { loadLinkOverrides, loadDismissals } from './timeline-store';
 
 export const EXPORT_FORMAT = 'iep-casefile/export@1';
 
 const source = (p: { documentId: string; page: number; bbox: [number, number, number, number] | null }) => ({ documentId: p.documentId, page: p.page, bbox: p.bbox });
-
-export function caseLineages(core: Core, caseId: string, model: CaseModel) {
-  return applyLinkOverrides(linkGoals(model), loadLinkOverrides(core, caseId), model);
-}
 
 export function exportCase(core: Core, caseId: string) {
   const c = getCase(core, caseId);
   const model = judgedModel(core, caseId);
   const q = documentQueries(core.db);
   const links = caseLineages(core, caseId, model);
-  const dismissed = loadDismissals(core, caseId);
-  const flags = computeRedFlags(model, links);
+  const flags = flagsOf(core, caseId, true, model, links);
   return {
     format: EXPORT_FORMAT,
     exportedAt: core.nowIso(),
@@ -138,7 +129,7 @@ export function exportCase(core: Core, caseId: string) {
       documentIds: f.documentIds,
       description: f.description,
       evidence: f.evidence.map(source),
-      dismissed: dismissed.get(f.key) ?? null,
+      dismissed: f.dismissed,
     })),
   };
 }

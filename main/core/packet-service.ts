@@ -16,13 +16,12 @@ import { DOC_TYPE_LABELS } from '../../shared/doc-types';
 import type { Core } from './context';
 import { getCase } from './cases';
 import { documentQueries, rowToPageContent } from './db/queries/documents';
-import { caseLineages } from './export';
 import { packetCompEd } from './packet/compensatory-section';
 import { buildPacketDetailed } from './packet/build';
 import { exportExhibitList } from './packet/exhibit-list';
 import type { PacketChart, PacketInput } from './packet/types';
 import { renderChartSvg } from './timeline/svg';
-import { flagsOf, judgedModel } from './timeline-service';
+import { caseLineages, flagsOf, judgedModel } from './timeline-service';
 import { getSettings } from './settings';
 
 function requiredServices(model: CaseModel): RequiredService[] {
@@ -108,8 +107,8 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
       ocrWords: d.text_source === 'text_layer' ? null : pages.map((p) => (p.source === 'ocr' ? p.words : null)),
     });
   }
-  const flags = flagsOf(core, args.caseId, false, model);
   const lineages = caseLineages(core, args.caseId, model);
+  const flags = flagsOf(core, args.caseId, false, model, lineages);
   const goalCharts: PacketChart[] = lineages
     .map((l) => lineageChartData(model, l))
     .filter((ch) => ch.segments.some((s) => s.points.length || s.baseline))

@@ -4,13 +4,12 @@ import { checkGoal } from '../../shared/goals/check';
 import { lineageChartData } from '../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../shared/timeline/chart';
 import { computeRedFlags } from '../../shared/timeline/flags';
-import { lineageHistory } from '../../shared/timeline/lineage';
+import { applyLinkOverrides, lineageHistory, linkGoals, type GoalLineage } from '../../shared/timeline/lineage';
 import type { CaseModel } from '../../shared/timeline/model';
 import { buildTimeline } from '../../shared/timeline/timeline';
 import type { Core } from './context';
 import { buildCaseModel } from './case-model';
-import { caseLineages } from './export';
-import { loadDismissals } from './timeline-store';
+import { loadDismissals, loadLinkOverrides } from './timeline-store';
 import { reviewQueue } from './review';
 
 /** The case's latest document date: red flags are judged as of the records, not of today. */
@@ -25,8 +24,13 @@ export function judgedModel(core: Core, caseId: string): CaseModel {
   return through && through < model.today ? { ...model, today: through } : model;
 }
 
-export function lineagesOf(core: Core, caseId: string, model = judgedModel(core, caseId)): LineageDto[] {
-  return caseLineages(core, caseId, model).map((l) => {
+/** The case's goal lineages: linked automatically, then the user's link decisions applied. */
+export function caseLineages(core: Core, caseId: string, model: CaseModel): GoalLineage[] {
+  return applyLinkOverrides(linkGoals(model), loadLinkOverrides(core, caseId), model);
+}
+
+export function lineagesOf(core: Core, caseId: string, model = judgedModel(core, caseId), links = caseLineages(core, caseId, model)): LineageDto[] {
+  return links.map((l) => {
     const chart = lineageChartData(model, l);
     const latest = model.ieps.flatMap((i) => i.goals).find((g) => g.id === l.goalIds[l.goalIds.length - 1]);
     const seg = chart.segments[chart.segments.length - 1];
@@ -44,9 +48,9 @@ export function lineagesOf(core: Core, caseId: string, model = judgedModel(core,
   });
 }
 
-export function flagsOf(core: Core, caseId: string, includeDismissed = true, model = judgedModel(core, caseId)): FlagDto[] {
+export function flagsOf(core: Core, caseId: string, includeDismissed = true, model = judgedModel(core, caseId), links = caseLineages(core, caseId, model)): FlagDto[] {
   const dismissed = loadDismissals(core, caseId);
-  return computeRedFlags(model, caseLineages(core, caseId, model))
+  return computeRedFlags(model, links)
     .map((f) => ({ ...f, dismissed: dismissed.get(f.key) ?? null }))
     .filter((f) => includeDismissed || !f.dismissed);
 }
@@ -66,14 +70,15 @@ export function overviewOf(core: Core, caseId: string): OverviewDto {
   const ieps = [...model.ieps].sort((a, b) => (a.meetingDate ?? '').localeCompare(b.meetingDate ?? ''));
   const full = ieps.filter((i) => i.type !== 'amendment' && i.type !== 'revision');
   const current = full[full.length - 1] ?? ieps[ieps.length - 1] ?? null;
-  const lineages = lineagesOf(core, caseId, model);
+  const links = caseLineages(core, caseId, model);
+  const lineages = lineagesOf(core, caseId, model, links);
   const docs = [...model.documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   return {
     recordsThrough: recordsThrough(model),
     currentIep: current ? { id: current.id, type: current.type, meetingDate: current.meetingDate, startDate: current.startDate, endDate: current.endDate } : null,
     nextAnnualReview: current?.nextAnnualReview ?? current?.endDate ?? null,
     nextReevaluation: [...ieps].reverse().find((i) => i.nextReevaluation)?.nextReevaluation ?? null,
-    openFlags: flagsOf(core, caseId, false, model),
+    openFlags: flagsOf(core, caseId, false, model, links),
     lineages: lineages.map((l) => ({ id: l.id, label: l.label, met: l.met, chartOption: l.chartOption })),
     missedMinutes: model.serviceDelivery.map((s) => ({
       service: s.service,
