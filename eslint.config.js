@@ -10,7 +10,7 @@ const nodePatterns = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', '**/*.d.ts', 'resources/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', '**/*.d.ts', 'resources/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

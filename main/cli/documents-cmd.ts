@@ -5,7 +5,7 @@ import { resolveCase } from '../core/cases';
 import { startImportBatch, getBatch } from '../core/documents/batches';
 import { inputsFromPaths } from '../core/documents/import';
 import { afterDocumentHook } from '../core/pipeline';
-import { search, HIT_END, HIT_START } from '../core/search';
+import { HIT_END, HIT_START, pageBoxes, search } from '../core/search';
 import { exportCase } from '../core/export';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { printJson, withCore, type GlobalOptions } from './run';
@@ -71,9 +71,15 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action((query: string, o: { case?: string; type?: string; from?: string; to?: string; limit: string; json?: boolean }) =>
       withCore(globals(), ({ core }) => {
         const caseId = o.case ? resolveCase(core, o.case).id : undefined;
-        const hits = search(core, { query, caseId, types: o.type?.split(',') as never, dateFrom: o.from, dateTo: o.to, limit: Number(o.limit) || 20 });
-        if (o.json) return printJson(hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(HIT_START, '[').replaceAll(HIT_END, ']') })));
+        const { hits, rankedAmong } = search(core, { query, caseId, types: o.type?.split(',') as never, dateFrom: o.from, dateTo: o.to, limit: Number(o.limit) || 20 });
+        if (o.json) {
+          const marked = (s: string) => s.replaceAll(HIT_START, '[').replaceAll(HIT_END, ']');
+          return printJson({ hits: hits.map((h) => ({ ...h, snippet: marked(h.snippet), boxes: pageBoxes(core, h.documentId, h.page, query) })), rankedAmong });
+        }
         if (!hits.length) return void process.stdout.write('No matches.\n');
+        if (rankedAmong !== null) {
+          process.stdout.write(`More than ${rankedAmong} pages match; these are the best of the ${rankedAmong} most recently added (narrow the search to rank them all).\n`);
+        }
         for (const h of hits) {
           process.stdout.write(`${h.title} — page ${h.page} (${h.type}, ${formatDisplayDate(h.date)}${caseId ? '' : `, ${h.caseName}`})\n`);
           process.stdout.write(`  ${h.snippet.replaceAll(HIT_START, '[').replaceAll(HIT_END, ']').replace(/\s+/g, ' ')}\n`);

@@ -10,6 +10,7 @@ import {
 } from '../../shared/api/cases';
 import { AppError } from '../../shared/errors';
 import type { Core } from './context';
+import { searchIndexQueries } from './db/queries/search-index';
 import { caseQueries, rowToCase, rowToSummary, type CaseColumns } from './db/queries/cases';
 import { zodMessage } from './validate';
 
@@ -121,7 +122,10 @@ export function deleteCase(core: Core, caseId: string): void {
     .prepare<[string], { sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE case_id = ?')
     .all(caseId)
     .map((r) => r.sha256);
-  core.db.transaction(() => caseQueries(core.db).remove(caseId))();
+  core.db.transaction(() => {
+    searchIndexQueries(core.db).removeCase(caseId);
+    caseQueries(core.db).remove(caseId);
+  })();
   for (const sha of shas) {
     const still = core.db.prepare('SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(sha);
     if (!still) {

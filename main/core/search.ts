@@ -1,9 +1,10 @@
 // Full-text search over every page (SQLite FTS5): words, "phrases", prefix*, AND/OR/NOT, ranked
 // by bm25 with a highlighted snippet and the boxes of the matching words on the page.
-import type { SearchHit } from '../../shared/api/documents';
-import type { DocType, Word } from '../../shared/domain';
+import type { SearchHit, SearchResult } from '../../shared/api/documents';
+import type { BBox, DocType, Word } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Core } from './context';
+import { caseTag, typeTag } from './db/queries/search-index';
 
 /** Snippet highlight markers: control characters no page text contains. */
 export const HIT_START = '\u0002';
@@ -59,23 +60,26 @@ export function parseSearchQuery(input: string): ParsedQuery {
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Boxes of the words on a page that match any term (whole word, or prefix for term*). */
-export function matchBoxes(words: Word[], terms: string[]): [number, number, number, number][] {
+export function matchBoxes(words: Word[], terms: string[]): BBox[] {
   const folded = terms.map(fold);
   // Every match contains its term's prefix or stem (a stem is a prefix of its word), so a substring
   // test rejects most words before the split and stemming, which dominated search time.
   const keys = folded.map((t) => (t.endsWith('*') ? t.slice(0, -1) : stem(t)));
   return words
     .filter((w) => {
-      const text = ASCII.test(w.text) ? w.text.toLowerCase() : fold(w.text);
+      const text = isAscii(w.text) ? w.text.toLowerCase() : fold(w.text);
       if (!keys.some((k) => text.includes(k))) return false;
       const parts = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      return parts.some((p) => folded.some((t) => (t.endsWith('*') ? p.startsWith(t.slice(0, -1)) : p === t || stem(p) === stem(t))));
+      return parts.some((p) => folded.some((t) => tokenMatches(p, t)));
     })
     .map((w) => w.bbox);
 }
 
-/** Text with nothing outside ASCII needs no Unicode folding (only lower-casing). */
-const ASCII = /^[\p{ASCII}]*$/u;
+/**
+ * Text with nothing outside ASCII needs no Unicode folding, only lower-casing. (V8 counts UTF-8
+ * bytes far faster than a regex scans a page's 17 KB of words_json.)
+ */
+const isAscii = (s: string) => Buffer.byteLength(s, 'utf8') === s.length;
 
 /**
  * matchBoxes on a page's stored words_json without parsing all of it: a page holds hundreds of
@@ -83,9 +87,9 @@ const ASCII = /^[\p{ASCII}]*$/u;
  * raw JSON contains a term's prefix or stem are parsed; anything unexpected (non-ASCII text, an
  * object that does not parse alone) falls back to the full parse, so the result is always the same.
  */
-export function matchBoxesInJson(wordsJson: string, terms: string[]): [number, number, number, number][] {
+export function matchBoxesInJson(wordsJson: string, terms: string[]): BBox[] {
   const full = () => matchBoxes(JSON.parse(wordsJson) as Word[], terms);
-  if (!ASCII.test(wordsJson)) return full();
+  if (!isAscii(wordsJson)) return full();
   const lower = wordsJson.toLowerCase();
   const keys = terms.map(fold).map((t) => (t.endsWith('*') ? t.slice(0, -1) : stem(t))).filter(Boolean);
   if (keys.length < terms.length) return full();
@@ -113,6 +117,129 @@ export function matchBoxesInJson(wordsJson: string, terms: string[]): [number, n
 /** A light stem so "goals" boxes for "goal", matching what the porter tokenizer found. */
 const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '');
 
+/** Whether a folded token of the page matches a folded query term (term* matches by prefix). */
+const tokenMatches = (token: string, term: string) =>
+  term.endsWith('*') ? token.startsWith(term.slice(0, -1)) : token === term || stem(token) === stem(term);
+
+const SNIPPET_TOKENS = 16;
+/** Characters a window of SNIPPET_TOKENS tokens spans on an average page. */
+const SNIPPET_SPAN = SNIPPET_TOKENS * 6;
+
+interface Token {
+  start: number;
+  end: number;
+  /** Index of the query term it matches, or -1. */
+  term: number;
+}
+
+/**
+ * A snippet of a page around its best cluster of matching words, the matches between HIT_START
+ * and HIT_END (neighbouring matches share one mark), "…" where text was cut. It matches words as
+ * the boxes do. (FTS5's snippet() tokenises the page again inside a MATCH query for every hit,
+ * which costs a prefix query its whole expansion each time: 25 ms for 50 hits of read* at 10k
+ * pages.) The matches are found with indexOf, and only the text around the best one is split into
+ * words.
+ */
+export function makeSnippet(text: string, terms: string[], maxTokens = SNIPPET_TOKENS): string {
+  const folded = terms.map(fold);
+  const ascii = isAscii(text);
+  const matches = ascii ? findMatches(text.toLowerCase(), folded) : tokenize(text, 0, text.length, folded).filter((t) => t.term >= 0);
+  const matchAt = new Map(matches.map((m) => [m.start, m.term]));
+  // The match that starts the richest stretch: most different terms, then most matches.
+  let anchor = matches[0]?.start ?? 0;
+  let bestScore = -1;
+  for (let i = 0; i < matches.length; i++) {
+    const seen = new Set<number>();
+    let j = i;
+    for (; j < matches.length && matches[j].start < matches[i].start + SNIPPET_SPAN; j++) seen.add(matches[j].term);
+    const score = seen.size * 1000 + (j - i);
+    if (score > bestScore) {
+      bestScore = score;
+      anchor = matches[i].start;
+    }
+  }
+  const from = Math.max(0, anchor - SNIPPET_SPAN / 2);
+  const to = Math.min(text.length, anchor + SNIPPET_SPAN * 2);
+  // ASCII text: the matches are known, the words around them only need their bounds.
+  const tokens = ascii ? asciiWords(text, from, to, matchAt) : tokenize(text, from, to, folded);
+  const wordAt = (i: number) => /[\p{L}\p{N}]/u.test(text.charAt(i));
+  const cut = (at: number) => wordAt(at - 1) && wordAt(at);
+  if (from > 0 && cut(from)) tokens.shift(); // the tail of a word cut at `from`
+  if (to < text.length && cut(to)) tokens.pop(); // the head of a word cut at `to`
+  if (!tokens.length) return '';
+  const at = Math.max(0, tokens.findIndex((t) => t.start >= anchor));
+  // A few words of context before the first match, when the window has room for them.
+  const first = Math.max(0, Math.min(at - 3, tokens.length - maxTokens));
+  const last = Math.min(tokens.length, first + maxTokens) - 1;
+  let out = first > 0 || from > 0 ? '…' : '';
+  let pos = tokens[first].start;
+  let open = false;
+  for (let j = first; j <= last; j++) {
+    const t = tokens[j];
+    const gap = text.slice(pos, t.start);
+    if (open && (t.term < 0 || /\S/.test(gap))) {
+      out += HIT_END;
+      open = false;
+    }
+    out += gap;
+    if (t.term >= 0 && !open) {
+      out += HIT_START;
+      open = true;
+    }
+    out += text.slice(t.start, t.end);
+    pos = t.end;
+  }
+  if (open) out += HIT_END;
+  const atEnd = last === tokens.length - 1 && to === text.length;
+  return out + (atEnd ? text.slice(pos).trimEnd() : '…');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122); // lower-case ASCII text
+
+/** The words of text[from, to) with the query term each matches. */
+function tokenize(text: string, from: number, to: number, folded: string[]): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(WORD)) {
+    const word = isAscii(m[0]) ? m[0].toLowerCase() : fold(m[0]);
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, term: folded.findIndex((t) => tokenMatches(word, t)) });
+  }
+  return out;
+}
+
+const ASCII_WORD = /[a-z0-9]+/gi;
+
+function asciiWords(text: string, from: number, to: number, matchAt: Map<number, number>): Token[] {
+  const out: Token[] = [];
+  ASCII_WORD.lastIndex = from;
+  for (let m = ASCII_WORD.exec(text); m && m.index < to; m = ASCII_WORD.exec(text)) {
+    const start = m.index;
+    out.push({ start, end: Math.min(to, start + m[0].length), term: matchAt.get(start) ?? -1 });
+  }
+  return out;
+}
+
+/** Matching words of lower-cased ASCII text, found by their terms' prefixes or stems. */
+function findMatches(lower: string, folded: string[]): Token[] {
+  const found = new Map<number, Token>();
+  for (const term of folded) {
+    const key = term.endsWith('*') ? term.slice(0, -1) : stem(term);
+    if (!key) continue;
+    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+      let start = at;
+      while (start > 0 && isWordChar(lower.charCodeAt(start - 1))) start--;
+      if (found.has(start)) continue;
+      let end = at + key.length;
+      while (end < lower.length && isWordChar(lower.charCodeAt(end))) end++;
+      const word = lower.slice(start, end);
+      const index = folded.findIndex((t) => tokenMatches(word, t));
+      if (index >= 0) found.set(start, { start, end, term: index });
+    }
+  }
+  return [...found.values()].sort((x, y) => x.start - y.start);
+}
+
 export interface SearchOptions {
   query: string;
   caseId?: string;
@@ -122,7 +249,24 @@ export interface SearchOptions {
   limit?: number;
 }
 
-interface HitRow {
+/**
+ * Most matching pages ranked for one search. bm25 costs about a microsecond per matching page and
+ * FTS5 computes it for every match before it can return the best, so a word on nearly every page
+ * of a 100,000-page data folder took 100+ ms. A search ranks the newest RANK_WINDOW matching pages
+ * (most recently indexed first, the order FTS5 walks cheaply): exact whenever fewer pages match,
+ * and said so in the result (rankedAmong) when more do.
+ */
+export const RANK_WINDOW = 2000;
+
+interface RankedRow {
+  rid: number;
+  score: number;
+  /** Matching pages read: the window, and one more if there are more. */
+  matched: number;
+}
+
+interface DetailRow {
+  rid: number;
   document_id: string;
   page_number: number;
   case_id: string;
@@ -131,64 +275,85 @@ interface HitRow {
   title: string | null;
   type: string;
   date: string | null;
-  snippet: string;
-  score: number;
-  words_json: string;
+  deleted_at: string | null;
+  text: string;
 }
 
-export function search(core: Core, opts: SearchOptions): SearchHit[] {
+/**
+ * Boxes of the words on a page that a search matches, for the viewer to draw when a hit is opened.
+ * (Hits carry none: boxing all of them was the larger part of a search's time, for one page shown.)
+ */
+export function pageBoxes(core: Core, documentId: string, page: number, query: string): BBox[] {
+  const row = core.db
+    .prepare<[string, number], { words_json: string }>('SELECT words_json FROM pages WHERE document_id = ? AND page_number = ?')
+    .get(documentId, page);
+  if (!row) throw new AppError('not_found', `There is no page ${page} of that document.`);
+  return matchBoxesInJson(row.words_json, parseSearchQuery(query).terms);
+}
+
+export function search(core: Core, opts: SearchOptions, window = RANK_WINDOW): SearchResult {
   const parsed = parseSearchQuery(opts.query);
   if (!parsed.fts) throw new AppError('invalid_input', 'Type a word or phrase to search for.');
-  const where: string[] = ['pages_fts MATCH @fts', 'd.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { fts: parsed.fts, limit: opts.limit ?? 50 };
-  if (opts.caseId) {
-    where.push('f.case_id = @caseId');
-    params.caseId = opts.caseId;
-  }
-  if (opts.types?.length) {
-    where.push(`d.type IN (${opts.types.map((_, i) => `@t${i}`).join(', ')})`);
-    opts.types.forEach((t, i) => (params[`t${i}`] = t));
-  }
+  // What a person typed searches the text column only; the filters are tags in the other column.
+  const match = [`text : (${parsed.fts})`];
+  if (opts.caseId) match.push(`tags : "${caseTag(opts.caseId)}"`);
+  if (opts.types?.length) match.push(`tags : (${opts.types.map((t) => `"${typeTag(t)}"`).join(' OR ')})`);
+  const params: Record<string, unknown> = { match: match.join(' AND '), window, limit: opts.limit ?? 50 };
+  const dates: string[] = [];
   if (opts.dateFrom) {
-    where.push('d.date >= @dateFrom');
+    dates.push('d.date >= @dateFrom');
     params.dateFrom = opts.dateFrom;
   }
   if (opts.dateTo) {
-    where.push('d.date <= @dateTo');
+    dates.push('d.date <= @dateTo');
     params.dateTo = opts.dateTo;
   }
-  let rows: HitRow[];
+  const matching = dates.length
+    ? `search_index f JOIN pages p ON p.search_rowid = f.rowid JOIN documents d ON d.id = p.document_id
+       WHERE search_index MATCH @match AND ${dates.join(' AND ')}`
+    : 'search_index f WHERE search_index MATCH @match';
+  // One page more than the window is read (not ranked) to learn whether any match was left out.
+  const candidates = `SELECT f.rowid AS rid, f.rank AS score FROM ${matching} ORDER BY f.rowid DESC LIMIT @window + 1`;
+  let ranked: RankedRow[];
   try {
-    // ORDER BY f.rank (bm25) is done inside FTS5, so rows arrive best first and SQLite stops at the
-    // limit: the joins, the snippet and the (large) words_json are computed for the rows returned
-    // only. Ordering by a bm25() column instead sorted every match after building all of them.
-    rows = core.db
-      .prepare<Record<string, unknown>, HitRow>(
-        `SELECT f.document_id, f.page_number, f.case_id, c.name AS case_name, d.file_name, d.title, d.type, d.date,
-           snippet(pages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet, f.rank AS score, p.words_json
-         FROM pages_fts f
-         JOIN documents d ON d.id = f.document_id
-         JOIN cases c ON c.id = f.case_id
-         JOIN pages p ON p.document_id = f.document_id AND p.page_number = f.page_number
-         WHERE ${where.join(' AND ')}
-         ORDER BY f.rank
-         LIMIT @limit`,
+    ranked = core.db
+      .prepare<Record<string, unknown>, RankedRow>(
+        `SELECT rid, score, matched FROM (
+           SELECT rid, score, count(*) OVER () AS matched, min(rid) OVER () AS oldest FROM (${candidates})
+         ) WHERE matched <= @window OR rid <> oldest ORDER BY score LIMIT @limit`,
       )
       .all(params);
   } catch (e) {
     throw new AppError('invalid_input', `That search could not be understood (${(e as Error).message}). Check quotes and AND/OR/NOT.`);
   }
-  return rows.map((r) => ({
-    documentId: r.document_id,
-    caseId: r.case_id,
-    caseName: r.case_name,
-    fileName: r.file_name,
-    title: r.title ?? r.file_name,
-    type: r.type as DocType,
-    date: r.date,
-    page: r.page_number,
-    snippet: r.snippet,
-    score: -r.score,
-    boxes: matchBoxesInJson(r.words_json, parsed.terms),
-  }));
+  if (!ranked.length) return { hits: [], rankedAmong: null };
+  const ids = JSON.stringify(ranked.map((r) => r.rid));
+  const details = new Map(
+    core.db
+      .prepare<[string], DetailRow>(
+        `SELECT p.search_rowid AS rid, p.document_id, p.page_number, p.text, d.case_id, c.name AS case_name, d.file_name, d.title, d.type, d.date, d.deleted_at
+         FROM pages p JOIN documents d ON d.id = p.document_id JOIN cases c ON c.id = d.case_id
+         WHERE p.search_rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(ids)
+      .map((r) => [r.rid, r]),
+  );
+  const hits: SearchHit[] = [];
+  for (const r of ranked) {
+    const d = details.get(r.rid);
+    if (!d || d.deleted_at) continue; // the app takes trashed documents out of the index; this is a safety net
+    hits.push({
+      documentId: d.document_id,
+      caseId: d.case_id,
+      caseName: d.case_name,
+      fileName: d.file_name,
+      title: d.title ?? d.file_name,
+      type: d.type as DocType,
+      date: d.date,
+      page: d.page_number,
+      snippet: makeSnippet(d.text, parsed.terms),
+      score: -r.score,
+    });
+  }
+  return { hits, rankedAmong: ranked[0].matched > window ? window : null };
 }

@@ -5,7 +5,7 @@ import { getCase } from '../core/cases';
 import { cancelBatch, getBatch, startImportBatch } from '../core/documents/batches';
 import { inputsFromPaths, type ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
-import { search } from '../core/search';
+import { pageBoxes, search } from '../core/search';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
 import type { Registry } from './registry';
 
@@ -49,5 +49,6 @@ export function registerDocuments(reg: Registry): void {
     return dto;
   });
   reg.register('search.query', (args, { core }) => search(core, args));
+  reg.register('search.pageBoxes', ({ documentId, page, query }, { core }) => pageBoxes(core, documentId, page, query));
 }
 

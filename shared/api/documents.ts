@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOC_TYPES, IEP_SUBTYPES, type DocType, type IepSubtype, type PageContent } from '../domain';
+import { DOC_TYPES, IEP_SUBTYPES, type BBox, type DocType, type IepSubtype, type PageContent } from '../domain';
 import { defineCall } from './define';
 
 export interface DocumentDto {
@@ -89,8 +89,16 @@ export interface SearchHit {
   page: number;
   snippet: string;
   score: number;
-  /** Boxes of the matched words on the page (PDF points, top-left origin). */
-  boxes: [number, number, number, number][];
+}
+
+export interface SearchResult {
+  /** Best first. */
+  hits: SearchHit[];
+  /**
+   * Set when more pages match than one search ranks: the hits are the best of this many matching
+   * pages, the most recently added. Null when every matching page was ranked.
+   */
+  rankedAmong: number | null;
 }
 
 export const documentsApi = {
@@ -112,6 +120,8 @@ export const documentsApi = {
   'documents.trash': defineCall<DocumentDto>()(docRef),
   'documents.restore': defineCall<DocumentDto>()(docRef),
   'documents.reprocess': defineCall<DocumentDto>()(docRef),
-  'search.query': defineCall<SearchHit[]>()(searchArgs),
+  'search.query': defineCall<SearchResult>()(searchArgs),
+  /** Boxes of the words on one page that a search matches (PDF points, top-left origin), for the viewer to draw when a hit is opened. */
+  'search.pageBoxes': defineCall<BBox[]>()(docRef.extend({ page: z.number().int().min(1), query: searchArgs.shape.query })),
 };
 export type { IepSubtype };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, LATEST_VERSION } from '../../main/core/db/migrate';
+import { caseTag, searchTags, typeTag } from '../../main/core/db/queries/search-index';
 import { tempDir } from '../support/core';
 
 function freshDb() {
@@ -95,5 +96,33 @@ describe('later migrations', () => {
     db.prepare("DELETE FROM documents WHERE id = 'd1'").run();
     expect(db.prepare("SELECT document_id FROM letters WHERE id = 'l1'").get()).toEqual({ document_id: null });
     expect(db.pragma('user_version', { simple: true })).toBe(50);
+  });
+
+  it('0060 moves the search index to rows keyed by page, with case and type tags, leaving trashed documents out', () => {
+    const db = upTo(50);
+    db.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ('s2', 1, 't')").run();
+    db.prepare("INSERT INTO documents (id, case_id, sha256, file_name, format, type, created_at, updated_at, deleted_at) VALUES ('d2', 'c1', 's2', 'g.pdf', 'pdf', 'iep', 't', 't', 't')").run();
+    db.prepare("UPDATE documents SET type = 'progress_report' WHERE id = 'd1'").run();
+    const page = db.prepare("INSERT INTO pages (document_id, page_number, width, height, text, words_json, source) VALUES (?, ?, 612, 792, ?, '[]', 'text_layer')");
+    const oldRow = db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
+    for (const [doc, n, text] of [['d1', 1, 'reading fluency goal'], ['d1', 2, '   '], ['d1', 3, 'speech minutes'], ['d2', 1, 'trashed fluency']] as const) {
+      page.run(doc, n, text);
+      if (doc === 'd1' && text.trim()) oldRow.run(text, doc, n, 'c1');
+    }
+    expect(migrate(db)).toEqual([60]);
+    expect(tables(db)).not.toContain('pages_fts');
+    const indexed = db
+      .prepare<[], { document_id: string; page_number: number; text: string; tags: string }>(
+        'SELECT p.document_id, p.page_number, s.text, s.tags FROM pages p JOIN search_index s ON s.rowid = p.search_rowid ORDER BY p.document_id, p.page_number',
+      )
+      .all();
+    expect(indexed.map((r) => [r.document_id, r.page_number, r.text])).toEqual([['d1', 1, 'reading fluency goal'], ['d1', 3, 'speech minutes']]);
+    expect(indexed[0].tags).toBe(searchTags('c1', 'progress_report'));
+    expect(db.prepare('SELECT count(*) AS n FROM search_index').get()).toEqual({ n: 2 });
+    const find = (m: string) => db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_index WHERE search_index MATCH ?').all(m).length;
+    expect(find(`text : fluency AND tags : "${caseTag('c1')}" AND tags : "${typeTag('progress_report')}"`)).toBe(1);
+    expect(find(`text : fluency AND tags : "${typeTag('iep')}"`)).toBe(0);
+    // Two pages can never share an index row.
+    expect(() => db.prepare("UPDATE pages SET search_rowid = (SELECT search_rowid FROM pages WHERE page_number = 1 AND document_id = 'd1') WHERE document_id = 'd1' AND page_number = 3").run()).toThrow(/UNIQUE/);
   });
 });

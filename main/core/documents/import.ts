@@ -212,7 +212,7 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, bytes: U
           status: prepared.pagesNeedingOcr.length ? 'ocr_pending' : 'ready',
           now,
         });
-      q.putPages(id, caseId, prepared.pages.filter((p) => !prepared.pagesNeedingOcr.includes(p.pageNumber) || p.text.trim()));
+      q.putPages(id, prepared.pages.filter((p) => !prepared.pagesNeedingOcr.includes(p.pageNumber) || p.text.trim()));
       if (prepared.pagesNeedingOcr.length) {
         core.db
           .prepare(`INSERT INTO jobs (id, case_id, document_id, kind, status, payload_json, created_at, updated_at) VALUES (?, ?, ?, 'ocr', 'queued', ?, ?, ?)`)

@@ -149,7 +149,7 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
     return;
   }
   core.db.transaction(() => {
-    q.putPages(doc.id, doc.case_id, recognised);
+    q.putPages(doc.id, recognised);
     const all = q.pages(doc.id).map(rowToPageContent);
     q.applyClassification(doc.id, classify(all, { fileName: doc.file_name }), now());
     core.db.prepare("UPDATE documents SET status = 'ready', error = NULL, updated_at = ? WHERE id = ?").run(now(), doc.id);

@@ -4,6 +4,7 @@ import type { DocumentDto, PageDto } from '../../../shared/api/documents';
 import type { DocType, IepSubtype } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
+import { searchIndexQueries } from '../db/queries/search-index';
 import { documentQueries, rowToDocument, rowToPage, type DocumentRow } from '../db/queries/documents';
 import { getCase } from '../cases';
 
@@ -60,7 +61,12 @@ export function updateDocument(core: Core, id: string, patch: { title?: string; 
     sets.push('date = @date', 'date_by_user = 1', 'date_confidence = 1');
     vals.date = patch.date;
   }
-  if (sets.length) core.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(vals);
+  if (sets.length) {
+    core.db.transaction(() => {
+      core.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(vals);
+      if (patch.type !== undefined && !doc.deleted_at) searchIndexQueries(core.db).retagDocument(id);
+    })();
+  }
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);
 }
@@ -70,7 +76,7 @@ export function trashDocument(core: Core, id: string): DocumentDto {
   const doc = requireDoc(core, id);
   core.db.transaction(() => {
     core.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(core.nowIso(), core.nowIso(), id);
-    core.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(id);
+    searchIndexQueries(core.db).removeDocument(id);
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);
@@ -78,12 +84,9 @@ export function trashDocument(core: Core, id: string): DocumentDto {
 
 export function restoreDocument(core: Core, id: string): DocumentDto {
   const doc = requireDoc(core, id);
-  const q = documentQueries(core.db);
   core.db.transaction(() => {
     core.db.prepare('UPDATE documents SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(core.nowIso(), id);
-    const insert = core.db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
-    core.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(id);
-    for (const p of q.pages(id)) if (p.text.trim()) insert.run(p.text, id, p.page_number, doc.case_id);
+    searchIndexQueries(core.db).indexDocument(id);
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);

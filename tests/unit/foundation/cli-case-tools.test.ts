@@ -39,7 +39,8 @@ describe('casefile case tools', () => {
   it('searches with --json and highlights the hit', () => {
     const r = runCasefile(['search', '--case', 'Lia Chen', '--json', '"words correct"'], { dataDir });
     expect(r.code).toBe(0);
-    const hits = JSON.parse(r.stdout);
+    const { hits, rankedAmong } = JSON.parse(r.stdout);
+    expect(rankedAmong).toBeNull();
     expect(hits[0]).toMatchObject({ fileName: 'iep.pdf', page: 1, type: 'iep' });
     expect(hits[0].snippet).toMatch(/\[words correct\]/i);
     expect(hits[0].boxes.length).toBeGreaterThan(0);

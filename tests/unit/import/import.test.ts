@@ -90,13 +90,13 @@ describe('importing a batch with good and bad files', () => {
     updateDocument(core, doc.id, { type: 'correspondence', date: '2023-12-09' });
     const after = reprocessDocument(core, doc.id);
     expect(after).toMatchObject({ type: 'correspondence', typeByUser: true, date: '2023-12-09', dateByUser: true });
-    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(1);
+    expect(search(core, { query: 'wcpm', caseId: c.id }).hits).toHaveLength(1);
     trashDocument(core, doc.id);
     expect(listDocuments(core, c.id)).toHaveLength(0);
-    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(0);
+    expect(search(core, { query: 'wcpm', caseId: c.id }).hits).toHaveLength(0);
     expect(core.blobs.has(doc.sha256)).toBe(true);
     restoreDocument(core, doc.id);
-    expect(search(core, { query: 'wcpm', caseId: c.id })).toHaveLength(1);
+    expect(search(core, { query: 'wcpm', caseId: c.id }).hits).toHaveLength(1);
     expect(documentPages(core, doc.id)[0].words.length).toBeGreaterThan(5);
   });
 });

@@ -1,10 +1,10 @@
-// putPages skips the (full-index) delete for pages that had no indexed text; replacing pages must
-// still leave exactly one search row per page with text, and none for a page left without text.
+// Replacing pages must leave exactly one search row per page with text, and none for a page left
+// without text.
 import { describe, expect, it } from 'vitest';
 import type { PageContent } from '../../../shared/domain';
 import { createCase } from '../../../main/core/cases';
 import { documentQueries } from '../../../main/core/db/queries/documents';
-import { search } from '../../../main/core/search';
+import { pageBoxes, search } from '../../../main/core/search';
 import { testCore } from '../../support/core';
 
 const page = (n: number, text: string): PageContent => ({
@@ -27,8 +27,14 @@ describe('documentQueries.putPages', () => {
       .prepare("INSERT INTO documents (id, case_id, sha256, file_name, format, created_at, updated_at) VALUES ('d1', ?, ?, 'scan.pdf', 'pdf', ?, ?)")
       .run(c.id, 'a'.repeat(64), now, now);
     const q = documentQueries(core.db);
-    const rows = () => core.db.prepare<[], { page_number: number; text: string }>("SELECT page_number, text FROM pages_fts WHERE document_id = 'd1' ORDER BY page_number").all();
-    const write = (pages: PageContent[]) => core.db.transaction(() => q.putPages('d1', c.id, pages))();
+    const rows = () =>
+      core.db
+        .prepare<[], { page_number: number; text: string }>(
+          "SELECT p.page_number, s.text FROM pages p JOIN search_index s ON s.rowid = p.search_rowid WHERE p.document_id = 'd1' ORDER BY p.page_number",
+        )
+        .all();
+    const indexRows = () => core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_index').get()?.n;
+    const write = (pages: PageContent[]) => core.db.transaction(() => q.putPages('d1', pages))();
 
     write([page(1, ''), page(2, '  ')]); // an image-only import: pages without text yet
     expect(rows()).toEqual([]);
@@ -36,8 +42,10 @@ describe('documentQueries.putPages', () => {
     expect(rows().map((r) => r.page_number)).toEqual([1, 2]);
     write([page(1, 'reading goal revised'), page(2, '')]); // re-OCR: one changes, one loses its text
     expect(rows()).toEqual([{ page_number: 1, text: 'reading goal revised' }]);
-    expect(search(core, { query: 'baseline' })).toEqual([]);
-    expect(search(core, { query: 'revised' }).map((h) => [h.page, h.boxes])).toEqual([[1, [[80, 10, 110, 22]]]]);
+    expect(indexRows()).toBe(1); // the replaced rows are gone from the index, not only unlinked
+    expect(search(core, { query: 'baseline' }).hits).toEqual([]);
+    expect(search(core, { query: 'revised' }).hits.map((h) => h.page)).toEqual([1]);
+    expect(pageBoxes(core, 'd1', 1, 'revised')).toEqual([[80, 10, 110, 22]]);
     await core.close();
   });
 });

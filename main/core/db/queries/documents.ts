@@ -2,6 +2,7 @@
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
 import type { Classification, DocType, PageContent, Word } from '../../../../shared/domain';
 import type { Db } from '../open';
+import { searchIndexQueries, searchTags } from './search-index';
 
 export interface DocumentRow {
   id: string;
@@ -65,9 +66,9 @@ export const LOW_CONFIDENCE = 70;
 export function documentQueries(db: Db) {
   const insertPage = db.prepare(`INSERT OR REPLACE INTO pages (document_id, page_number, width, height, text, words_json, source, mean_confidence, needs_review)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const deleteFts = db.prepare('DELETE FROM pages_fts WHERE document_id = ? AND page_number = ?');
-  const insertFts = db.prepare('INSERT INTO pages_fts (text, document_id, page_number, case_id) VALUES (?, ?, ?, ?)');
-  const previousText = db.prepare<[string, number], { text: string }>('SELECT text FROM pages WHERE document_id = ? AND page_number = ?');
+  const index = searchIndexQueries(db);
+  const previous = db.prepare<[string, number], { search_rowid: number | null }>('SELECT search_rowid FROM pages WHERE document_id = ? AND page_number = ?');
+  const docTags = db.prepare<[string], { case_id: string; type: string; deleted_at: string | null }>('SELECT case_id, type, deleted_at FROM documents WHERE id = ?');
   return {
     get: (id: string) => db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(id),
     bySha: (caseId: string, sha: string) =>
@@ -81,16 +82,16 @@ export function documentQueries(db: Db) {
     lowConfidencePages: (docId: string) =>
       db.prepare<[string], { page_number: number }>('SELECT page_number FROM pages WHERE document_id = ? AND needs_review = 1 ORDER BY page_number').all(docId).map((r) => r.page_number),
     /** Writes (or replaces) pages and their search index rows. Call inside a transaction. */
-    putPages(docId: string, caseId: string, pages: PageContent[]) {
+    putPages(docId: string, pages: PageContent[]) {
+      const doc = docTags.get(docId);
+      if (!doc) throw new Error(`No document ${docId} to write pages to.`);
+      // A document in the trash stays out of search until it is restored (which indexes it).
+      const tags = doc.deleted_at ? null : searchTags(doc.case_id, doc.type);
       for (const p of pages) {
         const needsReview = p.source === 'ocr' && (p.meanConfidence ?? 0) < LOW_CONFIDENCE ? 1 : 0;
-        // pages_fts can be searched only by its text, so deleting a page's old row scans the whole
-        // index (seconds per page in a large data folder). A page that had no indexed text (every
-        // page of a new import) has no row to delete: skip the scan.
-        const hadIndexedText = !!previousText.get(docId, p.pageNumber)?.text.trim();
+        const oldRowid = previous.get(docId, p.pageNumber)?.search_rowid ?? null;
         insertPage.run(docId, p.pageNumber, p.width, p.height, p.text, JSON.stringify(p.words), p.source, p.meanConfidence, needsReview);
-        if (hadIndexedText) deleteFts.run(docId, p.pageNumber);
-        if (p.text.trim()) insertFts.run(p.text, docId, p.pageNumber, caseId);
+        index.putPage(docId, p.pageNumber, p.text, oldRowid, tags);
       }
     },
     pages: (docId: string) => db.prepare<[string], PageRow>('SELECT * FROM pages WHERE document_id = ? ORDER BY page_number').all(docId),
@@ -106,6 +107,7 @@ export function documentQueries(db: Db) {
           updated_at = @now
         WHERE id = @id`,
       ).run({ id: docId, type: c.type.value, typeConf: c.type.confidence, subtype: c.subtype.value, date: c.date.value, dateConf: c.date.confidence, now });
+      index.retagDocument(docId);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { SearchHit } from '../../../../shared/api/documents';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { navigate } from '../../router';
-import { viewerHref } from '../viewer/links';
+import { hitHref } from '../viewer/links';
 import { Snippet, snippetText } from './Snippet';
 import { ErrorText } from '../ErrorText';
 
@@ -25,7 +25,7 @@ function usePaletteResults(query: string) {
         .catch((e: Error) => live && setError(e.message));
       if (!q) return setHits([]);
       invoke('search.query', { query: q, limit: 20 })
-        .then((h) => live && (setHits(h), setError(null)))
+        .then((r) => live && (setHits(r.hits), setError(null)))
         .catch((e: Error) => live && (setHits([]), setError(e.message)));
     }, 120);
     return () => {
@@ -46,7 +46,7 @@ function Palette({ close }: { close(): void }) {
     if (!item) return;
     close();
     if (item.kind === 'case') navigate({ page: 'case', caseId: item.c.id, section: 'overview', rest: [] });
-    else window.location.hash = viewerHref(item.h.caseId, item.h.documentId, item.h.page, item.h.boxes);
+    else window.location.hash = hitHref(item.h, query);
   };
   return (
     <Dialog className="palette" aria-labelledby="palette-title">

@@ -3,12 +3,12 @@
 // Route: #/case/CASE/documents[/DOC[/PAGE[/boxes=...]]]
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DropZone, Input, Label, SearchField, TextField, ToggleButton } from 'react-aria-components';
-import type { DocumentDto, SearchHit } from '../../../../shared/api/documents';
-import { DOC_TYPES, type DocType } from '../../../../shared/domain';
+import type { DocumentDto, SearchResult } from '../../../../shared/api/documents';
+import { DOC_TYPES, type BBox, type DocType } from '../../../../shared/domain';
 import { invoke, on } from '../../api/client';
 import { SearchResults } from '../../components/search/SearchResults';
 import { DocumentViewer } from '../../components/viewer/DocumentViewer';
-import { decodeBoxes, viewerHref } from '../../components/viewer/links';
+import { decodeBoxes, decodeSearch, hitHref, viewerHref } from '../../components/viewer/links';
 import { href } from '../../router';
 import type { SectionProps } from '../sections';
 import { ChoiceSelect } from './ChoiceSelect';
@@ -36,13 +36,32 @@ function useDocuments(caseId: string) {
   return { docs, error, load, setDocs };
 }
 
+/** Boxes to draw on the open page: given in the route, or those of a search's matching words. */
+function useHitBoxes(documentId: string | null, page: number, part: string | undefined) {
+  const given = useMemo(() => decodeBoxes(part), [part]);
+  const query = decodeSearch(part);
+  const [found, setFound] = useState<BBox[]>([]);
+  useEffect(() => {
+    setFound([]);
+    if (!documentId || !query) return;
+    let live = true;
+    invoke('search.pageBoxes', { documentId, page, query })
+      .then((b) => live && setFound(b))
+      .catch(() => undefined); // a page without the words simply shows no boxes
+    return () => {
+      live = false;
+    };
+  }, [documentId, page, query]);
+  return useMemo(() => (query ? found : given).map((bbox) => ({ bbox, kind: 'hit' as const })), [query, found, given]);
+}
+
 function useSearch(caseId: string, query: string, type: TypeFilter, dateFrom: string, dateTo: string) {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const q = query.trim();
     if (!q) {
-      setHits(null);
+      setResult(null);
       setError(null);
       return;
     }
@@ -50,7 +69,7 @@ function useSearch(caseId: string, query: string, type: TypeFilter, dateFrom: st
     // A short pause so each keystroke does not start a query of its own.
     const t = setTimeout(() => {
       invoke('search.query', { query: q, caseId, types: type === 'all' ? undefined : [type], dateFrom: dateFrom || undefined, dateTo: dateTo || undefined, limit: 100 })
-        .then((h) => live && (setHits(h), setError(null)))
+        .then((r) => live && (setResult(r), setError(null)))
         .catch((e: Error) => live && setError(e.message));
     }, 150);
     return () => {
@@ -58,7 +77,7 @@ function useSearch(caseId: string, query: string, type: TypeFilter, dateFrom: st
       clearTimeout(t);
     };
   }, [caseId, query, type, dateFrom, dateTo]);
-  return { hits, error };
+  return { hits: result?.hits ?? null, rankedAmong: result?.rankedAmong ?? null, error };
 }
 
 export function DocumentsSection({ caseData, rest }: SectionProps) {
@@ -71,12 +90,12 @@ export function DocumentsSection({ caseData, rest }: SectionProps) {
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const { hits, error: searchError } = useSearch(caseId, query, type, dateFrom, dateTo);
+  const { hits, rankedAmong, error: searchError } = useSearch(caseId, query, type, dateFrom, dateTo);
   const droppedFiles = useRef<File[]>([]);
 
   const openId = rest[0] ?? null;
   const openPage = Number(rest[1] ?? 1) || 1;
-  const boxes = useMemo(() => decodeBoxes(rest[2]).map((bbox) => ({ bbox, kind: 'hit' as const })), [rest]);
+  const boxes = useHitBoxes(openId, openPage, rest[2]);
   const active = useMemo(() => (docs ?? []).filter((d) => !d.deletedAt), [docs]);
   const trashed = useMemo(() => (docs ?? []).filter((d) => d.deletedAt), [docs]);
   const openDoc = docs?.find((d) => d.id === openId) ?? null;
@@ -89,8 +108,8 @@ export function DocumentsSection({ caseData, rest }: SectionProps) {
     [trash, trashed, active, type, dateFrom, dateTo],
   );
 
-  const go = (docId: string | null, page = 1, bx: SearchHit['boxes'] = []) => {
-    window.location.hash = docId ? viewerHref(caseId, docId, page, bx) : href({ page: 'case', caseId, section: 'documents', rest: [] });
+  const go = (docId: string | null, page = 1) => {
+    window.location.hash = docId ? viewerHref(caseId, docId, page) : href({ page: 'case', caseId, section: 'documents', rest: [] });
   };
   const replaceDoc = (d: DocumentDto) => setDocs((list) => (list ?? []).map((x) => (x.id === d.id ? d : x)));
   const run = (p: Promise<unknown>) => p.then(() => setActionError(null), (e: Error) => setActionError(e.message)).finally(load);
@@ -155,7 +174,12 @@ export function DocumentsSection({ caseData, rest }: SectionProps) {
                   <h2 className="small-heading">
                     {hits.length === 0 ? `Nothing found for “${query.trim()}”` : `${hits.length} ${hits.length === 1 ? 'page matches' : 'pages match'} “${query.trim()}”`}
                   </h2>
-                  {hits.length > 0 && <SearchResults hits={hits} label="Pages matching the search" onOpen={(h) => go(h.documentId, h.page, h.boxes)} />}
+                  {rankedAmong !== null && (
+                    <p className="muted" role="note">
+                      More than {rankedAmong.toLocaleString('en-US')} pages match: these are the best of the {rankedAmong.toLocaleString('en-US')} most recently added. Add a word, a phrase in quotes or a filter to narrow the search.
+                    </p>
+                  )}
+                  {hits.length > 0 && <SearchResults hits={hits} label="Pages matching the search" onOpen={(h) => (window.location.hash = hitHref(h, query))} />}
                 </section>
               )}
               {docs === null ? (
