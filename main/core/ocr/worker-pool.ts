@@ -2,6 +2,7 @@
 // runs which job, so cancelling one job terminates only the workers busy with it (a wasm
 // recognise cannot be interrupted any other way) and leaves other callers' work alone.
 import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { OcrCancelledError } from './driver';
 
@@ -142,6 +143,7 @@ export class TesseractPool {
   }
 
   private async startWorker(): Promise<Worker> {
+    enableRelaxedSimd();
     const worker = await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: this.config.tessdataDir,
       workerPath: this.config.workerPath,
@@ -160,5 +162,22 @@ async function terminate(worker: Promise<Worker>): Promise<void> {
     await (await worker).terminate();
   } catch {
     // A worker that failed to start has nothing to stop.
+  }
+}
+
+let relaxedSimdAsked = false;
+
+/**
+ * tesseract.js loads its fastest core when WebAssembly relaxed SIMD is available: the LSTM's 8-bit
+ * dot products then use the CPU's own instructions (about 15% less OCR time here). V8 ships the
+ * feature from version 11.4 (Node 22 and later, Electron); Node 20's V8 11.3 has it complete but
+ * behind a flag. The flag is process-wide and read when a module is compiled, so it is set once,
+ * before the first worker compiles its core.
+ */
+export function enableRelaxedSimd(): void {
+  if (relaxedSimdAsked) return;
+  relaxedSimdAsked = true;
+  if (Number(process.versions.node.split('.')[0]) === 20 && !process.versions.electron) {
+    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   }
 }
