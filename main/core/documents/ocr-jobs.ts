@@ -9,7 +9,9 @@ import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/dri
 import { createOcrDriver } from '../ocr/tesseract';
 import { classify } from './parse/classify';
 import { decodeImage, type ImageKind } from './parse/images';
-import { openPdfForRendering } from './render';
+import { openPdfForRendering, type PdfPageSource } from './render';
+import { openScanImages } from '../pdf/scan-images';
+import sharp from 'sharp';
 
 const drivers = new WeakMap<Core, OcrDriver>();
 
@@ -61,19 +63,30 @@ interface PageInputSource {
 
 async function openPageInputs(core: Core, documentId: string): Promise<PageInputSource> {
   const doc = documentQueries(core.db).get(documentId)!;
-  const bytes = core.blobs.get(doc.sha256);
   if (doc.format === 'pdf') {
-    const src = await openPdfForRendering(bytes);
+    // A scanner's pages go to OCR as the JPEGs they are; pdf-lib keeps its own copy of the image
+    // streams, so the file's bytes are let go at once. pdf.js opens only if a page needs rendering.
+    const scans = await openScanImages(core.blobs.get(doc.sha256));
+    let renderer: Promise<PdfPageSource> | null = null;
     return {
       async input(n) {
-        const scan = await src.imageForOcr(n, 300);
-        return { pageNumber: n, image: { pixels: scan.pixels, width: scan.widthPx, height: scan.heightPx, channels: scan.channels }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi };
+        const scan = scans?.jpegOf(n);
+        if (scan) {
+          // Decoded natively and straight to grey; like a PDF viewer, ignoring any EXIF orientation.
+          const { data, info } = await sharp(scan.jpeg, { failOn: 'none' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+          return { pageNumber: n, image: { pixels: data, width: info.width, height: info.height, channels: 1 }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi };
+        }
+        renderer ??= openPdfForRendering(core.blobs.get(doc.sha256), undefined, true);
+        const page = await (await renderer).imageForOcr(n, 300);
+        return { pageNumber: n, image: { pixels: page.pixels, width: page.widthPx, height: page.heightPx, channels: page.channels }, widthPt: page.widthPt, heightPt: page.heightPt, dpi: page.dpi };
       },
-      close: () => src.close(),
+      close: async () => {
+        if (renderer) await (await renderer).close();
+      },
     };
   }
   // Image files decode as a whole (a TIFF's pages come out together); they are rarely long.
-  const images = await decodeImage(bytes, doc.file_name, doc.format as ImageKind);
+  const images = await decodeImage(core.blobs.get(doc.sha256), doc.file_name, doc.format as ImageKind);
   return {
     async input(n) {
       const im = images.find((x) => x.pageNumber === n);

@@ -54,10 +54,16 @@ export interface PdfPageSource {
 /** Largest page edge we will rasterise, in pixels: keeps a huge MediaBox from exhausting memory. */
 const MAX_EDGE_PX = 12_000;
 
-/** Opens a PDF once for rendering many of its pages. Call close() when done. */
-export async function openPdfForRendering(pdfBytes: Uint8Array, password?: string): Promise<PdfPageSource> {
+/**
+ * Opens a PDF once for rendering many of its pages. Call close() when done. pdf.js takes the bytes
+ * it is given (their buffer is detached), so they are copied first, unless `handOver` says the
+ * caller is done with them: a long scan's bytes are then held once, not twice (160 MB at 300 pages).
+ */
+export async function openPdfForRendering(pdfBytes: Uint8Array, password?: string, handOver = false): Promise<PdfPageSource> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(pdfBytes), password)).promise;
+  const whole = pdfBytes.byteOffset === 0 && pdfBytes.byteLength === pdfBytes.buffer.byteLength;
+  const data = handOver && whole ? new Uint8Array(pdfBytes.buffer, 0, pdfBytes.byteLength) : new Uint8Array(pdfBytes);
+  const doc = await pdfjs.getDocument(pdfDocumentOptions(data, password)).promise;
   const OPS = pdfjs.OPS;
 
   async function withPage<T>(pageNumber: number, fn: (page: PdfPage) => Promise<T>): Promise<T> {

@@ -4,13 +4,14 @@
 // without rendering every page; shrinking always works and keeps text and vectors as they are.
 // The original stays untouched: its page is copied into the packet as a form XObject.
 import {
-  PDFArray, PDFContentStream, PDFDocument, PDFName, PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, StandardFonts,
-  TextRenderingMode, beginText, decodePDFRawStream, drawObject, endText, popGraphicsState, pushGraphicsState,
+  PDFContentStream, PDFDocument, PDFName, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRawStream, PDFRef, PDFStream, StandardFonts,
+  TextRenderingMode, beginText, drawObject, endText, popGraphicsState, pushGraphicsState,
   rotateDegrees, scale, setCharacterSqueeze, setFillingGrayscaleColor, setFontAndSize, setTextMatrix,
   setTextRenderingMode, showText, translate, type PDFFont, type PDFOperator,
 } from 'pdf-lib';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import type { Word } from '../../../shared/domain';
+import { contentRefs, decodedContent } from '../pdf/content-streams';
 import type { PageSequence } from './page-sequence';
 import type { BatesPosition } from './types';
 
@@ -116,27 +117,6 @@ export function embedSourcePages(ctx: StampContext, sources: PDFPage[]): Embedde
     }
     return { ref, crop, angle };
   });
-}
-
-/** A page's /Contents as a list: a single stream, an array of streams, or nothing. */
-function contentRefs(contents: PDFObject | undefined): PDFObject[] {
-  if (contents instanceof PDFArray) return contents.asArray();
-  return contents ? [contents] : [];
-}
-
-const FLATE = PDFName.of('FlateDecode');
-
-/** A content stream's operators, inflated natively when plain Flate (nearly always), else by pdf-lib. */
-function decodedContent(stream: PDFStream): Uint8Array {
-  if (stream instanceof PDFContentStream) return stream.getUnencodedContents();
-  const raw = stream as PDFRawStream;
-  const filter = raw.dict.get(PDFName.of('Filter'));
-  const onlyFlate = filter === FLATE || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === FLATE);
-  if (onlyFlate && !raw.dict.has(PDFName.of('DecodeParms'))) {
-    try { return inflateSync(raw.contents); } catch { /* damaged stream: pdf-lib's decoder is more forgiving */ }
-  }
-  if (!filter) return raw.contents;
-  return decodePDFRawStream(raw).decode();
 }
 
 const EXHIBIT_KEY_TEXT = 'Exhibit';
