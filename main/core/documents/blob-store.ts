@@ -1,7 +1,7 @@
 // Content-addressed store for originals. The only module that reads or writes original files, so
 // encryption at rest can be added here alone. Writes are atomic: temp file, fsync, rename.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -52,6 +52,28 @@ export class BlobStore {
       return readFileSync(this.pathFor(sha256));
     } catch {
       throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+    }
+  }
+
+  /** `length` bytes of a stored original from `offset` (a page's image inside a long PDF). */
+  getRange(sha256: string, offset: number, length: number): Buffer {
+    let fd: number;
+    try {
+      fd = openSync(this.pathFor(sha256), 'r');
+    } catch {
+      throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+    }
+    try {
+      const out = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, out, got, length - got, offset + got);
+        if (n === 0) throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is shorter than expected.`);
+        got += n;
+      }
+      return out;
+    } finally {
+      closeSync(fd);
     }
   }
 

@@ -12,6 +12,7 @@ import { sha256Hex } from './blob-store';
 import { classify } from './parse/classify';
 import { decodeFile, type DecodedFile } from './parse/formats';
 import { isImportProblem } from './parse/errors';
+import { sniffDetailed } from './parse/sniff';
 import type { ParsedEmail } from './parse/email';
 
 export interface ImportInput {
@@ -125,6 +126,7 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   if (opts.signal?.aborted) return done({ status: 'cancelled', message: 'Cancelled before it started.' });
   let bytes: Uint8Array;
   let decoded: DecodedFile;
+  let stored: StoredOriginal | null = null;
   try {
     bytes = input.read();
     const existing = bytes.length ? documentQueries(core.db).bySha(caseId, sha256Hex(bytes)) : undefined;
@@ -132,8 +134,12 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
       const where = existing.deleted_at ? ' (it is in the trash)' : '';
       return done({ status: 'duplicate', documentId: existing.id, message: `${input.fileName}: already in this case as "${existing.title ?? existing.file_name}"${where}; nothing was added.` });
     }
-    decoded = await decodeFile(bytes, input.fileName, { password: opts.password });
+    // A PDF's original is stored before it is read, so that pdf.js can take the bytes rather than a
+    // copy (a 300-page scan is then held once, not twice). If the import fails, it is removed again.
+    if (!opts.password && sniffDetailed(bytes).kind === 'pdf') stored = { sha: core.blobs.put(bytes), size: bytes.byteLength };
+    decoded = await decodeFile(bytes, input.fileName, { password: opts.password, handOver: stored !== null });
   } catch (e) {
+    if (stored) removeIfUnreferenced(core, stored.sha);
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });
   }
 
@@ -153,7 +159,7 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   const prepared = prepare(decoded);
   let documentId: string;
   try {
-    documentId = recordDocument(core, caseId, input, bytes, prepared);
+    documentId = recordDocument(core, caseId, input, stored ?? bytes, prepared);
   } catch (e) {
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });
   }
@@ -174,16 +180,27 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   return results;
 }
 
-/** Stores the original, then records document, pages, search rows and any OCR job in one transaction. */
-function recordDocument(core: Core, caseId: string, input: ImportInput, bytes: Uint8Array, prepared: PreparedDocument): string {
-  const sha = core.blobs.put(bytes);
+interface StoredOriginal {
+  sha: string;
+  size: number;
+}
+
+/** Removes a stored original no document refers to (an import that failed after storing it). */
+function removeIfUnreferenced(core: Core, sha: string): void {
+  const stillUsed = core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha);
+  if (!stillUsed) core.blobs.remove(sha);
+}
+
+/** Stores the original (unless already stored), then records document, pages, search rows and any OCR job in one transaction. */
+function recordDocument(core: Core, caseId: string, input: ImportInput, original: Uint8Array | StoredOriginal, prepared: PreparedDocument): string {
+  const { sha, size } = original instanceof Uint8Array ? { sha: core.blobs.put(original), size: original.byteLength } : original;
   const q = documentQueries(core.db);
   const id = core.newId();
   const now = core.nowIso();
   const classification = classify(prepared.pages, { fileName: input.fileName, emailDate: prepared.email?.sentDate ?? prepared.email?.date ?? null });
   try {
     core.db.transaction(() => {
-      core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, bytes.byteLength, now);
+      core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, size, now);
       core.db
         .prepare(
           `INSERT INTO documents (id, case_id, sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
@@ -220,8 +237,7 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, bytes: U
       }
     })();
   } catch (e) {
-    const stillUsed = core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha);
-    if (!stillUsed) core.blobs.remove(sha);
+    removeIfUnreferenced(core, sha);
     throw e;
   }
   core.emit('case.changed', { caseId, what: 'documents' });

@@ -10,7 +10,8 @@ import { createOcrDriver } from '../ocr/tesseract';
 import { classify } from './parse/classify';
 import { decodeImage, type ImageKind } from './parse/images';
 import { openPdfForRendering, type PdfPageSource } from './render';
-import { openScanImages } from '../pdf/scan-images';
+import { findScanImages } from '../pdf/scan-images';
+import { releaseMemory } from '../memory';
 import sharp from 'sharp';
 
 const drivers = new WeakMap<Core, OcrDriver>();
@@ -64,16 +65,17 @@ interface PageInputSource {
 async function openPageInputs(core: Core, documentId: string): Promise<PageInputSource> {
   const doc = documentQueries(core.db).get(documentId)!;
   if (doc.format === 'pdf') {
-    // A scanner's pages go to OCR as the JPEGs they are; pdf-lib keeps its own copy of the image
-    // streams, so the file's bytes are let go at once. pdf.js opens only if a page needs rendering.
-    const scans = await openScanImages(core.blobs.get(doc.sha256));
+    // A scanner's pages go to OCR as the JPEGs they are, each read from the stored original when
+    // its turn comes: only their places are kept, not the file. pdf.js opens only if a page needs rendering.
+    const scans = await scanImagesOf(core, doc.sha256);
     let renderer: Promise<PdfPageSource> | null = null;
     return {
       async input(n) {
-        const scan = scans?.jpegOf(n);
+        const scan = scans?.[n - 1];
         if (scan) {
+          const jpeg = core.blobs.getRange(doc.sha256, scan.offset, scan.length);
           // Decoded natively and straight to grey; like a PDF viewer, ignoring any EXIF orientation.
-          const { data, info } = await sharp(scan.jpeg, { failOn: 'none' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+          const { data, info } = await sharp(jpeg, { failOn: 'none' }).greyscale().raw().toBuffer({ resolveWithObject: true });
           return { pageNumber: n, image: { pixels: data, width: info.width, height: info.height, channels: 1 }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi };
         }
         renderer ??= openPdfForRendering(core.blobs.get(doc.sha256), undefined, true);
@@ -95,6 +97,19 @@ async function openPageInputs(core: Core, documentId: string): Promise<PageInput
     },
     close: async () => {},
   };
+}
+
+/** A file this large is read with the garbage of the previous stage collected first, and collected after. */
+const LARGE_FILE = 16 * 1024 * 1024;
+
+async function scanImagesOf(core: Core, sha: string) {
+  const size = core.db.prepare<[string], { size: number }>('SELECT size FROM blobs WHERE sha256 = ?').get(sha)?.size ?? 0;
+  if (size > LARGE_FILE) releaseMemory(); // the import's copies of this file, if still uncollected
+  try {
+    return await findScanImages(core.blobs.get(sha));
+  } finally {
+    if (size > LARGE_FILE) releaseMemory(); // the file itself: only its pages' places are kept
+  }
 }
 
 /**

@@ -14,6 +14,15 @@ export function loadPdfJs(): Promise<PdfJs> {
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
+/**
+ * The bytes to give pdf.js, which takes what it is given (the buffer is detached): a copy, unless
+ * the caller hands them over and they fill their buffer (a long scan is then held once, not twice).
+ */
+export function pdfJsData(bytes: Uint8Array, handOver: boolean): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return handOver && whole ? new Uint8Array(bytes.buffer, 0, bytes.byteLength) : new Uint8Array(bytes);
+}
+
 /** Options that keep pdf.js local: fonts and cmaps from node_modules, no eval, no fetch. */
 export function pdfDocumentOptions(data: Uint8Array, password?: string) {
   return {
@@ -64,9 +73,10 @@ export interface PdfTextResult {
   pagesWithoutText: number[];
 }
 
-export async function readPdfText(data: Uint8Array, password?: string): Promise<PdfTextResult> {
+/** Per-page text with word positions. pdf.js gets a copy of `data`, or `data` itself if `handOver` (it is then detached). */
+export async function readPdfText(data: Uint8Array, password?: string, handOver = false): Promise<PdfTextResult> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(data), password)).promise;
+  const doc = await pdfjs.getDocument(pdfDocumentOptions(pdfJsData(data, handOver), password)).promise;
   try {
     const pages: PageContent[] = [];
     const pagesWithoutText: number[] = [];

@@ -3,7 +3,7 @@
 // costs time and blurs the strokes OCR needs).
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
-import { loadPdfJs, pdfDocumentOptions } from './pdf-text';
+import { loadPdfJs, pdfDocumentOptions, pdfJsData } from './pdf-text';
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -54,16 +54,10 @@ export interface PdfPageSource {
 /** Largest page edge we will rasterise, in pixels: keeps a huge MediaBox from exhausting memory. */
 const MAX_EDGE_PX = 12_000;
 
-/**
- * Opens a PDF once for rendering many of its pages. Call close() when done. pdf.js takes the bytes
- * it is given (their buffer is detached), so they are copied first, unless `handOver` says the
- * caller is done with them: a long scan's bytes are then held once, not twice (160 MB at 300 pages).
- */
+/** Opens a PDF once for rendering many of its pages (see pdfJsData for `handOver`). Call close() when done. */
 export async function openPdfForRendering(pdfBytes: Uint8Array, password?: string, handOver = false): Promise<PdfPageSource> {
   const pdfjs = await loadPdfJs();
-  const whole = pdfBytes.byteOffset === 0 && pdfBytes.byteLength === pdfBytes.buffer.byteLength;
-  const data = handOver && whole ? new Uint8Array(pdfBytes.buffer, 0, pdfBytes.byteLength) : new Uint8Array(pdfBytes);
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(data, password)).promise;
+  const doc = await pdfjs.getDocument(pdfDocumentOptions(pdfJsData(pdfBytes, handOver), password)).promise;
   const OPS = pdfjs.OPS;
 
   async function withPage<T>(pageNumber: number, fn: (page: PdfPage) => Promise<T>): Promise<T> {

@@ -1,9 +1,10 @@
-// Full-page scan images read straight out of a PDF with pdf-lib. A scanner's page is one JPEG
+// Where a PDF keeps its full-page scan images, found with pdf-lib. A scanner's page is one JPEG
 // painted over the whole page; handing OCR that JPEG as it is (sharp decodes it natively, straight
 // to grey) skips pdf.js, which decodes it in JavaScript to 11 MB of RGB per page at 200 dpi and
-// holds a second copy of the whole file: for a 300-page scan that was a third of the import's
-// memory. Anything else (text, several images, other encodings, rotation) returns null and is
-// rendered by pdf.js as before.
+// holds a copy of the whole file while it works. Only each JPEG's place in the file is kept, so a
+// page's bytes can be read from the stored original when its turn comes and nothing of the file
+// stays in memory. Anything else (text, several images, other encodings, rotation) gets no entry
+// and is rendered by pdf.js as before.
 import {
   PDFArray,
   PDFDict,
@@ -18,8 +19,9 @@ import {
 import { contentRefs, decodedContent } from './content-streams';
 
 export interface EmbeddedJpeg {
-  /** The image's JPEG bytes exactly as stored in the PDF. */
-  jpeg: Uint8Array;
+  /** Where the image's JPEG bytes lie in the file, exactly as stored. */
+  offset: number;
+  length: number;
   widthPx: number;
   heightPx: number;
   /** Grey (1) or colour (3) samples, from the image's colour space. */
@@ -29,34 +31,26 @@ export interface EmbeddedJpeg {
   dpi: number;
 }
 
-export interface ScanImageReader {
-  numPages: number;
-  /** The page's full-page JPEG, or null when the page is anything else. */
-  jpegOf(pageNumber: number): EmbeddedJpeg | null;
-}
-
-/** Opens a PDF for reading its scan images; null when pdf-lib cannot read it (encrypted, damaged). */
-export async function openScanImages(bytes: Uint8Array): Promise<ScanImageReader | null> {
+/**
+ * The full-page JPEG of every page of a PDF (null for pages that are anything else); null when
+ * pdf-lib cannot read the file (encrypted, damaged: pdf.js then says what is wrong). Takes a Node
+ * Buffer: pdf-lib then keeps its streams as views into it, whose offsets are the file's.
+ */
+export async function findScanImages(file: Buffer): Promise<(EmbeddedJpeg | null)[] | null> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    doc = await PDFDocument.load(file, { updateMetadata: false, throwOnInvalidObject: false });
   } catch {
     return null;
   }
   if (doc.isEncrypted) return null;
-  const pages = doc.getPages();
-  return {
-    numPages: pages.length,
-    jpegOf(pageNumber) {
-      const page = pages[pageNumber - 1];
-      if (!page) return null;
-      try {
-        return fullPageJpeg(page);
-      } catch {
-        return null; // anything unexpected: let pdf.js render the page
-      }
-    },
-  };
+  return doc.getPages().map((page) => {
+    try {
+      return fullPageJpeg(page, file);
+    } catch {
+      return null; // anything unexpected: let pdf.js render the page
+    }
+  });
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -73,7 +67,7 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 /** Operators that put text or inline images on the page: such a page is not a bare scan. */
 const MARKING = new Set(['BT', 'Tj', 'TJ', "'", '"', 'BI', 'sh']);
 
-function fullPageJpeg(page: PDFPage): EmbeddedJpeg | null {
+function fullPageJpeg(page: PDFPage, file: Buffer): EmbeddedJpeg | null {
   if (page.getRotation().angle % 360 !== 0) return null;
   const context = page.doc.context;
   const parts = contentRefs(page.node.Contents()).map((ref) => context.lookup(ref));
@@ -106,7 +100,7 @@ function fullPageJpeg(page: PDFPage): EmbeddedJpeg | null {
   const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
   const image = xobjects?.lookup(PDFName.of(painted.name.slice(1)));
   if (!(image instanceof PDFRawStream)) return null;
-  const info = jpegInfo(image);
+  const info = jpegInfo(image, file);
   if (!info) return null;
 
   const box = page.getCropBox();
@@ -122,8 +116,8 @@ function fullPageJpeg(page: PDFPage): EmbeddedJpeg | null {
   };
 }
 
-/** The stream's JPEG and size, if it is a plain 8-bit grey or RGB JPEG image with no mask or decode map. */
-function jpegInfo(image: PDFRawStream): Omit<EmbeddedJpeg, 'widthPt' | 'heightPt' | 'dpi'> | null {
+/** The stream's JPEG place and size, if it is a plain 8-bit grey or RGB JPEG image with no mask or decode map. */
+function jpegInfo(image: PDFRawStream, file: Buffer): Omit<EmbeddedJpeg, 'widthPt' | 'heightPt' | 'dpi'> | null {
   const dict = image.dict;
   const name = (key: string) => dict.lookup(PDFName.of(key));
   if (name('Subtype') !== PDFName.of('Image')) return null;
@@ -140,7 +134,8 @@ function jpegInfo(image: PDFRawStream): Omit<EmbeddedJpeg, 'widthPt' | 'heightPt
   const jpeg = image.contents;
   // A JPEG starts with SOI (FF D8); anything else is not what the dictionary claims.
   if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
-  return { jpeg, widthPx: width.asNumber(), heightPx: height.asNumber(), components };
+  if (jpeg.buffer !== file.buffer) return null; // not a view into the file: no place to read it from
+  return { offset: jpeg.byteOffset - file.byteOffset, length: jpeg.byteLength, widthPx: width.asNumber(), heightPx: height.asNumber(), components };
 }
 
 function colourComponents(space: PDFObject | undefined): 1 | 3 | null {

@@ -1,9 +1,12 @@
 // Scanned pages go to OCR as the JPEG stored in the PDF: exactly those bytes, with the page's size
 // and the scan's resolution, and only for pages that are one upright JPEG over the whole page.
-import { PDFDocument, PDFName, StandardFonts, degrees } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import path from 'node:path';
+import { BlobStore } from '../../../main/core/documents/blob-store';
+import { tempDir } from '../../support/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { contentTokens, openScanImages } from '../../../main/core/pdf/scan-images';
+import { contentTokens, findScanImages } from '../../../main/core/pdf/scan-images';
 
 async function jpeg(width: number, height: number, colour = false, cmyk = false): Promise<Buffer> {
   const img = sharp({ create: { width, height, channels: 3, background: colour ? '#d0c0b0' : '#ffffff' } });
@@ -36,21 +39,36 @@ describe('openScanImages', () => {
     add().drawImage(await pdf.embedJpg(await jpeg(850, 1100, true, true)), { x: 0, y: 0, width: 612, height: 792 });
     add().drawText('Just words (with "Do" and BT inside a string)', { x: 20, y: 700, font, size: 12 });
 
-    const reader = (await openScanImages(await pdf.save()))!;
-    expect(reader.numPages).toBe(9);
-    const first = reader.jpegOf(1)!;
-    expect(Buffer.from(first.jpeg).equals(grey)).toBe(true);
+    const file = Buffer.from(await pdf.save());
+    const scans = (await findScanImages(file))!;
+    expect(scans).toHaveLength(9);
+    const first = scans[0]!;
+    expect(file.subarray(first.offset, first.offset + first.length).equals(grey)).toBe(true);
     expect(first).toMatchObject({ widthPx: 1700, heightPx: 2200, components: 1, widthPt: 612, heightPt: 792, dpi: 200 });
-    expect(reader.jpegOf(2)).toMatchObject({ widthPx: 850, heightPx: 1100, components: 3, dpi: 100 });
-    for (const n of [3, 4, 5, 6, 7, 8, 9, 10]) expect(reader.jpegOf(n), `page ${n}`).toBeNull();
+    const second = scans[1]!;
+    expect(file.subarray(second.offset, second.offset + second.length).equals(colour)).toBe(true);
+    expect(second).toMatchObject({ widthPx: 850, heightPx: 1100, components: 3, dpi: 100 });
+    scans.slice(2).forEach((s, i) => expect(s, `page ${i + 3}`).toBeNull());
   });
 
   it('returns null for what pdf-lib cannot read, so pdf.js can say what is wrong', async () => {
-    expect(await openScanImages(Buffer.from('not a pdf at all'))).toBeNull();
+    expect(await findScanImages(Buffer.from('not a pdf at all'))).toBeNull();
   });
 
   it('reads operators, not the insides of strings, arrays and dictionaries', () => {
     const src = 'q 612 0 0 792 0 0 cm /Im0 Do Q BT (a (nested) \\) Do) Tj [(x) 3 (y)] TJ ET <</MCID 0>> BDC <48656c6c6f> Tj % comment Do\nEMC';
     expect([...contentTokens(src)]).toEqual(['q', '612', '0', '0', '792', '0', '0', 'cm', '/Im0', 'Do', 'Q', 'BT', '()', 'Tj', '[', '()', '3', '()', ']', 'TJ', 'ET', '<<', '/MCID', '0', '>>', 'BDC', '<>', 'Tj', 'EMC']);
+  });
+});
+
+describe('BlobStore.getRange', () => {
+  it('reads a stretch of a stored original, and says so when the file is gone or short', () => {
+    const store = new BlobStore(path.join(tempDir(), 'blobs'));
+    const bytes = Buffer.from(Array.from({ length: 100_000 }, (_, i) => i % 251));
+    const sha = store.put(bytes);
+    expect(store.getRange(sha, 12_345, 40_000).equals(bytes.subarray(12_345, 52_345))).toBe(true);
+    expect(() => store.getRange(sha, 99_990, 20)).toThrow(/shorter than expected/);
+    store.remove(sha);
+    expect(() => store.getRange(sha, 0, 10)).toThrow(/missing from the store/);
   });
 });

@@ -18,6 +18,8 @@ export type DecodedFile =
   | { kind: 'zip'; zip: ZipExtraction };
 
 export interface DecodeOptions extends ImageDecodeOptions, EmailOptions {
+  /** The caller is done with the bytes: a PDF decoder may take them rather than copy them (they are detached). */
+  handOver?: boolean;
   /** For password-protected PDFs, once the user has typed it. */
   password?: string;
   zipLimits?: Partial<ZipLimits>;
@@ -39,7 +41,7 @@ export async function decodeFile(bytes: Uint8Array, fileName: string, options: D
     case 'unknown':
       throw problems.unsupportedType(fileName, sniffed.description ?? undefined);
     case 'pdf':
-      return { kind: 'pdf', pdf: await decodePdf(bytes, fileName, options.password) };
+      return { kind: 'pdf', pdf: await decodePdf(bytes, fileName, options.password, options.handOver) };
     case 'jpeg':
     case 'png':
     case 'tiff':

@@ -28,11 +28,13 @@ interface PdfJsError {
  * Reads a PDF's text layer and decides, page by page, text layer versus OCR.
  * Throws ImportProblem: encrypted_pdf (no password given), wrong_password, corrupt_pdf, pdf_no_pages, empty_file.
  */
-export async function decodePdf(bytes: Uint8Array, fileName: string, password?: string): Promise<DecodedPdf> {
+export async function decodePdf(bytes: Uint8Array, fileName: string, password?: string, handOver = false): Promise<DecodedPdf> {
   if (bytes.length === 0) throw problems.emptyFile(fileName);
+  const withPassword = password !== undefined && password !== '';
   let result: Awaited<ReturnType<typeof readPdfText>>;
   try {
-    result = await readPdfText(bytes, password);
+    // The bytes are needed again below only to check a password's encryption.
+    result = await readPdfText(bytes, password, handOver && !withPassword);
   } catch (error) {
     const e = error as PdfJsError;
     if (e?.name === 'PasswordException') {
@@ -44,7 +46,7 @@ export async function decodePdf(bytes: Uint8Array, fileName: string, password?: 
   const { pages, pagesWithoutText } = result;
   if (pages.length === 0) throw problems.pdfNoPages(fileName);
   const pagesNeedingOcr = pages.filter((p) => needsOcr(p, pagesWithoutText)).map((p) => p.pageNumber);
-  return { pageCount: pages.length, pages, pagesNeedingOcr, encrypted: password !== undefined && password !== '' ? await isEncrypted(bytes) : false };
+  return { pageCount: pages.length, pages, pagesNeedingOcr, encrypted: withPassword ? await isEncrypted(bytes) : false };
 }
 
 /**
