@@ -160,7 +160,12 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
     const source = await openPageInputs(core, doc.id);
     try {
       // One lane per OCR worker plus one, so a page is being rendered while the workers recognise.
-      recognised = await recognizePages(source, pages, opts.driver ?? ocrDriverFor(core), os.availableParallelism() + 1, { ...opts, documentId: doc.id });
+      const driver = opts.driver ?? ocrDriverFor(core);
+      recognised = await recognizePages(source, pages, driver, os.availableParallelism() + 1, { ...opts, documentId: doc.id });
+      // The last queued document: its workers are done, and what follows (writing 300 pages, the
+      // extraction) is better done without their memory. They start again when OCR is next needed.
+      const more = core.db.prepare("SELECT 1 FROM jobs WHERE kind = 'ocr' AND status = 'queued' LIMIT 1").get();
+      if (!more) await driver.releaseIdleWorkers?.();
     } finally {
       await source.close();
     }

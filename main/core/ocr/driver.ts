@@ -34,6 +34,8 @@ export interface OcrDriver {
   recognizeAll(inputs: OcrPageInput[], options?: OcrRunOptions): Promise<PageContent[]>;
   /** Stops every worker. The driver starts new ones if used again. */
   dispose(): Promise<void>;
+  /** Stops the workers that have nothing to do (each holds 150 MB or more); new ones start when work comes. */
+  releaseIdleWorkers?(): Promise<void>;
 }
 
 /** Thrown (name 'AbortError') when a job is cancelled through its AbortSignal. */

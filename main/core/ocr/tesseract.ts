@@ -32,6 +32,7 @@ export interface TesseractOcrDriver extends OcrDriver {
   readonly liveWorkers: number;
   /** Workers recognising a page right now. */
   readonly busyWorkers: number;
+  releaseIdleWorkers(): Promise<void>;
 }
 
 export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDriver {
@@ -112,6 +113,7 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     recognize,
     recognizeAll,
     dispose: () => pool.dispose(),
+    releaseIdleWorkers: () => pool.releaseIdle(),
   };
 }
 

@@ -82,6 +82,14 @@ export class TesseractPool {
     await Promise.all(slots.map((s) => terminate(s.worker)));
   }
 
+  /** Terminates every idle worker if nothing is queued (busy workers and queued work are left alone). */
+  async releaseIdle(): Promise<void> {
+    if (this.queue.length) return;
+    const idle = this.slots.filter((s) => !s.busy);
+    for (const s of idle) this.slots.splice(this.slots.indexOf(s), 1);
+    await Promise.all(idle.map((s) => terminate(s.worker)));
+  }
+
   private pump(): void {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.busy);

@@ -150,4 +150,23 @@ describe('tesseract OCR driver', () => {
     await d.dispose();
     expect(d.liveWorkers).toBe(0);
   });
+
+  it('releaseIdleWorkers() stops idle workers only, and the driver starts new ones for the next page', async () => {
+    const d = createOcrDriver({ workers: 2 });
+    const [scan] = await scanPdf(await typesetPages([{ lines: ['Reading goal baseline'] }]), 150, () => ({}));
+    const page = () => d.recognize({ pageNumber: 1, image: scan.png, dpi: 150 });
+    await Promise.all([page(), page()]);
+    expect(d.liveWorkers).toBe(2);
+    // One page in flight: its worker is busy and stays; the other is released.
+    const running = page();
+    await vi.waitFor(() => expect(d.busyWorkers).toBe(1), { timeout: 60_000, interval: 20 });
+    await d.releaseIdleWorkers();
+    expect(d.liveWorkers).toBe(1);
+    expect((await running).text).toMatch(/Reading goal/);
+    await d.releaseIdleWorkers();
+    expect(d.liveWorkers).toBe(0);
+    expect((await page()).text).toMatch(/baseline/);
+    expect(d.liveWorkers).toBe(1);
+    await d.dispose();
+  });
 });
