@@ -8,6 +8,14 @@ import { extractGoals } from './goals';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
 import { extractServices } from './services';
 
+/**
+ * A case-insensitive pattern whose ${0} stands for the word IEP as OCR reads it from a scan: the I
+ * is often read as |, l, 1 or !, and a stray mark may follow ("amends |EP- dated ...").
+ */
+function ocrIep(parts: TemplateStringsArray): RegExp {
+  return new RegExp(parts.raw.join(String.raw`[il1|!]ep\W?`), 'i');
+}
+
 const L = {
   meetingDate: [/(?:iep\s+)?meeting\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:amendment|addendum|revision)/i, /(?:amendment|addendum|revision)\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:meeting|conference)/i, /(?:iep\s+)?conference\s+date/i, /iep\s+date/i, /date\s+of\s+iep/i],
   period: [/iep\s+(?:period|duration|dates|term)/i, /iep\s+initiation\s*\/\s*duration(?:\s+dates?)?/i, /(?:iep\s+)?effective\s+dates?/i, /projected\s+dates?/i, /duration\s+of\s+(?:the\s+)?iep/i],
@@ -16,7 +24,7 @@ const L = {
   nextAnnual: [/next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:iep\s+)?(?:review|meeting|iep)/i, /annual\s+(?:iep\s+)?review\s+(?:date|due)/i, /next\s+iep\s+(?:review|meeting)?\s*(?:date|due)/i, /annual\s+iep\s+due/i],
   nextReeval: [/next\s+re-?evaluation(?:\s+(?:date|due))?/i, /re-?evaluation\s+(?:due|date)(?:\s+date)?/i, /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i, /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i],
   type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting)/i, /iep\s+type/i, /reason\s+for\s+meeting/i],
-  amends: [/amends?\s+(?:the\s+)?iep\s+(?:dated|of|from)/i, /amendment\s+to\s+(?:the\s+)?iep\s+(?:dated|of|from)/i, /date\s+of\s+(?:the\s+)?iep\s+(?:being\s+)?amended/i, /original\s+iep\s+(?:meeting\s+)?date/i, /iep\s+(?:being\s+)?amended/i],
+  amends: [ocrIep`amends?\s+(?:the\s+)?${0}\s*(?:dated|of|from)`, ocrIep`amendment\s+to\s+(?:the\s+)?${0}\s*(?:dated|of|from)`, /date\s+of\s+(?:the\s+)?iep\s+(?:being\s+)?amended/i, /original\s+iep\s+(?:meeting\s+)?date/i, /iep\s+(?:being\s+)?amended/i],
   name: [/student(?:'s)?\s+name/i, /name\s+of\s+student/i, /student/i, /name/i],
   dob: [/date\s+of\s+birth/i, /birth\s*date/i, /d\.?o\.?b\.?/i],
   grade: [/grade(?:\s+level)?(?:\s*\/\s*school\s+year)?/i, /current\s+grade/i],

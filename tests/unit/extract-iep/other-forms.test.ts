@@ -86,6 +86,15 @@ describe('IEPs from other form systems', () => {
     expect(iep.accommodations).toEqual(['Extended time on tests', 'Use of a calculator for multi-step problems', 'Preferential seating']);
   });
 
+  it('finds what an amendment amends through the ways OCR misreads the word IEP', () => {
+    for (const iepWord of ['IEP', '|EP-', 'lEP', '1EP', '!EP']) {
+      const text = `IEP AMENDMENT\nMeeting Date: 02/27/2024\nMeeting Type Amendment (amends ${iepWord} dated 10/10/2023)\n`;
+      expect(extractIep(pagesFromPlainText(text), 'doc-ocr').amendsMeetingDate, iepWord).toBe('2023-10-10');
+    }
+    // Not every "amends ... dated" is about an IEP.
+    expect(extractIep(pagesFromPlainText('IEP AMENDMENT\nMeeting Date: 02/27/2024\nThis amends the BIP dated 01/05/2024.\n'), 'doc-bip').amendsMeetingDate).toBeNull();
+  });
+
   it('reads an addendum: what it amends, and no services of its own when they remain unchanged', () => {
     const iep = extractIep(pagesFromPlainText(AMENDMENT), 'doc-amd');
     expect(iep.type).toBe('amendment');
