@@ -12,7 +12,7 @@ import { extractServices } from './services';
  * A case-insensitive pattern whose ${0} stands for the word IEP as OCR reads it from a scan: the I
  * is often read as |, l, 1 or !, and a stray mark may follow ("amends |EP- dated ...").
  */
-function ocrIep(parts: TemplateStringsArray): RegExp {
+function ocrIep(parts: TemplateStringsArray, ..._iep: unknown[]): RegExp {
   return new RegExp(parts.raw.join(String.raw`[il1|!]ep\W?`), 'i');
 }
 
