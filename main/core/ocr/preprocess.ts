@@ -4,6 +4,10 @@
 import sharp from 'sharp';
 import { estimateSkewDegrees } from './deskew';
 
+// libvips caches the results of recent operations (up to 50 MB) for reuse. Every image here is new,
+// so nothing is ever reused, and over a long scan the cache only added to the peak memory.
+sharp.cache(false);
+
 export type ImageInput =
   | Buffer
   | { pixels: Buffer | Uint8Array; width: number; height: number; channels: 1 | 2 | 3 | 4 };
