@@ -20,6 +20,8 @@ export interface OcrDriverOptions {
   tesseractParameters?: Record<string, string>;
   /** Below this mean confidence a page is retried turned 180, 90 and 270 degrees. */
   rotationRetryBelow?: number;
+  /** Pages a worker recognises before a fresh one replaces it (see PoolConfig.recycleAfter). */
+  recycleAfter?: number;
 }
 
 /** Tesseract page segmentation: fully automatic (finds columns and blocks itself). */
@@ -32,6 +34,8 @@ export interface TesseractOcrDriver extends OcrDriver {
   readonly liveWorkers: number;
   /** Workers recognising a page right now. */
   readonly busyWorkers: number;
+  /** Workers started so far, replacements included. */
+  readonly workersStarted: number;
   releaseIdleWorkers(): Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     tessdataDir: options.tessdataDir ?? defaultTessdataDir(),
     workerPath: options.workerPath ?? defaultWorkerPath(),
     size: options.workers,
+    recycleAfter: options.recycleAfter,
     // Inverted-text retries only ever found noise on our pages (white-on-black is rare in records).
     parameters: { tessedit_pageseg_mode: PSM_AUTO, tessedit_do_invert: '0', ...options.tesseractParameters },
   });
@@ -109,6 +114,9 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     },
     get busyWorkers() {
       return pool.busyCount;
+    },
+    get workersStarted() {
+      return pool.started;
     },
     recognize,
     recognizeAll,

@@ -12,7 +12,14 @@ export interface PoolConfig {
   size?: number;
   /** Tesseract variables set once on every worker. */
   parameters?: Record<string, string>;
+  /**
+   * Pages a worker recognises before it is replaced by a fresh one. Its WebAssembly memory only
+   * grows (to 250 MB and more over a long scan); a new worker costs about a second. 0 = never.
+   */
+  recycleAfter?: number;
 }
+
+const RECYCLE_AFTER = 40;
 
 export interface RecognizeJob {
   image: Buffer;
@@ -33,6 +40,8 @@ const OUTPUT = { text: false, tsv: true, blocks: false } as const;
 interface Slot {
   worker: Promise<Worker>;
   busy: Pending | null;
+  /** Pages recognised so far. */
+  done: number;
 }
 
 export class TesseractPool {
@@ -43,6 +52,9 @@ export class TesseractPool {
   constructor(private readonly config: PoolConfig) {
     this.size = Math.max(1, config.size ?? availableParallelism());
   }
+
+  /** Workers started since the pool was made (replacements included). */
+  started = 0;
 
   /** Number of live workers (started lazily, up to `size`). */
   get workerCount(): number {
@@ -94,7 +106,7 @@ export class TesseractPool {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.busy);
       if (!slot && this.slots.length < this.size) {
-        slot = { worker: this.startWorker(), busy: null };
+        slot = { worker: this.startWorker(), busy: null, done: 0 };
         this.slots.push(slot);
       }
       if (!slot) return;
@@ -112,6 +124,8 @@ export class TesseractPool {
         (result) => {
           if (slot.busy !== pending || !result) return; // cancelled meanwhile: already rejected
           slot.busy = null;
+          const limit = this.config.recycleAfter ?? RECYCLE_AFTER;
+          if (limit > 0 && ++slot.done >= limit) this.replace(slot);
           pending.resolve(result.data.tsv ?? '');
           this.pump();
         },
@@ -151,6 +165,7 @@ export class TesseractPool {
   }
 
   private async startWorker(): Promise<Worker> {
+    this.started++;
     enableRelaxedSimd();
     const worker = await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: this.config.tessdataDir,

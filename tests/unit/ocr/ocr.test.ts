@@ -169,4 +169,16 @@ describe('tesseract OCR driver', () => {
     expect(d.liveWorkers).toBe(1);
     await d.dispose();
   });
+
+  it('replaces a worker after its quota of pages, and the fresh one reads as well', async () => {
+    const d = createOcrDriver({ workers: 1, recycleAfter: 2 });
+    const [scan] = await scanPdf(await typesetPages([{ lines: ['Speech minutes weekly'] }]), 150, () => ({}));
+    const texts: string[] = [];
+    for (let i = 0; i < 3; i++) texts.push((await d.recognize({ pageNumber: 1, image: scan.png, dpi: 150 })).text);
+    expect(d.workersStarted).toBe(2);
+    expect(d.liveWorkers).toBe(1);
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toMatch(/Speech minutes weekly/);
+    await d.dispose();
+  });
 });
