@@ -39,6 +39,8 @@ const OUTPUT = { text: false, tsv: true, blocks: false } as const;
 
 interface Slot {
   worker: Promise<Worker>;
+  /** Started: its model is loaded and its core compiled. */
+  ready: boolean;
   busy: Pending | null;
   /** Pages recognised so far. */
   done: number;
@@ -105,8 +107,18 @@ export class TesseractPool {
   private pump(): void {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) {
-        slot = { worker: this.startWorker(), busy: null, done: 0 };
+      // Workers start one at a time: each one's start (model, WebAssembly compilation) takes a
+      // passing 100 MB or so, and two at once made the peak of a long import.
+      if (!slot && this.slots.length < this.size && this.slots.every((s) => s.ready)) {
+        const started: Slot = { worker: this.startWorker(), ready: false, busy: null, done: 0 };
+        started.worker.then(
+          () => {
+            started.ready = true;
+            this.pump();
+          },
+          () => undefined, // the job that waits on it fails with the error
+        );
+        slot = started;
         this.slots.push(slot);
       }
       if (!slot) return;
