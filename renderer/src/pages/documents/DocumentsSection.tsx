@@ -1,6 +1,6 @@
 // The Documents section: import (pickers and drop anywhere on the section), the filtered list or
 // its trash, search within the case, and the viewer in a split pane beside the list.
-// Route: #/case/CASE/documents[/DOC[/PAGE[/boxes=...]]]
+// Route: #/case/CASE/documents[/DOC[/PAGE[/boxes=... or /search=QUERY]]]
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DropZone, Input, Label, SearchField, TextField, ToggleButton } from 'react-aria-components';
 import type { DocumentDto, SearchResult } from '../../../../shared/api/documents';
