@@ -44,6 +44,8 @@ interface Slot {
   busy: Pending | null;
   /** Pages recognised so far. */
   done: number;
+  /** Being stopped after its quota: still counted, so its replacement waits until it is gone. */
+  retiring?: boolean;
 }
 
 export class TesseractPool {
@@ -106,7 +108,7 @@ export class TesseractPool {
 
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.busy);
+      let slot = this.slots.find((s) => !s.busy && !s.retiring);
       // Workers start one at a time: each one's start (model, WebAssembly compilation) takes a
       // passing 100 MB or so, and two at once made the peak of a long import.
       if (!slot && this.slots.length < this.size && this.slots.every((s) => s.ready)) {
@@ -137,7 +139,7 @@ export class TesseractPool {
           if (slot.busy !== pending || !result) return; // cancelled meanwhile: already rejected
           slot.busy = null;
           const limit = this.config.recycleAfter ?? RECYCLE_AFTER;
-          if (limit > 0 && ++slot.done >= limit) this.replace(slot);
+          if (limit > 0 && ++slot.done >= limit) this.retire(slot);
           pending.resolve(result.data.tsv ?? '');
           this.pump();
         },
@@ -167,6 +169,19 @@ export class TesseractPool {
     // Later: one abort usually cancels many jobs at once, and starting a worker for a job
     // that is about to be cancelled too would only have to be stopped again.
     setImmediate(() => this.pump());
+  }
+
+  /**
+   * Stops a worker that has done its quota. It keeps its place until its thread is gone, so that
+   * its replacement (started by pump when work is waiting) never runs beside it.
+   */
+  private retire(slot: Slot): void {
+    slot.retiring = true;
+    void terminate(slot.worker).finally(() => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      this.pump();
+    });
   }
 
   /** Drops a worker (terminating it); a new one starts lazily when work arrives. */
