@@ -20,7 +20,7 @@ export interface OcrDriverOptions {
   tesseractParameters?: Record<string, string>;
   /** Below this mean confidence a page is retried turned 180, 90 and 270 degrees. */
   rotationRetryBelow?: number;
-  /** Pages a worker recognises before a fresh one replaces it (see PoolConfig.recycleAfter). */
+  /** Pages a worker recognises before a fresh one replaces it (default never; see PoolConfig.recycleAfter). */
   recycleAfter?: number;
 }
 
