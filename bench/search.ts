@@ -12,7 +12,7 @@ import { DOC_TYPES, type DocType } from '../shared/domain';
 import { createCase } from '../main/core/cases';
 import { openCore, type Core } from '../main/core/context';
 import { documentQueries } from '../main/core/db/queries/documents';
-import { pageBoxes, parseSearchQuery, search, type SearchOptions } from '../main/core/search';
+import { pageBoxes, parseSearchQuery, RANK_WINDOW, search, type SearchOptions } from '../main/core/search';
 import { buildVocabulary, childName, generatePage } from './support/corpus';
 import { between, pick, seededRandom } from './support/random';
 import { cliArgs, loadAverage, machineLine, ms, percentile, writeResultsSection } from './support/report';
@@ -185,7 +185,7 @@ async function main() {
   const body = [
     `\`npm run bench -- search\`, ${new Date().toISOString().slice(0, 10)}. Machine: ${machineLine()}; load average ${loadAverage()} at the end (the machine is shared, so absolute times vary between runs; the reference is measured interleaved with search() on the same database).`,
     `Data: generated pages (IEP goals, progress notes, service logs, letters, evaluations; ~300 words each from a ${'4,000'}-word vocabulary drawn with a Zipf distribution, with numbers and dates; every word with its box; 40% marked as OCR pages; 2% of documents marked deleted but left in the index, so the deleted filter has rows to drop) written through documentQueries().putPages into a real data folder made by openCore.`,
-    `Query set: ${QUERIES.length} queries (${QUERIES.map((q) => q.label).join(', ')}), limit 50, ${reps} runs each after one warm-up pass. search() is the app's path (case and type filters as index tags, bm25 over the newest 2,000 matching pages, joins to pages, documents and cases, a snippet per hit); the "ranked" column says whether every match was ranked. The word boxes of a hit are found when it is opened (pageBoxes, timed separately below); the reference is \`${BARE_SQL}\` (the same words, every match ranked by bm25, no filters, no snippet, no joins).`,
+    `Query set: ${QUERIES.length} queries (${QUERIES.map((q) => q.label).join(', ')}), limit 50, ${reps} runs each after one warm-up pass. search() is the app's path (case and type filters as index tags, bm25 over the newest ${RANK_WINDOW.toLocaleString('en-US')} matching pages, joins to pages, documents and cases, a snippet per hit); the "ranked" column says whether every match was ranked. The word boxes of a hit are found when it is opened (pageBoxes, timed separately below); the reference is \`${BARE_SQL}\` (the same words, every match ranked by bm25, no filters, no snippet, no joins).`,
     '',
     ...summary,
     ...report,

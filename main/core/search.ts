@@ -256,7 +256,7 @@ export interface SearchOptions {
  * (most recently indexed first, the order FTS5 walks cheaply): exact whenever fewer pages match,
  * and said so in the result (rankedAmong) when more do.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 1000;
 
 interface RankedRow {
   rid: number;
