@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { loadPdfJs, pdfDocumentOptions, pdfJsData } from './pdf-text';
+import { IDENTITY, multiply, type Matrix } from '../pdf/matrix';
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -139,17 +140,6 @@ export function scanToPng(scan: PageScan): Promise<Buffer> {
     .png()
     .toBuffer();
 }
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
 
 interface DecodedImage {
   width: number;

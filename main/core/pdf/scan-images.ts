@@ -17,6 +17,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { contentRefs, decodedContent } from './content-streams';
+import { IDENTITY, multiply, type Matrix } from './matrix';
 
 export interface EmbeddedJpeg {
   /** Where the image's JPEG bytes lie in the file, exactly as stored. */
@@ -52,17 +53,6 @@ export async function findScanImages(file: Buffer): Promise<(EmbeddedJpeg | null
     }
   });
 }
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
 
 /** Operators that put text or inline images on the page: such a page is not a bare scan. */
 const MARKING = new Set(['BT', 'Tj', 'TJ', "'", '"', 'BI', 'sh']);

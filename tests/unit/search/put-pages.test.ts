@@ -6,16 +6,9 @@ import { createCase } from '../../../main/core/cases';
 import { documentQueries } from '../../../main/core/db/queries/documents';
 import { pageBoxes, search } from '../../../main/core/search';
 import { testCore } from '../../support/core';
+import { textPage } from '../../support/pages';
 
-const page = (n: number, text: string): PageContent => ({
-  pageNumber: n,
-  width: 612,
-  height: 792,
-  text,
-  words: text.split(/\s+/).filter(Boolean).map((t, i) => ({ text: t, bbox: [i * 40, 10, i * 40 + 30, 22], conf: 90 })),
-  source: 'ocr',
-  meanConfidence: 90,
-});
+const page = (n: number, text: string) => textPage(n, text, 'ocr');
 
 describe('documentQueries.putPages', () => {
   it('indexes each page once through placeholder, OCR and re-OCR writes', async () => {

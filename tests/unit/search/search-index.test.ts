@@ -2,7 +2,7 @@
 // rows that follow pages through trash, restore, re-classification and case deletion, and a
 // ranking window that is exact when few pages match and says so when many do.
 import { describe, expect, it } from 'vitest';
-import type { DocType, PageContent } from '../../../shared/domain';
+import type { DocType } from '../../../shared/domain';
 import { createCase, deleteCase } from '../../../main/core/cases';
 import type { Core } from '../../../main/core/context';
 import { documentQueries } from '../../../main/core/db/queries/documents';
@@ -10,16 +10,9 @@ import { caseTag, typeTag } from '../../../main/core/db/queries/search-index';
 import { restoreDocument, trashDocument, updateDocument } from '../../../main/core/documents/service';
 import { search } from '../../../main/core/search';
 import { testCore } from '../../support/core';
+import { textPage } from '../../support/pages';
 
-const page = (n: number, text: string): PageContent => ({
-  pageNumber: n,
-  width: 612,
-  height: 792,
-  text,
-  words: text.split(/\s+/).filter(Boolean).map((t, i) => ({ text: t, bbox: [i * 40, 10, i * 40 + 30, 22], conf: 90 })),
-  source: 'text_layer',
-  meanConfidence: null,
-});
+const page = textPage;
 
 let docs = 0;
 function addDocument(core: Core, caseId: string, type: DocType, texts: string[], date = '2024-05-01'): string {
