@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sniff, sniffDetailed, looksLikeEmail } from '../../../main/core/documents/parse/sniff';
+import { zipSync } from 'fflate';
 import { makeDocx, makeJpeg, makePdf, makePng, makeTiff, makeZip, utf8 } from './make-files';
+import { rawZip } from './make-zips';
 
 describe('sniff decides from bytes, never the name', () => {
   it('recognises each format it reads, whatever the file is called', async () => {
@@ -64,5 +66,34 @@ describe('sniff decides from bytes, never the name', () => {
   it('names the Office files it does not read', () => {
     const xlsx = makeZip({ '[Content_Types].xml': utf8('<Types/>'), 'xl/workbook.xml': utf8('<workbook/>') });
     expect(sniffDetailed(xlsx)).toMatchObject({ kind: 'unknown', description: expect.stringMatching(/Excel/) });
+  });
+
+  it('reads a container by its signature before looking for a PDF header inside it', async () => {
+    const pdf = await makePdf([[[72, 72, 'Evaluation Report']]]);
+    const records: Array<[string, Uint8Array]> = [['records/eval.pdf', pdf], ['records/iep.pdf', pdf]];
+    const stored = rawZip(records, 'stored'); // as Python's zipfile writes it: the member's "%PDF-" at byte 46
+    expect(Buffer.from(stored.subarray(0, 1024)).includes('%PDF-')).toBe(true);
+    expect(sniff(stored, 'records.zip')).toBe('zip');
+    expect(sniff(zipSync({ 'eval.pdf': pdf, 'notes.txt': utf8('call') }, { level: 0 }))).toBe('zip');
+    expect(sniff(rawZip(records, 'deflated'))).toBe('zip');
+    // An empty archive whose comment quotes a PDF header is still an (empty) zip.
+    const emptyWithComment = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(16), Buffer.from([9, 0]), Buffer.from('%PDF-1.7')]);
+    expect(sniff(emptyWithComment)).toBe('zip');
+    // A Word file whose parts are stored, with a PDF among them, is still a Word file.
+    expect(sniff(zipSync({ 'attached.pdf': pdf, 'word/document.xml': utf8('<w:document/>') }, { level: 0 }))).toBe('docx');
+
+    const msg = new Uint8Array(2048);
+    msg.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    msg.set(utf8('%PDF-1.4 an attachment in the first sector'), 600);
+    msg.set(Buffer.from('__substg1.0_37010102', 'utf16le'), 1500);
+    expect(sniff(msg, 'message.msg')).toBe('msg');
+  });
+
+  it('reads a photo whose comment quotes "%PDF-" as a photo, and a PDF header at byte 0 as a PDF', async () => {
+    const jpeg = await makeJpeg(40, 30);
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x12]), Buffer.from('%PDF-1.4 scanner')]);
+    const commented = Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]);
+    expect(sniff(commented)).toBe('jpeg');
+    expect(sniff(utf8('%PDF-1.7\n'))).toBe('pdf');
   });
 });

@@ -1,51 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractZip } from '../../../main/core/documents/parse/zip';
 import { decodeFile } from '../../../main/core/documents/parse/formats';
 import { makePdf, textLines, utf8 } from './make-files';
+import { rawZip } from './make-zips';
 
 const work = mkdtempSync(path.join(tmpdir(), 'casefile-zip-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** A zip with entries named exactly as given (fflate normalises nothing), for hostile names. */
-function rawZip(entries: Array<[string, Uint8Array]>): Uint8Array {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data);
-    const crc = crc32(data);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0); lh.writeUInt16LE(20, 4); lh.writeUInt16LE(0x800, 6); lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc, 14); lh.writeUInt32LE(deflated.length, 18); lh.writeUInt32LE(data.length, 22); lh.writeUInt16LE(nameBytes.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0); ch.writeUInt16LE(20, 4); ch.writeUInt16LE(20, 6); ch.writeUInt16LE(0x800, 8); ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc, 16); ch.writeUInt32LE(deflated.length, 20); ch.writeUInt32LE(data.length, 24); ch.writeUInt16LE(nameBytes.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    local.push(lh, nameBytes, deflated);
-    central.push(ch, nameBytes);
-    offset += 30 + nameBytes.length + deflated.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...local, cd, end]));
-}
-
-function crc32(data: Uint8Array): number {
-  let c = ~0;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
 
 describe('extractZip', () => {
   it('extracts each member with its path, skipping folders and OS junk', async () => {
@@ -126,5 +90,32 @@ describe('extractZip', () => {
   it('is reached through decodeFile', async () => {
     const decoded = await decodeFile(zipSync({ 'a.txt': utf8('alpha') }), 'archive.bin');
     expect(decoded.kind).toBe('zip');
+  });
+});
+
+describe('a records archive whose members are stored, not compressed', () => {
+  it.each(['stored', 'deflated'] as const)('opens as an archive (%s): every record, ../ refused, the nested zip opened', async (method) => {
+    const record = (title: string) => makePdf([textLines(`${title}\nStudent: Mateo Ruiz`)]);
+    const [iep, evaluation, progress, inner] = await Promise.all([record('IEP 2024'), record('Evaluation Report'), record('Progress Report'), record('Prior Written Notice')]);
+    const nested = rawZip([['pwn.pdf', inner], ['../../outside.pdf', inner]], method);
+    const zip = rawZip(
+      [
+        ['2024/iep.pdf', iep],
+        ['../../escape.pdf', evaluation],
+        ['2024/evaluation.pdf', evaluation],
+        ['2024/progress.pdf', progress],
+        ['older/records.zip', nested],
+      ],
+      method,
+    );
+    const decoded = await decodeFile(zip, 'records.zip');
+    if (decoded.kind !== 'zip') throw new Error(`read as ${decoded.kind}, not as an archive`);
+    expect(decoded.zip.members.map((m) => m.path)).toEqual(['2024/iep.pdf', '2024/evaluation.pdf', '2024/progress.pdf', 'older/records.zip/pwn.pdf']);
+    expect(decoded.zip.members.map((m) => m.bytes)).toEqual([iep, evaluation, progress, inner]);
+    expect(decoded.zip.problems.map((p) => [p.code, p.fileName])).toEqual([
+      ['zip_unsafe_path', 'records.zip'],
+      ['zip_unsafe_path', 'older/records.zip'],
+    ]);
+    expect(decoded.zip.problems[0].message).toContain('../../escape.pdf');
   });
 });

@@ -12,6 +12,7 @@ import { listDocuments, trashDocument, restoreDocument, updateDocument, document
 import { search } from '../../../main/core/search';
 import { reprocessDocument } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';
+import { rawZip, type ZipMethod } from '../documents/make-zips';
 
 async function textPdf(lines: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -98,6 +99,45 @@ describe('importing a batch with good and bad files', () => {
     restoreDocument(core, doc.id);
     expect(search(core, { query: 'wcpm', caseId: c.id }).hits).toHaveLength(1);
     expect(documentPages(core, doc.id)[0].words.length).toBeGreaterThan(5);
+  });
+});
+
+describe('a records archive as Python and scanners write it (members stored, not compressed)', () => {
+  it.each<ZipMethod>(['stored', 'deflated'])('imports every record (%s), refuses ../ by name, opens the nested zip, and counts it all', async (method) => {
+    const dir = tempDir();
+    const pdf = (title: string) => textPdf([title, 'Student: Mateo Ruiz', 'Date: 03/15/2024']);
+    const inner = rawZip([['pwn.pdf', await pdf('Prior Written Notice')]], method);
+    const zip = rawZip(
+      [
+        ['records/iep.pdf', await pdf('Individualized Education Program')],
+        ['../../escape.pdf', await pdf('Should never be written anywhere')],
+        ['records/evaluation.pdf', await pdf('Psychoeducational Evaluation Report')],
+        ['records/progress.pdf', await pdf('Progress Report on Annual Goals')],
+        ['records/older.zip', inner],
+      ],
+      method,
+    );
+    writeFileSync(path.join(dir, 'records.zip'), zip);
+    const core = testCore();
+    const c = createCase(core, { name: 'Records request' });
+    let summary = '';
+    core.on('job.progress', (e) => {
+      if (e.done) summary = e.message;
+    });
+    const result = await importPaths(core, c.id, [path.join(dir, 'records.zip')]);
+
+    expect(result.files.map((f) => [f.fileName, f.status])).toEqual([
+      ['records.zip', 'failed'],
+      ['iep.pdf', 'imported'],
+      ['evaluation.pdf', 'imported'],
+      ['progress.pdf', 'imported'],
+      ['pwn.pdf', 'imported'],
+    ]);
+    expect(result.files[0].message).toMatch(/records\.zip.*"\.\.\/\.\.\/escape\.pdf".*skipped/);
+    const docs = listDocuments(core, c.id);
+    expect(docs.map((d) => d.archivePath).sort()).toEqual(['records.zip/records/evaluation.pdf', 'records.zip/records/iep.pdf', 'records.zip/records/older.zip/pwn.pdf', 'records.zip/records/progress.pdf']);
+    expect(docs.every((d) => d.format === 'pdf' && d.pageCount === 1)).toBe(true);
+    expect(summary).toBe('4 imported, 0 already in the case, 1 failed.');
   });
 });
 

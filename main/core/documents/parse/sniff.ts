@@ -21,7 +21,10 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) =>
 const ascii = (b: Uint8Array, from: number, to: number) =>
   String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
 
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
 const MACHO = [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]];
 
@@ -41,8 +44,12 @@ export function sniffDetailed(bytes: Uint8Array): SniffResult {
   if (startsWith(b, [0x00, 0x61, 0x73, 0x6d])) return found('executable', 'a WebAssembly program');
   if (startsWith(skipBom(b), [0x23, 0x21])) return found('executable', 'a script (#!)');
 
-  // PDF readers accept up to 1 KB of junk before the header; so do we.
-  if (indexOfAscii(b, '%PDF-', 0, 1024) >= 0) return found('pdf');
+  if (startsWith(b, PDF_HEADER)) return found('pdf');
+  // Containers before any rule that looks inside the bytes: a zip whose members are stored
+  // uncompressed (Python's and many scanners' default) or an Outlook message with a PDF attached
+  // holds a member's "%PDF-" in its first kilobyte, and must still open as the container it is.
+  if (startsWith(b, ZIP_LOCAL) || startsWith(b, ZIP_EMPTY)) return sniffZip(b);
+  if (startsWith(b, OLE_SIGNATURE)) return sniffOle(b);
   if (startsWith(b, [0xff, 0xd8, 0xff])) return found('jpeg');
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return found('png');
   if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) return found('tiff');
@@ -54,14 +61,6 @@ export function sniffDetailed(bytes: Uint8Array): SniffResult {
     if (brands.some((x) => HEIF_BRANDS.has(x)) && !brands.includes('avif')) return found('heic');
     return found('unknown', brands.includes('avif') ? 'an AVIF image' : 'a video or other media file');
   }
-  if (startsWith(b, OLE_SIGNATURE)) {
-    // Outlook messages are OLE compound files whose streams are named __substg1.0_XXXXYYYY.
-    if (indexOfUtf16le(b, '__substg1.0_') >= 0) return found('msg');
-    if (indexOfUtf16le(b, 'WordDocument') >= 0) return found('unknown', 'a legacy Word document (.doc)');
-    if (indexOfUtf16le(b, 'Workbook') >= 0) return found('unknown', 'a legacy Excel workbook (.xls)');
-    return found('unknown', 'a legacy Microsoft Office file');
-  }
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(b);
   if (startsWith(b, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return found('unknown', 'a Rich Text (.rtf) document');
   if (startsWith(b, [0x47, 0x49, 0x46, 0x38])) return found('unknown', 'a GIF image');
   if (startsWith(b, [0x42, 0x4d]) && b.length > 26 && ascii(b, 6, 10) === '\0\0\0\0') return found('unknown', 'a BMP image');
@@ -69,6 +68,9 @@ export function sniffDetailed(bytes: Uint8Array): SniffResult {
   if (startsWith(b, [0x1f, 0x8b]) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(b, [0x52, 0x61, 0x72, 0x21])) {
     return found('unknown', 'a compressed archive other than zip (gzip, 7z or rar)');
   }
+  // PDF readers accept up to 1 KB of junk before the header; so do we, but only once no signature
+  // at a fixed place has claimed the file (a photo's EXIF comment may quote "%PDF-" too).
+  if (indexOfAscii(b, '%PDF-', 0, 1024) >= 0) return found('pdf');
 
   const encoding = textEncodingOf(b);
   if (encoding) {
@@ -77,6 +79,14 @@ export function sniffDetailed(bytes: Uint8Array): SniffResult {
     return { kind: 'text', description: null, textEncoding: encoding };
   }
   return found('unknown', 'a kind of file this app does not read');
+}
+
+function sniffOle(b: Uint8Array): SniffResult {
+  // Outlook messages are OLE compound files whose streams are named __substg1.0_XXXXYYYY.
+  if (indexOfUtf16le(b, '__substg1.0_') >= 0) return { kind: 'msg', description: null };
+  if (indexOfUtf16le(b, 'WordDocument') >= 0) return { kind: 'unknown', description: 'a legacy Word document (.doc)' };
+  if (indexOfUtf16le(b, 'Workbook') >= 0) return { kind: 'unknown', description: 'a legacy Excel workbook (.xls)' };
+  return { kind: 'unknown', description: 'a legacy Microsoft Office file' };
 }
 
 function skipBom(b: Uint8Array): Uint8Array {
