@@ -85,6 +85,44 @@ export class DocumentsPage {
     return this.viewer().locator('.viewer-page img.page-image');
   }
 
+  /** The viewer's page area, which takes the paging keys ("Page 3 of 5. …"). */
+  pageRegion(): Locator {
+    return this.viewer().getByRole('region', { name: /^Page \d+ of \d+/ });
+  }
+
+  /**
+   * Waits until every page move asked for has been drawn (the page the route asks for is the page
+   * the viewer announces) and returns that page. The route alone is not enough: a key press writes
+   * it at once, and the viewer draws the page later.
+   */
+  async settledPage(timeout = 30_000): Promise<number> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const asked = /\/documents\/[^/]+\/(\d+)/.exec(window.location.hash)?.[1];
+        const label = document.querySelector('.viewer .viewer-page[role="region"]')?.getAttribute('aria-label') ?? '';
+        const shown = /^Page (\d+) of/.exec(label)?.[1];
+        return asked !== undefined && asked === shown ? Number(shown) : null;
+      },
+      undefined,
+      { timeout },
+    );
+    return (await handle.jsonValue()) as number;
+  }
+
+  /**
+   * Delivers key presses to the focused element within one task, as keys arrive when the machine is
+   * too busy to draw between them: none of them may be handled against a page the app has left.
+   */
+  async pressAtOnce(keys: string[]) {
+    await this.page.evaluate((all) => {
+      const target = document.activeElement ?? document.body;
+      for (const key of all) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+      }
+    }, keys);
+  }
+
   async toggleTrash() {
     await this.page.getByRole('button', { name: /^Trash/ }).click();
   }

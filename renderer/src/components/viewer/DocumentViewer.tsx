@@ -1,6 +1,6 @@
 // The document viewer that opens beside the list: thumbnails, the page with its boxes, zoom, keyboard
 // paging, the recognised text of OCR pages, and the original to download.
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Input, Label, NumberField, ToggleButton } from 'react-aria-components';
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
 import { authHeaders, invoke } from '../../api/client';
@@ -74,7 +74,19 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
   const p = pages?.find((x) => x.pageNumber === current);
   const fitWidth = Math.max(200, available - 24);
   const width = zoom === 'fit' ? fitWidth : zoom;
-  const go = (n: number) => onPageChange(Math.min(Math.max(1, n), count));
+  // The page the last key, button or link asked for. The parent's page (the route) stays the one
+  // truth, but it is drawn a task or more after a key asks for it; a key pressed meanwhile must move
+  // on from the page asked for, not from the page still on screen, or a quick second PageDown is
+  // lost and Home then PageDown lands on the page after the one being left.
+  const asked = useRef(current);
+  useLayoutEffect(() => {
+    asked.current = current;
+  }, [current]);
+  const go = (n: number) => {
+    asked.current = Math.min(Math.max(1, n), count);
+    onPageChange(asked.current);
+  };
+  const turn = (by: number) => go(asked.current + by);
 
   // Bring the first box into view when the viewer opens on a hit or a value's source.
   const firstBox = boxes[0]?.bbox;
@@ -85,10 +97,10 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const keys: Record<string, () => void> = {
-      PageDown: () => go(current + 1),
-      ArrowRight: () => go(current + 1),
-      PageUp: () => go(current - 1),
-      ArrowLeft: () => go(current - 1),
+      PageDown: () => turn(1),
+      ArrowRight: () => turn(1),
+      PageUp: () => turn(-1),
+      ArrowLeft: () => turn(-1),
       Home: () => go(1),
       End: () => go(count),
       '+': () => setZoom(Math.round(width * 1.25)),
@@ -105,7 +117,7 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
     <section className="viewer" aria-label={`Viewer: ${doc.title}`}>
       {header}
       <div className="viewer-toolbar" role="toolbar" aria-label="Page and zoom">
-        <Button aria-label="Previous page" onPress={() => go(current - 1)} isDisabled={current <= 1}>
+        <Button aria-label="Previous page" onPress={() => turn(-1)} isDisabled={current <= 1}>
           ‹
         </Button>
         <NumberField className="page-number" value={current} minValue={1} maxValue={count} onChange={(n) => Number.isFinite(n) && go(n)} aria-label="Page number">
@@ -113,7 +125,7 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
           <Input size={3} />
         </NumberField>
         <span className="muted">of {count}</span>
-        <Button aria-label="Next page" onPress={() => go(current + 1)} isDisabled={current >= count}>
+        <Button aria-label="Next page" onPress={() => turn(1)} isDisabled={current >= count}>
           ›
         </Button>
         <span className="sep" />
