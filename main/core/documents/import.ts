@@ -1,7 +1,7 @@
 // Imports files into a case: each file all-or-nothing, duplicates refused, archives and emails
 // expanded, image pages queued for OCR in the same transaction that records the document so an
 // interrupted OCR resumes at the next start.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult } from '../../../shared/api/documents';
 import type { PageContent } from '../../../shared/domain';
@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { documentQueries } from '../db/queries/documents';
 import { sha256Hex } from './blob-store';
+import { walkPaths } from './folder-walk';
 import { classify } from './parse/classify';
 import { decodeFile, type DecodedFile } from './parse/formats';
 import { isImportProblem } from './parse/errors';
@@ -30,25 +31,19 @@ export interface ImportFileOptions {
   onStatus?: (r: ImportFileResult) => void;
 }
 
-const JUNK_NAMES = /^(\.DS_Store|Thumbs\.db|desktop\.ini)$|^\._/i;
-
-/** Files under the given paths (folders walked recursively, hidden files skipped). */
+/**
+ * Files under the given paths (folders walked recursively, hidden files skipped). An entry the walk
+ * could not list (a link out of the folder or round in a loop, an unreadable folder) becomes an input
+ * that fails with the walk's message, so it is reported by name and the rest of the batch goes on.
+ */
 export function inputsFromPaths(paths: string[]): ImportInput[] {
-  const out: ImportInput[] = [];
-  const walk = (p: string) => {
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) {
-      out.push({ fileName: path.basename(p), source: p, read: () => { throw new AppError('not_found', `${path.basename(p)}: the file no longer exists (${p}).`); } });
-      return;
+  return walkPaths(paths).map((entry): ImportInput => {
+    const { fileName, path: p } = entry;
+    if (entry.kind === 'problem') {
+      return { fileName, source: p, read: () => { throw new AppError(entry.code, entry.message); } };
     }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(path.join(p, name));
-    } else if (st.isFile() && !JUNK_NAMES.test(path.basename(p))) {
-      out.push({ fileName: path.basename(p), source: p, read: () => readSource(p) });
-    }
-  };
-  for (const p of paths) walk(path.resolve(p));
-  return out;
+    return { fileName, source: p, read: () => readSource(p) };
+  });
 }
 
 function readSource(p: string): Uint8Array {

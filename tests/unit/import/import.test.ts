@@ -12,6 +12,7 @@ import { listDocuments, trashDocument, restoreDocument, updateDocument, document
 import { search } from '../../../main/core/search';
 import { reprocessDocument } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';
+import { linkedPile } from '../documents/make-folders';
 import { rawZip, type ZipMethod } from '../documents/make-zips';
 
 async function textPdf(lines: string[]): Promise<Uint8Array> {
@@ -138,6 +139,44 @@ describe('a records archive as Python and scanners write it (members stored, not
     expect(docs.map((d) => d.archivePath).sort()).toEqual(['records.zip/records/evaluation.pdf', 'records.zip/records/iep.pdf', 'records.zip/records/older.zip/pwn.pdf', 'records.zip/records/progress.pdf']);
     expect(docs.every((d) => d.format === 'pdf' && d.pageCount === 1)).toBe(true);
     expect(summary).toBe('4 imported, 0 already in the case, 1 failed.');
+  });
+});
+
+describe('a folder holding symlinks and loops', () => {
+  it('imports everything inside once, reads nothing outside, and reports each link it did not follow', async () => {
+    const { pile } = linkedPile();
+    const core = testCore();
+    const c = createCase(core, { name: 'Links' });
+    let summary = '';
+    core.on('job.progress', (e) => {
+      if (e.done) summary = e.error ?? e.message;
+    });
+    const result = await importPaths(core, c.id, [pile]);
+    const status = Object.fromEntries(result.files.map((f) => [path.relative(pile, f.source), f.status]));
+    expect(status).toEqual({
+      'a.txt': 'imported',
+      'alias.txt': 'duplicate', // a link to a.txt, inside the folder: the same bytes, refused once more
+      'dangling.txt': 'failed',
+      latest: 'failed',
+      out: 'failed',
+      'secret.txt': 'failed',
+      self: 'failed',
+      'sub/b.txt': 'imported',
+      'sub/back': 'failed',
+      'sub/deeper/c.txt': 'imported',
+      'sub/deeper/up': 'failed',
+      'shortcut/old.txt': 'imported',
+      'shortcut/again': 'failed',
+    });
+    const message = (source: string) => result.files.find((f) => f.source === path.join(pile, source))!.message;
+    expect(message('sub/back')).toMatch(/^back: leads back to the folder .* \(a loop\), so it was not followed/);
+    expect(message('out')).toMatch(/^out: is a link to .*outside the folder you chose/);
+    expect(message('self')).toMatch(/^self: is a link that leads back to itself/);
+    expect(summary).toBe('4 imported, 1 already in the case, 8 failed.');
+    const docs = listDocuments(core, c.id);
+    expect(docs.map((d) => d.fileName).sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'old.txt']);
+    expect(docs.some((d) => /private|secret/.test(d.fileName))).toBe(false);
+    expect(search(core, { query: 'private', caseId: c.id }).hits).toEqual([]);
   });
 });
 
