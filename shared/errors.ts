@@ -4,7 +4,7 @@ export const ERROR_CODES = [
   'bad_request', // arguments failed validation
   'unknown_call', // no such API call
   'not_found',
-  'conflict', // duplicate, already exists, already in this case
+  'conflict', // duplicate, already exists, already in this case; a save from a stale form or one loaded for another case
   'invalid_input', // a value a user typed is not acceptable (empty name, future date...)
   'unsupported_file', // the bytes are not a kind of document we import
   'corrupt_file',

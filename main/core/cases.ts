@@ -1,9 +1,10 @@
 // Cases: create, open, rename, archive, delete. Validation happens in the API schemas; the rules
 // that need the clock (a birth date in the future) or the database (a case to exist) live here.
 import {
-  caseFieldsSchema,
+  caseEditSchema,
   createCaseArgs,
   type CaseDto,
+  type CaseEdit,
   type CaseFields,
   type CaseSummaryDto,
   type CreateCaseArgs,
@@ -83,14 +84,42 @@ export function createCase(core: Core, raw: CreateCaseArgs): CaseDto {
   return getCase(core, id);
 }
 
-export function updateCase(core: Core, caseId: string, rawFields: CaseFields): CaseDto {
-  const parsed = caseFieldsSchema.safeParse(rawFields);
+/**
+ * Saves a case's details. With `expectedVersion` (every save from a form carries the version it was
+ * loaded at) the write happens only if the case is still at that version, in the same statement, so
+ * a stale form or one loaded for another case is refused and nothing is written.
+ */
+export function updateCase(core: Core, caseId: string, rawFields: CaseEdit, expectedVersion?: number): CaseDto {
+  const parsed = caseEditSchema.safeParse(rawFields);
   if (!parsed.success) throw new AppError('invalid_input', zodMessage(parsed.error));
-  getCase(core, caseId);
+  const current = getCase(core, caseId);
   checkDob(core, parsed.data.dob);
-  caseQueries(core.db).update(caseId, toColumns(parsed.data), core.nowIso());
+  const cols = toColumns(parsed.data);
+  if (parsed.data.name !== undefined) cols.name = parsed.data.name;
+  const q = caseQueries(core.db);
+  if (!q.update(caseId, cols, core.nowIso(), expectedVersion)) {
+    throw expectedVersion === undefined ? new AppError('not_found', `No case with id ${caseId}.`) : refusal(core, current, expectedVersion);
+  }
   core.emit('case.changed', { caseId, what: 'updated' });
   return getCase(core, caseId);
+}
+
+/** Why a save at `version` was refused: the form was loaded for another case, or this case has moved on. */
+function refusal(core: Core, target: CaseDto, version: number): AppError {
+  const holder = caseQueries(core.db).atVersion(version);
+  if (holder && holder.id !== target.id) {
+    return new AppError(
+      'conflict',
+      `This form holds the details of "${holder.name}", not "${target.name}": nothing was saved. Open Case info of "${target.name}" again to edit it.`,
+      { reason: 'other_case', loadedFor: holder.id, caseId: target.id },
+    );
+  }
+  const now = getCase(core, target.id);
+  return new AppError(
+    'conflict',
+    `The details of "${now.name}" were changed elsewhere (another window or the command line) after this form was opened: nothing was saved. Load the current details and make your change again.`,
+    { reason: 'stale', caseId: target.id, version: now.version },
+  );
 }
 
 export function renameCase(core: Core, caseId: string, name: string): CaseDto {

@@ -108,7 +108,11 @@ export function allDeadlines(core: Core): DeadlineDto[] {
     .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
 }
 
+/** Marks a deadline of this case met (or not); a deadline the case does not have is refused. */
 export function markDeadlineMet(core: Core, caseId: string, eventId: string, ruleId: string, metDate: string | null): void {
+  if (!caseDeadlines(core, caseId).some((d) => d.triggerEvent.id === eventId && d.ruleId === ruleId)) {
+    throw new AppError('not_found', `The case "${getCase(core, caseId).name}" has no deadline ${ruleId} started by ${eventId}: nothing was marked.`);
+  }
   core.db
     .prepare(
       `INSERT INTO deadline_adjustments (case_id, event_id, rule_id, met_date, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -128,9 +132,20 @@ export function addEvent(core: Core, caseId: string, e: { type: CaseEventType; d
   return id;
 }
 
-export function updateEvent(core: Core, caseId: string, eventId: string, patch: { date?: string; label?: string; responseDate?: string | null }): void {
-  const row = core.db.prepare('SELECT id FROM case_events WHERE id = ? AND case_id = ?').get(eventId, caseId);
+/** An event the user entered in this case; one of another case is refused, naming both. */
+function userEventOfCase(core: Core, caseId: string, eventId: string): void {
+  const row = core.db.prepare<[string], { case_id: string; label: string }>('SELECT case_id, label FROM case_events WHERE id = ?').get(eventId);
   if (!row) throw new AppError('not_found', 'Only events you entered can be edited; derived events change with their documents.');
+  if (row.case_id !== caseId) {
+    throw new AppError('conflict', `The event "${row.label}" belongs to the case "${getCase(core, row.case_id).name}", not "${getCase(core, caseId).name}": nothing was changed.`, {
+      reason: 'other_case',
+      caseId,
+    });
+  }
+}
+
+export function updateEvent(core: Core, caseId: string, eventId: string, patch: { date?: string; label?: string; responseDate?: string | null }): void {
+  userEventOfCase(core, caseId, eventId);
   if (patch.date !== undefined) core.db.prepare('UPDATE case_events SET date = ? WHERE id = ?').run(patch.date, eventId);
   if (patch.label !== undefined) core.db.prepare('UPDATE case_events SET label = ? WHERE id = ?').run(patch.label, eventId);
   if (patch.responseDate !== undefined) core.db.prepare('UPDATE case_events SET response_date = ? WHERE id = ?').run(patch.responseDate, eventId);
@@ -138,6 +153,7 @@ export function updateEvent(core: Core, caseId: string, eventId: string, patch: 
 }
 
 export function removeEvent(core: Core, caseId: string, eventId: string): void {
+  userEventOfCase(core, caseId, eventId);
   core.db.prepare('DELETE FROM case_events WHERE id = ? AND case_id = ?').run(eventId, caseId);
   core.emit('case.changed', { caseId, what: 'deadlines' });
 }

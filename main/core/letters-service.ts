@@ -105,6 +105,7 @@ interface LetterRow {
   response_date: string | null;
   document_id: string | null;
   created_at: string;
+  version: number;
 }
 
 const toDto = (r: LetterRow): LetterDto => ({
@@ -117,6 +118,7 @@ const toDto = (r: LetterRow): LetterDto => ({
   responseDate: r.response_date,
   documentId: r.document_id,
   createdAt: r.created_at,
+  version: r.version,
 });
 
 export function listLetters(core: Core, caseId: string): LetterDto[] {
@@ -129,21 +131,45 @@ export function getLetter(core: Core, letterId: string): LetterDto {
   return toDto(r);
 }
 
+/** The letter, if it is one of this case's; a letter of another case is refused, naming both. */
+function letterOfCase(core: Core, caseId: string, letterId: string): LetterDto {
+  const letter = getLetter(core, letterId);
+  if (letter.caseId !== caseId) {
+    throw new AppError('conflict', `The letter "${letter.subject}" belongs to the case "${getCase(core, letter.caseId).name}", not "${getCase(core, caseId).name}": nothing was saved.`, {
+      reason: 'other_case',
+      caseId,
+    });
+  }
+  return letter;
+}
+
 /**
- * Saves a draft. With a sent date, the letter's PDF is filed in the case as correspondence dated
- * that day, which starts the deadline the template's request triggers.
+ * Saves a draft: a new letter, or a saved one again at the version its editor opened (a letter of
+ * another case, or one saved elsewhere since, is refused and nothing is written). With a sent date,
+ * the letter's PDF is filed in the case as correspondence dated that day, which starts the deadline
+ * the template's request triggers.
  */
-export async function saveLetter(core: Core, caseId: string, draft: LetterDraftDto, sentDate: string | null, letterId?: string): Promise<LetterDto> {
+export async function saveLetter(core: Core, caseId: string, draft: LetterDraftDto, sentDate: string | null, saved?: { letterId: string; version?: number }): Promise<LetterDto> {
   getCase(core, caseId);
   const now = core.nowIso();
-  const id = letterId ?? core.newId();
-  const existing = letterId ? getLetter(core, letterId) : null;
-  core.db
-    .prepare(
-      `INSERT INTO letters (id, case_id, template, subject, draft_json, sent_date, created_at, updated_at) VALUES (@id, @caseId, @template, @subject, @draft, @sent, @now, @now)
-       ON CONFLICT(id) DO UPDATE SET subject = excluded.subject, draft_json = excluded.draft_json, sent_date = excluded.sent_date, updated_at = excluded.updated_at`,
-    )
-    .run({ id, caseId, template: draft.template, subject: draft.subject, draft: JSON.stringify(draft), sent: sentDate, now });
+  const id = saved?.letterId ?? core.newId();
+  const existing = saved ? letterOfCase(core, caseId, saved.letterId) : null;
+  const row = { id, caseId, template: draft.template, subject: draft.subject, draft: JSON.stringify(draft), sent: sentDate, now, version: saved?.version ?? existing?.version };
+  if (!existing) {
+    core.db
+      .prepare('INSERT INTO letters (id, case_id, template, subject, draft_json, sent_date, created_at, updated_at) VALUES (@id, @caseId, @template, @subject, @draft, @sent, @now, @now)')
+      .run(row);
+  } else {
+    const written = core.db
+      .prepare('UPDATE letters SET subject = @subject, draft_json = @draft, sent_date = @sent, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version')
+      .run(row).changes;
+    if (written === 0) {
+      throw new AppError('conflict', `The letter "${existing.subject}" was saved elsewhere (another window) after this editor opened it: nothing was saved. Close the editor and open the letter again.`, {
+        reason: 'stale',
+        version: existing.version,
+      });
+    }
+  }
   if (sentDate && !existing?.documentId) {
     const pdf = await renderPdf({ ...draft, date: sentDate });
     const fileName = `Letter_${sentDate}_${draft.template}.pdf`;
@@ -158,8 +184,8 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
   return getLetter(core, id);
 }
 
-export function setLetterResponse(core: Core, letterId: string, responseDate: string | null): LetterDto {
-  const l = getLetter(core, letterId);
+export function setLetterResponse(core: Core, caseId: string, letterId: string, responseDate: string | null): LetterDto {
+  const l = letterOfCase(core, caseId, letterId);
   core.db.prepare('UPDATE letters SET response_date = ?, updated_at = ? WHERE id = ?').run(responseDate, core.nowIso(), letterId);
   core.emit('case.changed', { caseId: l.caseId, what: 'letters' });
   return getLetter(core, letterId);

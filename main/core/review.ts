@@ -13,6 +13,22 @@ function loadAutomatic(core: Core, documentId: string): ExtractionResult | null 
   return row ? (JSON.parse(row.result_json) as ExtractionResult) : null;
 }
 
+/**
+ * Refuses a review call made from one case's screen on a document of another case (a route edited
+ * by hand, a form left open across a case change), naming both, before anything is read or written.
+ */
+export function requireDocumentOfCase(core: Core, caseId: string, documentId: string): void {
+  const doc = documentQueries(core.db).get(documentId);
+  if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
+  if (doc.case_id !== caseId) {
+    const here = getCase(core, caseId);
+    throw new AppError('conflict', `The document "${doc.file_name}" belongs to the case "${getCase(core, doc.case_id).name}", not "${here.name}": nothing was read or changed.`, {
+      reason: 'other_case',
+      caseId,
+    });
+  }
+}
+
 export function getReview(core: Core, documentId: string): ReviewDto {
   const doc = documentQueries(core.db).get(documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
@@ -32,6 +48,8 @@ export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>):
 }
 
 export function undoCorrection(core: Core, documentId: string, correctionId: string): ReviewDto {
+  const owner = core.db.prepare<[string], { document_id: string }>('SELECT document_id FROM corrections WHERE id = ?').get(correctionId);
+  if (owner?.document_id !== documentId) throw new AppError('not_found', `No correction ${correctionId} on the document ${documentId}.`);
   removeCorrection(core, correctionId);
   return getReview(core, documentId);
 }

@@ -6,7 +6,7 @@ export function registerCases(reg: Registry): void {
   reg.register('cases.create', (args, { core }) => createCase(core, args));
   reg.register('cases.get', ({ caseId }, { core }) => getCase(core, caseId));
   reg.register('cases.open', ({ caseId }, { core }) => openCase(core, caseId));
-  reg.register('cases.update', ({ caseId, fields }, { core }) => updateCase(core, caseId, fields));
+  reg.register('cases.update', ({ caseId, version, fields }, { core }) => updateCase(core, caseId, fields, version));
   reg.register('cases.rename', ({ caseId, name }, { core }) => renameCase(core, caseId, name));
   reg.register('cases.archive', ({ caseId }, { core }) => setArchived(core, caseId, true));
   reg.register('cases.unarchive', ({ caseId }, { core }) => setArchived(core, caseId, false));

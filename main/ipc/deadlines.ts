@@ -28,7 +28,7 @@ export function registerDeadlines(reg: Registry): void {
   reg.register('calendar.importIcs', ({ caseId, ics }, { core }) => importCalendarIcs(core, caseId, ics));
   reg.register('letters.templates', () => LETTER_TEMPLATES.map(({ id, title, description }) => ({ id, title, description })));
   reg.register('letters.draft', ({ caseId, template }, { core }) => draftCaseLetter(core, caseId, template));
-  reg.register('letters.save', ({ caseId, draft, sentDate, letterId }, { core }) => saveLetter(core, caseId, draft, sentDate ?? null, letterId));
+  reg.register('letters.save', ({ caseId, draft, sentDate, letterId, version }, { core }) => saveLetter(core, caseId, draft, sentDate ?? null, letterId ? { letterId, version } : undefined));
   reg.register('letters.list', ({ caseId }, { core }) => listLetters(core, caseId));
-  reg.register('letters.setResponse', ({ letterId, responseDate }, { core }) => setLetterResponse(core, letterId, responseDate));
+  reg.register('letters.setResponse', ({ caseId, letterId, responseDate }, { core }) => setLetterResponse(core, caseId, letterId, responseDate));
 }

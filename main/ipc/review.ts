@@ -1,11 +1,28 @@
-import { confirmDocument, correct, getReview, rerunExtraction, reviewQueue, undoCorrection } from '../core/review';
+import { confirmDocument, correct, getReview, requireDocumentOfCase, rerunExtraction, reviewQueue, undoCorrection } from '../core/review';
 import type { Registry } from './registry';
 
+// Every call on a document names the case whose screen made it; a document of another case is
+// refused before anything is read or written.
 export function registerReview(reg: Registry): void {
-  reg.register('review.get', ({ documentId }, { core }) => getReview(core, documentId));
+  reg.register('review.get', ({ caseId, documentId }, { core }) => {
+    requireDocumentOfCase(core, caseId, documentId);
+    return getReview(core, documentId);
+  });
   reg.register('review.queue', ({ caseId }, { core }) => reviewQueue(core, caseId));
-  reg.register('review.correct', (args, { core }) => correct(core, { ...args, value: args.value ?? null }));
-  reg.register('review.undo', ({ documentId, correctionId }, { core }) => undoCorrection(core, documentId, correctionId));
-  reg.register('review.confirmDocument', ({ documentId }, { core }) => confirmDocument(core, documentId));
-  reg.register('review.rerun', ({ documentId }, { core }) => rerunExtraction(core, documentId));
+  reg.register('review.correct', ({ caseId, ...c }, { core }) => {
+    requireDocumentOfCase(core, caseId, c.documentId);
+    return correct(core, { ...c, value: c.value ?? null });
+  });
+  reg.register('review.undo', ({ caseId, documentId, correctionId }, { core }) => {
+    requireDocumentOfCase(core, caseId, documentId);
+    return undoCorrection(core, documentId, correctionId);
+  });
+  reg.register('review.confirmDocument', ({ caseId, documentId }, { core }) => {
+    requireDocumentOfCase(core, caseId, documentId);
+    return confirmDocument(core, documentId);
+  });
+  reg.register('review.rerun', ({ caseId, documentId }, { core }) => {
+    requireDocumentOfCase(core, caseId, documentId);
+    return rerunExtraction(core, documentId);
+  });
 }

@@ -55,8 +55,13 @@ export type CaseFields = z.infer<typeof caseFieldsSchema>;
 export const createCaseArgs = caseFieldsSchema.extend({ name });
 export type CreateCaseArgs = z.input<typeof createCaseArgs>;
 
+/** What Case info saves: the details, and the case name too, so one save is one versioned write. */
+export const caseEditSchema = caseFieldsSchema.extend({ name: name.optional() });
+export type CaseEdit = z.input<typeof caseEditSchema>;
+
 export const caseRef = z.object({ caseId: z.string().min(1) });
-export const updateCaseArgs = caseRef.extend({ fields: caseFieldsSchema });
+/** A save names the case and the version its form was loaded at; a stale or another case's version is refused. */
+export const updateCaseArgs = caseRef.extend({ version: z.number().int().positive(), fields: caseEditSchema });
 export const renameCaseArgs = caseRef.extend({ name });
 export const listCasesArgs = z
   .object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() })
@@ -80,6 +85,11 @@ export interface CaseDto {
   updatedAt: string;
   lastOpenedAt: string | null;
   archivedAt: string | null;
+  /**
+   * Moves on with every edit of the case's details (not with opening or archiving). Numbered across
+   * all cases, so a version names one case at one moment; Case info saves with the one it loaded.
+   */
+  version: number;
 }
 
 export interface CaseSummaryDto {

@@ -43,6 +43,8 @@ export interface LetterDto {
   responseDate: string | null;
   documentId: string | null;
   createdAt: string;
+  /** Moves on with every save of the letter; the editor saves with the version it opened. */
+  version: number;
 }
 
 const caseRef = z.object({ caseId: z.string().min(1) });
@@ -83,7 +85,11 @@ export const deadlinesApi = {
   'calendar.importIcs': defineCall<{ calendar: DistrictCalendar; ignored: string[] }>()(caseRef.extend({ ics: z.string().min(1).max(5_000_000) })),
   'letters.templates': defineCall<LetterTemplateDto[]>()(z.undefined().optional()),
   'letters.draft': defineCall<LetterDraftDto>()(caseRef.extend({ template: z.enum(LETTER_TEMPLATE_IDS) })),
-  'letters.save': defineCall<LetterDto>()(caseRef.extend({ letterId: z.string().optional(), draft: draftSchema, sentDate: isoDate.nullable().optional() })),
+  'letters.save': defineCall<LetterDto>()(
+    caseRef
+      .extend({ letterId: z.string().optional(), version: z.number().int().positive().optional(), draft: draftSchema, sentDate: isoDate.nullable().optional() })
+      .refine((a) => !a.letterId || a.version !== undefined, { message: 'a saved letter is saved again with the version it was opened at', path: ['version'] }),
+  ),
   'letters.list': defineCall<LetterDto[]>()(caseRef),
   'letters.setResponse': defineCall<LetterDto>()(caseRef.extend({ letterId: z.string().min(1), responseDate: isoDate.nullable() })),
 };

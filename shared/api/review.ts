@@ -36,7 +36,8 @@ export interface ReviewQueueItem {
   confirmed: number;
 }
 
-const docRef = z.object({ documentId: z.string().min(1) });
+/** A document of a case: the case whose screen made the call, checked against the document's own. */
+const docRef = z.object({ caseId: z.string().min(1), documentId: z.string().min(1) });
 
 export const reviewApi = {
   'review.get': defineCall<ReviewDto>()(docRef),

@@ -109,7 +109,7 @@ describe('later migrations', () => {
       page.run(doc, n, text);
       if (doc === 'd1' && text.trim()) oldRow.run(text, doc, n, 'c1');
     }
-    expect(migrate(db)).toEqual([60]);
+    expect(migrate(db, 60)).toEqual([60]);
     expect(tables(db)).not.toContain('pages_fts');
     const indexed = db
       .prepare<[], { document_id: string; page_number: number; text: string; tags: string }>(
@@ -124,5 +124,19 @@ describe('later migrations', () => {
     expect(find(`text : fluency AND tags : "${typeTag('iep')}"`)).toBe(0);
     // Two pages can never share an index row.
     expect(() => db.prepare("UPDATE pages SET search_rowid = (SELECT search_rowid FROM pages WHERE page_number = 1 AND document_id = 'd1') WHERE document_id = 'd1' AND page_number = 3").run()).toThrow(/UNIQUE/);
+  });
+  it('0070 gives cases versions unique across cases and letters a version of their own', () => {
+    const db = upTo(60);
+    db.prepare("INSERT INTO cases (id, name, created_at, updated_at) VALUES ('c2', 'Other', 't', 't')").run();
+    db.prepare("INSERT INTO letters (id, case_id, template, subject, draft_json, created_at, updated_at) VALUES ('l1', 'c1', 'records_request', 'S', '{}', 't', 't')").run();
+    expect(migrate(db)).toEqual([70]);
+    const versions = db.prepare<[], { id: string; version: number }>('SELECT id, version FROM cases ORDER BY id').all();
+    expect(versions.map((v) => v.id)).toEqual(['c1', 'c2']);
+    expect(versions.every((v) => v.version > 0)).toBe(true);
+    expect(new Set(versions.map((v) => v.version)).size).toBe(2);
+    // No two cases can ever share a version, so a version names one case.
+    expect(() => db.prepare("UPDATE cases SET version = (SELECT version FROM cases WHERE id = 'c1') WHERE id = 'c2'").run()).toThrow(/UNIQUE/);
+    expect(db.prepare("SELECT version FROM letters WHERE id = 'l1'").get()).toEqual({ version: 1 });
+    expect(db.prepare('SELECT name FROM cases WHERE id = ?').get('c1')).toEqual({ name: 'Case' });
   });
 });

@@ -7,6 +7,7 @@ import { m0030Extraction } from './migrations/0030-extraction';
 import { m0040Timeline } from './migrations/0040-timeline';
 import { m0050DeadlinesLetters } from './migrations/0050-deadlines-letters';
 import { m0060SearchIndex } from './migrations/0060-search-index';
+import { m0070EditVersions } from './migrations/0070-edit-versions';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex];
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies every migration above the database's user_version; returns the versions applied. */

@@ -22,7 +22,7 @@ describe('cases through the API registry', () => {
     await reg.call('cases.archive', { caseId: b.id }, ctx(core));
     expect((await reg.call('cases.list', {}, ctx(core))).map((c) => c.name)).toEqual(['Ana Torres']);
     expect((await reg.call('cases.list', { includeArchived: true }, ctx(core))).map((c) => c.name)).toContain('Benjamin Okafor');
-    await reg.call('cases.update', { caseId: a.id, fields: { contacts: [{ role: 'sped_director', name: 'Dr. Lee', email: 'lee@district.org' }] } }, ctx(core));
+    await reg.call('cases.update', { caseId: a.id, version: a.version, fields: { contacts: [{ role: 'sped_director', name: 'Dr. Lee', email: 'lee@district.org' }] } }, ctx(core));
     expect((await reg.call('cases.get', { caseId: a.id }, ctx(core))).contacts[0].name).toBe('Dr. Lee');
     await reg.call('cases.delete', { caseId: b.id }, ctx(core));
     const r = await reg.dispatch('cases.get', { caseId: b.id }, ctx(core));

@@ -20,6 +20,7 @@ interface CaseRow {
   updated_at: string;
   last_opened_at: string | null;
   archived_at: string | null;
+  version: number;
 }
 
 export function rowToCase(r: CaseRow): CaseDto {
@@ -41,18 +42,23 @@ export function rowToCase(r: CaseRow): CaseDto {
     updatedAt: r.updated_at,
     lastOpenedAt: r.last_opened_at,
     archivedAt: r.archived_at,
+    version: r.version,
   };
 }
 
-export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'updated_at' | 'last_opened_at' | 'archived_at'>;
+export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'updated_at' | 'last_opened_at' | 'archived_at' | 'version'>;
+
+/** The next case version: numbered across all cases, so no two cases ever share one (see migration 0070). */
+const NEXT_VERSION = '(SELECT coalesce(max(version), 0) + 1 FROM cases)';
 
 export function caseQueries(db: Db) {
   const get = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?');
   const byName = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, created_at');
   const insert = db.prepare(`INSERT INTO cases (id, name, child_name, dob, grade, primary_disability, secondary_disability, state,
-      district, school, parents_json, contacts_json, notes, created_at, updated_at)
+      district, school, parents_json, contacts_json, notes, created_at, updated_at, version)
     VALUES (@id, @name, @child_name, @dob, @grade, @primary_disability, @secondary_disability, @state,
-      @district, @school, @parents_json, @contacts_json, @notes, @now, @now)`);
+      @district, @school, @parents_json, @contacts_json, @notes, @now, @now, ${NEXT_VERSION})`);
+  const byVersion = db.prepare<[number], { id: string; name: string }>('SELECT id, name FROM cases WHERE version = ?');
   const list = db.prepare<[], CaseSummaryRow>(`SELECT c.id, c.name, c.child_name, c.state, c.school, c.last_opened_at, c.archived_at,
       c.created_at, c.child_name || ' ' || c.name || ' ' || coalesce(c.school, '') || ' ' || coalesce(c.district, '') AS haystack,
       (SELECT count(*) FROM documents d WHERE d.case_id = c.id AND d.deleted_at IS NULL) AS document_count
@@ -62,12 +68,18 @@ export function caseQueries(db: Db) {
     get: (id: string) => get.get(id),
     findByName: (name: string) => byName.all(name),
     insert: (id: string, cols: CaseColumns, now: string) => insert.run({ id, now, ...cols }),
-    update(id: string, cols: Partial<CaseColumns>, now: string) {
+    /**
+     * Writes the case's details and gives it the next version. With `expectedVersion`, only if the
+     * case is still at that version; returns whether a row was written.
+     */
+    update(id: string, cols: Partial<CaseColumns>, now: string, expectedVersion?: number): boolean {
       const keys = Object.keys(cols);
-      if (keys.length === 0) return;
-      const sets = keys.map((k) => `${k} = @${k}`).join(', ');
-      db.prepare(`UPDATE cases SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...cols, id, now });
+      const sets = keys.map((k) => `${k} = @${k}, `).join('');
+      const guard = expectedVersion === undefined ? '' : ' AND version = @expectedVersion';
+      return db.prepare(`UPDATE cases SET ${sets}updated_at = @now, version = ${NEXT_VERSION} WHERE id = @id${guard}`).run(expectedVersion === undefined ? { ...cols, id, now } : { ...cols, id, now, expectedVersion }).changes === 1;
     },
+    /** The case a version belongs to, if any case is at it now. */
+    atVersion: (version: number) => byVersion.get(version),
     setOpened: (id: string, now: string) => db.prepare('UPDATE cases SET last_opened_at = ? WHERE id = ?').run(now, id),
     setArchived: (id: string, at: string | null, now: string) =>
       db.prepare('UPDATE cases SET archived_at = ?, updated_at = ? WHERE id = ?').run(at, now, id),
