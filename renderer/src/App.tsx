@@ -43,7 +43,9 @@ export function App() {
       <main className="content">
         {route.page === 'home' && <CaseListPage />}
         {route.page === 'settings' && <SettingsPage />}
-        {route.page === 'case' && <CasePage caseId={route.caseId} section={route.section} rest={route.rest} />}
+        {/* Keyed on the case: moving to another case starts every section, form and editor afresh, so
+            nothing loaded for one case (a form's fields, a draft, chosen exhibits) is shown or saved as another's. */}
+        {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} section={route.section} rest={route.rest} />}
       </main>
       <CommandPalette />
     </div>

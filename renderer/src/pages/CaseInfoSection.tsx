@@ -1,7 +1,10 @@
+// Case info: the case's details in one form. The form keeps the case and version it was loaded
+// from and saves with them, so a save can only ever land on that case, and only if nobody changed it
+// since (the engine refuses otherwise, and the form offers the current details).
 import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
-import type { DistrictContact, Person } from '../../../shared/api/cases';
-import { invoke } from '../api/client';
+import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
+import { ApiError, invoke } from '../api/client';
 import { navigate } from '../router';
 import type { SectionProps } from './sections';
 
@@ -20,8 +23,27 @@ function Field({ name, label, value, type }: { name: string; label: string; valu
   );
 }
 
-export function CaseInfoSection({ caseData: c, reload }: SectionProps) {
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+export function CaseInfoSection(props: SectionProps) {
+  const { caseData, reload } = props;
+  // The details fetched when the user asks for the current ones after a refused save.
+  const [current, setCurrent] = useState<{ details: CaseDto; generation: number } | null>(null);
+  const fresh = current?.details.id === caseData.id ? current : null;
+  const loadCurrent = async () => {
+    const details = await invoke('cases.get', { caseId: caseData.id });
+    setCurrent({ details, generation: (current?.generation ?? 0) + 1 });
+    reload();
+  };
+  // A new form, with fresh fields, for each case and for each load of the current details.
+  return <CaseInfoForm key={`${caseData.id}:${fresh?.generation ?? 0}`} {...props} initial={fresh?.details ?? caseData} onLoadCurrent={() => void loadCurrent()} />;
+}
+
+function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps & { initial: CaseDto; onLoadCurrent(): void }) {
+  // What the fields were filled from: saves go to this case at this version, whatever the route says now.
+  const [loaded, setLoaded] = useState<CaseDto>(initial);
+  const c = loaded;
+  // Versions only grow, so a newer one on the case means someone else saved it while this form was open.
+  const changedElsewhere = caseData.id === loaded.id && caseData.version > loaded.version;
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null);
   const parent: Person = c.parents[0] ?? { name: '' };
   const contact = (role: DistrictContact['role']) => c.contacts.find((x) => x.role === role);
 
@@ -36,10 +58,11 @@ export function CaseInfoSection({ caseData: c, reload }: SectionProps) {
       address: orNull(d[`${r.role}_address`]),
     }));
     try {
-      if (d.name.trim() !== c.name) await invoke('cases.rename', { caseId: c.id, name: d.name });
-      await invoke('cases.update', {
-        caseId: c.id,
+      const saved = await invoke('cases.update', {
+        caseId: loaded.id,
+        version: loaded.version,
         fields: {
+          name: d.name,
           childName: orNull(d.childName),
           dob: orNull(d.dob),
           grade: orNull(d.grade),
@@ -55,10 +78,11 @@ export function CaseInfoSection({ caseData: c, reload }: SectionProps) {
           contacts,
         },
       });
+      setLoaded(saved);
       setStatus({ kind: 'ok', text: 'Saved.' });
       reload();
     } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
+      setStatus({ kind: e instanceof ApiError && e.code === 'conflict' ? 'conflict' : 'error', text: (e as Error).message });
     }
   }
 
@@ -110,9 +134,25 @@ export function CaseInfoSection({ caseData: c, reload }: SectionProps) {
         <Label>Notes</Label>
         <TextArea rows={4} />
       </TextField>
+      {changedElsewhere && status?.kind !== 'conflict' && (
+        <p role="status" className="notice">
+          These details were changed elsewhere after this form was opened; saving it now would be refused.{' '}
+          <Button className="quiet" onPress={onLoadCurrent}>
+            Load the current details
+          </Button>
+        </p>
+      )}
       {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'ok'}>
+        <p role={status.kind === 'ok' ? 'status' : 'alert'} className={status.kind === 'ok' ? 'ok' : 'error'}>
           {status.text}
+          {status.kind === 'conflict' && (
+            <>
+              {' '}
+              <Button className="quiet" onPress={onLoadCurrent}>
+                Load the current details
+              </Button>
+            </>
+          )}
         </p>
       )}
       <div className="actions">
@@ -121,17 +161,17 @@ export function CaseInfoSection({ caseData: c, reload }: SectionProps) {
         </Button>
         <Button
           onPress={async () => {
-            await invoke(c.archivedAt ? 'cases.unarchive' : 'cases.archive', { caseId: c.id });
+            await invoke(caseData.archivedAt ? 'cases.unarchive' : 'cases.archive', { caseId: caseData.id });
             reload();
           }}
         >
-          {c.archivedAt ? 'Restore from archive' : 'Archive case'}
+          {caseData.archivedAt ? 'Restore from archive' : 'Archive case'}
         </Button>
         <Button
           className="danger"
           onPress={async () => {
-            if (!window.confirm(`Delete the case "${c.name}" and all its records? Archive it instead to keep them.`)) return;
-            await invoke('cases.delete', { caseId: c.id });
+            if (!window.confirm(`Delete the case "${caseData.name}" and all its records? Archive it instead to keep them.`)) return;
+            await invoke('cases.delete', { caseId: caseData.id });
             navigate({ page: 'home' });
           }}
         >

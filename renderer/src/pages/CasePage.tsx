@@ -34,7 +34,8 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
   }, [caseId]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!c) return <p aria-busy="true">Loading…</p>;
+  // Never a section of one case under another's route, even for the moment before the new case loads.
+  if (!c || c.id !== caseId) return <p aria-busy="true">Loading…</p>;
   const props: SectionProps = { caseData: c, rest, reload };
   const current = caseSections.find((s) => s.id === section) ?? caseSections[0];
   const Body = section === 'info' ? CaseInfoSection : current.component;
@@ -72,7 +73,7 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
             {c.archivedAt && <span className="tag">Archived</span>}
           </p>
         </header>
-        <Body {...props} />
+        <Body key={c.id} {...props} />
       </section>
     </div>
   );

@@ -34,8 +34,10 @@ export interface SavedResult {
   sent: boolean;
 }
 
-export function LetterEditor({ caseId, initial, letterId, templateTitle, onSaved, onCancel }: { caseId: string; initial: LetterDraftDto; letterId?: string; templateTitle: string; onSaved(r: SavedResult): void; onCancel(): void }) {
+export function LetterEditor({ caseId, initial, saved, templateTitle, onSaved, onCancel }: { caseId: string; initial: LetterDraftDto; saved?: { letterId: string; version: number }; templateTitle: string; onSaved(r: SavedResult): void; onCancel(): void }) {
   const [draft, setDraft] = useState<LetterDraftDto>(initial);
+  // The case the draft was made for: it is saved there even if the editor outlives a change of case.
+  const [draftedFor] = useState(caseId);
   // Paragraph keys keep each text area (and its cursor) attached to its paragraph when they move.
   const [keys, setKeys] = useState(() => initial.paragraphs.map((_, i) => i));
   const [nextKey, setNextKey] = useState(initial.paragraphs.length);
@@ -70,7 +72,8 @@ export function LetterEditor({ caseId, initial, letterId, templateTitle, onSaved
     setBusy(true);
     try {
       const clean = { ...draft, paragraphs: draft.paragraphs.filter((p) => p.trim() !== '') };
-      const letter = await invoke('letters.save', { caseId, letterId, draft: clean, sentDate: sent ? sentDate : null });
+      // A saved letter goes back at the version it was opened at: the engine refuses it if saved elsewhere since.
+      const letter = await invoke('letters.save', { caseId: draftedFor, ...saved, draft: clean, sentDate: sent ? sentDate : null });
       setError(null);
       onSaved({ letter, sent });
     } catch (e) {

@@ -15,7 +15,8 @@ import { ErrorText } from '../../components/ErrorText';
 
 interface Editing {
   draft: LetterDraftDto;
-  letterId?: string;
+  /** A saved letter opened again, with the version it is saved back at. */
+  saved?: { letterId: string; version: number };
   title: string;
 }
 
@@ -104,10 +105,10 @@ export function LettersSection({ caseData, rest }: SectionProps) {
         <section className="card" aria-labelledby="editor-heading">
           <h2 id="editor-heading">{editing.title}</h2>
           <LetterEditor
-            key={editing.letterId ?? editing.draft.template + editing.draft.subject}
+            key={editing.saved?.letterId ?? editing.draft.template + editing.draft.subject}
             caseId={caseId}
             initial={editing.draft}
-            letterId={editing.letterId}
+            saved={editing.saved}
             templateTitle={editing.title}
             onSaved={(r) => void onSaved(r)}
             onCancel={() => setEditing(null)}
@@ -144,7 +145,7 @@ export function LettersSection({ caseData, rest }: SectionProps) {
             caseId={caseId}
             letters={letters.data}
             onChange={(l: LetterDto) => letters.set((letters.data ?? []).map((x) => (x.id === l.id ? l : x)))}
-            onEdit={(l) => (setSaved(null), setEditing({ draft: l.draft, letterId: l.id, title: titleOf(l.template) }))}
+            onEdit={(l) => (setSaved(null), setEditing({ draft: l.draft, saved: { letterId: l.id, version: l.version }, title: titleOf(l.template) }))}
           />
         )}
       </section>

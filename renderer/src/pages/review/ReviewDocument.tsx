@@ -55,13 +55,13 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
   const rows = useRef(new Map<string, HTMLLIElement>());
 
   useEffect(() => {
-    Promise.all([invoke('review.get', { documentId }), invoke('documents.get', { documentId })])
+    Promise.all([invoke('review.get', { caseId, documentId }), invoke('documents.get', { documentId })])
       .then(([r, d]) => {
         setReview(r);
         setDoc(d);
       })
       .catch((e: Error) => setError(e.message));
-  }, [documentId]);
+  }, [caseId, documentId]);
 
   const fields = useMemo(() => (review ? reviewFields(review) : []), [review]);
   const field = fields[Math.min(selected, fields.length - 1)] as ReviewField | undefined;
@@ -75,9 +75,9 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
     requestAnimationFrame(() => rows.current.get(f.id)?.focus());
   };
 
-  const call = async (args: Omit<Call, 'documentId'>) => {
+  const call = async (args: Omit<Call, 'caseId' | 'documentId'>) => {
     try {
-      setReview(await invoke('review.correct', { documentId, ...args }));
+      setReview(await invoke('review.correct', { caseId, documentId, ...args }));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -181,8 +181,8 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
         </h2>
         {review.confirmedAt && <span className="tag ok">Document confirmed {formatDisplayDate(review.confirmedAt.slice(0, 10))}</span>}
         <span className="spacer" />
-        <Button onPress={() => void act(invoke('review.rerun', { documentId }))}>Re-run extraction</Button>
-        <Button className="primary" onPress={() => void act(invoke('review.confirmDocument', { documentId }))}>
+        <Button onPress={() => void act(invoke('review.rerun', { caseId, documentId }))}>Re-run extraction</Button>
+        <Button className="primary" onPress={() => void act(invoke('review.confirmDocument', { caseId, documentId }))}>
           Confirm document
         </Button>
       </div>
