@@ -137,10 +137,14 @@ function countUnitAfter(rest: string): { unit: string; length: number } | null {
     if (/[,.;:)]/.test(rest.charAt(consumed))) break;
   }
   if (words.length === 0 || NOT_COUNT_UNIT.test(words[0]) || NOT_COUNT_UNIT.test(words.join(' '))) return null;
-  const per = PER_PERIOD.exec(rest.slice(consumed));
-  const unit = words.join(' ') + (per ? ' ' + per[1].toLowerCase() : '');
+  const per = PER_PERIOD.exec(rest.slice(consumed)) ?? TIMED_WINDOW.exec(rest.slice(consumed));
+  const unit = words.join(' ') + (per ? ' ' + per[0].trim().toLowerCase() : '');
   return { unit, length: consumed + (per ? per[0].length : 0) };
 }
+/** Things a ratio counts repetitions of ("4 of 5 class periods"): consistency, not the counted skill. */
+const REPETITION_NOUN = /^(?:(?:class|instructional)\s+)?(?:periods?|lessons?|activities|settings?|instances?|tries|classes|subjects|environments?|transitions?|opportunit(?:y|ies)|occasions?|intervals?|times?|retells?|readings?|passages?|stories|prompts?|tasks?|drills?|lists?|worksheets?|games?|conversations?|exchanges?|activit(?:y|ies))\b/i;
+/** "40 correct digits in 2 minutes": a count in a timed window, the window part of the unit. */
+const TIMED_WINDOW = /^\s+(?:in|within)\s+(?:a\s+)?(\d+|one|two|three|five|ten)[- ](?:minute|second)s?\b|^\s+(?:in|within)\s+(\d+|one|two|three|five|ten)\s+(?:minutes?|seconds?)\b/i;
 const RATIO_RE = new RegExp(`${NUM}\\s*(?:out of|of|/)\\s*(\\d+)\\s*(?:consecutive\\s+)?((?:[a-z-]+\\s+){0,2}?(?:${CONSISTENCY_NOUNS}))?`, 'gi');
 
 /** Every measure named in the text (already masked or not), with its position. */
@@ -167,6 +171,14 @@ export function findMeasures(raw: string): Measure[] {
   let r: RegExpExecArray | null;
   while ((r = RATIO_RE.exec(text))) {
     if (+r[2] === 0 || +r[1] > +r[2]) continue;
+    if (!r[3]) {
+      // "5 of 5 story grammar elements": a count of the named things (the goal's unit), not consistency.
+      const counted = countUnitAfter(' ' + text.slice(r.index + r[0].length));
+      if (counted && !REPETITION_NOUN.test(counted.unit)) {
+        push({ value: +r[1], unit: counted.unit, kind: 'count', rank: 4, index: r.index, length: r[0].length + counted.length });
+        continue;
+      }
+    }
     const noun = (r[3] || 'trials').trim().toLowerCase().replace(/^consecutive\s+/, '');
     const plural = noun.endsWith('s') ? noun : noun.replace(/y$/, 'ie') + 's';
     push({ value: Math.round((+r[1] / +r[2]) * 100), unit: `percent of ${plural}`, kind: 'ratio', rank: 6, index: r.index, length: r[0].length });
@@ -176,7 +188,12 @@ export function findMeasures(raw: string): Measure[] {
   while ((c = COUNT_RE.exec(text))) {
     const unit = countUnitAfter(text.slice(c.index + c[0].length));
     if (!unit) continue;
-    push({ value: +c[1], unit: unit.unit, kind: 'count', rank: 4, index: c.index, length: c[0].length + unit.length });
+    const length = c[0].length + unit.length;
+    // The window of a timed count ("in 2 minutes") is part of its unit, not a duration of its own.
+    for (let k = found.length - 1; k >= 0; k--) {
+      if (found[k].kind === 'duration' && found[k].index > c.index && found[k].index + found[k].length <= c.index + length) found.splice(k, 1);
+    }
+    push({ value: +c[1], unit: unit.unit, kind: 'count', rank: 4, index: c.index, length });
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -205,7 +222,7 @@ export function sameUnitFamily(a: string, b: string): boolean {
     if (/rubric|scale/.test(n)) return 'rubric';
     if (/mlu|morpheme/.test(n)) return 'mlu';
     if (/percent/.test(n)) return /interval/.test(n) ? 'percent-intervals' : 'percent';
-    return n.replace(/\s+(?:per|a|each)\s+.*$/, '').split(/\s+/).pop()?.replace(/s$/, '') ?? n;
+    return n.replace(/\s+(?:per|a|each|in|within)\s+.*$/, '').split(/\s+/).pop()?.replace(/s$/, '') ?? n;
   };
   return canon(a) === canon(b);
 }

@@ -3,6 +3,7 @@
 // Pure: shared by extraction, the in-app checker and `casefile goal-check`.
 import type { Direction, GoalComponents } from '../domain';
 import { findDates } from '../text/dates';
+import { findMonthDates } from './dates';
 import { findMeasures, pickTarget, type Measure } from './measures';
 import { guessArea } from './area';
 
@@ -25,12 +26,15 @@ const CONDITION = new RegExp(
   [
     String.raw`\b(?:when\s+)?(?:given|provided(?:\s+with)?|presented\s+with|shown)\b`,
     String.raw`\bduring\s+(?!the\s+(?:\d{4}-\d{2,4}\s+)?(?:iep|school|annual|academic)\s+(?:year|period|term))[a-z\d]`,
+    String.raw`\b(?:after|following|before|while)\s+[a-z]+ing\b`,
     String.raw`\b(?:after|following|throughout|before)\s+(?:a|an|the|\d+|independent|structured|unstructured|small|whole|large|daily|each|all|his|her|their|classroom|class|group|transitions?|recess|lunch|reading|math|writing|instruction|work|academic|non-preferred|preferred|[a-z]+-?minute)`,
     String.raw`\busing\s+(?:a|an|the|his|her|their|\w+)`,
     String.raw`\bwith(?:out)?\s+(?:the\s+use\s+of|access\s+to|(?:no|one|1|minimal|visual|verbal|gestural|adult|teacher|fading|faded|reduced)\s+(?:\w+\s+)?(?:prompts?|cues?|supports?|assistance|reminders?)|a\s+(?:graphic organizer|visual|checklist|calculator|word bank|model|number line|manipulatives?))`,
     String.raw`\bin\s+(?:the\s+|a\s+|all\s+|his\s+|her\s+)?(?:general education|classroom|small[- ]group|structured|unstructured|school|community|academic|therapy|resource|special education|home|lunchroom|cafeteria|hallway|math|reading|ela|science|social)\b`,
     String.raw`\bacross\s+(?:\w+\s+)?(?:settings|environments|content areas|classes|school)`,
-    String.raw`\bwhen\s+(?:asked|reading|writing|working|transitioning|frustrated|upset|prompted|directed|presented|given|engaged|speaking|conversing|interacting)`,
+    String.raw`\bwhen\s+(?:asked|frustrated|upset|prompted|directed|presented|given|engaged|[a-z]+ing)\b`,
+    // Conditions introduced without "given": "when supported in organizing", "during recess".
+    String.raw`\bwhen\s+(?:supported|provided|offered|shown|cued|reminded)\b`,
     String.raw`\bupon\s+(?:request|arrival|entering)`,
     String.raw`\bon\s+(?:a|an|the|\d+\s+(?:out\s+of\s+)?\d+)?\s*(?:[\w-]+\s+){0,4}?(?:probes?|tests?|assessments?|passages?|worksheets?|tasks?|inventor(?:y|ies)|screeners?|measures?)\b`,
   ].join('|'),
@@ -51,6 +55,11 @@ const TIMEFRAME = new RegExp(
   'i',
 );
 
+/** Whether the text states a timeframe ("by 06/2023", "within one year", "by the end of the year"). */
+export function statesTimeframe(text: string): boolean {
+  return TIMEFRAME.test(text) || targetDateOf(text) !== null;
+}
+
 /** Verbs that name no observable behavior on their own. */
 const VAGUE_VERBS = new Set(['improve', 'understand', 'know', 'learn', 'appreciate', 'develop', 'feel', 'realize', 'become', 'enjoy', 'grow', 'work', 'try', 'gain', 'strengthen', 'build', 'continue', 'be', 'have', 'explore', 'progress', 'benefit']);
 
@@ -60,29 +69,41 @@ const INCREASE = /\b(?:increase[sd]?|increasing|improve[sd]?|raise|grow|expand|l
 const MAINTAIN = /\b(?:maintain|sustain|retain|continue to (?:demonstrate|perform|read|use|score) (?:at|with))\b/i;
 const NEGATIVE_BEHAVIOR = /\b(?:aggress|elope|elopement|tantrum|outburst|disrupt|refus|hit(?:ting)?|kick|bit(?:e|ing)|throw|self-injur|off-task|out of seat|call(?:ing)? out|incidents?|episodes?|office referrals?|verbal prompts?|prompts)\b/i;
 
-export function parseGoalSentence(raw: string): ParsedGoal {
+/**
+ * Parts of a goal printed apart from its sentence, as goal tables and goal sheets do: the mastery
+ * criterion ("Increase from 51 to 70 wcpm ..."), the schedule or target date ("Every two weeks; by
+ * 06/2023"), and whether the form itself states the IEP year as every goal's timeframe.
+ */
+export interface GoalParts {
+  criteria?: string | null;
+  schedule?: string | null;
+  impliedTimeframe?: boolean;
+}
+
+export function parseGoalSentence(raw: string, parts: GoalParts = {}): ParsedGoal {
   const text = raw.replace(/\s+/g, ' ').trim();
+  const criteria = (parts.criteria ?? '').replace(/\s+/g, ' ').trim();
+  const schedule = (parts.schedule ?? '').replace(/\s+/g, ' ').trim();
   const reasons: string[] = [];
   const willAt = text.search(/\bwill\b/i);
   const body = willAt >= 0 ? text.slice(willAt) : text;
-  const measures = findMeasures(body);
-  const fromTo = findFromTo(body);
-
-  let target: Measure | null = fromTo?.target ?? pickTarget(measures);
-  if (target && target.kind === 'ratio' && measures.some((m) => m.kind !== 'ratio')) target = pickTarget(measures.filter((m) => m.kind !== 'ratio'));
+  // The mastery criterion, printed apart, names the target; the sentence names it otherwise.
+  const fromCriteria = criteria ? targetIn(criteria) : null;
+  const fromBody = fromCriteria?.target ? null : targetIn(body);
+  const { target, fromTo } = fromCriteria?.target ? fromCriteria : fromBody!;
   const stated = statedBaseline(text, target);
   const baselineValue = fromTo ? fromTo.baseline : stated;
 
-  const direction = directionOf(body, target, baselineValue);
-  const targetDate = targetDateOf(text);
+  const direction = directionOf(criteria ? `${body} ${criteria}` : body, target, baselineValue);
+  const targetDate = targetDateOf(text) ?? targetDateOf(schedule) ?? targetDateOf(criteria);
   const behaviorMatch = /\bwill\s+(?:be\s+able\s+to\s+)?(?:(?:independently|correctly|accurately|consistently|appropriately|orally|verbally|also|then)\s+)*([a-z]+)/i.exec(text);
   const verb = behaviorMatch?.[1].toLowerCase() ?? null;
   const criterion = target !== null;
   const components: GoalComponents = {
-    condition: CONDITION.test(text),
+    condition: CONDITION.test(text) || (criteria !== '' && CONDITION.test(criteria)),
     behavior: verb !== null && (!VAGUE_VERBS.has(verb) || criterion),
     criterion,
-    timeframe: targetDate !== null || TIMEFRAME.test(text),
+    timeframe: targetDate !== null || TIMEFRAME.test(text) || TIMEFRAME.test(schedule) || Boolean(parts.impliedTimeframe),
   };
   if (!components.condition) reasons.push('No condition: the sentence does not say under what circumstances or with what materials (e.g. "given a grade-level passage").');
   if (!verb) reasons.push('No behavior: no "will <do something>" the student is to do.');
@@ -109,6 +130,14 @@ export function parseGoalSentence(raw: string): ParsedGoal {
     measuredBy: measuredByOf(text),
     reasons,
   };
+}
+
+function targetIn(text: string): { target: Measure | null; fromTo: { baseline: number; target: Measure } | null } {
+  const measures = findMeasures(text);
+  const fromTo = findFromTo(text);
+  let target: Measure | null = fromTo?.target ?? pickTarget(measures);
+  if (target && target.kind === 'ratio' && measures.some((m) => m.kind !== 'ratio')) target = pickTarget(measures.filter((m) => m.kind !== 'ratio'));
+  return { target, fromTo };
 }
 
 /** "from 5 to 1 incidents per week", "from 45% to 80% of intervals", "from a baseline of 48 to 90 WCPM". */
@@ -144,10 +173,11 @@ function directionOf(body: string, target: Measure | null, baseline: number | nu
   return null;
 }
 
-function targetDateOf(text: string): string | null {
-  const dates = findDates(text);
+/** The date the goal is to be met by: a full date, or a month ("by 06/2023", "through June 2025") as its last day. */
+export function targetDateOf(text: string): string | null {
+  const dates = [...findDates(text), ...findMonthDates(text)].sort((a, b) => a.index - b.index);
   if (dates.length === 0) return null;
-  const byDate = dates.find((d) => /\b(?:by|before|no later than|on or before|until|through)\s*$/i.test(text.slice(Math.max(0, d.index - 20), d.index)));
+  const byDate = dates.find((d) => /\b(?:by|before|no later than|on or before|until|through|thru|ending)\s*(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index)));
   return (byDate ?? dates[0]).iso;
 }
 

@@ -2,8 +2,9 @@
 // objectives...), whatever the form system: a label in a left column with its value beside it
 // (wrapping over several lines), or "Label: value" runs in prose.
 import type { LayoutLine, PlacedWord } from './layout';
+import { GOAL_FIELD_LABELS, type GoalFieldKind } from './vocab/goals';
 
-export type GoalFieldKind = 'header' | 'area' | 'baseline' | 'goal' | 'objectives' | 'measuredBy' | 'reporting' | 'other';
+export type { GoalFieldKind };
 
 export interface GoalField {
   kind: GoalFieldKind;
@@ -16,16 +17,7 @@ export interface GoalField {
   labelX: number;
 }
 
-const LABELS: Array<[GoalFieldKind, RegExp]> = [
-  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)?\s*(\d{1,2})(?![\d/])\s*[:.)-]?/i],
-  ['area', /^(?:area\s+of\s+need|goal\s+area|skill\s+area|focus\s+area|area|domain)\s*:/i],
-  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b\s*:?/i],
-  ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
-  ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:benchmarks?|objectives?))?\b\s*:?/i],
-  ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??)(?:\b|(?<=\?))\s*:?/i],
-  ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported|reports?\s+of\s+progress[\w\s]{0,40}?\s+(?:will\s+be\s+)?(?:provided|reported|sent|issued))\b\s*:?/i],
-  ['other', /^(?:standards?(?:\s+addressed)?|aligned\s+standards?|person\(s\)\s+responsible|persons?\s+responsible|responsible\s+(?:staff|personnel|providers?)|services?\s+(?:provider|area)|comments?|notes?)\b\s*:?/i],
-];
+const LABELS = GOAL_FIELD_LABELS;
 
 interface LabelMatch {
   kind: GoalFieldKind;
@@ -55,7 +47,18 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
   return null;
 }
 
-export function goalFields(lines: LayoutLine[]): GoalField[] {
+/** A line without the specks a scan can put before its first word (". Baseline ..."), so its label is seen. */
+function withoutLeadingNoise(line: LayoutLine): LayoutLine {
+  const skip = line.words.findIndex((w) => /[\p{L}\d]/u.test(w.text));
+  if (skip <= 0) return line;
+  const words = line.words.slice(skip);
+  const cells = line.cells.map((c) => ({ ...c, words: c.words.filter((w) => words.includes(w)) })).filter((c) => c.words.length > 0)
+    .map((c) => ({ ...c, text: c.words.map((w) => w.text).join(' '), x0: c.words[0].bbox[0] }));
+  return { ...line, words, cells, text: words.map((w) => w.text).join(' ') };
+}
+
+export function goalFields(rawLines: LayoutLine[]): GoalField[] {
+  const lines = rawLines.map(withoutLeadingNoise);
   const fields: GoalField[] = [];
   let current: GoalField | null = null;
   let goalSinceHeader = false;

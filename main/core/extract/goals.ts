@@ -5,6 +5,8 @@ import { guessArea } from '../../../shared/goals/area';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
 import { goalFields, type GoalField } from './goal-fields';
+import { goalsFromTables } from './goal-table';
+import { GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 
 interface RawGoal {
@@ -14,7 +16,11 @@ interface RawGoal {
   baseline: PlacedWord[];
   objectives: PlacedWord[];
   measuredBy: PlacedWord[];
+  criteria: PlacedWord[];
+  schedule: PlacedWord[];
   reporting: PlacedWord[];
+  /** The form states the IEP year as the goal's timeframe (a goals table headed "... by the end of the year"). */
+  impliedTimeframe: boolean;
 }
 
 export interface GoalsResult {
@@ -23,10 +29,8 @@ export interface GoalsResult {
   reportingTexts: string[];
 }
 
-const GOAL_SECTION = /\bGOALS?\b/i;
-
 export function goalSectionLines(layout: Layout): LayoutLine[] {
-  const sections = findSections(layout, GOAL_SECTION, (l) => /\bgoal\b/i.test(l.text));
+  const sections = findSections(layout, GOAL_SECTION_HEADING, (l) => /\bgoal\b/i.test(l.text));
   // A heading that opens a goal section may itself be a goal header ("MEASURABLE ANNUAL GOAL #2").
   const lines = sections.flatMap((s) => (s.heading && /\bgoal\s*(?:#|no\.?|number)?\s*\d/i.test(s.heading.text) ? [s.heading, ...s.lines] : s.lines));
   return lines.length > 0 ? lines : bodyLines(layout);
@@ -34,9 +38,10 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
 
 export function extractGoals(layout: Layout, documentId: string): GoalsResult {
   const lines = goalSectionLines(layout);
-  let raws = rawGoalsFromFields(goalFields(lines));
+  let raws = rawGoalsFromTables(layout);
+  if (raws.length === 0) raws = rawGoalsFromFields(goalFields(lines));
   if (raws.length === 0) raws = rawGoalsFromNumberedList(lines);
-  const presentLevels = findSections(layout, /PRESENT\s+LEVELS?|PLAAFP|PLEP|PLOP|CURRENT\s+PERFORMANCE/i).flatMap((s) => s.lines);
+  const presentLevels = presentLevelsLines(layout);
   const goals: ExtractedGoal[] = [];
   let sequence = 0;
   for (const raw of raws) {
@@ -44,12 +49,13 @@ export function extractGoals(layout: Layout, documentId: string): GoalsResult {
     const text = run.text.trim();
     if (!/\bwill\b/i.test(text) && text.split(' ').length < 6) continue;
     sequence++;
-    const parsed = parseGoalSentence(text);
+    const criteria = runOf(raw.criteria).text;
+    const parsed = parseGoalSentence(text, { criteria, schedule: runOf(raw.schedule).text, impliedTimeframe: raw.impliedTimeframe });
     const baselineRun = runOf(raw.baseline);
     let baselineText: string | null = baselineRun.text || null;
     let baselineValue = baselineValueIn(baselineRun.text, parsed.unit);
     if (!baselineText || baselineValue === null) {
-      const fromPlaafp = baselineFromPresentLevels(presentLevels, raw.area ?? parsed.area, parsed.unit);
+      const fromPlaafp = baselineFromPresentLevels(presentLevels, raw.area ?? parsed.area, parsed.unit, `${text} ${criteria}`);
       if (fromPlaafp && (baselineValue === null)) {
         baselineText ??= fromPlaafp.text;
         baselineValue = fromPlaafp.value;
@@ -84,7 +90,21 @@ export function extractGoals(layout: Layout, documentId: string): GoalsResult {
 }
 
 function emptyGoal(number: number | null): RawGoal {
-  return { number, area: null, text: [], baseline: [], objectives: [], measuredBy: [], reporting: [] };
+  return { number, area: null, text: [], baseline: [], objectives: [], measuredBy: [], criteria: [], schedule: [], reporting: [], impliedTimeframe: false };
+}
+
+function rawGoalsFromTables(layout: Layout): RawGoal[] {
+  return goalsFromTables(layout.lines).map((g) => ({
+    ...emptyGoal(g.number),
+    area: g.area,
+    text: g.cells.goal ?? [],
+    baseline: g.cells.baseline ?? [],
+    objectives: g.cells.objectives ?? [],
+    measuredBy: g.cells.method ?? [],
+    criteria: g.cells.criteria ?? [],
+    schedule: g.cells.schedule ?? [],
+    impliedTimeframe: g.impliedTimeframe,
+  }));
 }
 
 function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
@@ -108,6 +128,8 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
     else if (f.kind === 'baseline') g.baseline = f.words;
     else if (f.kind === 'objectives') g.objectives = f.words;
     else if (f.kind === 'measuredBy') g.measuredBy = f.words;
+    else if (f.kind === 'criteria') g.criteria = f.words;
+    else if (f.kind === 'schedule') g.schedule = f.words;
     else if (f.kind === 'reporting') g.reporting = f.words;
   }
   return goals.filter((g) => g.text.length > 0);
@@ -170,18 +192,51 @@ export function baselineValueIn(text: string, unit: string | null): number | nul
   return firstMeasure?.value ?? null;
 }
 
-function baselineFromPresentLevels(lines: LayoutLine[], area: string | null, unit: string | null): { text: string; value: number } | null {
-  if (lines.length === 0 || !unit) return null;
+/**
+ * The present-levels text: from its heading to the goals, across the sub-headings forms print inside
+ * it (New York: "ACADEMIC ACHIEVEMENT ...", "SOCIAL DEVELOPMENT"), else the section under its heading.
+ */
+function presentLevelsLines(layout: Layout): LayoutLine[] {
+  const body = bodyLines(layout);
+  const start = body.findIndex((l) => l.isHeading && PRESENT_LEVELS_HEADING.test(l.text));
+  if (start >= 0) {
+    const end = body.findIndex((l, i) => i > start && l.isHeading && GOAL_SECTION_HEADING.test(l.text));
+    if (end > start) return body.slice(start + 1, end);
+  }
+  return findSections(layout, PRESENT_LEVELS_HEADING).flatMap((s) => s.lines);
+}
+
+const STOP = new Set('the and with his her their will when that this from into for was were are has have had of in on at to a an by or be as is it its he she they than then'.split(' '));
+const contentWords = (t: string) => new Set(t.toLowerCase().match(/[a-z]{3,}/g)?.filter((w) => !STOP.has(w)) ?? []);
+
+/**
+ * The present-levels sentence that states this goal's baseline: a value in the goal's unit (any first
+ * measure when the goal names no unit), in the sentence that shares most words with the goal and its
+ * area. The student's name is shared by every sentence, so it weighs nothing extra.
+ */
+function baselineFromPresentLevels(lines: LayoutLine[], area: string | null, unit: string | null, goalText = ''): { text: string; value: number } | null {
+  if (lines.length === 0) return null;
   const text = runOf(lines.flatMap((l) => l.words)).text;
   const sentences = text.split(/(?<=[.;])\s+(?=[A-Z])/);
+  const goalWords = contentWords(goalText);
+  const skill = guessArea(goalText);
+  const wordSets = sentences.map(contentWords);
+  // Words most sentences share (the student's name, "reading") say little about which one is meant.
+  const weight = (w: string) => Math.log((sentences.length + 1) / (wordSets.filter((ws) => ws.has(w)).length + 0.5));
   let best: { text: string; value: number; score: number } | null = null;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, i) => {
     const value = baselineValueIn(sentence, unit);
-    if (value === null) continue;
-    const score = (area && guessArea(sentence) === guessArea(area) ? 2 : 0) + (area && sentence.toLowerCase().includes(area.toLowerCase().split(/\W+/)[0]) ? 1 : 0);
+    if (value === null) return;
+    const shared = [...wordSets[i]].filter((w) => goalWords.has(w)).reduce((sum, w) => sum + Math.max(0, weight(w)), 0);
+    const sentenceArea = guessArea(sentence);
+    const areaScore = (sentenceArea && (sentenceArea === skill || sentenceArea === guessArea(area ?? '')) ? 2 : 0) + (area && sentence.toLowerCase().includes(area.toLowerCase().split(/\W+/)[0]) ? 1 : 0);
+    // Without a unit only a sentence about the goal's own skill will do.
+    if (!unit && shared < 1.5) return;
+    const score = areaScore + shared;
     if (!best || score > best.score) best = { text: sentence, value, score };
-  }
-  return best ? { text: best.text, value: best.value } : null;
+  });
+  const found = best as { text: string; value: number } | null;
+  return found ? { text: found.text, value: found.value } : null;
 }
 
 /** "1. By 02/10/2023, ... 2. By ..." -> one string per objective; "None" -> []. */

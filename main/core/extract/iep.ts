@@ -7,36 +7,15 @@ import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
 import { extractServices } from './services';
+import { IEP_HEADER_LABELS, IEP_TYPE_WORDS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
+import { joinWrappedLabels } from './wrapped-labels';
 
-/**
- * A case-insensitive pattern whose ${0} stands for the word IEP as OCR reads it from a scan: the I
- * is often read as |, l, 1 or !, and a stray mark may follow ("amends |EP- dated ...").
- */
-function ocrIep(parts: TemplateStringsArray, ..._iep: unknown[]): RegExp {
-  return new RegExp(parts.raw.join(String.raw`[il1|!]ep\W?`), 'i');
-}
-
-const L = {
-  meetingDate: [/(?:iep\s+)?meeting\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:amendment|addendum|revision)/i, /(?:amendment|addendum|revision)\s+date/i, /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:meeting|conference)/i, /(?:iep\s+)?conference\s+date/i, /iep\s+date/i, /date\s+of\s+iep/i],
-  period: [/iep\s+(?:period|duration|dates|term)/i, /iep\s+initiation\s*\/\s*duration(?:\s+dates?)?/i, /(?:iep\s+)?effective\s+dates?/i, /projected\s+dates?/i, /duration\s+of\s+(?:the\s+)?iep/i],
-  start: [/iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i, /(?:initiation|start|beginning|implementation|effective)\s+date\s+of\s+(?:the\s+)?iep(?:\s+services)?/i, /(?:start|begin(?:ning)?|initiation|implementation)\s+date\s+of\s+(?:the\s+)?iep/i, /date\s+iep\s+(?:begins|starts|takes\s+effect)/i, /initiation\s+date/i, /iep\s+start/i],
-  end: [/iep\s+(?:end(?:ing)?|expiration|duration)\s+date/i, /(?:end(?:ing)?|expiration)\s+date\s+of\s+(?:the\s+)?iep/i, /date\s+iep\s+(?:ends|expires)/i, /iep\s+end/i],
-  nextAnnual: [/next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:iep\s+)?(?:review|meeting|iep)/i, /annual\s+(?:iep\s+)?review\s+(?:date|due)/i, /next\s+iep\s+(?:review|meeting)?\s*(?:date|due)/i, /annual\s+iep\s+due/i],
-  nextReeval: [/next\s+re-?evaluation(?:\s+(?:date|due))?/i, /re-?evaluation\s+(?:due|date)(?:\s+date)?/i, /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i, /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i, /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i],
-  type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting)/i, /iep\s+type/i, /reason\s+for\s+meeting/i],
-  amends: [ocrIep`amends?\s+(?:the\s+)?${0}\s*(?:dated|of|from)`, ocrIep`amendment\s+to\s+(?:the\s+)?${0}\s*(?:dated|of|from)`, /date\s+of\s+(?:the\s+)?iep\s+(?:being\s+)?amended/i, /original\s+iep\s+(?:meeting\s+)?date/i, /iep\s+(?:being\s+)?amended/i],
-  name: [/student(?:'s)?\s+name/i, /name\s+of\s+student/i, /student/i, /name/i],
-  dob: [/date\s+of\s+birth/i, /birth\s*date/i, /d\.?o\.?b\.?/i],
-  grade: [/grade(?:\s+level)?(?:\s*\/\s*school\s+year)?/i, /current\s+grade/i],
-  school: [/school\s+of\s+attendance/i, /attending\s+school/i, /(?:serving|home|current)\s+school/i, /school(?:\s+name)?/i],
-  district: [/(?:school\s+)?district(?:\s+(?:name|of\s+residence|of\s+service))?\s*:/i, /LEA\s*:/i, /local\s+education(?:al)?\s+agency\s*:/i],
-  disability: [/primary\s+(?:disability|eligibility)(?:\s+category)?/i, /disability\s+category/i, /eligibility\s+category/i, /primary\s+handicapping\s+condition/i],
-};
+const L = IEP_HEADER_LABELS;
 
 const hasDate = (v: string) => findDates(v).length > 0;
 
 export function extractIep(pages: PageContent[], documentId: string, subtypeHint: IepSubtype | null = null): ExtractedIep {
-  const layout = buildLayout(pages);
+  const layout = joinWrappedLabels(buildLayout(pages));
   const dateAfter = (labels: RegExp[]) => parseDate(findLabeledValue(layout, labels, hasDate)?.value ?? null);
 
   const meetingDate = dateAfter(L.meetingDate);
@@ -63,7 +42,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
     student: {
       name: cleanName(findLabeledValue(layout, L.name, (v) => /^[A-Z][\p{L}'.-]+,?\s+[\p{L}'. -]+$/u.test(v.trim()))?.value ?? null),
       dob: dateAfter(L.dob),
-      grade: gradeOf(findLabeledValue(layout, L.grade, (v) => /^(?:\/\s*[A-Za-z ]+\s+)?(?:K|PK|TK|KG|\d{1,2})\b/i.test(v.trim()))?.value ?? null),
+      grade: gradeOfIepYear(layout) ?? gradeOf(findLabeledValue(layout, L.grade, (v) => /^(?:\/\s*[A-Za-z ]+\s+)?(?:K|PK|TK|KG|\d{1,2})\b/i.test(v.trim()))?.value ?? null),
       school: findLabeledValue(layout, L.school, (v) => /school|academy|elementary|middle|high|center/i.test(v) && !/district/i.test(v))?.value ?? null,
       district: districtOf(layout),
       primaryDisability: findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v))?.value ?? null,
@@ -104,22 +83,14 @@ export function checkedOptions(value: string): string {
 }
 
 export function typeFromText(text: string): IepSubtype | null {
-  if (/\b(?:amend(?:ment|ed|s)?|addendum)\b/i.test(text)) return 'amendment';
-  if (/\brevis(?:ion|ed)\b/i.test(text)) return 'revision';
-  if (/\b(?:re-?evaluation|triennial|three[- ]year)\b/i.test(text)) return 'reevaluation';
-  if (/\binterim\b|\b30[- ]day\b|\btemporary\b/i.test(text)) return 'interim';
-  if (/\binitial\b/i.test(text)) return 'initial';
-  if (/\bannual\b/i.test(text)) return 'annual';
-  return null;
+  return IEP_TYPE_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
-
-const SCHEDULE_WORDS = /\b(?:trimesters?|quarter(?:ly|s)?|semesters?|grading\s+periods?|marking\s+periods?|report\s+cards?|every\s+(?:six|nine|6|9)\s+weeks|(?:six|nine|6|9)[- ]weeks?|monthly|annually|progress\s+reports?)\b/i;
 
 function reportingScheduleOf(layout: Layout, goalReporting: string[]): string | null {
   if (goalReporting.length > 0) return goalReporting[0];
-  const labelled = findLabeledValue(layout, [/progress\s+(?:will\s+be\s+)?reported/i, /reporting\s+(?:schedule|frequency)/i, /progress\s+reports?\s+(?:will\s+be\s+)?(?:provided|sent|issued)/i], (v) => SCHEDULE_WORDS.test(v));
+  const labelled = findLabeledValue(layout, REPORTING_SCHEDULE_LABELS, (v) => REPORTING_SCHEDULE_WORDS.test(v));
   if (labelled) return labelled.value;
-  const line = layout.lines.find((l) => /\bprogress\b/i.test(l.text) && SCHEDULE_WORDS.test(l.text) && /\b(?:report|reported|reporting)\b/i.test(l.text));
+  const line = layout.lines.find((l) => /\bprogress\b/i.test(l.text) && REPORTING_SCHEDULE_WORDS.test(l.text) && /\b(?:report|reported|reporting)\b/i.test(l.text));
   return line?.text ?? null;
 }
 
@@ -143,6 +114,16 @@ function cleanName(v: string | null): string | null {
   const t = v.trim().replace(/\s+(?:DOB|Date of Birth|SSID|ID|Grade)\b.*$/i, '');
   const comma = /^([^,]+),\s*(.+)$/.exec(t);
   return comma ? `${comma[2]} ${comma[1]}` : t;
+}
+
+/**
+ * The grade of the school year the IEP is written for ("School Year of IEP: 2022-23 (Grade 3)"): a
+ * spring annual review sets up the next year, so this beats the grade the child is in at the meeting.
+ */
+function gradeOfIepYear(layout: Layout): string | null {
+  const value = findLabeledValue(layout, L.gradeOfIepYear, (v) => /\bgrade\s+(?:K|PK|TK|KG|\d{1,2})\b/i.test(v))?.value;
+  const m = value ? /\bgrade\s+(K|PK|TK|KG|\d{1,2})\b/i.exec(value) : null;
+  return m ? m[1].toUpperCase() : null;
 }
 
 function gradeOf(v: string | null): string | null {

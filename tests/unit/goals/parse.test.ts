@@ -25,7 +25,7 @@ const CASES: Case[] = [
   { text: 'By 04/01/2025, given 10 two-digit by one-digit multiplication problems, Jonah will solve them with 80% accuracy on 4 out of 5 probes.', target: 80, unit: /percent accuracy/, measurable: true, area: 'Math Calculation' },
   { text: 'Given 2-digit numbers with regrouping, Sofia will add and subtract with 90% accuracy by the end of the IEP year.', target: 90, unit: /percent accuracy/, measurable: true },
   { text: 'By 11/01/2025, after reading a 3rd grade level passage, Kai will answer 4 out of 5 comprehension questions correctly.', target: 80, unit: /percent accuracy/, grade: 3, area: 'Reading Comprehension' },
-  { text: 'By May 2025, given a 5-step word problem, Zoe will identify the operation needed with 85% accuracy across 3 consecutive sessions.', target: 85, unit: /percent accuracy/, date: null, measurable: true, area: 'Math Problem Solving' },
+  { text: 'By May 2025, given a 5-step word problem, Zoe will identify the operation needed with 85% accuracy across 3 consecutive sessions.', target: 85, unit: /percent accuracy/, date: '2025-05-31', measurable: true, area: 'Math Problem Solving' },
   { text: 'Given grade-level text, Omar will identify the main idea with 75 percent accuracy.', target: 75, unit: /percent accuracy/, measurable: false, area: 'Reading Comprehension' },
   // trials only
   { text: 'By 02/01/2025, given a visual schedule, Ben will transition between activities independently in 4 of 5 trials.', target: 80, unit: /percent of trials/, measurable: true },
@@ -71,6 +71,12 @@ const CASES: Case[] = [
   // dates in other formats
   { text: 'By October 9, 2025, given a 4th grade passage, Pia will retell 5 key details in sequence.', target: 5, unit: /key details/, date: '2025-10-09', grade: 4, measurable: true },
   { text: 'No later than 2025-06-13, given a multiplication table, Rex will solve 1-digit by 1-digit facts with 95% accuracy.', target: 95, date: '2025-06-13', measurable: true },
+  // a month alone: due by the month's last day
+  { text: 'By 02/2026, given a list of 20 sight words, Tess will read them aloud with 90% accuracy.', target: 90, date: '2026-02-28', measurable: true },
+  { text: 'Through January 2027, when retelling a story, Cole will name the setting and characters in 4 of 5 retells.', target: 80, date: '2027-01-31', measurable: true },
+  // counted things named after "N of M" are the unit, not consistency
+  { text: 'By 06/01/2026, after listening to a story, Rae will include 4 of 5 story grammar elements in her retell.', target: 4, unit: /story grammar elements/, measurable: true },
+  { text: 'Given flash cards, Ian will write 30 correct digits in 2 minutes by 05/2026.', target: 30, unit: /correct digits in 2 minutes/, date: '2026-05-31', measurable: true },
 ];
 
 describe('parseGoalSentence on composed goals', () => {

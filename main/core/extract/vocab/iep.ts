@@ -1,0 +1,118 @@
+// The labels an IEP's header prints for each field, as data. Readers match them case-insensitively at a
+// word boundary, on the line as printed or with a label wrapped over two lines joined (see
+// wrapped-labels.ts). A new form's wording is a new entry here, with a note on where it was seen.
+
+/**
+ * A case-insensitive pattern whose ${0} stands for the word IEP as OCR reads it from a scan: the I
+ * is often read as |, l, 1 or !, and a stray mark may follow ("amends |EP- dated ...").
+ */
+function ocrIep(parts: TemplateStringsArray, ..._iep: unknown[]): RegExp {
+  return new RegExp(parts.raw.join(String.raw`[il1|!]ep\W?`), 'i');
+}
+
+/** Names of the meeting a form may print before "meeting": IEP team, CSE/CPSE (New York), ARD (Texas). */
+const MEETING_BODY = String.raw`(?:iep|cse|cpse|ard|admission,?\s+review,?\s+(?:and|&)\s+dismissal|team|eligibility)`;
+
+export const IEP_HEADER_LABELS = {
+  meetingDate: [
+    /(?:iep\s+)?meeting\s+date/i,
+    /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:amendment|addendum|revision)/i,
+    /(?:amendment|addendum|revision)\s+date/i,
+    /date\s+of\s+(?:the\s+)?(?:iep\s+)?(?:meeting|conference)/i,
+    // New York CSE forms: "Date of CSE Meeting"; Texas: "Date of ARD Meeting".
+    new RegExp(String.raw`date\s+of\s+(?:the\s+)?${MEETING_BODY}\s+(?:meeting|conference)`, 'i'),
+    /(?:iep\s+)?conference\s+date/i,
+    /iep\s+date/i,
+    /date\s+of\s+iep/i,
+  ],
+  /** A from-to range for the whole IEP ("IEP Dates: 02/03/2025 through 09/30/2025"). */
+  period: [
+    /iep\s+(?:period|duration|dates|term)/i,
+    /iep\s+initiation\s*\/\s*duration(?:\s+dates?)?/i,
+    /(?:iep\s+)?effective\s+dates?/i,
+    // "Projected Dates: ..." as a range, but not "Projected Date of Annual Review" or "Projected Date IEP to be Implemented".
+    /projected\s+dates?(?!\s+(?:of|for|iep|to)\b)/i,
+    /duration\s+of\s+(?:the\s+)?iep/i,
+  ],
+  start: [
+    /iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i,
+    /(?:initiation|start|beginning|implementation|effective)\s+date\s+of\s+(?:the\s+)?iep(?:\s+services)?/i,
+    /(?:start|begin(?:ning)?|initiation|implementation)\s+date\s+of\s+(?:the\s+)?iep/i,
+    /date\s+iep\s+(?:begins|starts|takes\s+effect)/i,
+    // New York: "Projected Date IEP to be Implemented" (the label wraps over two lines in the form's left column).
+    /(?:projected\s+)?date\s+(?:the\s+)?iep\s+(?:is\s+)?to\s+be\s+(?:implemented|initiated)/i,
+    /iep\s+implemented/i,
+    /initiation\s+date/i,
+    /iep\s+start/i,
+  ],
+  end: [
+    /iep\s+(?:end(?:ing)?|expiration|duration)\s+date/i,
+    /(?:end(?:ing)?|expiration)\s+date\s+of\s+(?:the\s+)?iep/i,
+    /date\s+iep\s+(?:ends|expires)/i,
+    /iep\s+end/i,
+  ],
+  nextAnnual: [
+    /next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i,
+    // New York: "Projected Date of Annual Review" (wrapped: "Projected Date of Annual" / "Review:").
+    /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:iep\s+)?(?:review|meeting|iep)/i,
+    /annual\s+(?:iep\s+)?review\s+(?:date|due)/i,
+    /next\s+iep\s+(?:review|meeting)?\s*(?:date|due)/i,
+    /annual\s+iep\s+due/i,
+  ],
+  nextReeval: [
+    /next\s+re-?evaluation(?:\s+(?:date|due))?/i,
+    /re-?evaluation\s+(?:due|date)(?:\s+date)?/i,
+    /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i,
+    /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i,
+    /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i,
+  ],
+  type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting|cse\s+meeting|ard)/i, /iep\s+type/i, /reason\s+for\s+meeting/i, /purpose\s+of\s+(?:the\s+)?meeting/i],
+  amends: [
+    ocrIep`amends?\s+(?:the\s+)?${0}\s*(?:dated|of|from)`,
+    ocrIep`amendment\s+to\s+(?:the\s+)?${0}\s*(?:dated|of|from)`,
+    /date\s+of\s+(?:the\s+)?iep\s+(?:being\s+)?amended/i,
+    /original\s+iep\s+(?:meeting\s+)?date/i,
+    /iep\s+(?:being\s+)?amended/i,
+  ],
+  name: [/student(?:'s)?\s+name/i, /name\s+of\s+student/i, /student/i, /name/i],
+  dob: [/date\s+of\s+birth/i, /birth\s*date/i, /d\.?o\.?b\.?/i],
+  /** The grade of the year the IEP is written for, when the form prints it beside the school year (New York: "School Year of IEP: 2022-23 (Grade 3)"). */
+  gradeOfIepYear: [/school\s+year\s+of\s+(?:the\s+)?iep/i, /iep\s+school\s+year/i],
+  grade: [/grade(?:\s+level)?(?:\s*\/\s*school\s+year)?/i, /current\s+grade/i],
+  school: [/school\s+of\s+attendance/i, /attending\s+school/i, /(?:serving|home|current)\s+school/i, /school(?:\s+name)?/i],
+  district: [/(?:school\s+)?district(?:\s+(?:name|of\s+residence|of\s+service))?\s*:/i, /LEA\s*:/i, /local\s+education(?:al)?\s+agency\s*:/i],
+  disability: [
+    /primary\s+(?:disability|eligibility)(?:\s+category)?/i,
+    /disability\s+category/i,
+    /eligibility\s+category/i,
+    /primary\s+handicapping\s+condition/i,
+    // New York: "Disability Classification".
+    /disability\s+classification/i,
+  ],
+};
+
+/**
+ * Meeting or document types by the words a form uses for them, first match wins (an amendment's
+ * title often names the annual IEP it amends, so amendment words come first).
+ */
+export const IEP_TYPE_WORDS: Array<[import('../../../../shared/domain').IepSubtype, RegExp]> = [
+  ['amendment', /\b(?:amend(?:ment|ed|s)?|addendum)\b/i],
+  // New York: a "Requested Review" (a CSE meeting at a parent's or school's request) amends the IEP in effect.
+  ['amendment', /\brequested\s+review\b/i],
+  ['revision', /\brevis(?:ion|ed)\b/i],
+  ['reevaluation', /\b(?:re-?evaluation|triennial|three[- ]year)\b/i],
+  ['interim', /\binterim\b|\b30[- ]day\b|\btemporary\b/i],
+  ['initial', /\binitial\b/i],
+  ['annual', /\bannual\b/i],
+];
+
+/** Words of a progress-reporting schedule ("quarterly, with report cards"). */
+export const REPORTING_SCHEDULE_WORDS = /\b(?:trimesters?|quarter(?:ly|s)?|semesters?|grading\s+periods?|marking\s+periods?|report\s+cards?|every\s+(?:six|nine|6|9)\s+weeks|(?:six|nine|6|9)[- ]weeks?|monthly|annually|progress\s+reports?|(?:two|three|four|six|\d)\s+times\s+(?:a|per|each)\s+(?:school\s+)?year)\b/i;
+
+export const REPORTING_SCHEDULE_LABELS = [
+  /progress\s+(?:will\s+be\s+)?reported/i,
+  /reporting\s+(?:schedule|frequency)/i,
+  /progress\s+reports?\s+(?:will\s+be\s+)?(?:provided|sent|issued)/i,
+  // New York: "Identify when periodic reports on the student's progress ... will be provided to the student's parents:".
+  /periodic\s+reports?\s+on\s+the\s+student'?s\s+progress/i,
+];
