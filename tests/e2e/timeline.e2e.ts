@@ -76,8 +76,8 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     expect(await browser.page.getByRole('list', { name: 'IEP periods' }).getByRole('link').count()).toBeGreaterThanOrEqual(3);
 
     await goals.lineageTab(/Reading Fluency/).click();
-    await goals.goalChartSvg().waitFor();
-    expect(await goals.aimLinePaths()).toBeGreaterThanOrEqual(1);
+    await goals.settledGoalChart().waitFor();
+    await expect.poll(() => goals.aimLinePaths()).toBeGreaterThanOrEqual(1);
     await expect.poll(async () => (await goals.dataPointCentres()).length).toBeGreaterThanOrEqual(3);
     expect(await goals.goalChart().getAttribute('aria-label')).toMatch(/Reading Fluency: \d+ points/);
     // Computed figures carry their formula.
@@ -104,7 +104,7 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     await openCase('Goals & timeline');
     const goals = new GoalsPage(browser.page);
     await goals.lineageTab(/Reading Fluency/).click();
-    await goals.goalChartSvg().waitFor();
+    await goals.settledGoalChart().waitFor();
     await expect.poll(async () => (await goals.dataPointCentres()).length).toBeGreaterThanOrEqual(3);
     const tooltip = await goals.clickDataPoint();
     expect(tooltip).toMatch(/Progress report|p\. \d+/);

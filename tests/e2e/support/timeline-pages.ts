@@ -1,5 +1,6 @@
 // Page objects for the case overview, Goals & timeline and Scores, named as a person would name them.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The data-series colour of progress data points in shared/timeline/chart.ts (Okabe-Ito blue). */
 const DATA_POINT_FILL = '#0072B2';
@@ -59,20 +60,31 @@ export class GoalsPage {
       .evaluateAll((paths) => paths.filter((p) => /A/.test(p.getAttribute('d') ?? '')).map((p) => p.getBoundingClientRect().toJSON() as DOMRect));
     return boxes.filter((b) => b.top < legendTop).map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
   }
-  /** Hovers the first data point until the chart's tooltip names it (the chart may still be settling its size), then clicks it. */
+  /** The goal chart once it is drawn and still (its animation and any resize done): its points stay put. */
+  settledGoalChart(): Locator {
+    return this.page.locator('.lineage .chart-canvas[data-settled="true"]').first();
+  }
+  /**
+   * Points at the first data point of the settled chart until its tooltip names it, then clicks it.
+   * If the chart is redrawn under the pointer (a late resize) before the tooltip shows, it aims again.
+   */
   async clickDataPoint(): Promise<string> {
     const tooltip = this.goalChart().getByText(/ on \w{3} \d{1,2}, \d{4}/);
-    for (let attempt = 0; attempt < 10; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await this.settledGoalChart().waitFor();
       const [point] = await this.dataPointCentres();
-      if (!point) continue;
+      if (!point) throw new Error('the goal chart has no data point');
       await this.page.mouse.move(point.x, point.y);
-      const shown = await tooltip.waitFor({ state: 'visible', timeout: 1000 }).then(() => true, () => false);
-      if (!shown) continue;
+      let outcome = '';
+      await expect
+        .poll(async () => (outcome = (await this.goalChart().getAttribute('data-settled')) === 'false' ? 'moved' : (await tooltip.isVisible()) ? 'shown' : ''))
+        .not.toBe('');
+      if (outcome === 'moved') continue;
       const text = (await tooltip.textContent()) ?? '';
       await this.page.mouse.click(point.x, point.y);
       return text;
     }
-    throw new Error('no data point of the goal chart answered the pointer');
+    throw new Error('the goal chart kept being redrawn under the pointer');
   }
   async aimLinePaths(): Promise<number> {
     return this.goalChartSvg().locator('path[stroke="#000000"][stroke-dasharray]').count();

@@ -36,11 +36,20 @@ export function EChart({ caseId, option, height, compact = false, label }: EChar
     if (!el) return;
     const instance = init(el, null, { renderer: 'svg' });
     chart.current = instance;
+    // data-settled says whether the chart is drawn and still (its animation and any resize done): a
+    // data point stays where it is only then, so a pointer (or a test) aims at it then.
+    instance.on('finished', () => {
+      el.dataset.settled = 'true';
+    });
     instance.on('click', (params) => {
       const source = (params.data as { source?: unknown } | undefined)?.source;
       if (isProvenance(source)) window.location.hash = sourceHref(caseId, source);
     });
-    const resize = new ResizeObserver(() => instance.resize());
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth === instance.getWidth() && el.clientHeight === instance.getHeight()) return;
+      if (instance.getOption()) el.dataset.settled = 'false';
+      instance.resize();
+    });
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -52,7 +61,9 @@ export function EChart({ caseId, option, height, compact = false, label }: EChar
   useEffect(() => {
     const drawn = compact ? compactOption(option) : option;
     // The option's own aria description is replaced by the summary on the figure (one label, not two).
-    chart.current?.setOption({ ...(drawn as EChartsCoreOption), aria: { enabled: false } }, { notMerge: true });
+    if (!chart.current || !holder.current) return;
+    holder.current.dataset.settled = 'false';
+    chart.current.setOption({ ...(drawn as EChartsCoreOption), aria: { enabled: false } }, { notMerge: true });
   }, [option, compact]);
 
   return (
