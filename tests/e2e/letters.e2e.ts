@@ -56,9 +56,9 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     // Reorder with the keyboard-reachable buttons: paragraph 2 moves up and back down.
     const second = await letters().paragraph(2).inputValue();
     await browser.page.getByRole('button', { name: 'Move paragraph 2 up' }).click();
-    expect(await letters().paragraph(1).inputValue()).toBe(second);
+    await expect.poll(() => letters().paragraph(1).inputValue()).toBe(second);
     await browser.page.getByRole('button', { name: 'Move paragraph 1 down' }).click();
-    expect(await letters().paragraph(1).inputValue()).toBe(edited);
+    await expect.poll(() => letters().paragraph(1).inputValue()).toBe(edited);
     expect(await seriousViolations(browser.page)).toEqual([]);
     await browser.page.screenshot({ path: `${SCREENSHOTS}letters.png` });
 

@@ -75,11 +75,20 @@ describeRivera('review: corrections survive reloads and re-extraction', () => {
     await expect.poll(() => review.field(/^Goal 1\b/, 'Baseline value').textContent()).toMatch(/edited by you/);
     expect(await review.field(/^Goal 1\b/, 'Baseline value').locator('.field-value').textContent()).toBe(corrected);
 
+    // The screen looks the same before and after a re-run, so wait for the re-run itself to answer,
+    // then read what it kept both on the screen and from a fresh load.
+    const rerun = browser.page.waitForResponse((r) => r.url().endsWith('/api/call/review.rerun'));
     await browser.page.getByRole('button', { name: 'Re-run extraction' }).click();
-    await browser.page.getByRole('button', { name: 'Re-run extraction' }).waitFor();
-    await expect.poll(() => review.field(/^Goal 1\b/, 'Baseline value').locator('.field-value').textContent()).toBe(corrected);
-    expect(await review.field(/^Goal 1\b/, 'Baseline value').textContent()).toMatch(/edited by you/);
-    expect(await review.field(/^Goal 1\b/, 'Target').textContent()).toMatch(/confirmed/);
+    expect((await rerun).ok()).toBe(true);
+    for (const fresh of [false, true]) {
+      if (fresh) {
+        await browser.page.reload();
+        await review.group(/^Goal 1\b/).waitFor();
+      }
+      await expect.poll(() => review.field(/^Goal 1\b/, 'Baseline value').locator('.field-value').textContent()).toBe(corrected);
+      await expect.poll(() => review.field(/^Goal 1\b/, 'Baseline value').textContent()).toMatch(/edited by you/);
+      await expect.poll(() => review.field(/^Goal 1\b/, 'Target').textContent()).toMatch(/confirmed/);
+    }
     expect(await seriousViolations(browser.page)).toEqual([]);
   });
 
