@@ -37,6 +37,32 @@ export interface PageContent {
   source: TextSource;
   /** Mean word confidence for OCR pages, null for text-layer pages. */
   meanConfidence: number | null;
+  /** Lines and boxes drawn on the page (ruling lines, checkboxes), when the reader found them. */
+  graphics?: PageGraphics;
+  /** Version of the page reading that made this page (main/core/layout LAYOUT_VERSION); absent: before versions. */
+  layoutVersion?: number;
+}
+
+/** An axis-aligned drawn line (table ruling, underline), in PDF points from the top-left. */
+export interface Rule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A small drawn square or circle (checkbox, radio button) and whether it is marked. */
+export interface GraphicBox {
+  bbox: BBox;
+  shape: 'square' | 'circle';
+  /** true marked, false empty, null when the mark cannot be read. */
+  checked: boolean | null;
+  source: 'vector' | 'image' | 'pixels';
+}
+
+export interface PageGraphics {
+  rules: Rule[];
+  boxes: GraphicBox[];
 }
 
 /** Where a value came from: the document, 1-based page and box on it. */

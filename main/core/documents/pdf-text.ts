@@ -2,6 +2,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BBox, PageContent, Word } from '../../../shared/domain';
+import { groupLines as groupWordLines } from '../layout/lines';
+import { repairLigatures, type GlyphHints, type RepairItem } from '../layout/ligatures';
+import { readPageOperators } from '../layout/pdf-operators';
+import { LAYOUT_VERSION } from '../layout/types';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -43,6 +47,7 @@ interface TextItemLike {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
 }
 
 /** Splits one pdf.js text run into words, spreading the run's width over its characters. */
@@ -73,39 +78,60 @@ export interface PdfTextResult {
   pagesWithoutText: number[];
 }
 
-/** Per-page text with word positions. pdf.js gets a copy of `data`, or `data` itself if `handOver` (it is then detached). */
+/**
+ * Per-page text with word positions, ligatures repaired across the document, and what each page draws
+ * (rules, boxes). pdf.js gets a copy of `data`, or `data` itself if `handOver` (it is then detached).
+ */
 export async function readPdfText(data: Uint8Array, password?: string, handOver = false): Promise<PdfTextResult> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(pdfJsData(data, handOver), password)).promise;
+  const options = { ...pdfDocumentOptions(pdfJsData(data, handOver), password), fontExtraProperties: true, isOffscreenCanvasSupported: false };
+  const doc = await pdfjs.getDocument(options).promise;
   try {
     const pages: PageContent[] = [];
     const pagesWithoutText: number[] = [];
+    const items: RepairItem[] = [];
+    const hints: GlyphHints = new Map();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words: Word[] = [];
       for (const item of content.items) {
-        if ('str' in item && item.str.trim()) words.push(...runToWords(item, viewport.height));
+        if (!('str' in item) || !item.str.trim()) continue;
+        for (const word of runToWords(item, viewport.height)) {
+          words.push(word);
+          items.push({ word, font: item.fontName ?? null });
+        }
       }
-      const text = wordsToText(words);
-      if (text.replace(/\s/g, '').length < 20) pagesWithoutText.push(n);
+      const thin = wordsToText(words).replace(/\s/g, '').length < 20;
+      if (thin) pagesWithoutText.push(n);
+      // A scanned page's operators would decode its picture for nothing: OCR reads it.
+      const drawn = thin ? null : await readPageOperators(page, pdfjs.OPS, viewport.transform as Matrix6, hints);
       pages.push({
         pageNumber: n,
         width: round(viewport.width),
         height: round(viewport.height),
-        text,
+        text: '',
         words,
         source: 'text_layer',
         meanConfidence: null,
+        graphics: drawn?.graphics ?? { rules: [], boxes: [] },
+        layoutVersion: LAYOUT_VERSION,
       });
       page.cleanup();
+    }
+    repairLigatures(items, { hints });
+    for (const page of pages) {
+      page.words = page.words.filter((w) => w.text);
+      page.text = wordsToText(page.words);
     }
     return { pages, pagesWithoutText };
   } finally {
     await doc.destroy();
   }
 }
+
+type Matrix6 = [number, number, number, number, number, number];
 
 /** Reading-order text from positioned words: lines top to bottom, words left to right. */
 export function wordsToText(words: Word[]): string {
@@ -114,19 +140,7 @@ export function wordsToText(words: Word[]): string {
     .join('\n');
 }
 
-/** Groups words into lines by vertical overlap; each line sorted left to right. */
+/** Groups words into lines by vertical overlap; each line sorted left to right (the layout model's line grouping). */
 export function groupLines(words: Word[]): Word[][] {
-  const sorted = [...words].sort((p, q) => centerY(p) - centerY(q) || p.bbox[0] - q.bbox[0]);
-  const lines: Word[][] = [];
-  for (const w of sorted) {
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(centerY(last[0]) - centerY(w)) <= lineTolerance(last[0], w)) last.push(w);
-    else lines.push([w]);
-  }
-  for (const line of lines) line.sort((p, q) => p.bbox[0] - q.bbox[0]);
-  return lines;
+  return groupWordLines(words);
 }
-
-const centerY = (w: Word) => (w.bbox[1] + w.bbox[3]) / 2;
-const lineTolerance = (a: Word, b: Word) =>
-  Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]) * 0.5;

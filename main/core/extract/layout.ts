@@ -1,12 +1,14 @@
 // Layout-aware reading of positioned words: lines, cells (column gaps), headings, repeated
 // page headers/footers, sections, label/value fields, and character ranges mapped back to boxes.
-// Works the same on text-layer pages and OCR pages; it only needs words with boxes.
+// Works the same on text-layer pages and OCR pages; it only needs words with boxes. The page model
+// (blocks in reading order, tables, fields, checkboxes, furniture) is main/core/layout; `model`
+// gives it for these pages, computed once however many readers ask.
 import type { BBox, PageContent, Provenance, Word } from '../../../shared/domain';
-import { groupLines } from '../documents/pdf-text';
+import { deskewedLines, layoutDocument, type DocumentLayout, type PlacedWord } from '../layout';
+import { cellGapLimit } from '../layout/blocks';
 
-export interface PlacedWord extends Word {
-  page: number;
-}
+export type { PlacedWord } from '../layout';
+export { deskewedLines } from '../layout';
 
 export interface Cell {
   words: PlacedWord[];
@@ -33,6 +35,11 @@ export interface LayoutLine {
 export interface Layout {
   pages: PageContent[];
   lines: LayoutLine[];
+  /**
+   * The page model of these pages: blocks, tables (joined over page breaks), fields, checkboxes,
+   * furniture. `labels`: field labels from a vocabulary (extract/vocab/), found without a colon too.
+   */
+  model(labels?: RegExp[]): DocumentLayout;
 }
 
 /** Text assembled from words, with each word's start offset, so any character range maps back to boxes. */
@@ -64,51 +71,21 @@ export function buildLayout(pages: PageContent[]): Layout {
     }
   }
   markRepeatedLines(lines, pages);
-  return { pages, lines };
+  return { pages, lines, model: (labels) => pageModel(pages, labels) };
 }
 
-/**
- * Lines of a page, grouped after undoing the page's skew: a scan or photo a degree or two off level
- * puts the right end of a line half a line lower than its left, and grouping by height alone would cut
- * one printed line into several. The skew is the median slope between neighbouring words of a line.
- */
-export function deskewedLines(words: PlacedWord[]): PlacedWord[][] {
-  const first = groupLines(words) as PlacedWord[][];
-  const slopes: number[] = [];
-  const cy = (w: Word) => (w.bbox[1] + w.bbox[3]) / 2;
-  const cx = (w: Word) => (w.bbox[0] + w.bbox[2]) / 2;
-  for (const line of first) {
-    for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1];
-      const b = line[i];
-      const h = Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
-      const dx = cx(b) - cx(a);
-      if (dx > 0 && b.bbox[0] - a.bbox[2] < h * 3) slopes.push((cy(b) - cy(a)) / dx);
-    }
-  }
-  const slope = slopes.length >= 20 ? median(slopes) ?? 0 : 0;
-  if (Math.abs(slope) < 0.003) return first;
-  const original = new Map<Word, PlacedWord>();
-  const proxies = words.map((w) => {
-    const proxy: Word = { ...w, bbox: [w.bbox[0], w.bbox[1] - slope * cx(w), w.bbox[2], w.bbox[3] - slope * cx(w)] };
-    original.set(proxy, w);
-    return proxy;
-  });
-  return groupLines(proxies).map((line) => line.map((p) => original.get(p)!));
-}
+const models = new WeakMap<PageContent[], Map<RegExp[] | undefined, DocumentLayout>>();
 
-/** A gap wider than this between two words on a line separates cells: well above a normal space. */
-function cellGapLimit(lines: PlacedWord[][]): number {
-  const gaps: number[] = [];
-  const heights: number[] = [];
-  for (const line of lines) {
-    for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
-    for (const w of line) heights.push(w.bbox[3] - w.bbox[1]);
+/** The layout model of a document's pages, computed once per pages array and label list. */
+export function pageModel(pages: PageContent[], labels?: RegExp[]): DocumentLayout {
+  const byLabels = models.get(pages) ?? new Map<RegExp[] | undefined, DocumentLayout>();
+  models.set(pages, byLabels);
+  let model = byLabels.get(labels);
+  if (!model) {
+    model = layoutDocument(pages, { labels });
+    byLabels.set(labels, model);
   }
-  // A low percentile: on form pages most gaps within a line can be column gaps, not spaces.
-  const space = percentile(gaps.filter((g) => g > 0), 0.3) ?? 4;
-  const height = median(heights) ?? 10;
-  return Math.max(space * 1.8, height * 0.8);
+  return model;
 }
 
 function splitCells(words: PlacedWord[], gapLimit: number): Cell[] {
@@ -326,11 +303,3 @@ export function pagesFromPlainText(text: string, opts: { charWidth?: number; lin
     };
   });
 }
-
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length * p)];
-}
-
-const median = (values: number[]) => percentile(values, 0.5);

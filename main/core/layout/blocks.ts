@@ -1,0 +1,154 @@
+// Reading order. A printed line is cut into segments where a gap is wider than word spacing or a
+// ruling line runs between two words; a segment joins the segment above it as a wrapped line of
+// the same cell or column when the two stack tightly, start together, and the first word of the
+// lower one would not have fitted at the end of the upper one. The blocks are then ordered by
+// cutting the page where no block straddles: across first (rows of a form or table), then down
+// (side-by-side columns), so a cell's wrapped lines stay together and columns are read one by one.
+import type { BBox, Rule } from '../../../shared/domain';
+import { height, joinText, median, overlap, percentile, unionBBox } from './geometry';
+import type { PlacedWord } from './types';
+
+export interface Segment {
+  words: PlacedWord[];
+  bbox: BBox;
+  text: string;
+  /** Index of the printed line (row) it was cut from. */
+  row: number;
+}
+
+export interface RawBlock {
+  segments: Segment[];
+  bbox: BBox;
+}
+
+/** A gap wider than this between two words of a line separates cells: well above a normal space. */
+export function cellGapLimit(rows: PlacedWord[][]): number {
+  const gaps: number[] = [];
+  const heights: number[] = [];
+  for (const line of rows) {
+    for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
+    for (const w of line) heights.push(height(w));
+  }
+  // A low percentile: on form pages most gaps within a line can be column gaps, not spaces.
+  const space = percentile(gaps.filter((g) => g > 0), 0.3) ?? 4;
+  const h = median(heights) ?? 10;
+  return Math.max(space * 1.8, h * 0.8);
+}
+
+const verticals = (rules: Rule[]) => rules.filter((r) => r.x0 === r.x1);
+const horizontals = (rules: Rule[]) => rules.filter((r) => r.y0 === r.y1);
+
+/** A line cut at wide gaps and at vertical rules between words. */
+export function segmentsOf(row: PlacedWord[], rowIndex: number, gapLimit: number, rules: Rule[] = []): Segment[] {
+  const vs = verticals(rules);
+  const out: Segment[] = [];
+  let current: PlacedWord[] = [];
+  for (const w of row) {
+    const last = current[current.length - 1];
+    const cy = (w.bbox[1] + w.bbox[3]) / 2;
+    const ruled = last && vs.some((r) => r.x0 > last.bbox[2] - 1 && r.x0 < w.bbox[0] + 1 && r.y0 <= cy && r.y1 >= cy);
+    if (last && (w.bbox[0] - last.bbox[2] > gapLimit || ruled)) {
+      out.push(makeSegment(current, rowIndex));
+      current = [];
+    }
+    current.push(w);
+  }
+  if (current.length) out.push(makeSegment(current, rowIndex));
+  return out;
+}
+
+const makeSegment = (words: PlacedWord[], row: number): Segment => ({ words, bbox: unionBBox(words), text: joinText(words), row });
+
+/** Segments chained into blocks (cells, column paragraphs), in no particular order yet. */
+export function chainBlocks(rows: Segment[][], rules: Rule[], pageRight: number): RawBlock[] {
+  const hs = horizontals(rules);
+  const vs = verticals(rules);
+  const blocks: RawBlock[] = [];
+  const lastOf = new Map<Segment, RawBlock>();
+  for (let r = 0; r < rows.length; r++) {
+    for (const seg of rows[r]) {
+      const above = r > 0 ? bestAbove(rows, r, seg) : null;
+      const block = above ? lastOf.get(above) : undefined;
+      if (above && block && continues(above, seg, rows, block, hs, vs, pageRight)) {
+        block.segments.push(seg);
+        block.bbox = unionBBox([block, seg]);
+        lastOf.delete(above);
+        lastOf.set(seg, block);
+      } else {
+        const fresh = { segments: [seg], bbox: seg.bbox };
+        blocks.push(fresh);
+        lastOf.set(seg, fresh);
+      }
+    }
+  }
+  return blocks;
+}
+
+/** The segment of the nearest row above that overlaps this one most left-right, if any. */
+function bestAbove(rows: Segment[][], r: number, seg: Segment): Segment | null {
+  for (let k = r - 1; k >= Math.max(0, r - 2); k--) {
+    let best: Segment | null = null;
+    let most = 0;
+    for (const s of rows[k]) {
+      const o = overlap(s.bbox[0], s.bbox[2], seg.bbox[0], seg.bbox[2]);
+      if (o > most) { best = s; most = o; }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBlock, hs: Rule[], vs: Rule[], pageRight: number): boolean {
+  const h = Math.max(median(up.words.map(height)) ?? 10, 4);
+  const gap = down.bbox[1] - up.bbox[3];
+  if (gap > h * 0.9 || gap < -h * 0.5) return false;
+  // A rule between the two lines is a row or cell border.
+  const x0 = Math.max(up.bbox[0], down.bbox[0]);
+  const x1 = Math.min(up.bbox[2], down.bbox[2]);
+  if (hs.some((r) => r.y0 > up.bbox[3] - 1 && r.y0 < down.bbox[1] + 1 && r.x0 <= x1 && r.x1 >= x0)) return false;
+  if (Math.abs(up.bbox[0] - down.bbox[0]) > h * 1.5 && !(down.bbox[0] > up.bbox[0] && down.bbox[0] < up.bbox[2])) return false;
+  if (/:\s*$/.test(up.text) && up.words.length <= 6) return false;
+  // The column's right edge: the next thing to the right on either line, a rule, or the block's widest line.
+  const right = Math.min(
+    nextRight(rows[up.row], up) ?? Infinity,
+    nextRight(rows[down.row], down) ?? Infinity,
+    ...vs.filter((v) => v.x0 > up.bbox[2] - 1 && v.y0 <= up.bbox[3] && v.y1 >= up.bbox[1]).map((v) => v.x0),
+    block.segments.length > 1 ? Math.max(...block.segments.map((s) => s.bbox[2])) + h * 0.5 : pageRight,
+  );
+  const first = down.words[0];
+  const space = h * 0.3;
+  const wouldFit = up.bbox[2] + space + (first.bbox[2] - first.bbox[0]) <= right - 1;
+  if (!wouldFit) return true;
+  // Text that runs on: the lower line starts in lower case and the upper one does not end a sentence.
+  return /^[a-z(]/.test(down.text) && !/[.:;!?]$/.test(up.text);
+}
+
+function nextRight(row: Segment[], seg: Segment): number | null {
+  const later = row.filter((s) => s.bbox[0] >= seg.bbox[2]);
+  return later.length ? Math.min(...later.map((s) => s.bbox[0])) : null;
+}
+
+/** Blocks in reading order: cut across where nothing straddles, else down, recursively. */
+export function orderBlocks<B extends { bbox: BBox }>(blocks: B[]): B[] {
+  if (blocks.length <= 1) return blocks;
+  const across = splitWhere(blocks, 1, 3);
+  if (across.length > 1) return across.flatMap(orderBlocks);
+  const down = splitWhere(blocks, 0, 2);
+  if (down.length > 1) return down.flatMap(orderBlocks);
+  return [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+}
+
+/** Groups separated by a clear band along one axis (lo/hi: indexes of the box's start and end on it). */
+function splitWhere<B extends { bbox: BBox }>(blocks: B[], lo: 0 | 1, hi: 2 | 3): B[][] {
+  const sorted = [...blocks].sort((a, b) => a.bbox[lo] - b.bbox[lo]);
+  const groups: B[][] = [];
+  let reach = -Infinity;
+  for (const b of sorted) {
+    // A sliver of overlap (a descender, a box edge) does not join two bands.
+    const slack = Math.min(2, (b.bbox[hi] - b.bbox[lo]) * 0.2);
+    if (groups.length && b.bbox[lo] < reach - slack) groups[groups.length - 1].push(b);
+    else groups.push([b]);
+    reach = Math.max(reach, b.bbox[hi]);
+  }
+  return groups;
+}

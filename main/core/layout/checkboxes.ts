@@ -1,0 +1,98 @@
+// Checkboxes and radio marks with their state and label: boxes the page draws (read from its
+// operators or pixels, see pdf-operators.ts and pixel-boxes.ts) and box glyphs in the text
+// (☐ ☑ ☒ ■ □ ✓ ✔ ✗). A box's label is the text after it on its line up to the next box or a wide
+// gap; where a line ends in a box ("Yes ☐ No ☒"), the text before it. The text before a line's first
+// box ("Meeting type:") is the group the options answer.
+import type { BBox, GraphicBox } from '../../../shared/domain';
+import { centreInside, height, joinText, median, overlap } from './geometry';
+import type { Checkbox, CheckboxSource, PlacedWord } from './types';
+
+const CHECKED_GLYPHS = '☑☒■✓✔✗✘☓⊠⊗◼▣●◉⦿';
+const EMPTY_GLYPHS = '☐□○◯❏❑▢◻';
+const GLYPH = new RegExp(`^([${CHECKED_GLYPHS}${EMPTY_GLYPHS}])(.*)$`, 'u');
+const TICK_TEXT = /^[xX✓✔✗✘]$/;
+
+interface Item {
+  word: PlacedWord | null;
+  box: { bbox: BBox; checked: boolean | null; source: CheckboxSource } | null;
+  x0: number;
+  x1: number;
+}
+
+/** Checkboxes of one page, from its printed lines (left to right) and drawn boxes. */
+export function readCheckboxes(page: number, rows: PlacedWord[][], drawn: GraphicBox[], gapLimit: number): Checkbox[] {
+  const out: Checkbox[] = [];
+  const used = new Set<GraphicBox>();
+  for (const row of rows) {
+    const h = median(row.map(height)) ?? 10;
+    const top = Math.min(...row.map((w) => w.bbox[1]));
+    const bottom = Math.max(...row.map((w) => w.bbox[3]));
+    const onRow = drawn.filter((b) => !used.has(b) && overlap(top, bottom, b.bbox[1], b.bbox[3]) >= Math.min(h, b.bbox[3] - b.bbox[1]) * 0.4);
+    onRow.forEach((b) => used.add(b));
+    // A letter typed inside a drawn box ("X") is its mark, not a label.
+    const ticks = new Set(row.filter((w) => TICK_TEXT.test(w.text) && onRow.some((b) => centreInside(w.bbox, b.bbox, 1))));
+    const items: Item[] = [];
+    for (const b of onRow) {
+      const typed = [...ticks].some((w) => centreInside(w.bbox, b.bbox, 1));
+      items.push({ word: null, box: { bbox: b.bbox, checked: typed ? true : b.checked, source: b.source }, x0: b.bbox[0], x1: b.bbox[2] });
+    }
+    for (const w of row) {
+      if (ticks.has(w)) continue;
+      const m = GLYPH.exec(w.text);
+      if (m) {
+        const glyphWidth = (w.bbox[2] - w.bbox[0]) / [...w.text].length;
+        const bbox: BBox = [w.bbox[0], w.bbox[1], w.bbox[0] + glyphWidth, w.bbox[3]];
+        items.push({ word: null, box: { bbox, checked: CHECKED_GLYPHS.includes(m[1]), source: 'glyph' }, x0: bbox[0], x1: bbox[2] });
+        if (m[2]) {
+          // A glyph printed against its label ("☒Yes"): the rest of the word is label text.
+          const rest: PlacedWord = { ...w, text: m[2], bbox: [bbox[2], w.bbox[1], w.bbox[2], w.bbox[3]] };
+          items.push({ word: rest, box: null, x0: rest.bbox[0], x1: rest.bbox[2] });
+        }
+      } else items.push({ word: w, box: null, x0: w.bbox[0], x1: w.bbox[2] });
+    }
+    out.push(...labelled(page, items.sort((a, b) => a.x0 - b.x0), gapLimit));
+  }
+  // Boxes on no line of text: no label, but still a box.
+  for (const b of drawn) if (!used.has(b)) out.push({ page, bbox: b.bbox, checked: b.checked, label: '', labelWords: [], group: null, source: b.source });
+  return out;
+}
+
+function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
+  const boxes = items.map((it, i) => (it.box ? i : -1)).filter((i) => i >= 0);
+  if (boxes.length === 0) return [];
+  const lastBox = boxes[boxes.length - 1];
+  // "Yes ☐ No ☒": nothing after the last box, words before each: labels are on the left.
+  const leftLabels = lastBox === items.length - 1 && boxes[0] > 0;
+  const out: Checkbox[] = [];
+  boxes.forEach((bi, k) => {
+    const words: PlacedWord[] = [];
+    if (leftLabels) {
+      for (let i = bi - 1; i > (k > 0 ? boxes[k - 1] : -1); i--) {
+        const next = items[i + 1];
+        if (items[i].word && next.x0 - items[i].x1 <= gapLimit) words.unshift(items[i].word!);
+        else break;
+      }
+    } else {
+      for (let i = bi + 1; i < items.length && !items[i].box; i++) {
+        const prev = items[i - 1];
+        if (items[i].x0 - prev.x1 > gapLimit) break;
+        words.push(items[i].word!);
+      }
+    }
+    let group: string | null = null;
+    if (k === 0 && !leftLabels && bi > 0) {
+      const before: PlacedWord[] = [];
+      for (let i = bi - 1; i >= 0 && items[i].word; i--) {
+        if (items[i + 1].x0 - items[i].x1 > gapLimit * 2) break;
+        before.unshift(items[i].word!);
+      }
+      group = before.length ? joinText(before) : null;
+    }
+    const box = items[bi].box!;
+    out.push({ page, bbox: box.bbox, checked: box.checked, label: joinText(words), labelWords: words, group, source: box.source });
+  });
+  // Later boxes of a line share its group.
+  const group = out[0]?.group ?? null;
+  out.forEach((c) => { c.group ??= group; });
+  return out;
+}

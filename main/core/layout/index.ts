@@ -1,0 +1,72 @@
+// The layout model: any page (text layer or OCR) as blocks in reading order, tables, labelled
+// fields, checkboxes and page furniture, each with words and boxes. Readers ask this model; none
+// re-parses raw positions.
+import { chainBlocks, cellGapLimit, orderBlocks, segmentsOf, type RawBlock, type Segment } from './blocks';
+import { readCheckboxes } from './checkboxes';
+import { readFields } from './fields';
+import { findFurniture, furnitureKind } from './furniture';
+import { joinText, unionBBox } from './geometry';
+import { deskewedLines } from './lines';
+import { gapTables, joinAcrossPages, ruledTables } from './tables';
+import type { Block, Line, PageInput, PageLayout, PlacedWord, TableModel } from './types';
+
+export * from './types';
+export { groupLines, deskewedLines } from './lines';
+
+export interface DocumentLayout {
+  pages: PageLayout[];
+  /** Every table of the document, those running over a page break joined into one. */
+  tables: TableModel[];
+}
+
+export interface LayoutOptions {
+  /** Field labels the vocabulary knows (matched whole, case as the pattern says). */
+  labels?: RegExp[];
+}
+
+const lineOf = (words: PlacedWord[]): Line => ({ page: words[0].page, words, text: joinText(words), bbox: unionBBox(words) });
+
+export function layoutDocument(pages: PageInput[], options: LayoutOptions = {}): DocumentLayout {
+  const rowsByPage = pages.map((p) => deskewedLines(p.words.map((w) => ({ ...w, page: p.pageNumber }))).map(lineOf));
+  const heights = new Map(pages.map((p) => [p.pageNumber, p.height]));
+  const pageHeight = (n: number) => heights.get(n) ?? 792;
+  const furniture = findFurniture(rowsByPage.flat(), pageHeight);
+  const layouts = pages.map((p, i) => layoutPage(p, rowsByPage[i], furniture, options));
+  return { pages: layouts, tables: joinAcrossPages(layouts.flatMap((l) => l.tables), pageHeight) };
+}
+
+/** One page's model; `furniture` holds the document's furniture lines (findFurniture). */
+function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options: LayoutOptions): PageLayout {
+  const n = page.pageNumber;
+  const rules = page.graphics?.rules ?? [];
+  const body = rows.filter((l) => !furniture.has(l));
+  const gapLimit = cellGapLimit(body.map((l) => l.words));
+  const segRows: Segment[][] = body.map((l, i) => segmentsOf(l.words, i, gapLimit, rules));
+  const ruled = ruledTables(n, body.flatMap((l) => l.words), rules);
+  const inRuled = (s: Segment) => ruled.some((t) => s.bbox[0] >= t.bbox[0] - 1 && s.bbox[2] <= t.bbox[2] + 1 && s.bbox[1] >= t.bbox[1] - 1 && s.bbox[3] <= t.bbox[3] + 1);
+  const tables = [...ruled, ...gapTables(n, segRows, inRuled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const inTable = (b: RawBlock) => tables.some((t) => b.bbox[0] >= t.bbox[0] - 1 && b.bbox[2] <= t.bbox[2] + 1 && b.bbox[1] >= t.bbox[1] - 1 && b.bbox[3] <= t.bbox[3] + 1);
+  const textRight = Math.max(page.width * 0.95, ...body.map((l) => l.bbox[2]));
+  const ordered = orderBlocks(chainBlocks(segRows, rules, textRight));
+  const blocks: Block[] = ordered.map((b, order) => ({
+    page: n,
+    order,
+    kind: inTable(b) ? 'table' : 'text',
+    lines: b.segments.map((s) => lineOf(s.words)),
+    text: b.segments.map((s) => s.text).join('\n'),
+    bbox: b.bbox,
+  }));
+  return {
+    page: n,
+    width: page.width,
+    height: page.height,
+    blocks,
+    tables,
+    fields: readFields(n, ordered, segRows, options.labels ?? []),
+    checkboxes: readCheckboxes(n, body.map((l) => l.words), page.graphics?.boxes ?? [], gapLimit),
+    furniture: rows.filter((l) => furniture.has(l)).map((l) => ({ page: n, kind: furnitureKind(l, page.height), text: l.text, words: l.words, bbox: l.bbox })),
+  };
+}
+
+/** A page's text in reading order: its blocks, one line per printed line of each. */
+export const readingText = (page: PageLayout): string => page.blocks.map((b) => b.text).join('\n');

@@ -1,0 +1,205 @@
+// Repairs words whose ligature glyphs ("ti", "tt", "ff", "fi", "fl", "ffi") a PDF's fonts map to no
+// letters: pdf.js then gives the glyph's code as a character (a control character, "=", "!", "&",
+// "9") or a space, and "hyperactivity" reads "hyperac=vity". A split word is joined back with the
+// ligature's letters when the result is a known word: the English word list shipped with the app,
+// or a word the document prints intact elsewhere. What the document confirms this way is learnt per
+// font and character ("=" is "ti" in this font) and then mends words no list knows (names, Spanish).
+import { createRequire } from 'node:module';
+import type { Word } from '../../../shared/domain';
+
+/** Letters a lost ligature glyph most often stood for, commonest first. */
+export const LIGATURES = ['ti', 'fi', 'ff', 'tt', 'fl', 'ffi', 'tti', 'ffl', 'ft', 'fft'] as const;
+
+/** What the fonts tell about a suspect character: its glyph has no Unicode mapping, and which ligatures its width fits, best first. */
+export interface GlyphHint {
+  unmapped: true;
+  ranked: string[];
+}
+
+/** Hints by font key (pdf.js loaded font name), then by the character pdf.js emitted. */
+export type GlyphHints = Map<string, Map<string, GlyphHint>>;
+
+export interface RepairItem {
+  word: Word;
+  /** Font key of the word's text run, when known. */
+  font: string | null;
+}
+
+let englishWords: Set<string> | null = null;
+
+/** The shipped English word list (an-array-of-english-words, MIT), loaded once. */
+export function englishWordList(): Set<string> {
+  if (!englishWords) {
+    const require = createRequire(import.meta.url);
+    englishWords = new Set(require('an-array-of-english-words') as string[]);
+  }
+  return englishWords;
+}
+
+/** Presentation-form ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) as their letters. */
+export const normaliseLigatureForms = (text: string): string => text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
+
+// A character standing between two letters that no word would hold there: controls, symbols, digits.
+// Apostrophes, hyphens, slashes and stops are left alone ("don't", "and/or", "e.g").
+const SUSPECT = /[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd]/u;
+const LETTER = /\p{L}/u;
+
+const core = (text: string) => text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+interface Split {
+  item: RepairItem;
+  /** Text before the word's letters, the letters with suspects, and what follows. */
+  lead: string;
+  body: string;
+  tail: string;
+  /** Indexes in body of the suspect characters. */
+  at: number[];
+}
+
+/** Repairs the words in place (text only: boxes stay where the glyphs were). Returns how many words changed. */
+export function repairLigatures(items: RepairItem[], options: { hints?: GlyphHints; dictionary?: Set<string> } = {}): number {
+  const dictionary = options.dictionary ?? englishWordList();
+  const hints = options.hints ?? new Map();
+  let changed = 0;
+  for (const item of items) {
+    const normal = normaliseLigatureForms(item.word.text);
+    if (normal !== item.word.text) {
+      item.word.text = normal;
+      changed++;
+    }
+  }
+  const known = new Set<string>();
+  const splits: Split[] = [];
+  for (const item of items) {
+    const split = suspectSplit(item);
+    if (split) splits.push(split);
+    else {
+      const c = core(item.word.text).toLowerCase();
+      if (c.length >= 3) known.add(c);
+    }
+  }
+  const isKnown = (w: string) => dictionary.has(w) || known.has(w);
+  const votes = new Map<string, Map<string, number>>();
+  const unresolved: Split[] = [];
+  for (const split of splits) {
+    const options_ = split.at.map((i) => candidates(hints, split.item.font, split.body[i]));
+    const found = firstKnown(split.body, split.at, options_, isKnown);
+    if (!found) {
+      unresolved.push(split);
+      continue;
+    }
+    split.at.forEach((i, k) => vote(votes, voteKey(split.item.font, split.body[i]), found[k]));
+    apply(split, found);
+    changed++;
+  }
+  // What the document confirmed mends the words no list knows: the same character in the same font.
+  for (const split of unresolved) {
+    const choice = split.at.map((i) => learnt(votes, split.item.font, split.body[i]) ?? hintedOnly(hints, split.item.font, split.body[i]));
+    if (choice.every((c): c is string => c !== null)) {
+      apply(split, choice);
+      changed++;
+    }
+  }
+  return changed + joinSplitWords(items, isKnown);
+}
+
+function suspectSplit(item: RepairItem): Split | null {
+  const text = item.word.text;
+  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/su.exec(text);
+  if (!m) return null;
+  const [, lead, body, tail] = m;
+  const at: number[] = [];
+  for (let i = 1; i < body.length - 1; i++) {
+    if (SUSPECT.test(body[i]) && LETTER.test(body[i - 1]) && LETTER.test(body[i + 1])) at.push(i);
+  }
+  // An all-capitals or digit-heavy token (a code such as "A1C" or "R&D") is not a broken word.
+  if (at.length === 0 || at.length > 3 || body === body.toUpperCase()) return null;
+  if (at.some((i) => /\d/.test(body[i])) && /\d{2}/.test(body)) return null;
+  return { item, lead, body, tail, at };
+}
+
+function candidates(hints: GlyphHints, font: string | null, ch: string): string[] {
+  const hint = font ? hints.get(font)?.get(ch) : undefined;
+  if (!hint) return [...LIGATURES];
+  return [...hint.ranked, ...LIGATURES.filter((l) => !hint.ranked.includes(l))];
+}
+
+/** The first combination of ligatures (in candidate order) that makes a known word. */
+function firstKnown(body: string, at: number[], options: string[][], isKnown: (w: string) => boolean): string[] | null {
+  const pick: string[] = [];
+  const walk = (k: number): boolean => {
+    if (k === at.length) return isKnown(substitute(body, at, pick).toLowerCase());
+    for (const lig of options[k]) {
+      pick[k] = lig;
+      if (walk(k + 1)) return true;
+    }
+    return false;
+  };
+  return walk(0) ? [...pick] : null;
+}
+
+function substitute(body: string, at: number[], ligs: string[]): string {
+  let out = '';
+  let from = 0;
+  at.forEach((i, k) => {
+    const upper = body[i - 1] === body[i - 1].toUpperCase() && body[i + 1] === body[i + 1].toUpperCase();
+    out += body.slice(from, i) + (upper ? ligs[k].toUpperCase() : ligs[k]);
+    from = i + 1;
+  });
+  return out + body.slice(from);
+}
+
+function apply(split: Split, ligs: string[]): void {
+  split.item.word.text = split.lead + substitute(split.body, split.at, ligs) + split.tail;
+}
+
+const voteKey = (font: string | null, ch: string) => `${font ?? ''}\u0000${ch}`;
+
+function vote(votes: Map<string, Map<string, number>>, key: string, lig: string): void {
+  const counts = votes.get(key) ?? new Map<string, number>();
+  counts.set(lig, (counts.get(lig) ?? 0) + 1);
+  votes.set(key, counts);
+}
+
+/** The ligature a character stood for in this font, when two or more repaired words agree on it and none disagree. */
+function learnt(votes: Map<string, Map<string, number>>, font: string | null, ch: string): string | null {
+  const counts = votes.get(voteKey(font, ch));
+  if (!counts || counts.size !== 1) return null;
+  const [[lig, n]] = [...counts];
+  return n >= 2 ? lig : null;
+}
+
+/** A glyph the font maps to no text, whose width fits one ligature: trusted without a word list. */
+function hintedOnly(hints: GlyphHints, font: string | null, ch: string): string | null {
+  const hint = font ? hints.get(font)?.get(ch) : undefined;
+  return hint && hint.ranked.length === 1 ? hint.ranked[0] : null;
+}
+
+/**
+ * Words cut in two where the ligature became a space ("educa on"): joined when the joined form is a
+ * known word and its halves are not both words ("a end" stays). The second word keeps its box in the
+ * union; it is removed from the list's words by emptying its text.
+ */
+function joinSplitWords(items: RepairItem[], isKnown: (w: string) => boolean): number {
+  let joined = 0;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const a = items[i].word;
+    const b = items[i + 1].word;
+    if (!a.text || !b.text || !/\p{Ll}$/u.test(a.text) || !/^\p{Ll}/u.test(b.text)) continue;
+    const h = Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
+    const gap = b.bbox[0] - a.bbox[2];
+    const sameLine = Math.abs(a.bbox[1] - b.bbox[1]) < h * 0.3;
+    if (!sameLine || gap < 0 || gap > h * 1.2) continue;
+    const left = core(a.text).toLowerCase();
+    const right = core(b.text).toLowerCase();
+    if (isKnown(left) && isKnown(right)) continue;
+    const lig = LIGATURES.find((l) => isKnown(left + l + right));
+    if (!lig) continue;
+    a.text = a.text + lig + b.text;
+    a.bbox = [a.bbox[0], Math.min(a.bbox[1], b.bbox[1]), b.bbox[2], Math.max(a.bbox[3], b.bbox[3])];
+    b.text = '';
+    joined++;
+    i++;
+  }
+  return joined;
+}
