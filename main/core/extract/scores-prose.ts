@@ -4,6 +4,7 @@
 import type { TestScore } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { provenanceOf, runOf, type LayoutLine } from './layout';
+import { MEASURE_ALIASES, TEST_NAMES } from './vocab/scores';
 
 const SCORE_PHRASES: Array<[RegExp, string]> = [
   [/standard\s+score\s*(?:\(SS\)\s*)?(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'standard_score'],
@@ -18,19 +19,20 @@ const SCORE_PHRASES: Array<[RegExp, string]> = [
   [/grade[- ]equivalent\s*(?:\(GE\)\s*)?(?:of|was|is|=|:)?\s*(\d{1,2}\.\d)\b/i, 'grade_equivalent'],
   [/(?:score|scored)\s*(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'score'],
 ];
-const PERCENTILE = /(\d{1,2})(?:st|nd|rd|th)\s*(?:percentile|%ile)|percentile\s*(?:rank)?\s*(?:of|was|is|=|:)?\s*(\d{1,2})\b|\bPR\s*(?:=|:|of)?\s*(\d{1,2})\b/i;
+const PERCENTILE = /(\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)\s*(?:percentile|%ile)|percentile\s*(?:rank)?\s*(?:of|was|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\b|\bPR\s*(?:=|:|of)?\s*(\d{1,2})\b/i;
+// "95% CI 66-80", "(CI: 66-80)", "confidence interval of 66 to 80", "90% confidence interval = 73-85".
+const CI = /(?:\bCI\b|confidence\s+(?:interval|band)|\binterval\b)\s*(?:of|was|is|=|:)?\s*\[?\s*(\d{1,3})\s*(?:[-–—]|to)\s*(\d{1,3})\b/i;
 const LEVEL = /\b(?:in|within|at)\s+the\s+([A-Za-z][A-Za-z -]{1,30}?)\s+(?:range|classification|category)\b|\(\s*(?:\d+(?:st|nd|rd|th)\s+percentile\s*[,;]\s*)?([A-Z][A-Za-z -]{2,30}?)(?:\s+range)?\s*\)|(?:classified|described|categorized)\s+as\s+([A-Za-z -]{3,30}?)(?=[.,;]|$)/;
 const SUBTEST = [
   /(?:[Oo]n|[Ii]n|[Ff]or)\s+the\s+([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster|scale|subscale|test)\b/,
   /\b([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster)\b/,
   /^([A-Z][\w&/' -]{2,50}?)\s*[:\-–]\s*(?:SS|standard\s+score|scaled\s+score|scale\s+score|RIT|lexile|score)\b/i,
-  /\b(?:his|her|their|the\s+student's|[A-Z][a-z]+'s)\s+([A-Z][\w&/' -]{2,50}?)\s+(?:standard\s+|scaled\s+|scale\s+)?score\b/,
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir|the\s+student's|[A-Z][a-z]+'s)\s+([A-Z][\w&/' -]{2,50}?)\s+(?:standard\s+|scaled\s+|scale\s+)?score\b/,
   /^(?:In|On)\s+([A-Z][\w&/' -]{2,50}?),/,
 ];
-const TEST_NAME = /\b((?:WISC|WIAT|KTEA|CELF|CTOPP|BASC|GORT|TOWL|PPVT|EVT|KABC|DAS|TOWRE|Vineland|WPPSI|WAIS|TAPS|TOLD|CASL|BRIEF|Conners)[- ]?(?:[IVX]+|\d)?(?:\s+(?:Comprehensive|Brief)(?:\s+Form\s+[A-Z])?)?|Woodcock[- ]Johnson(?:\s+(?:IV|V))?(?:\s+Tests\s+of\s+(?:Achievement|Cognitive\s+Abilities))?|WJ[- ]?(?:IV|V)(?:\s+(?:ACH|COG|Achievement))?|NWEA\s+MAP(?:\s+Growth)?|MAP\s+Growth|i-Ready(?:\s+Diagnostic)?|STAR\s+(?:Reading|Math)|DIBELS(?:\s+8)?|Acadience(?:\s+Reading)?|CAASPP|Smarter\s+Balanced|[A-Z]{2,6}-(?:[IVX]+|\d))\b/;
 
-export function scoresFromProse(lines: LayoutLine[], documentId: string, defaultDate: string | null): Omit<TestScore, 'key'>[] {
-  const out: Omit<TestScore, 'key'>[] = [];
+export function scoresFromProse(lines: LayoutLine[], documentId: string, defaultDate: string | null): Array<Omit<TestScore, 'key'> & { alias: string | null }> {
+  const out: Array<Omit<TestScore, 'key'> & { alias: string | null }> = [];
   const run = runOf(lines.flatMap((l) => l.words));
   const text = run.text;
   let test: string | null = null;
@@ -40,9 +42,9 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
   while ((m = sentence.exec(text))) {
     const s = m[0];
     if (!s.trim()) break;
-    const named = TEST_NAME.exec(s);
-    if (named) test = named[1].replace(/\s+/g, ' ');
-    if (/administer|tested|testing|assess(?:ed|ment)\s+(?:on|date)|evaluat(?:ed|ion)\s+(?:on|date)|given\s+on/i.test(s)) {
+    const named = testIn(s);
+    if (named) test = named;
+    if (/administer|tested|testing|assessed|assessment\s+date|evaluat(?:ed|ion)\s+(?:on|date)|given\s+on/i.test(s)) {
       // The date that follows the word "administered" (a report date may come earlier in the run).
       const dates = findDates(s);
       const keys = [...s.matchAll(/administer|tested|testing|assess|evaluat|given\s+on/gi)].map((k) => k.index ?? 0);
@@ -65,18 +67,21 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
       if (st) { subtest = st[1].replace(/^(?:(?:on|in|for)\s+)?(?:the|his|her)\s+/i, '').trim(); break; }
     }
     if (!subtest) continue;
+    const cm = CI.exec(s);
     const lm = LEVEL.exec(s);
     const level = lm ? (lm[1] ?? lm[2] ?? lm[3] ?? '').trim() || null : null;
+    const name = cleanMeasureName(subtest);
     out.push({
       test: test ?? 'Unknown test',
-      subtest: canonicalSubtest(subtest),
+      subtest: name,
+      alias: measureAlias(name),
       date,
       scoreType: score === null ? 'percentile_rank' : scoreType,
       score: score ?? percentile,
       percentile,
       level: level && !/percentile/i.test(level) ? level : null,
-      ciLow: null,
-      ciHigh: null,
+      ciLow: cm ? Number(cm[1]) : null,
+      ciHigh: cm ? Number(cm[2]) : null,
       source: provenanceOf(documentId, run, m.index, m.index + s.length),
       confidence: 0.6,
     });
@@ -84,11 +89,21 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
   return out;
 }
 
-/** "English Language Arts/Literacy" -> "ELA", the name state reports and goals use for the subject. */
-export function canonicalSubtest(name: string): string {
-  let n = name.replace(/\s+/g, ' ').replace(/[*†‡]+$/, '').trim();
-  // A lower-case parenthetical is a note about the measure, not part of its name.
-  n = n.replace(/\s*\((?=[a-z])[^)]*\)\s*$/, '').trim();
-  if (/^(?:english\s+language\s+arts|ELA)(?:\s*\/\s*literacy|\s+and\s+literacy)?$/i.test(n) || /^ELA\s*\/\s*literacy$/i.test(n)) return 'ELA';
-  return n;
+function testIn(text: string): string | null {
+  for (const re of TEST_NAMES) {
+    const m = re.exec(text);
+    if (m) return m[1].replace(/®/g, '').replace(/\s+/g, ' ').trim();
+  }
+  return null;
+}
+
+/** A measure's name as printed, tidied: spaces, footnote marks, a lower-case note in brackets ("(grade-level passage)", "(scaled)"). */
+export function cleanMeasureName(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/[*†‡]+$/, '').trim().replace(/\s*\((?=[a-z])[^)]*\)\s*$/, '').trim();
+}
+
+/** The canonical name of a measure ("ELA" for "English Language Arts/Literacy"), or null when it has none. */
+export function measureAlias(name: string): string | null {
+  const n = name.replace(/\s+/g, ' ').trim();
+  return MEASURE_ALIASES.find((a) => a.re.test(n))?.alias ?? null;
 }

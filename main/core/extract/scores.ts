@@ -1,157 +1,128 @@
-// Test scores from score reports and evaluations: tables of subtests with score, percentile,
-// confidence interval and descriptor (column roles read from the headings), and scores written in
-// prose (scores-prose.ts). Each score keeps the box of its row or sentence.
-import type { PageContent, TestScore } from '../../../shared/domain';
-import { findDates, parseDate } from '../../../shared/text/dates';
-import { buildLayout, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
-import { canonicalSubtest, scoresFromProse } from './scores-prose';
+// Test scores from score reports and evaluations: every score table, in whatever orientation
+// (scores-table.ts), with its test and dates from headings and captions (scores-context.ts), then the
+// scores written in sentences (scores-prose.ts). Each score keeps the box of its row or sentence.
+import type { PageContent } from '../../../shared/domain';
+import { findDates } from '../../../shared/text/dates';
+import type { Word } from '../../../shared/domain';
+import { columnsFromHeader } from './header-columns';
+import { buildLayout, type Layout, type LayoutLine } from './layout';
+import { contextAbove, documentScoreDates } from './scores-context';
+import { scoresFromProse } from './scores-prose';
+import { isPeriodLabel, periodOf, scoresFromTable, type ReadScore } from './scores-table';
+import { isPageFurniture, readTable, splitPhrases, defaultGutter } from './tables';
+import { COLUMN_HEADINGS, LEGEND_LINE, SCORE_TYPE_HEADINGS } from './vocab/scores';
 
-export { canonicalSubtest };
-import { isPageFurniture, readTable, tableBelow, type TableRow } from './tables';
+export type { ReadScore } from './scores-table';
 
-/** Score column headings, most specific first, with the score type each names. */
-const SCORE_TYPES: Array<[RegExp, string]> = [
-  [/standard\s+score|\bSS\b|composite\s+score|index\s+score/i, 'standard_score'],
-  [/scaled\s+score|\bScS\b/i, 'scaled_score'],
-  [/scale\s+score/i, 'scale_score'],
-  [/\bT[- ]?score/i, 't_score'],
-  [/\bRIT\b/i, 'rit'],
-  [/lexile/i, 'lexile'],
-  [/\bW[- ]?score\b/i, 'w_score'],
-  [/z[- ]score/i, 'z_score'],
-  [/stanine/i, 'stanine'],
-  [/(?:overall\s+)?score|result/i, 'score'],
-  [/raw/i, 'raw_score'],
-  [/grade\s+equiv|\bGE\b/i, 'grade_equivalent'],
-  [/age\s+equiv|\bAE\b/i, 'age_equivalent'],
-];
-const PERCENTILE = /percentile|%ile|\bPR\b|\bNPR\b/i;
-const CI = /confidence|\bCI\b|interval|band/i;
-const LEVEL = /descript|categor|classif|level|status|range|qualitative|performance|proficien|benchmark|interpretation|quintile|achievement/i;
-const DATE = /date|administered|tested/i;
-const NAME = /subtest|subject|measure|test|area|index|composite|domain|scale|cluster|skill|content|assessment|battery|component|strand/i;
-const TEST_COL = /^(?:test|assessment|instrument|battery)(?:\s+name)?$/i;
-
-export function extractTestScores(pages: PageContent[], documentId: string): TestScore[] {
+export function extractTestScores(pages: PageContent[], documentId: string): ReadScore[] {
   const layout = buildLayout(pages);
   const lines = layout.lines.filter((l) => !isPageFurniture(l));
-  const scores: TestScore[] = [];
+  const doc = documentScoreDates(lines);
+  const scores: ReadScore[] = [];
   const used = new Set<LayoutLine>();
   for (let i = 0; i < lines.length; i++) {
-    if (!isScoreHeader(lines[i])) continue;
-    const pageLines = lines.filter((l) => l.page === lines[i].page);
-    const at = pageLines.indexOf(lines[i]);
-    const { headerLines, body, end } = tableBelow(pageLines.map((l) => l.words), at, (words) => isScoreHeader(pageLines.find((l) => l.words === words)!));
-    if (body.length === 0) continue;
-    const context = contextAbove(pageLines, at);
-    scores.push(...scoresFromTable(headerLines, body, context, documentId, scores.length));
-    for (let k = at; k < end; k++) used.add(pageLines[k]);
+    if (used.has(lines[i]) || !isScoreHeader(lines[i])) continue;
+    const region = tableRegion(lines, i);
+    region.header.forEach((l) => used.add(l));
+    if (region.body.length === 0) continue;
+    const headerWords = region.header.map((l) => l.words);
+    const bodyWords = region.body.map((l) => l.words);
+    const columns = columnsFromHeader(bodyWords, headerWords, { isGroupLabel: isPeriodLabel });
+    const continues = new Set(region.body.filter((l, k) => k > 0 && l.bbox[1] - region.body[k - 1].bbox[3] < lineHeight(l) * 0.45).map((l) => l.words));
+    const table = readTable(bodyWords, {
+      columns,
+      headerLines: headerWords,
+      // A line opens a row when it has a measure name, unless it only continues the name above it.
+      isRowStart: (line, cells) => cells[0]?.words.length > 0 && !(continues.has(line) && cells.every((c, k) => k === 0 || c.words.length === 0)),
+      maxContinuationGap: Infinity,
+    });
+    const context = contextAbove(lines, lines.indexOf(region.header[0]), doc);
+    scores.push(...scoresFromTable(columns, table.rows, context, documentId));
+    region.body.forEach((l) => used.add(l));
+    i = lines.indexOf(region.body[region.body.length - 1]);
   }
   const prose = scoresFromProse(lines.filter((l) => !used.has(l)), documentId, documentDate(layout));
   for (const p of prose) {
     const dup = scores.some((s) => s.subtest.toLowerCase() === p.subtest.toLowerCase() && s.score === p.score && s.date === p.date);
-    if (!dup) scores.push({ ...p, key: `score-${scores.length + 1}` });
+    if (!dup) scores.push({ ...p, key: '' });
   }
-  return scores;
+  return withKnownTypes(scores).map((s, i) => ({ ...s, key: `score-${i + 1}` }));
 }
 
-function isScoreHeader(line: LayoutLine): boolean {
-  // A heading row names columns; a data row has bare numbers or dates in its cells.
-  if (line.cells.length < 2 || findDates(line.text).length > 0 || line.cells.some((c) => /^[<>]?\d+(?:\.\d+)?$/.test(c.text.trim()))) return false;
-  const hasScore = line.cells.some((c) => SCORE_TYPES.some(([re]) => re.test(c.text)) || PERCENTILE.test(c.text));
-  return hasScore && line.cells.length >= 2 && (NAME.test(line.cells[0].text) || line.cells.length >= 3);
+/** A measure a comparison table gives as a bare "score" has the type the report states for it elsewhere. */
+function withKnownTypes(scores: ReadScore[]): ReadScore[] {
+  const known = new Map<string, string>();
+  const key = (s: ReadScore) => `${s.test.toLowerCase()}|${s.subtest.toLowerCase()}`;
+  for (const s of scores) if (s.scoreType && s.scoreType !== 'score' && s.scoreType !== 'percentile_rank') known.set(key(s), s.scoreType);
+  return scores.map((s) => (s.scoreType === 'score' && known.has(key(s)) ? { ...s, scoreType: known.get(key(s))! } : s));
 }
 
-interface TableContext { test: string | null; date: string | null }
+const lineHeight = (l: LayoutLine) => Math.max(1, ...l.words.map((w) => w.bbox[3] - w.bbox[1]));
+const BODY_NUMBER = /^[<>≤≥]?\d[\d,]*(?:\.\d+)?%?$|^\d+\s*[-–]\s*\d+$/;
+const hasBodyNumber = (l: LayoutLine) => l.cells.some((c) => BODY_NUMBER.test(c.text.trim()));
 
-/** The table's test (the heading above it) and date ("Administered 09/21/2022") from the lines above. */
-function contextAbove(lines: LayoutLine[], headerAt: number): TableContext {
-  let test: string | null = null;
-  let date: string | null = null;
-  for (let k = headerAt - 1; k >= Math.max(0, headerAt - 6); k--) {
-    const line = lines[k];
-    if (!date && /administer|tested|test(?:ing)?\s+date|date\s+of\s+(?:testing|assessment|evaluation)|assessment\s+date|given\s+on/i.test(line.text)) date = parseDate(line.text);
-    if (!test && (line.isHeading || /^(?:test|assessment|instrument)\s*:/i.test(line.text))) {
-      test = testNameFromHeading(line.text);
-      break;
-    }
+/**
+ * A table's heading row: it names score columns (a score type or percentile) or two or more periods
+ * (BOY/MOY/EOY, Fall/Winter/Spring), and holds no values itself.
+ */
+export function isScoreHeader(line: LayoutLine): boolean {
+  if (line.cells.length < 2 || hasBodyNumber(line) || LEGEND_LINE.test(line.text)) return false;
+  const periods = line.cells.filter((c) => { const p = periodOf(c.text); return p !== null && p.key !== 'year' && p.key !== 'date'; }).length;
+  if (periods >= 2 && findDates(line.text).length === 0) return true;
+  if (findDates(line.text).length > 0) return false;
+  const hasScore = line.cells.some((c) => SCORE_TYPE_HEADINGS.some((t) => t.re.test(c.text)) || COLUMN_HEADINGS.percentile.test(c.text));
+  return hasScore && (COLUMN_HEADINGS.name.test(line.cells[0].text) || line.cells.length >= 3);
+}
+
+interface Region { header: LayoutLine[]; body: LayoutLine[] }
+
+/**
+ * The header lines and body lines of the table whose heading row is lines[at]: a line of group labels
+ * right above it, heading lines below it (no values, dates allowed: "Assessed 09/19/2023"), then rows
+ * up to a wide gap, a heading, a legend, running prose, another table or the end of the page.
+ */
+function tableRegion(lines: LayoutLine[], at: number): Region {
+  const first = lines[at];
+  const h = lineHeight(first);
+  const header = [first];
+  const prev = lines[at - 1];
+  // Group labels over the value columns only (a year or period over each column pair).
+  if (prev && prev.page === first.page && first.bbox[1] - prev.bbox[3] < h && prev.cells.every((c) => isPeriodLabel(c.text)) && prev.cells[0].x0 > first.cells[0].x1) {
+    header.unshift(prev);
   }
-  return { test, date };
-}
-
-/** "NORM-REFERENCED ACHIEVEMENT TEST - KTEA-3 COMPREHENSIVE, FORM A" -> "KTEA-3 Comprehensive, Form A". */
-export function testNameFromHeading(text: string): string {
-  let t = text.replace(/^(?:test|assessment|instrument)\s*:\s*/i, '').trim();
-  // "STATE ASSESSMENT - CAASPP ...", "NWEA MAP GROWTH - STUDENT PROFILE": the part naming a test.
-  const parts = t.split(/\s+[-–—:]\s+/);
-  const named = parts.find((p) => p.split(/\s+/).some((w) => ACRONYM_HINT.test(w) || /^[A-Z]+-(?:\d+|[IVX]+)\b/.test(w)));
-  if (named) t = named;
-  else if (parts.length > 1) t = parts.slice(1).join(' - ');
-  t = t.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  return t
-    .split(/\s+/)
-    .map((w) => (/\d/.test(w) || ACRONYM_HINT.test(w) || (text === text.toUpperCase() ? false : /^[A-Z]{2,}$/.test(w)) ? w : titleWord(w)))
-    .join(' ');
-}
-
-const ACRONYM_HINT = /^(?:CAASPP|KTEA|WISC|WIAT|WJ|CELF|CTOPP|BASC|DIBELS|NWEA|MAP|STAR|SBAC|PARCC|MAAP|DLM|ELPAC|IQ|ORF|RIT|GORT|TOWL|PPVT|EVT|KABC|DAS|NNAT|COGAT|ITBS|TOWRE|STAAR|FAST|MCAS|LEAP|ILEARN|NJSLA|EOC|ELA|MSAA|ACT|SAT|PSAT|I-READY)\b/i;
-const titleWord = (w: string) => (w.length <= 1 ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1).toLowerCase());
-
-function scoresFromTable(headerLines: PlacedWord[][], body: PlacedWord[][], context: TableContext, documentId: string, offset: number): TestScore[] {
-  const table = readTable(body, { headerLines });
-  const labels = table.columns.map((c) => c.label ?? '');
-  const find = (re: RegExp, skip: number[] = []) => labels.findIndex((l, i) => !skip.includes(i) && re.test(l));
-  const testCol = labels.findIndex((l) => TEST_COL.test(l.trim()));
-  const nameCol = labels.findIndex((l, i) => i !== testCol && NAME.test(l) && !SCORE_TYPES.some(([re]) => re.test(l)));
-  const name = nameCol >= 0 ? nameCol : testCol === 0 ? 1 : 0;
-  const dateCol = find(DATE, [name]);
-  const pctCol = find(PERCENTILE, [name]);
-  const ciCol = find(CI, [name, pctCol]);
-  let scoreCol = -1;
-  let scoreType: string | null = null;
-  for (const [re, type] of SCORE_TYPES) {
-    const i = labels.findIndex((l, k) => ![name, pctCol, ciCol, dateCol, testCol].includes(k) && re.test(l) && !LEVEL_ONLY.test(l));
-    if (i >= 0) { scoreCol = i; scoreType = type; break; }
+  let i = at + 1;
+  const gutter = defaultGutter([first.words as Word[]]);
+  const width = first.bbox[2] - first.bbox[0];
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    const above = header[header.length - 1];
+    if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 1.2 || hasBodyNumber(l)) break;
+    // More phrases than the heading row has columns (a name column heading to its left aside): a row.
+    const phrases = splitPhrases(l.words, gutter).filter((p) => p[0].bbox[0] >= first.bbox[0] - gutter);
+    if (phrases.length > Math.max(splitPhrases(first.words, gutter).length, 2)) break;
+    // A row whose values are all words starts at the left edge; a heading continuation rarely does
+    // unless it is the name column's own heading ("Measure" under a period line).
+    // A line of words starting where the header already starts (under the name column's heading) is a
+    // row whose values are all words; one starting further left is the name column's own heading.
+    const left = Math.min(...header.map((x) => x.cells[0].x0));
+    if (l.cells.length > 1 && Math.abs(l.cells[0].x0 - left) < gutter) break;
+    header.push(l);
   }
-  const levelCol = labels.findIndex((l, k) => ![name, pctCol, ciCol, dateCol, scoreCol, testCol].includes(k) && LEVEL.test(l));
-  const out: TestScore[] = [];
-  (table.rows as Array<TableRow<PlacedWord>>).forEach((row) => {
-    const cell = (i: number) => (i >= 0 ? row.cells[i].text.trim() : '');
-    const scoreText = cell(scoreCol);
-    const score = numberIn(scoreText);
-    const percentile = numberIn(cell(pctCol));
-    const subtest = canonicalSubtest(cell(name));
-    if ((score === null && percentile === null) || !subtest || /^(?:total|note)/i.test(subtest) && score === null) return;
-    const ci = /(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)/.exec(cell(ciCol));
-    out.push({
-      key: `score-${offset + out.length + 1}`,
-      test: (testCol >= 0 && cell(testCol)) || context.test || 'Unknown test',
-      subtest,
-      date: (dateCol >= 0 ? parseDate(cell(dateCol)) : null) ?? context.date,
-      scoreType: score === null ? 'percentile_rank' : typeFromUnit(scoreText) ?? scoreType,
-      score: score ?? percentile,
-      percentile,
-      level: cell(levelCol) || null,
-      ciLow: ci ? Number(ci[1]) : null,
-      ciHigh: ci ? Number(ci[2]) : null,
-      source: provenanceOf(documentId, runOf(row.words)),
-      confidence: context.test && (dateCol >= 0 || context.date) ? 0.9 : 0.7,
-    });
-  });
-  return out;
+  const body: LayoutLine[] = [];
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    const above = body[body.length - 1] ?? header[header.length - 1];
+    if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 2.5 || l.bbox[1] < above.bbox[1]) break;
+    if (isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l)) break;
+    if (l.cells.length === 1 && l.bbox[2] - l.bbox[0] > width * 0.5 && !hasBodyNumber(l)) break;
+    body.push(l);
+  }
+  return { header, body };
 }
 
-const LEVEL_ONLY = /level|status|category|descript/i;
-
-function numberIn(text: string): number | null {
-  const m = /^[<>≤≥]?\s*(\d+(?:\.\d+)?)/.exec(text.replace(/,(?=\d{3}\b)/g, ''));
-  return m ? Number(m[1]) : null;
-}
-
-function typeFromUnit(text: string): string | null {
-  if (/\bWCPM\b|\bCWPM\b|words\s+correct/i.test(text)) return 'wcpm';
-  if (/^\d+\s*L\b/.test(text)) return 'lexile';
-  return null;
+function isShouting(l: LayoutLine): boolean {
+  const letters = l.text.replace(/[^A-Za-z]/g, '');
+  return l.isHeading && letters.length >= 10 && letters === letters.toUpperCase();
 }
 
 /** The document's own date (printed date, report date), used for prose scores with no date of their own. */
@@ -164,3 +135,4 @@ function documentDate(layout: Layout): string | null {
   }
   return null;
 }
+

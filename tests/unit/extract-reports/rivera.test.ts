@@ -66,7 +66,8 @@ describeRivera('score reports (dev-rivera)', () => {
       const got = extractTestScores(await riveraPages(file), file);
       predicted += got.length;
       for (const want of truth.test_scores.filter((s) => baseName(s.document) === file)) {
-        const hit = got.find((g) => g.date === want.test_date && g.subtest.toLowerCase() === want.subtest.toLowerCase());
+        // The measure as printed, or its canonical alias ("ELA" for "English Language Arts/Literacy").
+        const hit = got.find((g) => g.date === want.test_date && [g.subtest, g.alias].some((n) => n?.toLowerCase() === want.subtest.toLowerCase()));
         if (!hit) continue;
         matched++;
         if (hit.score === want.score && hit.percentile === want.percentile) valuesRight++;
