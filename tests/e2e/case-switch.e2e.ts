@@ -137,20 +137,23 @@ describe('letters and deadline events: nothing typed for one case follows into a
     expect(await callApi(host, 'letters.list', { caseId: a.id })).toEqual([]);
   });
 
-  it("an event description typed in A's Deadlines is not in B's, and A's event edit form is gone", async () => {
+  it("an event description or a calendar term typed in A's Deadlines is not in B's, and A's event edit form is gone", async () => {
     await callApi(host, 'events.add', { caseId: a.id, type: 'records_request', date: '2025-01-15', label: 'Called the case manager' });
     await goToRoute(browser.page, host, `case/${a.id}/deadlines`);
     await header().waitForCase(ANA.name, ANA.childName);
-    const addForm = () => browser.page.getByRole('form', { name: 'Add an event' });
-    await addForm().getByRole('textbox', { name: 'Description (optional)' }).fill('Typed for Ana');
+    const addEvent = () => browser.page.getByRole('form', { name: 'Add an event' });
+    const addTerm = () => browser.page.getByRole('form', { name: 'Add a school year term' });
+    await addEvent().getByRole('textbox', { name: 'Description (optional)' }).fill('Typed for Ana');
+    await addTerm().getByRole('textbox', { name: 'Label' }).fill('Ana 2024-25');
     await browser.page.getByRole('button', { name: 'Edit Called the case manager' }).click();
     await browser.page.getByRole('form', { name: 'Edit Called the case manager' }).waitFor();
     await goToRoute(browser.page, host, `case/${b.id}/deadlines`);
     await header().waitForCase(BEN.name, BEN.childName);
     await browser.page.getByRole('heading', { name: 'Events that start deadlines' }).waitFor();
-    expect(await addForm().getByRole('textbox', { name: 'Description (optional)' }).inputValue()).toBe('');
+    expect(await addEvent().getByRole('textbox', { name: 'Description (optional)' }).inputValue()).toBe('');
+    expect(await addTerm().getByRole('textbox', { name: 'Label' }).inputValue()).toBe('');
     expect(await browser.page.getByRole('form', { name: 'Edit Called the case manager' }).count()).toBe(0);
-    await addForm().getByRole('button', { name: 'Add event' }).click();
+    await addEvent().getByRole('button', { name: 'Add event' }).click();
     await expect.poll(async () => (await callApi(host, 'events.list', { caseId: b.id })).filter((e) => e.origin === 'user').map((e) => e.label)).toEqual(['Records request']);
   });
 });
@@ -210,15 +213,18 @@ describe('review fields, packet settings and comp-ed inputs belong to their own 
     await browser.page.getByText('No exhibit chosen yet.', { exact: false }).waitFor();
   });
 
-  it("the comp-ed method and percentage set in A's Services are not B's", async () => {
+  it("the period, comp-ed method and percentage set in A's Services are not B's", async () => {
     await goToRoute(browser.page, host, `case/${a.id}/services`);
     await header().waitForCase(A.name, A.name);
-    await browser.page.getByRole('radio', { name: /^A percentage of the district-responsible minutes/ }).check({ force: true });
+    await browser.page.getByRole('heading', { name: 'Required, delivered and missed: School year 2023-24' }).waitFor();
+    await browser.page.getByRole('radio', { name: /A percentage of the district-responsible minutes/ }).check({ force: true });
     await browser.page.getByRole('textbox', { name: 'Percent of missed time' }).fill('37');
     await goToRoute(browser.page, host, `case/${b.id}/services`);
     await header().waitForCase(B.name, B.name);
     await browser.page.getByRole('heading', { name: 'Compensatory education' }).waitFor();
-    expect(await browser.page.getByRole('radio', { name: /^Hour for hour/ }).isChecked()).toBe(true);
+    // B's own period (its latest school year), not the one A was showing.
+    await browser.page.getByRole('heading', { name: 'Required, delivered and missed: School year 2024-25' }).waitFor();
+    expect(await browser.page.getByRole('radio', { name: /Hour for hour/ }).isChecked()).toBe(true);
     expect(await browser.page.getByRole('textbox', { name: 'Percent of missed time' }).count()).toBe(0);
   });
 });
