@@ -12,6 +12,8 @@ export interface ServiceDose {
   minutesPerWeek: number | null;
   /** Minutes per month for monthly services; null otherwise. */
   minutesPerMonth: number | null;
+  /** How the weekly minutes were worked out when the form states another period ("2 x 30 min x 5/6 = 50 min a week"). */
+  formula?: string;
 }
 
 const PERIOD_WORD = String.raw`(school\s+day|day|daily|week|wk|weekly|month|monthly|mo|year|yearly|annually|annual|quarter|quarterly|trimester|semester)`;
@@ -29,8 +31,47 @@ function periodOf(word: string): ServicePer | null {
 const MINUTES = String.raw`(\d+(?:\.\d+)?)\s*(?:-\s*)?(min(?:ute)?s?\.?|hours?|hrs?\.?)`;
 const toMinutes = (n: string, unit: string) => (/^h/i.test(unit) ? Number(n) * 60 : Number(n));
 
+const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+const countOf = (word: string) => COUNT_WORDS[word.toLowerCase()] ?? Number(word);
+
+/**
+ * A dose per rotating cycle of school days ("2 times per 6-day cycle, 30 minutes"): a K-day cycle
+ * runs 5/K times a week, so the weekly minutes are times x minutes x 5/K.
+ */
+function cycleDose(t: string): ServiceDose | null {
+  const cycle = /\b(\d+)[- ]day\s+(?:rotati(?:on|ng)\s+|school\s+)?cycle\b/i.exec(t);
+  if (!cycle) return null;
+  const days = Number(cycle[1]);
+  const count = /\b(\d+|one|two|three|four|five|six)\s*(?:x|times?|sessions?)\b|\b(once|twice|thrice)\b/i.exec(t);
+  const minutes = new RegExp(MINUTES, 'i').exec(t);
+  if (!count || !minutes || days < 2) return null;
+  const times = countOf(count[1] ?? count[2]);
+  const perSession = toMinutes(minutes[1], minutes[2]);
+  const perWeek = round((times * perSession * 5) / days, 2);
+  return {
+    minutesPerSession: perSession,
+    sessionsPerPeriod: round((times * 5) / days, 4),
+    period: 'week',
+    minutesPerWeek: perWeek,
+    minutesPerMonth: null,
+    formula: `${times} x ${perSession} min per ${days}-day cycle x 5/${days} = ${perWeek} min a week`,
+  };
+}
+
+/** A total per six weeks (Texas grading periods: "180 minutes per six weeks"), counted as its weekly share. */
+function sixWeeksDose(t: string): ServiceDose | null {
+  const m = new RegExp(String.raw`${MINUTES}\s*(?:\/|per|every|each|a)\s*(?:six|6)[- ]weeks?\b`, 'i').exec(t);
+  if (!m) return null;
+  const total = toMinutes(m[1], m[2]);
+  const perWeek = round(total / 6, 2);
+  return { minutesPerSession: null, sessionsPerPeriod: null, period: 'week', minutesPerWeek: perWeek, minutesPerMonth: null, formula: `${total} min per six weeks / 6 = ${perWeek} min a week` };
+}
+
 export function parseServiceDose(text: string): ServiceDose {
-  const t = text.replace(/\s+/g, ' ');
+  // OCR reads a space after a number as a dot or comma ("1.time daily") and table rules as bars.
+  const t = text.replace(/(\d)[.,](?=[a-z])/gi, '$1 ').replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
+  const other = cycleDose(t) ?? sixWeeksDose(t);
+  if (other) return other;
   let minutesPerSession: number | null = null;
   let sessions: number | null = null;
   let sessionPeriod: ServicePer | null = null;

@@ -6,7 +6,7 @@ import { findDates, parseDate } from '../../../shared/text/dates';
 import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
-import { extractServices } from './services';
+import { readServices } from './services';
 import { IEP_HEADER_LABELS, IEP_TYPE_WORDS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
 import { joinWrappedLabels } from './wrapped-labels';
 
@@ -27,6 +27,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
   const startDate = periodDates[0]?.iso ?? dateAfter(L.start) ?? meetingDate;
   const endDate = (periodDates.length > 1 ? periodDates[1].iso : null) ?? dateAfter(L.end) ?? nextAnnualReview;
   const goals = extractGoals(layout, documentId);
+  const services = readServices(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
 
   return {
@@ -48,8 +49,9 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
       primaryDisability: findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v))?.value ?? null,
     },
     goals: goals.goals,
-    services: extractServices(layout, documentId),
-    accommodations: extractAccommodations(layout),
+    services: services.services,
+    // Accommodations printed as rows of the services table (under their own band) are the list itself.
+    accommodations: services.accommodations.length ? services.accommodations : extractAccommodations(layout),
     source: provenanceOf(documentId, runOf(layout.lines[0]?.words ?? [])),
   };
 }

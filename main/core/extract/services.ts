@@ -1,97 +1,151 @@
-// Services an IEP offers: from a services table (cells that wrap over several lines) or from
-// sentences ("Speech and language therapy, 30 minutes, 2 times per week, in the therapy room").
+// Services an IEP offers: from a services table (columns named by vocab/services.ts, cells that wrap
+// over several lines, bands that separate services from accommodations printed in the same table) or
+// from sentences ("Speech and language therapy, 30 minutes, 2 times per week, in the therapy room").
 import type { ExtractedService } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
+import { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from './form-table';
 import { parseServiceDose } from './iep-dose';
-import { findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
-import { readTable, type TableRow } from './tables';
+import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
+import { NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, type ServiceColumnKind } from './vocab/services';
 
-const SERVICES_HEADING = /SERVICES|OFFER\s+OF\s+FAPE|SPECIAL\s+EDUCATION\s+(?:AND|&)\s+RELATED|RELATED\s+SERVICES|SUPPLEMENTARY\s+AIDS/i;
-/** "No change": an amendment that keeps the services of the IEP it amends lists none of its own. */
-const NO_CHANGE = /\bno\s+changes?\b|\bremain(?:s)?\s+(?:as\s+written|in\s+effect|unchanged|the\s+same)|\bunchanged\b|\bcontinue\s+as\s+(?:written|stated)/i;
+type Column = FormColumn<ServiceColumnKind>;
 
-const HEADER_WORDS: Array<[string, RegExp]> = [
-  ['service', /\b(?:services?|type|description|program)\b/i],
-  ['start', /\b(?:start|begin(?:ning)?|initiation|from)\b/i],
-  ['end', /\b(?:end(?:ing)?|through|expiration)\b/i],
-  ['frequency', /\b(?:frequency|freq\.?|how\s+often|sessions?)\b/i],
-  ['minutes', /\b(?:minutes|min\.?|duration|amount|length|time)\b/i],
-  ['location', /\b(?:location|setting|where)\b/i],
-  ['provider', /\b(?:provider|responsible|staff|personnel|provided\s+by)\b/i],
-];
+const columnKind = (text: string): ServiceColumnKind => SERVICE_TABLE_COLUMNS.find(([, re]) => re.test(text.trim()))?.[0] ?? 'other';
+const DOSE_KINDS = new Set<ServiceColumnKind>(['frequency', 'period', 'duration']);
+const DATE_KINDS = new Set<ServiceColumnKind>(['start', 'end', 'dates']);
 
+/** A services-table header: a service column first, two or more dose, place or date columns, no digits. */
 function isServiceTableHeader(line: LayoutLine): boolean {
-  if (/\d/.test(line.text)) return false;
-  return HEADER_WORDS.filter(([, re]) => re.test(line.text)).length >= 3 && /service|program|type/i.test(line.text);
+  if (/\d/.test(line.text) || line.cells.length < 3 || NOT_SERVICE_BAND.test(line.cells[0].text)) return false;
+  const kinds = line.cells.map((c) => columnKind(c.text));
+  if (kinds[0] !== 'service') return false;
+  return kinds.slice(1).filter((k) => k !== 'other' && k !== 'service').length >= 2 && kinds.some((k) => DOSE_KINDS.has(k));
+}
+
+export interface ServicesResult {
+  services: ExtractedService[];
+  /** Rows of the services table printed under accommodation bands (their first cell). */
+  accommodations: string[];
 }
 
 export function extractServices(layout: Layout, documentId: string): ExtractedService[] {
-  const sections = findSections(layout, SERVICES_HEADING).filter((s) => !/ACCOMMODATION|ASSESSMENT/i.test(s.heading?.text ?? ''));
+  return readServices(layout, documentId).services;
+}
+
+export function readServices(layout: Layout, documentId: string): ServicesResult {
+  const lines = bodyLines(layout);
   const services: ExtractedService[] = [];
-  for (const section of sections) {
-    const headerAt = section.lines.findIndex(isServiceTableHeader);
-    if (headerAt >= 0) {
-      services.push(...servicesFromTable(section.lines, headerAt, documentId));
+  const accommodations: string[] = [];
+  let tables = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isServiceTableHeader(lines[i])) continue;
+    tables++;
+    const table = readServiceTable(lines, i, documentId);
+    services.push(...table.services);
+    accommodations.push(...table.accommodations);
+    i = table.end - 1;
+  }
+  if (tables === 0) {
+    const sections = findSections(layout, SERVICES_HEADING).filter((s) => !/ACCOMMODATION|ASSESSMENT/i.test(s.heading?.text ?? ''));
+    for (const section of sections) {
+      const text = section.lines.map((l) => l.text).join(' ');
+      if (NO_CHANGE.test(text)) continue;
+      services.push(...servicesFromSentences(section.lines, documentId));
+    }
+  }
+  return { services: services.map((s, i) => ({ ...s, key: `service-${i + 1}` })), accommodations };
+}
+
+interface Row { words: PlacedWord[][]; all: PlacedWord[]; isService: boolean }
+
+function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: string): ServicesResult & { end: number } {
+  const header = lines[headerAt];
+  const columns = columnsFromHeader(header, () => 'other' as ServiceColumnKind);
+  let i = headerAt + 1 + wrappedHeaderLines(lines, headerAt, columns);
+  for (const c of columns) c.kind = columnKind(c.label);
+  const rows: Row[] = [];
+  const body: LayoutLine[] = [];
+  let inServices = true;
+  let previous: LayoutLine | null = null;
+  const spacingLines: LayoutLine[] = [];
+  for (let k = i; k < lines.length && !isEnd(lines[k], columns, header); k++) spacingLines.push(lines[k]);
+  const { tight, padded } = rowSpacing(spacingLines.filter((l) => !isBandLine(l, columns)));
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (isEnd(line, columns, header)) break;
+    if (isBandLine(line, columns)) {
+      inServices = !NOT_SERVICE_BAND.test(line.text) && (SERVICE_BAND.test(line.text) || inServices);
+      previous = null;
       continue;
     }
-    const text = section.lines.map((l) => l.text).join(' ');
-    if (NO_CHANGE.test(text)) continue;
-    services.push(...servicesFromSentences(section.lines, documentId));
-  }
-  return services.map((s, i) => ({ ...s, key: `service-${i + 1}` }));
-}
-
-function servicesFromTable(lines: LayoutLine[], headerAt: number, documentId: string): ExtractedService[] {
-  const header = lines[headerAt];
-  const body: LayoutLine[] = [];
-  const left = header.bbox[0] - 10;
-  for (const line of lines.slice(headerAt + 1)) {
-    if (line.isHeading || line.page !== header.page && body.length === 0) break;
-    // A prose line running across the columns ends the table.
-    if (line.cells.length === 1 && line.words.length >= 8 && line.bbox[2] - line.bbox[0] > (header.bbox[2] - header.bbox[0]) * 0.6) break;
-    if (line.bbox[0] < left) break;
     body.push(line);
+    const cells = wordsByColumn(line, columns);
+    const gap = previous && previous.page === line.page ? line.bbox[1] - previous.bbox[1] : Infinity;
+    const startsRow = cells[0].length > 0 && (rows.length === 0 || previous === null || (padded ? gap > tight * 1.3 : cells.slice(1).some((c) => c.length > 0)));
+    if (startsRow) rows.push({ words: cells, all: [...line.words], isService: inServices });
+    else if (rows.length) {
+      const row = rows[rows.length - 1];
+      cells.forEach((c, k) => row.words[k].push(...c));
+      row.all.push(...line.words);
+    }
+    previous = line;
   }
-  if (body.length === 0) return [];
-  // Left-aligned header cells give the columns directly; cells too close for a white gutter
-  // (a service name running up to its start date) stay apart that way.
-  const columns = header.cells.length >= 3
-    ? header.cells.map((c, i) => ({ x0: c.x0 - 2, x1: (header.cells[i + 1]?.x0 ?? Math.max(...body.map((l) => l.bbox[2]), c.x1) + 2) - 2, label: c.text }))
-    : undefined;
-  const table = readTable<PlacedWord>(body.map((l) => l.words), {
-    headerLines: [header.words],
-    columns,
-    isRowStart: (_line, cells) => cells[0].words.length > 0 && cells.slice(1).some((c) => /\d/.test(c.text)),
-  });
-  const labels = table.columns.map((c) => c.label ?? '');
-  const colIndex = (key: string) => labels.findIndex((l) => HEADER_WORDS.find(([k]) => k === key)![1].test(l));
-  const locationCol = colIndex('location');
-  const providerCol = colIndex('provider');
-  return table.rows.filter((r) => r.cells.slice(1).some((c) => /\d/.test(c.text))).map((row) => serviceFromRow(row, locationCol, providerCol, documentId));
+  const services: ExtractedService[] = [];
+  const accommodations: string[] = [];
+  for (const row of rows) {
+    const text = (kinds: (k: ServiceColumnKind) => boolean) => columns.map((c, k) => (kinds(c.kind) ? runOf(row.words[k]).text : '')).filter(Boolean);
+    const name = runOf(row.words[0]).text;
+    if (!row.isService) {
+      if (name) accommodations.push(name);
+      continue;
+    }
+    const doseParts = text((k) => DOSE_KINDS.has(k) || k === 'other');
+    if (!doseParts.some((p) => /\d/.test(p))) continue;
+    services.push(serviceFromRow(row, columns, doseParts, text((k) => DATE_KINDS.has(k) || k === 'other').join(' '), documentId));
+  }
+  return { services, accommodations, end: i };
 }
 
-function serviceFromRow(row: TableRow<PlacedWord>, locationCol: number, providerCol: number, documentId: string): ExtractedService {
-  const [name, code] = splitServiceName(row.cells[0].text);
-  const others = row.cells.filter((_, i) => i !== 0 && i !== locationCol && i !== providerCol).map((c) => c.text).filter(Boolean);
-  const doseText = others.join(' ');
-  const dates = findDates(doseText);
-  const withoutDates = (t: string) => findDates(t).reduceRight((acc, d) => acc.slice(0, d.index) + ' ' + acc.slice(d.index + d.length), t).trim();
-  const frequencyText = others.map(withoutDates).filter(Boolean).join(', ');
-  const dose = parseServiceDose(withoutDates(doseText));
+/** The table ends at prose running across its columns, a heading that is no band, or a repeat of a different header. */
+function isEnd(line: LayoutLine, columns: Column[], header: LayoutLine): boolean {
+  if (isBandLine(line, columns)) return false;
+  if (line !== header && isServiceTableHeader(line)) return true;
+  if (line.isHeading && line.cells.length === 1) return true;
+  return crossesColumns(line, columns) && line.cells.length === 1 && (line.words.length >= 6 || /[.:]$/.test(line.text));
+}
+
+function serviceFromRow(row: Row, columns: Column[], doseParts: string[], dateText: string, documentId: string): ExtractedService {
+  const cell = (kind: ServiceColumnKind) => {
+    const k = columns.findIndex((c) => c.kind === kind);
+    return k > 0 ? cleanCell(runOf(row.words[k]).text) || null : null;
+  };
+  const [name, code] = splitServiceName(cleanCell(runOf(row.words[0]).text.replace(SERVICE_NAME_NOTES, ' ')));
+  const withoutDates = (t: string) => findDates(t).reduceRight((acc, d) => acc.slice(0, d.index) + ' ' + acc.slice(d.index + d.length), t).replace(/\s*[-–]\s*$/, '').trim();
+  const doseText = doseParts.map(withoutDates).filter(Boolean).join(', ');
+  const dose = parseServiceDose(doseText);
+  const dates = findDates(dateText);
+  const delivery = cell('delivery');
   return {
     key: '',
     service: name,
     serviceCode: code,
-    ...dose,
-    frequencyText,
-    location: locationCol >= 0 ? row.cells[locationCol].text || null : null,
-    provider: providerCol >= 0 ? row.cells[providerCol].text || null : null,
+    minutesPerSession: dose.minutesPerSession,
+    sessionsPerPeriod: dose.sessionsPerPeriod,
+    period: dose.period,
+    minutesPerWeek: dose.minutesPerWeek,
+    minutesPerMonth: dose.minutesPerMonth,
+    frequencyText: [delivery, doseText].filter(Boolean).join(', ') + (dose.formula ? ` (${dose.formula})` : ''),
+    location: cell('location'),
+    provider: cell('provider'),
     startDate: dates[0]?.iso ?? null,
     endDate: dates[1]?.iso ?? null,
-    source: provenanceOf(documentId, runOf(row.words)),
+    source: provenanceOf(documentId, runOf(row.all)),
     confidence: dose.minutesPerWeek !== null || dose.minutesPerMonth !== null ? 0.9 : 0.6,
   };
 }
+
+/** A cell's text without the table rules and specks a scan reads as characters ("|", ":"). */
+const cleanCell = (t: string) => t.replace(/(?:^|\s)[|:;©®]+(?=\s|$)/g, ' ').replace(/\|/g, '').replace(/\s+/g, ' ').trim();
 
 /** "Specialized Academic Instruction (330)" / "330 - Specialized Academic Instruction" -> [name, code]. */
 export function splitServiceName(text: string): [string, string | null] {
@@ -126,8 +180,12 @@ function servicesFromSentences(lines: LayoutLine[], documentId: string): Extract
       key: '',
       service: name,
       serviceCode: nameMatch?.[2] ?? null,
-      ...dose,
-      frequencyText: sentence.slice(sentence.indexOf(name) + name.length).replace(/^\s*(?:\(\d{2,4}\))?[\s,:–-]*/, '').trim() || sentence,
+      minutesPerSession: dose.minutesPerSession,
+      sessionsPerPeriod: dose.sessionsPerPeriod,
+      period: dose.period,
+      minutesPerWeek: dose.minutesPerWeek,
+      minutesPerMonth: dose.minutesPerMonth,
+      frequencyText: (sentence.slice(sentence.indexOf(name) + name.length).replace(/^\s*(?:\(\d{2,4}\))?[\s,:–-]*/, '').trim() || sentence) + (dose.formula ? ` (${dose.formula})` : ''),
       location,
       provider,
       startDate: dates[0]?.iso ?? null,

@@ -1,0 +1,39 @@
+// How IEP forms head a services table and group its rows, as data. services.ts reads any table whose
+// header names a service column and at least two dose or place columns.
+
+export type ServiceColumnKind = 'service' | 'delivery' | 'frequency' | 'period' | 'duration' | 'location' | 'provider' | 'start' | 'end' | 'dates' | 'other';
+
+/** Column headers, first match wins, matched against the header cell text (all header lines joined). */
+export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
+  // New York: "Service Delivery Recommendations" (group size), before the generic "service" match.
+  ['delivery', /\bservice\s+delivery\b|\bgroup\s+size\b|\bratio\b|\bdelivery\s+model\b|\bgroup\s*\/\s*individual\b/i],
+  // "Projected Beginning/Service Dates" (New York), "Start - End" (SEIS), "Dates of Service".
+  ['dates', /\bbeginning\s*\/\s*service\s+dates?\b|\bdates?\s+of\s+service\b|\bservice\s+dates?\b|\bprojected\b.*\bdates?\b|\bstart\s*[-–/]\s*end\b/i],
+  ['service', /\b(?:program\s*\/\s*)?services?\b|\bprogram\b|\btype\b|\bdescription\b/i],
+  ['start', /\b(?:start|begin(?:s|ning)?|initiation|from)\b/i],
+  // Missouri: "Duration Date" is the date services end.
+  ['end', /\b(?:ends?|ending|through|expiration)\b|\bduration\s+date\b/i],
+  ['frequency', /\b(?:frequency|freq\.?|how\s+often|sessions?)\b/i],
+  // New York: "Period" (Daily / Weekly / 6 day cycle) beside "Frequency".
+  ['period', /^period\b/i],
+  ['duration', /\b(?:minutes|min\.?|duration|amount|length|time)\b/i],
+  ['location', /\b(?:location|setting|where)\b/i],
+  ['provider', /\b(?:provider|responsible|staff|personnel|provided\s+by)\b/i],
+];
+
+/** Headings of the services part of an IEP. */
+export const SERVICES_HEADING = /SERVICES|OFFER\s+OF\s+FAPE|SPECIAL\s+EDUCATION\s+(?:AND|&)\s+RELATED|RELATED\s+SERVICES|SUPPLEMENTARY\s+AIDS/i;
+
+/**
+ * Bands inside a services table: rows under these are services (New York "SPECIAL EDUCATION
+ * PROGRAM/SERVICES", "RELATED SERVICES"), rows under NOT_SERVICE_BAND are accommodations or supports
+ * printed in the same table ("SUPPLEMENTARY AIDS AND SERVICES/PROGRAM MODIFICATIONS/ACCOMMODATIONS").
+ */
+export const NOT_SERVICE_BAND = /SUPPLEMENTARY\s+AIDS|PROGRAM\s+MODIFICATIONS?|ACCOMMODATIONS?|ASSISTIVE\s+TECHNOLOGY|SUPPORTS?\s+FOR\s+(?:SCHOOL\s+)?PERSONNEL|TESTING|TRANSPORTATION/i;
+export const SERVICE_BAND = /SERVICES?|PROGRAMS?|INSTRUCTION|THERAP/i;
+
+/** "No change": an amendment that keeps the services of the IEP it amends lists none of its own. */
+export const NO_CHANGE = /\bno\s+changes?\b|\bremain(?:s)?\s+(?:as\s+written|in\s+effect|unchanged|the\s+same)|\bunchanged\b|\bcontinue\s+as\s+(?:written|stated)/i;
+
+/** Service-row marks that are notes, not part of the name ("(revised)", "(new)", "*"). */
+export const SERVICE_NAME_NOTES = /\s*(?:\((?:revised|new|added|changed|amended|updated)\)|\*+)\s*/gi;
