@@ -59,6 +59,34 @@ export function segmentsOf(row: PlacedWord[], rowIndex: number, gapLimit: number
 
 const makeSegment = (words: PlacedWord[], row: number): Segment => ({ words, bbox: unionBBox(words), text: joinText(words), row });
 
+/**
+ * A gap is a gutter only if it stays white on the lines around it: a wide gap inside a paragraph
+ * (a redacted name, justified text) whose x range the line above or below prints over is closed.
+ */
+export function closeFalseGutters(rows: Segment[][], rules: Rule[] = []): Segment[][] {
+  const vs = verticals(rules);
+  return rows.map((row, r) => {
+    const out: Segment[] = [];
+    for (const seg of row) {
+      const last = out[out.length - 1];
+      if (last && spanned(rows, r, last, seg) && !vs.some((v) => v.x0 > last.bbox[2] - 1 && v.x0 < seg.bbox[0] + 1 && v.y0 <= seg.bbox[3] && v.y1 >= seg.bbox[1])) {
+        out[out.length - 1] = makeSegment([...last.words, ...seg.words], r);
+      } else out.push(seg);
+    }
+    return out;
+  });
+}
+
+function spanned(rows: Segment[][], r: number, left: Segment, right: Segment): boolean {
+  const h = Math.max(median(left.words.map(height)) ?? 10, 4);
+  const [g0, g1] = [left.bbox[2], right.bbox[0]];
+  const covers = (k: number) => {
+    const near = rows[k] && (k < r ? left.bbox[1] - rows[k][0].bbox[3] : rows[k][0].bbox[1] - left.bbox[3]) < h * 0.8;
+    return near && rows[k].some((s) => s.bbox[0] < g0 - h && s.bbox[2] > g1 + h && s.words.length >= 4);
+  };
+  return covers(r - 1) && covers(r + 1);
+}
+
 /** Segments chained into blocks (cells, column paragraphs), in no particular order yet. */
 export function chainBlocks(rows: Segment[][], rules: Rule[], pageRight: number): RawBlock[] {
   const hs = horizontals(rules);
@@ -106,8 +134,14 @@ function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBloc
   const x0 = Math.max(up.bbox[0], down.bbox[0]);
   const x1 = Math.min(up.bbox[2], down.bbox[2]);
   if (hs.some((r) => r.y0 > up.bbox[3] - 1 && r.y0 < down.bbox[1] + 1 && r.x0 <= x1 && r.x1 >= x0)) return false;
-  if (Math.abs(up.bbox[0] - down.bbox[0]) > h * 1.5 && !(down.bbox[0] > up.bbox[0] && down.bbox[0] < up.bbox[2])) return false;
+  // A value printed after its label ("Baseline: Student completes over") wraps back under the label.
+  const label = rows[up.row].filter((s) => s.bbox[2] <= up.bbox[0]).pop();
+  const underLabel = !!label && /:$/.test(label.text) && Math.abs(label.bbox[0] - down.bbox[0]) <= h;
+  if (Math.abs(up.bbox[0] - down.bbox[0]) > h * 1.5 && !underLabel && !(down.bbox[0] > up.bbox[0] && down.bbox[0] < up.bbox[2])) return false;
   if (/:\s*$/.test(up.text) && up.words.length <= 6) return false;
+  // A label wrapped in a narrow label column: short lines, the lower one ending in the colon, or the upper one in "of", "and"...
+  const aligned = Math.abs(up.bbox[0] - down.bbox[0]) <= 2;
+  if (aligned && up.words.length <= 5 && down.words.length <= 4 && !up.text.includes(':') && (/:$/.test(down.text) || /\s(?:of|and|or|the|to|for|in)$/i.test(up.text))) return true;
   // The column's right edge: the next thing to the right on either line, a rule, or the block's widest line.
   const right = Math.min(
     nextRight(rows[up.row], up) ?? Infinity,
@@ -119,8 +153,9 @@ function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBloc
   const space = h * 0.3;
   const wouldFit = up.bbox[2] + space + (first.bbox[2] - first.bbox[0]) <= right - 1;
   if (!wouldFit) return true;
-  // Text that runs on: the lower line starts in lower case and the upper one does not end a sentence.
-  return /^[a-z(]/.test(down.text) && !/[.:;!?]$/.test(up.text);
+  // Text that runs on: a well-filled upper line not ending a sentence, the lower starting in lower case.
+  const filled = up.bbox[2] - up.bbox[0] >= (Math.min(right, pageRight) - up.bbox[0]) * 0.6;
+  return filled && /^[a-z(]/.test(down.text) && !/[.:;!?]$/.test(up.text);
 }
 
 function nextRight(row: Segment[], seg: Segment): number | null {

@@ -64,6 +64,8 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
   // "Yes ☐ No ☒": nothing after the last box, words before each: labels are on the left.
   const leftLabels = lastBox === items.length - 1 && boxes[0] > 0;
   const out: Checkbox[] = [];
+  let group: string | null = null;
+  let labelEnd = -1;
   boxes.forEach((bi, k) => {
     const words: PlacedWord[] = [];
     if (leftLabels) {
@@ -73,26 +75,18 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
         else break;
       }
     } else {
-      for (let i = bi + 1; i < items.length && !items[i].box; i++) {
-        const prev = items[i - 1];
-        if (items[i].x0 - prev.x1 > gapLimit) break;
+      // Words between the previous option's label and this box ask a new question: "EL: ☐Yes ☐No  Redesignated: ☐Yes".
+      const before = items.slice(labelEnd + 1, bi).filter((it) => it.word).map((it) => it.word!);
+      if (before.length) group = joinText(before);
+      let i = bi + 1;
+      for (; i < items.length && !items[i].box; i++) {
+        if (items[i].x0 - items[i - 1].x1 > gapLimit) break;
         words.push(items[i].word!);
       }
-    }
-    let group: string | null = null;
-    if (k === 0 && !leftLabels && bi > 0) {
-      const before: PlacedWord[] = [];
-      for (let i = bi - 1; i >= 0 && items[i].word; i--) {
-        if (items[i + 1].x0 - items[i].x1 > gapLimit * 2) break;
-        before.unshift(items[i].word!);
-      }
-      group = before.length ? joinText(before) : null;
+      labelEnd = i - 1;
     }
     const box = items[bi].box!;
-    out.push({ page, bbox: box.bbox, checked: box.checked, label: joinText(words), labelWords: words, group, source: box.source });
+    out.push({ page, bbox: box.bbox, checked: box.checked, label: joinText(words), labelWords: words, group: leftLabels ? null : group, source: box.source });
   });
-  // Later boxes of a line share its group.
-  const group = out[0]?.group ?? null;
-  out.forEach((c) => { c.group ??= group; });
   return out;
 }

@@ -75,7 +75,7 @@ export function readFields(page: number, blocks: RawBlock[], rows: Segment[][], 
     // A label wrapped over two lines of a narrow column: "Projected Date of" / "Annual Review:".
     if (segs.length === 2 && /:$/.test(segs[1].text) && !segs[0].text.includes(':') && segs[0].words.length + segs[1].words.length <= 8) {
       const words = [...segs[0].words, ...segs[1].words];
-      const value = valueBeside(segs[1], rows, startsWithLabel) ?? valueBelow(block, blocks.slice(bi + 1), startsWithLabel);
+      const value = valueBeside(segs[0], rows, startsWithLabel) ?? valueBeside(segs[1], rows, startsWithLabel) ?? valueBelow(block, blocks.slice(bi + 1), startsWithLabel);
       fields.push(field(page, words, value?.words ?? [], value?.style ?? 'beside'));
       if (value?.segment) taken.add(value.segment);
       return;

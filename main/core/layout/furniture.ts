@@ -7,7 +7,7 @@ import type { Line } from './types';
 
 const PAGE_NUMBER = /^(?:page\s*\d+(?:\s*(?:of|\/)\s*\d+)?|\d+\s*(?:of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i;
 
-export const TOP_MARGIN = 0.15;
+export const TOP_MARGIN = 0.13;
 export const BOTTOM_MARGIN = 0.88;
 
 const inMargin = (l: Line, pageHeight: number) => l.bbox[1] < pageHeight * TOP_MARGIN || l.bbox[3] > pageHeight * BOTTOM_MARGIN;

@@ -98,7 +98,7 @@ export function gapTables(page: number, rows: Segment[][], taken: (s: Segment) =
   while (i < rows.length) {
     const run: Segment[][] = [];
     let j = i;
-    while (j < rows.length && !rows[j].some(taken) && (rows[j].length >= 2 || wrapsInto(run, rows[j]))) run.push(rows[j++]);
+    while (j < rows.length && !rows[j].some(taken) && (rows[j].length >= 2 || wrapsInto(run, rows[j])) && !spaced(run, rows[j])) run.push(rows[j++]);
     if (run.length >= 3) {
       const table = alignedTable(page, run);
       if (table) tables.push(table);
@@ -106,6 +106,16 @@ export function gapTables(page: number, rows: Segment[][], taken: (s: Segment) =
     i = Math.max(j, i + 1);
   }
   return tables;
+}
+
+const top = (line: Segment[]) => Math.min(...line.map((s) => s.bbox[1]));
+
+/** A line set further below the run than its lines are apart (or than 2.2 line heights) starts something else. */
+function spaced(run: Segment[][], line: Segment[]): boolean {
+  if (run.length === 0) return false;
+  const h = median(run[0].flatMap((s) => s.words.map(height))) ?? 10;
+  const pitch = run.length >= 2 ? top(run[1]) - top(run[0]) : h * 1.6;
+  return top(line) - top(run[run.length - 1]) > Math.max(pitch * 1.35, h * 1.2);
 }
 
 /** A one-segment line under a table's lines, close below and right of its first column: a wrapped cell. */
