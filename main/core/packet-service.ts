@@ -181,7 +181,7 @@ export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJob
   getCase(core, args.caseId);
   const jobId = core.newId();
   const controller = new AbortController();
-  const dto: PacketJobDto = { jobId, caseId: args.caseId, done: false, cancelled: false, error: null, fraction: 0, message: 'Reading exhibits…', pageCount: null, downloadPath: null, exhibits: [] };
+  const dto: PacketJobDto = { jobId, caseId: args.caseId, done: false, cancelled: false, error: null, fraction: 0, message: 'Reading exhibits…', pageCount: null, fileReady: false, exhibits: [] };
   const job: PacketJob = { dto, controller, file: null };
   jobsOf(core).set(jobId, job);
   const emit = () => core.emit('job.progress', { jobId, caseId: args.caseId, kind: 'packet', fraction: dto.fraction, message: dto.message, done: dto.done, error: dto.error ?? undefined });
@@ -206,7 +206,7 @@ export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJob
         fraction: 1,
         message: `Packet ready: ${result.manifest.pageCount} pages.`,
         pageCount: result.manifest.pageCount,
-        downloadPath: `/api/packet-file?job=${jobId}`,
+        fileReady: true,
         exhibits: result.manifest.exhibits.map((e) => ({ label: e.label, description: e.description, date: e.date, batesFirst: e.batesFirst, batesLast: e.batesLast })),
       });
     } catch (e) {
@@ -230,14 +230,14 @@ export function packetJob(core: Core, jobId: string): PacketJob {
   return j;
 }
 
-export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Promise<{ csv: string; downloadPath: string }> {
+export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Promise<{ csv: string; jobId: string }> {
   const input = await packetInput(core, { ...args, compEd: null });
   const { pdf, csv } = await exportExhibitList(input);
   const id = core.newId();
   mkdirSync(packetsDir(core), { recursive: true });
   writeFileSync(path.join(packetsDir(core), `${id}-exhibits.pdf`), pdf);
-  jobsOf(core).set(id, { dto: { jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, downloadPath: `/api/packet-file?job=${id}`, exhibits: [] }, controller: new AbortController(), file: path.join(packetsDir(core), `${id}-exhibits.pdf`) });
-  return { csv, downloadPath: `/api/packet-file?job=${id}` };
+  jobsOf(core).set(id, { dto: { jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, fileReady: true, exhibits: [] }, controller: new AbortController(), file: path.join(packetsDir(core), `${id}-exhibits.pdf`) });
+  return { csv, jobId: id };
 }
 
 export { buildPacketDetailed };

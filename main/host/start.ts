@@ -1,39 +1,29 @@
-// Starts the browser host on a data folder: lock, core, registry, server; stop() undoes all.
+// Starts the browser host on a data folder: the engine's one boot (lock, open, recover, register,
+// resume), then the server; stop() undoes all.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '../core/context';
-import { acquireDataDirLock } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
-import { ensureWritableDir } from '../core/context';
-import { buildRegistry } from '../ipc';
+import { bootEngine } from '../engine/boot';
 import { startHost } from './server';
-import { recoverOnStart } from '../core/recovery';
-import { resumePendingWork } from '../core/pipeline';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
 export async function startBrowserHost(opts: { dataDir?: string; port?: number; rendererDir?: string }) {
   const dataDir = resolveDataDir(opts.dataDir);
-  ensureWritableDir(dataDir);
-  const lock = acquireDataDirLock(dataDir, 'browser host');
+  const engine = bootEngine({ dataDir, purpose: 'browser host' });
   try {
-    const core = openCore({ dataDir });
-    recoverOnStart(core);
-    const registry = buildRegistry();
-    void resumePendingWork(core).catch((e) => console.error('[resume]', e));
-    const server = await startHost({ core, registry, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR, port: opts.port });
+    const server = await startHost({ core: engine.core, registry: engine.registry, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR, port: opts.port });
     return {
       ...server,
       dataDir,
-      core,
+      core: engine.core,
       async stop() {
         await server.close();
-        await core.close();
-        lock.release();
+        await engine.stop();
       },
     };
   } catch (e) {
-    lock.release();
+    await engine.stop();
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import { inputsFromPaths, type ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
 import { pageBoxes, search } from '../core/search';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
+import { stagingDir } from './files';
 import type { Registry } from './registry';
 
 export function registerDocuments(reg: Registry): void {
@@ -28,7 +29,7 @@ export function registerDocuments(reg: Registry): void {
     const staged: string[] = [];
     for (const u of uploads ?? []) {
       if (!/^[0-9a-f-]{36}$/.test(u.uploadId)) throw new AppError('bad_request', `Not an upload id: ${u.uploadId}`);
-      const file = path.join(core.dataDir, 'staging', u.uploadId);
+      const file = path.join(stagingDir(core.dataDir), u.uploadId);
       if (!existsSync(file)) throw new AppError('not_found', `${u.fileName}: the upload is gone; add the file again.`);
       staged.push(file);
       inputs.push({ fileName: u.fileName, source: u.relativePath || u.fileName, read: () => new Uint8Array(readFileSync(file)) });

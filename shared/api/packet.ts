@@ -70,8 +70,8 @@ export interface PacketJobDto {
   fraction: number;
   message: string;
   pageCount: number | null;
-  /** GET this (with the token) to download the PDF once done. */
-  downloadPath: string | null;
+  /** The PDF is built: fetch it with the files.packet byte route and this job id. */
+  fileReady: boolean;
   exhibits: Array<{ label: string; description: string; date: string | null; batesFirst: string; batesLast: string }>;
 }
 
@@ -83,5 +83,6 @@ export const packetApi = {
   'packet.build': defineCall<PacketJobDto>()(packetOptionsSchema),
   'packet.status': defineCall<PacketJobDto>()(z.object({ jobId: z.string().min(1) })),
   'packet.cancel': defineCall<PacketJobDto>()(z.object({ jobId: z.string().min(1) })),
-  'packet.exhibitList': defineCall<{ csv: string; downloadPath: string }>()(packetOptionsSchema),
+  /** The exhibit list as CSV, and the job id whose files.packet is its PDF. */
+  'packet.exhibitList': defineCall<{ csv: string; jobId: string }>()(packetOptionsSchema),
 };

@@ -1,11 +1,17 @@
 // The renderer's only way to the core: the Electron preload bridge when present, otherwise the
-// browser host over loopback with the per-run token. Same API table either way.
+// browser host over loopback with the per-run token. Same API table either way; the byte routes
+// (shared/api/files.ts) are fetched at the same relative paths under app:// and http://127.0.0.1.
 import type { ApiArgs, ApiEventName, ApiEvents, ApiName, ApiResult } from '../../../shared/api';
+import { filePath, type FileQueryInput, type FileRouteName } from '../../../shared/api/files';
 import type { ErrorShape, Result } from '../../../shared/errors';
 
 interface Bridge {
   invoke(name: string, args: unknown): Promise<Result<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The main process's open dialog: the chosen files, or the chosen folder; [] when cancelled. */
+  choosePaths(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Where a picked or dropped File is on disk (webUtils.getPathForFile); '' when it is not a file on disk. */
+  pathForFile(file: File): string;
 }
 
 declare global {
@@ -35,8 +41,19 @@ function hostToken(): string {
 
 const token = typeof window !== 'undefined' && !window.casefile ? hostToken() : '';
 
-export function authHeaders(): Record<string, string> {
-  return { authorization: `Bearer ${token}` };
+function authHeaders(): Record<string, string> {
+  return window.casefile ? {} : { authorization: `Bearer ${token}` };
+}
+
+/** Fetches a byte route (upload, page image, original, packet, letter, export) by name; the path is built here, never by core. */
+export function fetchFile<K extends FileRouteName>(name: K, query: FileQueryInput<K>, init: RequestInit = {}): Promise<Response> {
+  return fetch(filePath(name, query), { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...authHeaders() } });
+}
+
+/** The desktop app's file access (its open dialog, paths of dropped files); null in the browser. */
+export function desktop(): Pick<Bridge, 'choosePaths' | 'pathForFile'> | null {
+  const b = typeof window === 'undefined' ? undefined : window.casefile;
+  return b ? { choosePaths: (kind) => b.choosePaths(kind), pathForFile: (f) => b.pathForFile(f) } : null;
 }
 
 async function invokeHttp(name: string, args: unknown): Promise<Result<unknown>> {

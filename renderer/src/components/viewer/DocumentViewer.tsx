@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Input, Label, NumberField, ToggleButton } from 'react-aria-components';
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
-import { authHeaders, invoke } from '../../api/client';
+import { fetchFile, invoke } from '../../api/client';
 import { PageView, type OverlayBox } from './PageView';
 import { useMeasuredWidth } from './useElementWidth';
 
@@ -24,7 +24,7 @@ export function usePages(documentId: string): { pages: PageDto[] | null; error: 
 }
 
 export async function downloadOriginal(doc: { id: string; fileName: string }): Promise<void> {
-  const res = await fetch(`/api/original?doc=${encodeURIComponent(doc.id)}`, { headers: authHeaders() });
+  const res = await fetchFile('files.original', { doc: doc.id });
   if (!res.ok) throw new Error(`${doc.fileName} could not be downloaded (${res.status}).`);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

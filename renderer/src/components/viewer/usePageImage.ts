@@ -1,7 +1,7 @@
-// Page images come from the host's byte route behind the same token; they become blob: URLs (the
+// Page images come from the files.pageImage byte route; they become blob: URLs (the
 // CSP allows those) and are cached for the session so paging back and forth is instant.
 import { useEffect, useState } from 'react';
-import { authHeaders } from '../../api/client';
+import { fetchFile } from '../../api/client';
 
 export type PageImageState = { status: 'loading' } | { status: 'image'; url: string } | { status: 'none' } | { status: 'error'; message: string };
 
@@ -11,7 +11,7 @@ function fetchPageImage(documentId: string, page: number, width: number): Promis
   const key = `${documentId}/${page}/${width}`;
   let p = cache.get(key);
   if (!p) {
-    p = fetch(`/api/page-image?doc=${encodeURIComponent(documentId)}&page=${page}&width=${width}`, { headers: authHeaders() })
+    p = fetchFile('files.pageImage', { doc: documentId, page, width })
       .then(async (res): Promise<PageImageState> => {
         if (res.status === 204) return { status: 'none' };
         if (!res.ok) {

@@ -15,7 +15,7 @@ import { ChoiceSelect } from './ChoiceSelect';
 import { DocumentProperties } from './DocumentProperties';
 import { DocumentTable } from './DocumentTable';
 import { ImportButtons, ImportProgress } from './ImportPanel';
-import { filesFromDrop, startImport, useImportRuns } from './importStore';
+import { droppedOnDisk, filesFromDrop, startImport, useImportRuns } from './importStore';
 import { TYPE_LABELS } from './labels';
 
 type TypeFilter = DocType | 'all';
@@ -122,10 +122,11 @@ export function DocumentsSection({ caseData, rest }: SectionProps) {
         className="doc-dropzone"
         aria-label="Drop files or folders here to import them into this case"
         onDrop={async (e) => {
-          let picked = await filesFromDrop(e.items as Parameters<typeof filesFromDrop>[0]);
+          // The desktop app imports what was dropped by its paths on disk (a folder as a folder).
+          let picked = droppedOnDisk(droppedFiles.current) ?? (await filesFromDrop(e.items as Parameters<typeof filesFromDrop>[0]));
           // Some sources (mail attachments, files made by a page) have no file-system entry, so
           // react-aria sees no items; the plain file list of the same drop still has them.
-          if (!picked.length) picked = droppedFiles.current.map((file) => ({ file, relativePath: '' }));
+          if (!picked.length) picked = droppedFiles.current.map((file) => ({ file, name: file.name, relativePath: '' }));
           droppedFiles.current = [];
           void startImport(caseId, picked);
         }}

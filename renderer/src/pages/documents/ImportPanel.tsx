@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Button, FileTrigger, Input, Label, ProgressBar, TextField } from 'react-aria-components';
 import type { ImportFileResult } from '../../../../shared/api/documents';
-import { cancelImport, dismissRun, startImport, useImportRuns, type ImportRun, type PickedFile } from './importStore';
+import { desktop } from '../../api/client';
+import { cancelImport, chooseOnDisk, dismissRun, startImport, useImportRuns, type ImportRun, type PickedFile } from './importStore';
 
 const STATUS_LABELS: Record<ImportFileResult['status'], string> = {
   queued: 'Waiting',
@@ -16,10 +17,22 @@ const STATUS_LABELS: Record<ImportFileResult['status'], string> = {
 };
 
 export function pickedFromList(list: FileList | null): PickedFile[] {
-  return Array.from(list ?? []).map((file) => ({ file, relativePath: file.webkitRelativePath || '' }));
+  return Array.from(list ?? []).map((file) => ({ file, name: file.name, relativePath: file.webkitRelativePath || '' }));
 }
 
 export function ImportButtons({ caseId }: { caseId: string }) {
+  // The desktop app asks its main process's open dialog, so a folder is imported by path as a folder.
+  if (desktop()) {
+    const pick = (kind: 'files' | 'folder') => void chooseOnDisk(kind).then((picked) => startImport(caseId, picked));
+    return (
+      <div className="import-buttons">
+        <Button className="primary" onPress={() => pick('files')}>
+          Add files…
+        </Button>
+        <Button onPress={() => pick('folder')}>Add a folder…</Button>
+      </div>
+    );
+  }
   return (
     <div className="import-buttons">
       <FileTrigger allowsMultiple onSelect={(l) => void startImport(caseId, pickedFromList(l))}>
@@ -34,7 +47,8 @@ export function ImportButtons({ caseId }: { caseId: string }) {
 
 function PasswordRetry({ run, row }: { run: ImportRun; row: ImportFileResult }) {
   const [password, setPassword] = useState('');
-  const file = run.files.get(row.source) ?? [...run.files.values()].find((f) => f.file.name === row.fileName);
+  // A file imported from a folder by path is known by its own path.
+  const file = run.files.get(row.source) ?? [...run.files.values()].find((f) => f.name === row.fileName) ?? (desktop() ? { path: row.source, name: row.fileName, relativePath: '' } : undefined);
   if (!file) return null;
   return (
     <form

@@ -1,15 +1,22 @@
 // Import batches live outside any component so a batch keeps going (and its progress stays visible)
-// while the user moves between sections. Files are uploaded to the host one by one, then imported
-// as one job whose progress arrives as job.progress events; the per-file rows are polled from
-// documents.importStatus on each event and every second until the job is done.
+// while the user moves between sections. In the browser, files are uploaded one by one through the
+// files.upload byte route; in the desktop app, files on disk go by path (its open dialog, or a drop
+// read with webUtils.getPathForFile) and only a dropped file with no path is uploaded. Either way
+// they are imported as one job whose progress arrives as job.progress events; the per-file rows are
+// polled from documents.importStatus on each event and every second until the job is done.
 import { useSyncExternalStore } from 'react';
 import type { ImportBatchDto, ImportFileResult } from '../../../../shared/api/documents';
-import { authHeaders, invoke, on } from '../../api/client';
+import { desktop, fetchFile, invoke, on } from '../../api/client';
 
 export interface PickedFile {
-  file: File;
+  /** The file's name, as the user knows it. */
+  name: string;
   /** Path inside the dropped or picked folder, when there was one. */
   relativePath: string;
+  /** The bytes to upload (the browser, or a desktop drop that is not a file on disk). */
+  file?: File;
+  /** Where it is on disk (desktop app): imported by path, nothing uploaded. */
+  path?: string;
 }
 
 export interface ImportRun {
@@ -55,14 +62,31 @@ export function dismissRun(id: number): void {
 }
 
 async function upload(file: File): Promise<string> {
-  const res = await fetch('/api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...authHeaders() }, body: file });
+  const res = await fetchFile('files.upload', {}, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
   const body = (await res.json().catch(() => null)) as { ok: boolean; value?: { uploadId: string }; error?: { message: string } } | null;
   if (!res.ok || !body?.ok || !body.value) throw new Error(body?.error?.message ?? `upload failed (${res.status})`);
   return body.value.uploadId;
 }
 
 function sourceOf(f: PickedFile): string {
-  return f.relativePath || f.file.name;
+  return f.path ?? (f.relativePath || f.name);
+}
+
+/** Desktop app: picked files and folders from the main process's open dialog; [] when cancelled or in the browser. */
+export async function chooseOnDisk(kind: 'files' | 'folder'): Promise<PickedFile[]> {
+  const d = desktop();
+  if (!d) return [];
+  return (await d.choosePaths(kind)).map((p) => ({ path: p, name: p.split(/[\\/]/).pop() || p, relativePath: '' }));
+}
+
+/** Desktop app: the files of a drop (folders too) by their paths on disk; null in the browser. */
+export function droppedOnDisk(files: File[]): PickedFile[] | null {
+  const d = desktop();
+  if (!d) return null;
+  return files.map((file) => {
+    const p = d.pathForFile(file);
+    return p ? { path: p, name: file.name, relativePath: '' } : { file, name: file.name, relativePath: '' };
+  });
 }
 
 /** Uploads the files and imports them as one batch. Resolves when the batch is done. */
@@ -74,7 +98,7 @@ export async function startImport(caseId: string, picked: PickedFile[], password
     phase: 'uploading',
     jobId: null,
     fraction: 0,
-    message: `Uploading ${picked.length} ${picked.length === 1 ? 'file' : 'files'}…`,
+    message: `${picked.some((f) => f.file) ? 'Uploading' : 'Opening'} ${picked.length} ${picked.length === 1 ? 'file' : 'files'}…`,
     uploadFailures: [],
     batch: null,
     error: null,
@@ -83,25 +107,27 @@ export async function startImport(caseId: string, picked: PickedFile[], password
   runs = [...runs, run];
   subscribers.forEach((s) => s());
 
+  const paths = picked.flatMap((f) => (f.path ? [f.path] : []));
   const uploads: { uploadId: string; fileName: string; relativePath: string }[] = [];
   const failures: ImportFileResult[] = [];
   for (const [i, f] of picked.entries()) {
+    if (!f.file) continue;
     try {
-      uploads.push({ uploadId: await upload(f.file), fileName: f.file.name, relativePath: sourceOf(f) });
+      uploads.push({ uploadId: await upload(f.file), fileName: f.name, relativePath: sourceOf(f) });
     } catch (e) {
-      failures.push({ fileName: f.file.name, source: sourceOf(f), status: 'failed', documentId: null, message: `${f.file.name}: ${(e as Error).message}`, needsPassword: false });
+      failures.push({ fileName: f.name, source: sourceOf(f), status: 'failed', documentId: null, message: `${f.name}: ${(e as Error).message}`, needsPassword: false });
     }
     // Uploading is the first tenth of the bar; the importer's own fraction fills the rest.
     publish(run, { fraction: ((i + 1) / picked.length) * 0.1, uploadFailures: [...failures] });
   }
-  if (!uploads.length) {
+  if (!uploads.length && !paths.length) {
     publish(run, { phase: 'done', fraction: 1, message: 'Nothing could be uploaded.' });
     return;
   }
 
   let batch: ImportBatchDto;
   try {
-    batch = await invoke('documents.import', { caseId, uploads, password });
+    batch = await invoke('documents.import', { caseId, uploads: uploads.length ? uploads : undefined, paths: paths.length ? paths : undefined, password });
   } catch (e) {
     publish(run, { phase: 'done', error: (e as Error).message, message: 'The import could not start.' });
     return;
@@ -167,7 +193,7 @@ export async function filesFromDrop(items: { kind: string; name?: string; getFil
   for (const item of items) {
     if (item.kind === 'file' && item.getFile) {
       const file = await item.getFile();
-      out.push({ file, relativePath: prefix ? `${prefix}/${file.name}` : '' });
+      out.push({ file, name: file.name, relativePath: prefix ? `${prefix}/${file.name}` : '' });
     } else if (item.kind === 'directory' && item.getEntries) {
       const entries: typeof items = [];
       for await (const e of item.getEntries()) entries.push(e as (typeof items)[number]);

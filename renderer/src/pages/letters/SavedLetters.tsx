@@ -6,7 +6,7 @@ import type { LetterDto } from '../../../../shared/api/deadlines';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { viewerHref } from '../../components/viewer/links';
-import { downloadFromHost } from '../packet/download';
+import { downloadFile } from '../packet/download';
 import { ErrorText } from '../../components/ErrorText';
 
 function ResponseCell({ caseId, letter, onChange }: { caseId: string; letter: LetterDto; onChange(l: LetterDto): void }) {
@@ -38,7 +38,7 @@ function ResponseCell({ caseId, letter, onChange }: { caseId: string; letter: Le
 export function SavedLetters({ caseId, letters, onChange, onEdit }: { caseId: string; letters: LetterDto[]; onChange(l: LetterDto): void; onEdit(l: LetterDto): void }) {
   const [error, setError] = useState<string | null>(null);
   const download = (l: LetterDto, format: 'docx' | 'pdf') =>
-    downloadFromHost(`/api/letter-file?letter=${encodeURIComponent(l.id)}&format=${format}`, `${l.subject}.${format}`).catch((e: Error) => setError(`${l.subject}: ${e.message}`));
+    downloadFile('files.letter', { letter: l.id, format }, `${l.subject}.${format}`).catch((e: Error) => setError(`${l.subject}: ${e.message}`));
   if (letters.length === 0) return <p className="muted">No letters saved yet. Choose a template above: it is filled from the case, and you edit it before saving.</p>;
   return (
     <>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, ProgressBar } from 'react-aria-components';
 import type { PacketJobDto, PacketOptionsArgs } from '../../../../shared/api/packet';
 import { invoke, on } from '../../api/client';
-import { downloadFromHost } from './download';
+import { downloadFile } from './download';
 import { timeLeft } from './packetModel';
 
 export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; problem: string | null }) {
@@ -52,7 +52,7 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
       .then(setJob)
       .catch((e: Error) => setError(e.message));
 
-  const download = () => job?.downloadPath && downloadFromHost(job.downloadPath, 'evidence-packet.pdf').catch((e: Error) => setError(e.message));
+  const download = () => job?.fileReady && downloadFile('files.packet', { job: job.jobId }, 'evidence-packet.pdf').catch((e: Error) => setError(e.message));
 
   return (
     <section className="card build-panel" aria-labelledby="build-heading">
@@ -81,7 +81,7 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
             )}
           </ProgressBar>
           {running && <Button onPress={() => void cancel()}>Cancel</Button>}
-          {job.done && job.downloadPath && !job.error && !job.cancelled && (
+          {job.done && job.fileReady && !job.error && !job.cancelled && (
             <Button className="primary" onPress={() => void download()}>
               Download PDF
             </Button>

@@ -14,7 +14,7 @@ import type { SectionProps } from '../sections';
 import { methodFrom } from '../services/CompEdCalculator';
 import { firstLoggedYear } from '../services/ServicesSection';
 import { BuildPanel } from './BuildPanel';
-import { downloadFromHost, saveText } from './download';
+import { downloadFile, saveText } from './download';
 import { ExhibitOrder } from './ExhibitOrder';
 import { batesExample, defaultPrefix, exhibitsArg, fromCandidate, SECTION_LABELS, type ExhibitChoice, type LabelStyle, type SectionId } from './packetModel';
 
@@ -135,7 +135,7 @@ export function PacketSection({ caseData }: SectionProps) {
     try {
       const r = await invoke('packet.exhibitList', options);
       if (format === 'csv') saveText(r.csv, 'exhibit-list.csv', 'text/csv');
-      else await downloadFromHost(r.downloadPath, 'exhibit-list.pdf');
+      else await downloadFile('files.packet', { job: r.jobId }, 'exhibit-list.pdf');
       setListError(null);
     } catch (e) {
       setListError((e as Error).message);

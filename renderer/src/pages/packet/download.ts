@@ -1,6 +1,7 @@
 // Files the app hands the user (a packet, a letter, an .ics) arrive as blobs and leave through a
 // temporary <a download>: the same path works in the browser host and in Electron.
-import { authHeaders } from '../../api/client';
+import type { FileQueryInput, FileRouteName } from '../../../../shared/api/files';
+import { fetchFile } from '../../api/client';
 
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -28,9 +29,9 @@ function dispositionName(header: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** GETs a byte route of the host with the token and saves what it returns; throws the host's message on failure. */
-export async function downloadFromHost(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(path, { headers: authHeaders() });
+/** GETs a byte route and saves what it returns; throws the engine's message on failure. */
+export async function downloadFile<K extends FileRouteName>(name: K, query: FileQueryInput<K>, fallbackName: string): Promise<void> {
+  const res = await fetchFile(name, query);
   if (!res.ok) {
     let message = `The download failed (${res.status}).`;
     try {

@@ -1,0 +1,127 @@
+// The byte routes of shared/api/files.ts, implemented once as fetch-style handlers: a Request in,
+// a Response out. The browser host mounts them under /api/*, the desktop app under app://; neither
+// adds anything but its own access rule, so a test of one is a test of the other.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
+import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
+import { originalFile, pageImage } from '../core/documents/page-image';
+import { exportCase } from '../core/export';
+import { renderLetterFile } from '../core/letters-service';
+import { packetJob } from '../core/packet-service';
+import { zodMessage } from '../core/validate';
+import type { CallContext } from './registry';
+
+export type FileHandler<K extends FileRouteName> = (query: FileQuery<K>, req: Request, ctx: CallContext) => Promise<Response>;
+
+/** Uploads wait here until documents.import reads them (and removes them). */
+export function stagingDir(dataDir: string): string {
+  return path.join(dataDir, 'staging');
+}
+
+const FORMAT_MIME: Record<string, string> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png', tiff: 'image/tiff', heic: 'image/heic' };
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { bad_request: 400, invalid_input: 400, not_found: 404, conflict: 409, too_large: 413, unauthorized: 401, unknown_call: 404 };
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+}
+
+export function errorResponse(e: unknown): Response {
+  const error = toErrorShape(e);
+  if (error.code === 'internal') console.error('[files]', e);
+  return jsonResponse({ ok: false, error }, STATUS[error.code] ?? 500);
+}
+
+function attachment(bytes: Uint8Array, type: string, fileName: string): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+/** Streams the body to the staging folder, refusing it once past the limit (never held whole in memory). */
+async function stageUpload(req: Request, dataDir: string): Promise<{ uploadId: string; size: number }> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
+  const uploadId = randomUUID();
+  mkdirSync(stagingDir(dataDir), { recursive: true });
+  const file = path.join(stagingDir(dataDir), uploadId);
+  const out = createWriteStream(file);
+  let size = 0;
+  try {
+    if (req.body) {
+      for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+    }
+    out.end();
+    await finished(out);
+    return { uploadId, size };
+  } catch (e) {
+    out.destroy();
+    rmSync(file, { force: true });
+    throw e;
+  }
+}
+
+/** Every route of the contract has its handler here; the type refuses a missing or unknown one. */
+export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
+  'files.upload': async (_q, req, { core }) => jsonResponse({ ok: true, value: await stageUpload(req, core.dataDir) }),
+
+  'files.pageImage': async ({ doc, page, width }, _req, { core }) => {
+    const png = await pageImage(core, doc, page, width);
+    if (!png) return new Response(null, { status: 204 });
+    return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' } });
+  },
+
+  'files.original': async ({ doc }, _req, { core }) => {
+    const f = originalFile(core, doc);
+    return attachment(f.bytes, FORMAT_MIME[f.format] ?? 'application/octet-stream', f.fileName);
+  },
+
+  'files.packet': async ({ job }, _req, { core }) => {
+    const j = packetJob(core, job);
+    if (!j.file) throw new AppError('conflict', 'The packet is not built yet.');
+    return attachment(readFileSync(j.file), 'application/pdf', j.file.endsWith('-exhibits.pdf') ? 'exhibit-list.pdf' : 'evidence-packet.pdf');
+  },
+
+  'files.letter': async ({ letter, format }, _req, { core }) => {
+    const f = await renderLetterFile(core, letter, format);
+    return attachment(f.bytes, format === 'docx' ? DOCX_MIME : 'application/pdf', f.fileName);
+  },
+
+  'files.export': async ({ case: caseId }, _req, { core }) => {
+    const data = exportCase(core, caseId);
+    const name = `${(data.student.name || 'case').replace(/[^\w-]+/g, '_').slice(0, 60)}.casefile.json`;
+    return attachment(new TextEncoder().encode(JSON.stringify(data, null, 2)), 'application/json', name);
+  },
+};
+
+/**
+ * Answers a request for a byte route, or null when its path and method are not one (the mount
+ * decides what else to serve). Query errors and failures come back as {ok:false,error} JSON.
+ */
+export async function handleFileRequest(req: Request, ctx: CallContext): Promise<Response | null> {
+  const url = new URL(req.url);
+  const name = fileRouteFor(req.method, url.pathname);
+  if (!name) return null;
+  try {
+    const parsed = fileRoutes[name].query.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) throw new AppError('bad_request', `${name}: ${zodMessage(parsed.error)}`);
+    const handler = fileHandlers[name] as FileHandler<FileRouteName>;
+    const res = await handler(parsed.data as FileQuery<FileRouteName>, req, ctx);
+    return req.method === 'HEAD' ? new Response(null, { status: res.status, headers: res.headers }) : res;
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
