@@ -102,6 +102,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
       description: e.description ?? `${TYPE_LABEL[d.type] ?? 'Document'}${d.date ? ` dated ${formatDisplayDate(d.date)}` : ''}: ${d.title ?? d.file_name}`,
       date: d.date,
       documentId: d.id,
+      fileName: d.file_name,
       pdfBytes,
       pageRange: e.pageRange ?? null,
       ocrWords: d.text_source === 'text_layer' ? null : pages.map((p) => (p.source === 'ocr' ? p.words : null)),

@@ -6,7 +6,8 @@ import { renderFrontMatter, SECTION_TITLES } from './front-matter';
 import { addLinks, addOutline, type OutlineItem } from './navigation';
 import { PacketPages } from './page-map';
 import { PageSequence } from './page-sequence';
-import { CiteResolver, planExhibits } from './plan';
+import { CiteResolver, exhibitLabel, planExhibits } from './plan';
+import { checkExhibitPages, loadExhibitPdf } from './exhibit-check';
 import { appendStampedPage, embedSourcePages, stampContext } from './stamp';
 import type { BuildOptions, ExhibitPlacement, PacketInput, PacketManifest, PacketResult } from './types';
 import { defaultFonts } from './writer';
@@ -24,8 +25,9 @@ async function loadExhibits(input: PacketInput, options: BuildOptions): Promise<
   const docs: PDFDocument[] = [];
   for (const [i, exhibit] of input.exhibits.entries()) {
     checkAbort(options.signal);
-    // ignoreEncryption: owner-password PDFs (common from district portals) still copy; content is not decrypted by us.
-    docs.push(await PDFDocument.load(exhibit.pdfBytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+    // An encrypted file is refused by name (imports give the packet an encrypted PDF's decrypted copy).
+    const label = exhibit.label?.trim() || exhibitLabel(input.labelStyle, i);
+    docs.push(await loadExhibitPdf(exhibit, label, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
     options.onProgress?.({ phase: 'reading', done: i + 1, total: input.exhibits.length });
   }
   return docs;
@@ -36,6 +38,7 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
   const fonts = input.fonts ?? defaultFonts();
   const sources = await loadExhibits(input, options);
   const plans = planExhibits(input.exhibits, sources.map((d) => d.getPageCount()), input.labelStyle, input.bates);
+  for (const plan of plans) checkExhibitPages(sources[plan.index], plan.exhibit, plan.label, plan.pages);
   const pages = new PacketPages(input.sections, plans);
   const withExhibits = pages.withExhibits;
 

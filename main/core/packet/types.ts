@@ -31,7 +31,9 @@ export interface PacketExhibit {
   description: string;
   date?: string | null;
   documentId: string;
-  /** The original file's bytes: read, never modified. */
+  /** The document's file name, to name it when one of its pages cannot be copied. */
+  fileName?: string;
+  /** The original file's bytes (an encrypted PDF's decrypted working copy): read, never modified. */
   pdfBytes: Uint8Array;
   /** 1-based inclusive page range of the original to include. */
   pageRange?: [number, number] | null;
