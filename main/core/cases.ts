@@ -147,16 +147,17 @@ export function setArchived(core: Core, caseId: string, archived: boolean): Case
 /** Deletes a case and its records. Originals stay in the store until no case refers to them. */
 export function deleteCase(core: Core, caseId: string): void {
   getCase(core, caseId);
+  // Originals and the decrypted working copies of encrypted PDFs alike.
   const shas = core.db
-    .prepare<[string], { sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE case_id = ?')
-    .all(caseId)
+    .prepare<[string, string], { sha256: string }>('SELECT sha256 FROM documents WHERE case_id = ? UNION SELECT working_sha256 FROM documents WHERE case_id = ? AND working_sha256 IS NOT NULL')
+    .all(caseId, caseId)
     .map((r) => r.sha256);
   core.db.transaction(() => {
     searchIndexQueries(core.db).removeCase(caseId);
     caseQueries(core.db).remove(caseId);
   })();
   for (const sha of shas) {
-    const still = core.db.prepare('SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(sha);
+    const still = core.db.prepare('SELECT 1 FROM documents WHERE sha256 = ? OR working_sha256 = ? LIMIT 1').get(sha, sha);
     if (!still) {
       core.db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
       core.blobs.remove(sha);

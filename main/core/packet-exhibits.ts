@@ -1,17 +1,24 @@
-// Every exhibit enters the packet as PDF pages: PDFs as they are; photos and scans placed on pages
-// of their size; emails, Word files and text set as pages of text. The stored original is only read.
+// Every exhibit enters the packet as PDF pages: PDFs as they are (an encrypted one as its decrypted
+// working copy); photos and scans placed on pages of their size; emails, Word files and text set as
+// pages of text. The stored original is only read.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import type { PageContent } from '../../shared/domain';
 import type { Core } from './context';
-import type { DocumentRow } from './db/queries/documents';
+import { readableSha, type DocumentRow } from './db/queries/documents';
 import { decodeImage, type ImageKind } from './documents/parse/images';
+import { noReadableCopy } from './documents/working-copy';
+import { isEncryptedPdf } from './pdf/decrypt';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'tiff', 'heic']);
 
 export async function pdfFromDocument(core: Core, doc: DocumentRow, pages: PageContent[]): Promise<Uint8Array> {
-  const bytes = core.blobs.get(doc.sha256);
-  if (doc.format === 'pdf') return new Uint8Array(bytes);
+  const bytes = core.blobs.get(readableSha(doc));
+  if (doc.format === 'pdf') {
+    // Copied as it is, an encrypted file's pages would be ciphertext: blank but for the Bates stamp.
+    if (!doc.working_sha256 && (await isEncryptedPdf(bytes))) throw noReadableCopy(doc);
+    return new Uint8Array(bytes);
+  }
   const out = await PDFDocument.create();
   if (IMAGE_FORMATS.has(doc.format)) {
     for (const im of await decodeImage(bytes, doc.file_name, doc.format as ImageKind)) {

@@ -129,7 +129,7 @@ describe('later migrations', () => {
     const db = upTo(60);
     db.prepare("INSERT INTO cases (id, name, created_at, updated_at) VALUES ('c2', 'Other', 't', 't')").run();
     db.prepare("INSERT INTO letters (id, case_id, template, subject, draft_json, created_at, updated_at) VALUES ('l1', 'c1', 'records_request', 'S', '{}', 't', 't')").run();
-    expect(migrate(db)).toEqual([70]);
+    expect(migrate(db, 70)).toEqual([70]);
     const versions = db.prepare<[], { id: string; version: number }>('SELECT id, version FROM cases ORDER BY id').all();
     expect(versions.map((v) => v.id)).toEqual(['c1', 'c2']);
     expect(versions.every((v) => v.version > 0)).toBe(true);
@@ -138,5 +138,17 @@ describe('later migrations', () => {
     expect(() => db.prepare("UPDATE cases SET version = (SELECT version FROM cases WHERE id = 'c1') WHERE id = 'c2'").run()).toThrow(/UNIQUE/);
     expect(db.prepare("SELECT version FROM letters WHERE id = 'l1'").get()).toEqual({ version: 1 });
     expect(db.prepare('SELECT name FROM cases WHERE id = ?').get('c1')).toEqual({ name: 'Case' });
+  });
+
+  it('0080 lets a document name its decrypted working copy, a stored blob, and leaves existing documents without one', () => {
+    const db = upTo(70);
+    expect(migrate(db)).toEqual([80]);
+    expect(db.prepare("SELECT working_sha256 FROM documents WHERE id = 'd1'").get()).toEqual({ working_sha256: null });
+    expect(() => db.prepare("UPDATE documents SET working_sha256 = 'not-stored' WHERE id = 'd1'").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ('w', 1, 't')").run();
+    db.prepare("UPDATE documents SET working_sha256 = 'w' WHERE id = 'd1'").run();
+    expect(db.prepare("SELECT sha256, working_sha256 FROM documents WHERE id = 'd1'").get()).toEqual({ sha256: 's', working_sha256: 'w' });
+    // A stored working copy cannot be dropped while a document reads from it.
+    expect(() => db.prepare("DELETE FROM blobs WHERE sha256 = 'w'").run()).toThrow(/FOREIGN KEY/);
   });
 });

@@ -8,6 +8,7 @@ import { m0040Timeline } from './migrations/0040-timeline';
 import { m0050DeadlinesLetters } from './migrations/0050-deadlines-letters';
 import { m0060SearchIndex } from './migrations/0060-search-index';
 import { m0070EditVersions } from './migrations/0070-edit-versions';
+import { m0080WorkingCopies } from './migrations/0080-working-copies';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions];
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies every migration above the database's user_version; returns the versions applied. */

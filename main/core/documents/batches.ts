@@ -76,6 +76,15 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
             }
             await opts.afterDocument?.(id);
           },
+          // A document whose OCR failed has lost its scanned pages' text: the batch counts it as failed.
+          onFailed: (id, message) => {
+            docsDone++;
+            const f = dto.files.find((x) => x.documentId === id);
+            if (f) {
+              f.status = 'failed';
+              f.message = message;
+            }
+          },
         });
       } catch (e) {
         if ((e as Error).name !== 'AbortError') throw e;

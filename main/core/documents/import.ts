@@ -11,10 +11,12 @@ import { documentQueries } from '../db/queries/documents';
 import { sha256Hex } from './blob-store';
 import { walkPaths } from './folder-walk';
 import { classify } from './parse/classify';
+import { workingCopyOf } from './parse/encrypted-pdf';
 import { decodeFile, type DecodedFile } from './parse/formats';
 import { isImportProblem } from './parse/errors';
 import { sniffDetailed } from './parse/sniff';
 import type { ParsedEmail } from './parse/email';
+import { addMissingWorkingCopy } from './working-copy';
 
 export interface ImportInput {
   fileName: string;
@@ -122,19 +124,29 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   let bytes: Uint8Array;
   let decoded: DecodedFile;
   let stored: StoredOriginal | null = null;
+  let working: StoredOriginal | null = null;
   try {
     bytes = input.read();
     const existing = bytes.length ? documentQueries(core.db).bySha(caseId, sha256Hex(bytes)) : undefined;
     if (existing) {
+      const repaired = await addMissingWorkingCopy(core, existing, bytes, opts.password);
+      if (repaired) return done(repaired);
       const where = existing.deleted_at ? ' (it is in the trash)' : '';
       return done({ status: 'duplicate', documentId: existing.id, message: `${input.fileName}: already in this case as "${existing.title ?? existing.file_name}"${where}; nothing was added.` });
     }
-    // A PDF's original is stored before it is read, so that pdf.js can take the bytes rather than a
-    // copy (a 300-page scan is then held once, not twice). If the import fails, it is removed again.
-    if (!opts.password && sniffDetailed(bytes).kind === 'pdf') stored = { sha: core.blobs.put(bytes), size: bytes.byteLength };
-    decoded = await decodeFile(bytes, input.fileName, { password: opts.password, handOver: stored !== null });
+    if (sniffDetailed(bytes).kind === 'pdf') {
+      // A PDF's original is stored before it is read, so that pdf.js can take the bytes rather than a
+      // copy (a 300-page scan is then held once, not twice). If the import fails, it is removed again.
+      stored = { sha: core.blobs.put(bytes), size: bytes.byteLength };
+      // An encrypted one is read, now and always, through its decrypted working copy.
+      const copy = await workingCopyOf(bytes, input.fileName, opts.password);
+      if (copy) working = { sha: core.blobs.put(copy), size: copy.byteLength };
+      decoded = await decodeFile(copy ?? bytes, input.fileName, { password: copy ? undefined : opts.password, handOver: true });
+    } else {
+      decoded = await decodeFile(bytes, input.fileName, { password: opts.password });
+    }
   } catch (e) {
-    if (stored) removeIfUnreferenced(core, stored.sha);
+    for (const s of [stored, working]) if (s) removeIfUnreferenced(core, s.sha);
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });
   }
 
@@ -152,10 +164,12 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   }
 
   const prepared = prepare(decoded);
+  if (working) prepared.meta.encrypted = true;
   let documentId: string;
   try {
-    documentId = recordDocument(core, caseId, input, stored ?? bytes, prepared);
+    documentId = recordDocument(core, caseId, input, stored ?? bytes, prepared, working);
   } catch (e) {
+    if (working) removeIfUnreferenced(core, working.sha);
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });
   }
   const results: ImportFileResult[] = [];
@@ -186,8 +200,11 @@ function removeIfUnreferenced(core: Core, sha: string): void {
   if (!stillUsed) core.blobs.remove(sha);
 }
 
-/** Stores the original (unless already stored), then records document, pages, search rows and any OCR job in one transaction. */
-function recordDocument(core: Core, caseId: string, input: ImportInput, original: Uint8Array | StoredOriginal, prepared: PreparedDocument): string {
+/**
+ * Stores the original (unless already stored), then records document, pages, search rows and any OCR
+ * job in one transaction. `working` is an encrypted PDF's decrypted copy, already stored.
+ */
+function recordDocument(core: Core, caseId: string, input: ImportInput, original: Uint8Array | StoredOriginal, prepared: PreparedDocument, working: StoredOriginal | null): string {
   const { sha, size } = original instanceof Uint8Array ? { sha: core.blobs.put(original), size: original.byteLength } : original;
   const q = documentQueries(core.db);
   const id = core.newId();
@@ -196,17 +213,19 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
   try {
     core.db.transaction(() => {
       core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, size, now);
+      if (working) core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(working.sha, working.size, now);
       core.db
         .prepare(
-          `INSERT INTO documents (id, case_id, sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
+          `INSERT INTO documents (id, case_id, sha256, working_sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
             title, type, type_confidence, subtype, date, date_confidence, meta_json, status, created_at, updated_at)
-           VALUES (@id, @caseId, @sha, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
+           VALUES (@id, @caseId, @sha, @working, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
             @title, @type, @typeConf, @subtype, @date, @dateConf, @meta, @status, @now, @now)`,
         )
         .run({
           id,
           caseId,
           sha,
+          working: working?.sha ?? null,
           fileName: input.fileName,
           source: input.archivePath ? null : input.source,
           archivePath: input.archivePath ?? null,

@@ -1,10 +1,11 @@
-// Runs queued OCR jobs: page images from the stored original, recognised on the worker pool,
-// then pages, search rows, classification and status written in one transaction.
+// Runs queued OCR jobs: page images from the stored original (an encrypted PDF's decrypted working
+// copy), recognised on the worker pool, then pages, search rows, classification and status written
+// in one transaction.
 import os from 'node:os';
 import path from 'node:path';
 import type { PageContent } from '../../../shared/domain';
 import type { Core } from '../context';
-import { documentQueries, rowToPageContent } from '../db/queries/documents';
+import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
 import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
 import { createOcrDriver } from '../ocr/tesseract';
 import { classify } from './parse/classify';
@@ -12,6 +13,7 @@ import { decodeImage, type ImageKind } from './parse/images';
 import { openPdfForRendering, type PdfPageSource } from './render';
 import { findScanImages } from '../pdf/scan-images';
 import { releaseMemory } from '../memory';
+import { isPasswordError, noReadableCopy } from './working-copy';
 import sharp from 'sharp';
 
 const drivers = new WeakMap<Core, OcrDriver>();
@@ -40,6 +42,8 @@ export interface OcrJobOptions {
   onPage?: (info: { documentId: string; done: number; total: number }) => void;
   /** Called after a document's OCR is written (extraction hooks in here). */
   afterDocument?: (documentId: string) => void | Promise<void>;
+  /** Called when a document's OCR failed; `message` names the file and says why (also stored as its error). */
+  onFailed?: (documentId: string, message: string) => void;
   driver?: OcrDriver;
 }
 
@@ -64,21 +68,22 @@ interface PageInputSource {
 
 async function openPageInputs(core: Core, documentId: string): Promise<PageInputSource> {
   const doc = documentQueries(core.db).get(documentId)!;
+  const sha = readableSha(doc);
   if (doc.format === 'pdf') {
     // A scanner's pages go to OCR as the JPEGs they are, each read from the stored original when
     // its turn comes: only their places are kept, not the file. pdf.js opens only if a page needs rendering.
-    const scans = await scanImagesOf(core, doc.sha256);
+    const scans = await scanImagesOf(core, sha);
     let renderer: Promise<PdfPageSource> | null = null;
     return {
       async input(n) {
         const scan = scans?.[n - 1];
         if (scan) {
-          const jpeg = core.blobs.getRange(doc.sha256, scan.offset, scan.length);
+          const jpeg = core.blobs.getRange(sha, scan.offset, scan.length);
           // Decoded natively and straight to grey; like a PDF viewer, ignoring any EXIF orientation.
           const { data, info } = await sharp(jpeg, { failOn: 'none' }).greyscale().raw().toBuffer({ resolveWithObject: true });
           return { pageNumber: n, image: { pixels: data, width: info.width, height: info.height, channels: 1 }, widthPt: scan.widthPt, heightPt: scan.heightPt, dpi: scan.dpi };
         }
-        renderer ??= openPdfForRendering(core.blobs.get(doc.sha256), undefined, true);
+        renderer ??= openPdfForRendering(core.blobs.get(sha), undefined, true);
         const page = await (await renderer).imageForOcr(n, 300);
         return { pageNumber: n, image: { pixels: page.pixels, width: page.widthPx, height: page.heightPx, channels: page.channels }, widthPt: page.widthPt, heightPt: page.heightPt, dpi: page.dpi };
       },
@@ -88,7 +93,7 @@ async function openPageInputs(core: Core, documentId: string): Promise<PageInput
     };
   }
   // Image files decode as a whole (a TIFF's pages come out together); they are rarely long.
-  const images = await decodeImage(core.blobs.get(doc.sha256), doc.file_name, doc.format as ImageKind);
+  const images = await decodeImage(core.blobs.get(sha), doc.file_name, doc.format as ImageKind);
   return {
     async input(n) {
       const im = images.find((x) => x.pageNumber === n);
@@ -175,10 +180,13 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
       core.db.prepare("UPDATE documents SET status = 'ocr_pending', updated_at = ? WHERE id = ?").run(now(), doc.id);
       throw e;
     }
+    const message = isPasswordError(e) ? noReadableCopy(doc).message : `${doc.file_name}: OCR failed, so its scanned pages have no text: ${(e as Error).message}`;
     core.db.transaction(() => {
       core.db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run((e as Error).message, now(), job.id);
-      core.db.prepare("UPDATE documents SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(`OCR failed: ${(e as Error).message}`, now(), doc.id);
+      core.db.prepare("UPDATE documents SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(message, now(), doc.id);
     })();
+    opts.onFailed?.(doc.id, message);
+    core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
     return;
   }
   core.db.transaction(() => {

@@ -1,10 +1,12 @@
-// Page images for the viewer and thumbnails: PDFs rendered by pdf.js, photos and scans as they are.
+// Page images for the viewer and thumbnails: PDFs rendered by pdf.js (an encrypted one from its
+// decrypted working copy), photos and scans as they are.
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
-import { documentQueries } from '../db/queries/documents';
+import { documentQueries, readableSha } from '../db/queries/documents';
 import { decodeImage, type ImageKind } from './parse/images';
 import { openPdfForRendering } from './render';
+import { isPasswordError, noReadableCopy } from './working-copy';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'tiff', 'heic']);
 
@@ -13,9 +15,11 @@ export async function pageImage(core: Core, documentId: string, page: number, wi
   const doc = documentQueries(core.db).get(documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
   if (page < 1 || page > doc.page_count) throw new AppError('not_found', `${doc.file_name} has no page ${page}.`);
-  const bytes = core.blobs.get(doc.sha256);
+  const bytes = core.blobs.get(readableSha(doc));
   if (doc.format === 'pdf') {
-    const src = await openPdfForRendering(bytes);
+    const src = await openPdfForRendering(bytes).catch((e: unknown) => {
+      throw isPasswordError(e) ? noReadableCopy(doc) : e;
+    });
     try {
       const probe = await src.render(page, 18);
       const dpi = Math.max(24, Math.min(300, (widthPx / Math.max(1, probe.widthPt)) * 72));

@@ -8,6 +8,8 @@ export interface DocumentRow {
   id: string;
   case_id: string;
   sha256: string;
+  /** The decrypted working copy of an encrypted PDF (migration 0080); null for every other document. */
+  working_sha256: string | null;
   file_name: string;
   source_path: string | null;
   archive_path: string | null;
@@ -29,6 +31,11 @@ export interface DocumentRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+/** The stored file to read a document's pages from: its decrypted working copy, if it has one, else the original. */
+export function readableSha(r: Pick<DocumentRow, 'sha256' | 'working_sha256'>): string {
+  return r.working_sha256 ?? r.sha256;
 }
 
 export function rowToDocument(r: DocumentRow, extra: { lowConfidencePages?: number[] } = {}): DocumentDto {

@@ -6,6 +6,7 @@ export const IMPORT_PROBLEM_CODES = [
   'corrupt_pdf',
   'encrypted_pdf',
   'wrong_password',
+  'undecryptable_pdf',
   'pdf_no_pages',
   'image_too_large',
   'corrupt_image',
@@ -52,6 +53,8 @@ export const problems = {
     new ImportProblem('encrypted_pdf', f, `"${f}" is protected by a password. Enter the password to import it (the district or sender usually sends it separately).`),
   wrongPassword: (f: string) =>
     new ImportProblem('wrong_password', f, `The password for "${f}" is not correct. Check it and try again.`),
+  undecryptablePdf: (f: string, cause?: unknown) =>
+    new ImportProblem('undecryptable_pdf', f, `"${f}" is encrypted in a way this app cannot undo, so its pages could not be read, recognised or put in a packet. Open it with its password, save or print it as a new PDF without a password, and import that copy.`, { cause }),
   pdfNoPages: (f: string) =>
     new ImportProblem('pdf_no_pages', f, `"${f}" is a PDF with no pages in it, so there is nothing to import. Ask the sender for the complete document.`),
   imageTooLarge: (f: string, width: number, height: number, limitMegapixels: number) =>

@@ -1,0 +1,73 @@
+// Encrypted PDFs imported before working copies were kept have no readable copy: their OCR failed
+// ('No password given') and their packet pages came out blank. Importing the same file again (with
+// its password, unless it has only an owner password) adds the copy and queues the OCR it missed.
+import type { ImportFileResult } from '../../../shared/api/documents';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import type { DocumentRow } from '../db/queries/documents';
+import { isEncryptedPdf } from '../pdf/decrypt';
+import { workingCopyOf } from './parse/encrypted-pdf';
+import { isImportProblem } from './parse/errors';
+import { decodePdf } from './parse/pdf';
+
+/**
+ * For a file already in the case as `existing`: adds its missing working copy and returns what was
+ * done, or null when there is nothing to add (not an encrypted PDF, or it has its copy already).
+ */
+export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, bytes: Uint8Array, password: string | undefined): Promise<Partial<ImportFileResult> | null> {
+  if (existing.format !== 'pdf' || existing.working_sha256 || !(await isEncryptedPdf(bytes))) return null;
+  const name = existing.title ?? existing.file_name;
+  let copy: Uint8Array | null;
+  try {
+    copy = await workingCopyOf(bytes, existing.file_name, password);
+  } catch (e) {
+    if (!isImportProblem(e)) throw e;
+    return {
+      status: e.needsPassword ? 'duplicate' : 'failed',
+      documentId: existing.id,
+      message: `${existing.file_name}: already in this case as "${name}", but its pages cannot be read (OCR, viewer, packet). ${e.message}`,
+      needsPassword: e.needsPassword,
+    };
+  }
+  if (!copy) return null;
+  const pagesNeedingOcr = (await decodePdf(copy, existing.file_name)).pagesNeedingOcr;
+  const sha = core.blobs.put(copy);
+  const now = core.nowIso();
+  const recognised = new Set(
+    core.db.prepare<[string], { page_number: number }>("SELECT page_number FROM pages WHERE document_id = ? AND source = 'ocr'").all(existing.id).map((r) => r.page_number),
+  );
+  const missing = pagesNeedingOcr.filter((n) => !recognised.has(n));
+  core.db.transaction(() => {
+    core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, copy.byteLength, now);
+    core.db.prepare('UPDATE documents SET working_sha256 = ?, updated_at = ? WHERE id = ?').run(sha, now, existing.id);
+    core.db.prepare("DELETE FROM jobs WHERE document_id = ? AND kind = 'ocr' AND status <> 'running'").run(existing.id);
+    if (missing.length) {
+      core.db
+        .prepare(`INSERT INTO jobs (id, case_id, document_id, kind, status, payload_json, created_at, updated_at) VALUES (?, ?, ?, 'ocr', 'queued', ?, ?, ?)`)
+        .run(core.newId(), existing.case_id, existing.id, JSON.stringify({ pages: missing }), now, now);
+      core.db.prepare("UPDATE documents SET status = 'ocr_pending', error = NULL WHERE id = ?").run(existing.id);
+    } else if (existing.status === 'failed') {
+      core.db.prepare("UPDATE documents SET status = 'ready', error = NULL WHERE id = ?").run(existing.id);
+    }
+  })();
+  core.emit('case.changed', { caseId: existing.case_id, what: 'documents' });
+  return {
+    status: 'imported',
+    documentId: existing.id,
+    message: missing.length
+      ? `Already in this case as "${name}"; its pages are readable now: ${missing.length} page(s) queued for OCR.`
+      : `Already in this case as "${name}"; its pages are readable now.`,
+  };
+}
+
+/** What a reader of an encrypted PDF without a working copy says, naming the document and the way out. */
+export function noReadableCopy(doc: Pick<DocumentRow, 'file_name' | 'title'>): AppError {
+  const name = doc.title && doc.title !== doc.file_name ? `"${doc.title}" (${doc.file_name})` : `"${doc.file_name}"`;
+  return new AppError(
+    'encrypted_file',
+    `${name} is encrypted and was imported before the app kept a readable copy of such files, so its pages cannot be shown, recognised or put in a packet. Import the same file again (with its password) to make them readable.`,
+  );
+}
+
+/** pdf.js's error for a file it cannot open without a password. */
+export const isPasswordError = (e: unknown): boolean => (e as Error | undefined)?.name === 'PasswordException';
