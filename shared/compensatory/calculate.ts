@@ -67,9 +67,11 @@ function describeRow(s: ServiceReconciliation, award: number | null, method: Com
   if (s.iepRequiredMinutesForLoggedRange != null && s.iepRequiredMinutesForLoggedRange !== s.requiredMinutes) {
     parts.push(`The IEP frequency (${frequencyText(s)}) over the same weeks in session would require ${formatMinutes(s.iepRequiredMinutesForLoggedRange)} min.`);
   }
+  const madeUp = s.madeUpMinutes > 0 ? `, ${formatMinutes(s.madeUpMinutes)} min of them in make-up sessions nothing was scheduled for` : '';
+  const offset = s.madeUpMinutes > 0 ? `, less the make-up minutes, which offset the district's share` : '';
   parts.push(
-    `Delivered ${formatMinutes(s.deliveredMinutes ?? 0)} min (${s.sessionsFullyDelivered} full, ${s.sessionsPartial} partial sessions). ` +
-    `Missed ${formatMinutes(s.missedMinutes ?? 0)} min = scheduled minus delivered for each session, a partial session counting its shortfall (${s.sessionsMissed} sessions not provided).`,
+    `Delivered ${formatMinutes(s.deliveredMinutes ?? 0)} min (${s.sessionsFullyDelivered} full, ${s.sessionsPartial} partial sessions${madeUp}). ` +
+    `Missed ${formatMinutes(s.missedMinutes ?? 0)} min = scheduled minus delivered for each session, a partial session counting its shortfall (${s.sessionsMissed} sessions not provided)${offset}.`,
   );
   const reasons = s.missedByReason.map((r) => `${r.reason}: ${formatMinutes(r.minutes)} min`).join('; ');
   if (reasons) parts.push(`By reason: ${reasons}.`);

@@ -153,7 +153,8 @@ export function reconcile(
   for (const log of logs) {
     const touched = new Map<string, string[]>();
     for (const session of log.sessions ?? []) {
-      const line = lineFor(lines, log, session.service, session.scheduledMinutes, session.date);
+      // A make-up has nothing scheduled: its length is what was delivered.
+      const line = lineFor(lines, log, session.service, session.scheduledMinutes || session.deliveredMinutes, session.date);
       if (!line) { unmatchedSessions++; continue; }
       // The same entry printed in two overlapping log exports is counted once.
       const dedupe = `${line.key}|${session.date}|${session.scheduledMinutes}|${session.deliveredMinutes}|${session.status ?? ''}`;
@@ -205,9 +206,17 @@ function reconcileLine(line: ServiceLine, ev: LineEvidence, period: Reconciliati
   ]);
 
   const byReason = new Map<string, MissedByReason>();
-  let required = 0, delivered = 0, district = 0, student = 0, full = 0, partial = 0, missedSessions = 0;
+  let required = 0, delivered = 0, district = 0, student = 0, full = 0, partial = 0, missedSessions = 0, madeUp = 0;
   const cites: PageCite[] = [];
   for (const { session: s, documentId } of sessions) {
+    // A session held when nothing was scheduled (a make-up) is counted apart: delivered, not required,
+    // and it offsets the district's missed minutes.
+    if (s.scheduledMinutes === 0 && s.deliveredMinutes > 0) {
+      madeUp += s.deliveredMinutes;
+      delivered += s.deliveredMinutes;
+      if (s.source?.page) cites.push({ documentId, page: s.source.page });
+      continue;
+    }
     required += s.scheduledMinutes;
     delivered += Math.min(s.deliveredMinutes, s.scheduledMinutes);
     const shortfall = Math.max(0, s.scheduledMinutes - s.deliveredMinutes);
@@ -221,6 +230,11 @@ function reconcileLine(line: ServiceLine, ev: LineEvidence, period: Reconciliati
     entry.minutes += shortfall;
     entry.sessions++;
     byReason.set(reason, entry);
+  }
+  if (madeUp > 0) {
+    const offset = Math.min(madeUp, district);
+    district -= offset;
+    byReason.set('Make-up sessions (offset district-responsible minutes)', { reason: 'Make-up sessions (offset district-responsible minutes)', minutes: -offset, sessions: sessions.filter((x) => x.session.scheduledMinutes === 0 && x.session.deliveredMinutes > 0).length, responsibility: 'district' });
   }
   for (const { summary: s, documentId } of summaries) {
     required += s.minutesRequired;
@@ -275,7 +289,8 @@ function reconcileLine(line: ServiceLine, ev: LineEvidence, period: Reconciliati
     missedDistrictResponsible: hasLog ? district : null,
     missedStudentAbsence: hasLog ? student : null,
     missedByReason: [...byReason.values()].sort((a, b) => b.minutes - a.minutes),
-    sessionsScheduled: sessions.length,
+    sessionsScheduled: sessions.length - sessions.filter((x) => x.session.scheduledMinutes === 0 && x.session.deliveredMinutes > 0).length,
+    madeUpMinutes: madeUp,
     sessionsFullyDelivered: full,
     sessionsPartial: partial,
     sessionsMissed: missedSessions,

@@ -98,6 +98,8 @@ export interface ServiceReconciliation {
   missedStudentAbsence: number | null;
   missedByReason: MissedByReason[];
   sessionsScheduled: number;
+  /** Minutes of sessions held when none was scheduled (make-ups): in delivered, not in required; they offset the district's missed minutes. */
+  madeUpMinutes: number;
   sessionsFullyDelivered: number;
   sessionsPartial: number;
   sessionsMissed: number;

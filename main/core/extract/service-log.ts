@@ -1,14 +1,17 @@
-// Service logs (SEIS, Frontline, PowerSchool and hand-kept trackers): one session per dated row with
-// scheduled and delivered minutes and a status, who is responsible for each shortfall, and per
-// service and period the minutes required, delivered and missed (district-responsible vs student).
-// Missed minutes come from the sessions' own arithmetic; totals the log prints are read too and
-// kept beside them (printed, discrepancies) so a reviewer sees when the two disagree.
-import type { ExtractedServiceLog, PageContent, ServiceDeliverySummary, ServiceSession } from '../../../shared/domain';
+// Service logs (SEIS, Frontline, PowerSchool, NYS encounter attendance reports, hand-kept trackers):
+// one session per dated row with scheduled and delivered minutes and a status, who is responsible for
+// each shortfall, and per service and period the minutes required, delivered and missed
+// (district-responsible vs student). Column roles, attendance codes and non-session rows come from
+// vocab/service-log.ts. Missed minutes come from the sessions' own arithmetic; totals the log prints
+// are read too and kept beside them (printed, discrepancies) so a reviewer sees when the two disagree.
+import type { ExtractedServiceLog, PageContent, Provenance, ServiceDeliverySummary, ServiceSession } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
+import { columnsFromHeader } from './header-columns';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
 import { isPageFurniture, readTable, tableBelow, type Column, type TableRow } from './tables';
-import { classifyResponsibility, isDeliveredStatus } from './servicelog-status';
+import { attendanceOf, classifyResponsibility } from './servicelog-status';
+import { LOG_COLUMNS, NOT_A_SESSION, PRINTED_COUNT, SERVICE_FIELD, type LogColumnRole } from './vocab/service-log';
 
 export interface PrintedTotals {
   minutesRequired: number | null;
@@ -18,36 +21,62 @@ export interface PrintedTotals {
 }
 
 export interface ServiceSummaryWithPrinted extends ServiceDeliverySummary {
+  /** Minutes of make-up sessions: delivered, but not in the minutes required; they offset district-responsible minutes. */
+  minutesMadeUp: number;
+  sessionsMadeUp: number;
+  /** Minutes of sessions the log marks as not owed (school closed that day). */
+  minutesNotOwed: number;
   /** Totals the log prints for this service, when it prints any. */
   printed: PrintedTotals | null;
   /** Human-readable differences between the printed totals and the sessions' arithmetic. */
   discrepancies: string[];
 }
 
-export interface ServiceLogExtraction extends ExtractedServiceLog {
-  summaries: ServiceSummaryWithPrinted[];
+/** A dated row the log marks as not owed (school closed): kept for review, not a session. */
+export interface NotOwedEntry {
+  date: string;
+  service: string;
+  minutes: number;
+  status: string | null;
+  source: Provenance;
 }
 
-const SERVICE_HEAD = /^(?:service(?:\s+(?:type|name|area))?|related\s+service)\s*[:\-–]\s*(.+)$/i;
-const HEADER_CELLS = /min|duration|status|attendance|deliver|provided|sched|length|time/i;
-const LEADING_DATE = /^(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b/;
+export interface ServiceLogExtraction extends ExtractedServiceLog {
+  summaries: ServiceSummaryWithPrinted[];
+  notOwed: NotOwedEntry[];
+}
 
-interface Roles { date: number; scheduled: number; delivered: number; status: number; notes: number; service: number }
+const HEADER_CELLS = /min|duration|status|attendance|deliver|provided|sched|length|time|code/i;
+const LEADING_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/i;
+/** Where a header field's value ends: the next "Label:" on the line. */
+const NEXT_LABEL = /\s+[A-Z][A-Za-z]+\s*:\s.*$/;
+
+/** A header field's value: the rest of its cell (or the next cell), up to a cell holding another label. */
+function fieldValue(line: LayoutLine, value: string): string {
+  const at = line.cells.findIndex((c) => SERVICE_FIELD.test(c.text) || /:\s*$/.test(c.text));
+  if (line.cells.length < 2 || at < 0) return value.replace(NEXT_LABEL, '');
+  const own = SERVICE_FIELD.exec(line.cells[at].text)?.[1] ?? '';
+  const parts = [own];
+  for (let k = at + 1; k < line.cells.length && !/^[A-Za-z][\w /()-]*:/.test(line.cells[k].text); k++) parts.push(line.cells[k].text);
+  return parts.join(' ').trim() || value.replace(NEXT_LABEL, '');
+}
+const DASH = /^[-–—]+$|^n\/?a$/i;
+
+type Roles = Record<Exclude<LogColumnRole, 'ignore'>, number>;
 
 function columnRoles(columns: Column[]): Roles {
-  const labels = columns.map((c) => (c.label ?? '').toLowerCase());
-  const pick = (re: RegExp, skip: number[]) => labels.findIndex((l, i) => !skip.includes(i) && re.test(l));
-  const date = Math.max(0, pick(/date/, []));
-  const scheduled = pick(/sched|required|planned|expected|iep\s+min|session\s+length|length|mandated/, [date]);
-  const delivered = pick(/deliver|actual|provided|served|duration|minutes|\bmin\b|time\s+spent/, [date, scheduled]);
-  const status = pick(/status|attendance|code|reason|outcome|result/, [date, scheduled, delivered]);
-  const notes = pick(/note|comment|explanation/, [date, scheduled, delivered, status]);
-  const service = pick(/service|type|activity/, [date, scheduled, delivered, status, notes]);
-  return { date, scheduled, delivered, status, notes, service };
+  const roles: Roles = { date: -1, timeIn: -1, timeOut: -1, scheduled: -1, delivered: -1, status: -1, notes: -1, service: -1 };
+  columns.forEach((c, i) => {
+    const label = (c.label ?? '').trim();
+    const hit = LOG_COLUMNS.find((r) => r.re.test(label));
+    if (hit && hit.role !== 'ignore' && roles[hit.role] < 0) roles[hit.role] = i;
+  });
+  if (roles.date < 0) roles.date = 0;
+  return roles;
 }
 
 const isHeaderLine = (l: LayoutLine) =>
-  l.cells.length >= 3 && /^date\b/i.test(l.cells[0].text) && l.cells.filter((c) => HEADER_CELLS.test(c.text)).length >= 1 && findDates(l.text).length === 0;
+  l.cells.length >= 3 && l.cells.some((c) => /\bdate\b/i.test(c.text)) && l.cells.filter((c) => HEADER_CELLS.test(c.text)).length >= 1 && findDates(l.text).length === 0;
 
 const minutesIn = (text: string): number | null => {
   const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
@@ -58,12 +87,31 @@ const sessionMinutesOf = (text: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
+/** Minutes between two clock times ("9:00", "9:30 AM", "13:05"), or null. */
+export function minutesBetween(start: string, end: string): number | null {
+  const parse = (t: string) => {
+    const m = /(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?/i.exec(t.trim());
+    if (!m) return null;
+    let h = Number(m[1]) % 12;
+    if (!m[3] ? Number(m[1]) >= 12 && Number(m[1]) < 24 : /p/i.test(m[3])) h += 12;
+    if (!m[3] && Number(m[1]) === 12) h = 12;
+    return h * 60 + Number(m[2]);
+  };
+  const a = parse(start);
+  let b = parse(end);
+  if (a === null || b === null) return null;
+  if (b < a && b + 12 * 60 > a) b += 12 * 60; // "1:15" after "12:45" on a form with no AM/PM
+  return b >= a ? b - a : null;
+}
+
 export function extractServiceLog(pages: PageContent[], documentId: string): ServiceLogExtraction {
   const layout = buildLayout(pages);
   const lines = layout.lines.filter((l) => !isPageFurniture(l));
   const period = layout.lines.slice(0, 20).map((l) => dateRange(l.text)).find((r) => r) ?? null;
-  const sessions: ServiceSession[] = [];
+  const legend = codeLegend(lines);
+  const rows: ReadRow[] = [];
   const printed = new Map<string, PrintedTotals>();
+  let printedCount: number | null = null;
   let service = 'Service';
   let serviceMinutes: number | null = null;
   let columns: Column[] | null = null;
@@ -71,25 +119,35 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const head = SERVICE_HEAD.exec(line.text);
+    const head = SERVICE_FIELD.exec(line.text);
     if (head && !LEADING_DATE.test(line.text)) {
       // The heading may wrap onto lines above the table header.
-      const parts = [head[1]];
+      const parts = [fieldValue(line, head[1])];
       for (let k = i + 1; k < lines.length && !isHeaderLine(lines[k]) && !LEADING_DATE.test(lines[k].text) && k <= i + 2 && lines[k].page === line.page; k++) parts.push(lines[k].text);
       service = cleanServiceName(parts.join(' '));
-      serviceMinutes = sessionMinutesOf(parts.join(' '));
+      serviceMinutes = sessionMinutesOf(parts.join(' ')) ?? sessionMinutesOf(line.text);
       continue;
     }
     readPrintedTotals(line.text, printed, service);
+    const count = PRINTED_COUNT.exec(line.text);
+    if (count) printedCount = Number(count[1] ?? count[2]);
     if (isHeaderLine(line)) {
       const pageLines = lines.filter((l) => l.page === line.page);
       const at = pageLines.indexOf(line);
-      const below = tableBelow(pageLines.map((l) => l.words), at, (w) => SERVICE_HEAD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!));
+      const dateHead = line.cells.find((c) => /\bdate\b/i.test(c.text))!;
+      // The table ends at another service's heading or table, or at words starting in the date column
+      // that are not a date (a total, a count, a note under the table).
+      const ends = (w: PlacedWord[]) => SERVICE_FIELD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!) ||
+        (w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3) && !w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3 && LEADING_DATE.test(runOf(w.slice(w.indexOf(x))).text)));
+      const below = tableBelow(pageLines.map((l) => l.words), at, ends);
       headerWords = below.headerLines;
-      const rows = rowsOf(below.body, headerWords, null);
-      columns = rows.columns;
-      sessions.push(...sessionsFrom(rows.rows, columnRoles(columns), service, serviceMinutes, documentId));
-      for (const l of pageLines.slice(at + 1, below.end)) readPrintedTotals(l.text, printed, service);
+      columns = columnsFromHeader(below.body, headerWords);
+      rows.push(...rowsOf(below.body, headerWords, columns, service, serviceMinutes, legend, documentId));
+      for (const l of pageLines.slice(at + 1, below.end)) {
+        readPrintedTotals(l.text, printed, service);
+        const c = PRINTED_COUNT.exec(l.text);
+        if (c) printedCount = Number(c[1] ?? c[2]);
+      }
       i = lines.indexOf(pageLines[below.end - 1] ?? line);
       continue;
     }
@@ -99,49 +157,90 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
       const at = pageLines.indexOf(line);
       const body: PlacedWord[][] = [];
       let k = at;
-      for (; k < pageLines.length && (LEADING_DATE.test(pageLines[k].text) || (body.length > 0 && pageLines[k].cells.length <= 2 && !/total|entries|page/i.test(pageLines[k].text))); k++) body.push(pageLines[k].words);
-      const rows = rowsOf(body, headerWords, columns);
-      sessions.push(...sessionsFrom(rows.rows, columnRoles(columns), service, serviceMinutes, documentId));
+      const tableWidth = columns[columns.length - 1].x1 - columns[0].x0;
+      // Wrapped cell text continues a row; a note or legend under the table (one wide phrase) does not.
+      const wraps = (l: LayoutLine) => l.cells.length <= 2 && !/total|entries|page/i.test(l.text) && !PRINTED_COUNT.test(l.text) &&
+        !(l.cells.length === 1 && l.bbox[2] - l.bbox[0] > tableWidth * 0.5);
+      for (; k < pageLines.length && (LEADING_DATE.test(pageLines[k].text) || (body.length > 0 && wraps(pageLines[k]))); k++) body.push(pageLines[k].words);
+      rows.push(...rowsOf(body, headerWords, columns, service, serviceMinutes, legend, documentId));
       i = lines.indexOf(pageLines[k - 1]);
     }
   }
-  return { sessions, summaries: summarise(sessions, printed, period, documentId) };
+  const sessions = rows.filter((r) => r.kind !== 'not_owed').map((r) => r.session);
+  const notOwed = rows.filter((r) => r.kind === 'not_owed').map(({ session: s }) => ({ date: s.date, service: s.service, minutes: s.scheduledMinutes, status: s.status, source: s.source }));
+  return { sessions, notOwed, summaries: summarise(rows, printed, printedCount, period, documentId) };
 }
 
-function rowsOf(body: PlacedWord[][], headerLines: PlacedWord[][], columns: Column[] | null) {
-  return readTable(body, {
-    headerLines,
-    columns: columns ?? undefined,
-    isRowStart: (line) => LEADING_DATE.test(line[0]?.text ?? ''),
-  });
+interface ReadRow {
+  kind: 'session' | 'makeup' | 'not_owed';
+  session: ServiceSession;
+}
+
+function rowsOf(body: PlacedWord[][], headerLines: PlacedWord[][], columns: Column[], service: string, serviceMinutes: number | null, legend: Map<string, string>, documentId: string): ReadRow[] {
+  const roles = columnRoles(columns);
+  // A row opens where its date column holds a date; other lines are wrapped cell text.
+  const table = readTable(body, { headerLines, columns, isRowStart: (_line, cells) => LEADING_DATE.test(cells[roles.date]?.text ?? '') });
+  return sessionsFrom(table.rows, roles, service, serviceMinutes, legend, documentId);
+}
+
+/** Codes a log explains in a legend ("P = Present; A = Student absent; MU = Make-up session"). */
+function codeLegend(lines: LayoutLine[]): Map<string, string> {
+  const legend = new Map<string, string>();
+  for (const line of lines) {
+    const pairs = [...line.text.matchAll(/\b([A-Z]{1,4})\s*(?:=|:|–|-)\s*([A-Za-z][A-Za-z' /-]*?)\s*(?=[;,]|\s+[A-Z]{1,4}\s*(?:=|:)\s|$)/g)];
+    if (pairs.length < 2) continue;
+    for (const m of pairs) legend.set(m[1], m[2].trim());
+  }
+  return legend;
 }
 
 function cleanServiceName(text: string): string {
-  return text.replace(/\s+-?\s*scheduled\s+[\w/ ,]+$/i, '').replace(/\s+-\s*$/, '').replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+-?\s*scheduled\s+[\w/ ,]+$/i, '').replace(/\s*[-–—:,]+\s*$/, '').replace(/\s+/g, ' ').trim();
 }
 
-function sessionsFrom(rows: Array<TableRow<PlacedWord>>, roles: Roles, service: string, serviceMinutes: number | null, documentId: string): ServiceSession[] {
-  const out: ServiceSession[] = [];
+function sessionsFrom(rows: Array<TableRow<PlacedWord>>, roles: Roles, service: string, serviceMinutes: number | null, legend: Map<string, string>, documentId: string): ReadRow[] {
+  const out: ReadRow[] = [];
   for (const row of rows) {
     const cell = (i: number) => (i >= 0 ? row.cells[i].text.trim() : '');
     const date = findDates(cell(roles.date))[0]?.iso;
     if (!date) continue;
-    const status = cell(roles.status) || null;
+    const status = cell(roles.status);
     const notes = cell(roles.notes);
     const rowService = cell(roles.service);
-    const delivered = minutesIn(cell(roles.delivered)) ?? 0;
-    const scheduled = minutesIn(cell(roles.scheduled)) ?? sessionMinutesOf(rowService) ?? serviceMinutes ?? delivered;
-    const text = `${status ?? ''} ${notes}`;
-    const responsibility = delivered >= scheduled && (isDeliveredStatus(status) || delivered > 0) ? 'delivered' : classifyResponsibility(text);
-    out.push({
+    const rest = row.cells.map((c) => c.text).join(' ').replace(findDates(cell(roles.date))[0]?.text ?? '', '');
+    const code = roles.status >= 0 ? attendanceOf(legend.get(status.trim()) ?? status) ?? attendanceOf(status) : null;
+    // Subtotal and note rows are not sessions, even when they open with a date.
+    if (!code && NOT_A_SESSION.test(rest)) continue;
+    const timed = roles.timeIn >= 0 && roles.timeOut >= 0 ? minutesBetween(cell(roles.timeIn), cell(roles.timeOut)) : null;
+    const deliveredCell = cell(roles.delivered);
+    const delivered = minutesIn(deliveredCell) ?? timed ?? 0;
+    const scheduledCell = cell(roles.scheduled);
+    // A dash or blank in a scheduled column means nothing was scheduled that day.
+    const scheduledPrinted = roles.scheduled >= 0 ? (DASH.test(scheduledCell) || !scheduledCell ? 0 : minutesIn(scheduledCell)) : null;
+    const hasMinutes = minutesIn(deliveredCell) !== null || timed !== null || (scheduledPrinted ?? 0) > 0;
+    if (!hasMinutes && !code) continue;
+    // A make-up, or any session held when nothing was scheduled, is counted apart from the schedule.
+    const makeup = code === 'makeup' || (scheduledPrinted === 0 && delivered > 0 && code !== 'closed');
+    const scheduled = makeup ? 0 : scheduledPrinted ?? sessionMinutesOf(rowService) ?? serviceMinutes ?? delivered;
+    const name = rowService ? cleanServiceName(rowService) : service;
+    const session: ServiceSession = {
       date,
-      service: rowService ? cleanServiceName(rowService) : service,
+      service: name,
       scheduledMinutes: scheduled,
       deliveredMinutes: delivered,
-      status: status ?? (notes || null),
-      responsibility,
+      status: status || notes || null,
+      responsibility: 'delivered',
       source: provenanceOf(documentId, runOf(row.words)),
-    });
+    };
+    if (code === 'closed') {
+      out.push({ kind: 'not_owed', session: { ...session, deliveredMinutes: 0 } });
+      continue;
+    }
+    if (!makeup && delivered < scheduled) {
+      const text = `${status} ${notes}`;
+      session.responsibility = code === 'provider_absent' ? 'district' : code === 'student_absent' ? 'student_absence' : classifyResponsibility(text);
+    }
+    out.push({ kind: makeup ? 'makeup' : 'session', session });
   }
   return out;
 }
@@ -163,31 +262,41 @@ function readPrintedTotals(text: string, printed: Map<string, PrintedTotals>, se
       else get().minutesDelivered = n;
     }
   }
-  const count = /(?:entries|sessions)\s+(?:listed|logged|total)\s*[:=]\s*(\d+)|total\s+(?:entries|sessions)\s*[:=]\s*(\d+)/i.exec(text);
-  if (count) get().sessions = Number(count[1] ?? count[2]);
+  const count = PRINTED_COUNT.exec(text);
+  if (count && service !== 'Service') get().sessions = Number(count[1] ?? count[2]);
 }
 
-function summarise(sessions: ServiceSession[], printed: Map<string, PrintedTotals>, period: [string, string] | null, documentId: string): ServiceSummaryWithPrinted[] {
-  const byService = new Map<string, ServiceSession[]>();
-  for (const s of sessions) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
-  return [...byService.entries()].map(([service, list], i) => {
-    const dates = list.map((s) => s.date).sort();
-    let required = 0, delivered = 0, missed = 0, district = 0, student = 0;
-    for (const s of list) {
-      required += s.scheduledMinutes;
+/**
+ * Per service: required = minutes scheduled (make-ups and days the school was closed excluded);
+ * delivered = minutes of every session held, make-ups included; missed = required - delivered. The
+ * shortfall of each session is the district's or the student's (servicelog-status.ts), and make-up
+ * minutes offset the district's share, as the log conventions of the fixture cases describe.
+ */
+function summarise(rows: ReadRow[], printed: Map<string, PrintedTotals>, printedCount: number | null, period: [string, string] | null, documentId: string): ServiceSummaryWithPrinted[] {
+  const byService = new Map<string, ReadRow[]>();
+  for (const r of rows) byService.set(r.session.service, [...(byService.get(r.session.service) ?? []), r]);
+  const summaries = [...byService.entries()].filter(([, list]) => list.some((r) => r.kind !== 'not_owed')).map(([service, list], i) => {
+    const dates = list.map((r) => r.session.date).sort();
+    let required = 0, delivered = 0, district = 0, student = 0, madeUp = 0, madeUpSessions = 0, notOwed = 0;
+    for (const { kind, session: s } of list) {
+      if (kind === 'not_owed') { notOwed += s.scheduledMinutes; continue; }
       delivered += s.deliveredMinutes;
+      if (kind === 'makeup') { madeUp += s.deliveredMinutes; madeUpSessions++; continue; }
+      required += s.scheduledMinutes;
       const short = Math.max(0, s.scheduledMinutes - s.deliveredMinutes);
-      missed += short;
       if (s.responsibility === 'student_absence') student += short;
       else district += short;
     }
+    district = Math.max(0, district - madeUp);
+    const missed = Math.max(0, required - delivered);
     const p = printed.get(service) ?? null;
+    const sessions = list.filter((r) => r.kind !== 'not_owed').length;
     const discrepancies: string[] = [];
     if (p?.minutesRequired != null && p.minutesRequired !== required) discrepancies.push(`printed minutes required ${p.minutesRequired}, sessions add up to ${required}`);
     if (p?.minutesDelivered != null && p.minutesDelivered !== delivered) discrepancies.push(`printed minutes delivered ${p.minutesDelivered}, sessions add up to ${delivered}`);
     if (p?.minutesMissed != null && p.minutesMissed !== missed) discrepancies.push(`printed minutes missed ${p.minutesMissed}, sessions add up to ${missed}`);
-    if (p?.sessions != null && p.sessions !== list.length) discrepancies.push(`printed ${p.sessions} sessions, ${list.length} read`);
-    const first = list[0].source;
+    if (p?.sessions != null && p.sessions !== sessions) discrepancies.push(`printed ${p.sessions} sessions, ${sessions} read`);
+    const first = list[0].session.source;
     return {
       key: `service-${i + 1}`,
       service,
@@ -196,11 +305,19 @@ function summarise(sessions: ServiceSession[], printed: Map<string, PrintedTotal
       minutesRequired: required,
       minutesDelivered: delivered,
       minutesMissed: missed,
-      minutesMissedDistrictResponsible: district,
-      minutesMissedStudentAbsence: student,
+      minutesMissedDistrictResponsible: Math.min(district, missed),
+      minutesMissedStudentAbsence: Math.min(student, missed),
+      minutesMadeUp: madeUp,
+      sessionsMadeUp: madeUpSessions,
+      minutesNotOwed: notOwed,
       source: { documentId, page: first.page, bbox: first.bbox },
       printed: p,
       discrepancies,
     };
   });
+  // A count printed for the whole log ("Encounters listed: 118") is checked against every row read.
+  if (printedCount !== null && summaries.length > 0 && !summaries.some((s) => s.printed?.sessions != null) && printedCount !== rows.length) {
+    summaries[0].discrepancies.push(`the log lists ${printedCount} entries, ${rows.length} read`);
+  }
+  return summaries;
 }

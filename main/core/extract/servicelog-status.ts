@@ -3,6 +3,7 @@
 // everything else the district controls (provider absence or leave, unfilled positions, meetings,
 // testing, assemblies, closures not made up, schedules not set up) is district-responsible.
 import type { ServiceSession } from '../../../shared/domain';
+import { ATTENDANCE_CODES, type AttendanceMeaning } from './vocab/service-log';
 
 const STAFF = String.raw`(?:provider|therapist|teacher|staff|clinician|specialist|case\s+manager|slp|ot|pt|aide|para(?:professional)?|counsell?or|psychologist|interventionist|instructor)`;
 const STAFF_OUT = new RegExp(String.raw`\b${STAFF}\b[^.;]*\b(?:absent|absence|out|ill|sick|leave|unavailable|vacation|conflict|cancel+ed|late)\b|\b(?:absent|absence|out|leave|unavailable)\b[^.;]*\b${STAFF}\b`, 'i');
@@ -15,9 +16,8 @@ export function classifyResponsibility(text: string): ServiceSession['responsibi
   return 'district';
 }
 
-/** A status saying the session took place (fully or partly). */
-export function isDeliveredStatus(status: string | null): boolean {
-  if (!status) return false;
-  if (/\bnot\s+(?:provided|delivered|held|seen)|\bmissed|\bcancel|\babsent|\bno[- ]show/i.test(status)) return false;
-  return /deliver|provided|present|attended|complete|held|seen|served|made[- ]?up/i.test(status);
+/** What a row's attendance code or status says (vocab/service-log.ts), or null when it says nothing known. */
+export function attendanceOf(status: string | null): AttendanceMeaning | null {
+  if (!status?.trim()) return null;
+  return ATTENDANCE_CODES.find((c) => c.re.test(status))?.meaning ?? null;
 }

@@ -144,3 +144,22 @@ describe('reconciliation on composed logs', () => {
     expect(() => calculateCompEd(rec, { kind: 'needs_based', minutes: 10, rationale: ' ' })).toThrow(RangeError);
   });
 });
+
+describe('make-up sessions', () => {
+  it('count them apart: delivered, not required, offsetting the district-responsible minutes', () => {
+    const required: RequiredService[] = [{ service: 'Speech-language therapy', minutesPerWeek: 60, minutesPerSession: 30, startDate: '2024-01-01', endDate: '2024-06-30' }];
+    const log: ServiceLogInput = {
+      documentId: 'log',
+      sessions: [
+        session('2024-01-08', 'Speech-language therapy', 30, 0, 'Provider Absent', 'district'),
+        session('2024-01-10', 'Speech-language therapy', 30, 0, 'Student Absent', 'student_absence'),
+        session('2024-01-15', 'Speech-language therapy', 30, 30, 'Student Present', 'delivered'),
+        session('2024-01-19', 'Speech-language therapy', 0, 30, 'Make-up', 'delivered'),
+      ],
+    };
+    const [s] = reconcile(required, [log], { kind: 'custom', start: '2024-01-01', end: '2024-01-31' }).services;
+    expect([s.requiredMinutes, s.deliveredMinutes, s.madeUpMinutes, s.sessionsScheduled]).toEqual([90, 60, 30, 3]);
+    expect([s.missedMinutes, s.missedDistrictResponsible, s.missedStudentAbsence]).toEqual([30, 0, 30]);
+    expect(s.missedByReason.find((r) => /make-up/i.test(r.reason))?.minutes).toBe(-30);
+  });
+});
