@@ -9,8 +9,8 @@ import { launchBrowser } from './support/browser';
 import { DocumentsPage } from './support/documents-pages';
 import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 describeRivera('letters: draft, edit, save as sent, and the deadline it starts', () => {
   let host: HostProcess;
@@ -60,7 +60,7 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     await browser.page.getByRole('button', { name: 'Move paragraph 1 down' }).click();
     await expect.poll(() => letters().paragraph(1).inputValue()).toBe(edited);
     expect(await seriousViolations(browser.page)).toEqual([]);
-    await browser.page.screenshot({ path: `${SCREENSHOTS}letters.png` });
+    await browser.page.screenshot({ path: screenshotPath('letters.png') });
 
     const d = new Date();
     sentDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -87,7 +87,7 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     expect(text).toMatch(/records/i);
     // Sent today: the clock is open, not met and not overdue.
     expect(await started.first().getAttribute('class')).toMatch(/status-(upcoming|due)/);
-    await browser.page.screenshot({ path: `${SCREENSHOTS}deadlines.png`, fullPage: true });
+    await browser.page.screenshot({ path: screenshotPath('deadlines.png'), fullPage: true });
 
     // The district answers: marked met with its date, the deadline leaves the open groups; Undo brings it back.
     await started.first().getByRole('button', { name: /^Mark met:/ }).click();

@@ -9,8 +9,8 @@ import { importCaseWithCli, openCase, PacketPage, riveraTextDocuments, seriousVi
 import { launchBrowser } from './support/browser';
 import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const PREFIX = 'E2ETEST-';
 
 describeRivera('packet: pick exhibits, number them, build and download', () => {
@@ -48,7 +48,7 @@ describeRivera('packet: pick exhibits, number them, build and download', () => {
     await expect.poll(() => award.locator('tfoot').textContent()).toMatch(/\d h\)/);
     await browser.page.getByRole('button', { name: 'Draft compensatory-education request' }).waitFor();
     expect(await seriousViolations(browser.page)).toEqual([]);
-    await browser.page.screenshot({ path: `${SCREENSHOTS}services.png`, fullPage: true });
+    await browser.page.screenshot({ path: screenshotPath('services.png'), fullPage: true });
   });
 
   it('builds a packet of the chosen exhibits through the UI and downloads a PDF with the right pages', async () => {
@@ -77,7 +77,7 @@ describeRivera('packet: pick exhibits, number them, build and download', () => {
 
     await browser.page.getByRole('button', { name: 'Build packet' }).click();
     await packet.waitForBuild();
-    await browser.page.screenshot({ path: `${SCREENSHOTS}packet.png`, fullPage: true });
+    await browser.page.screenshot({ path: screenshotPath('packet.png'), fullPage: true });
     const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.getByRole('button', { name: 'Download PDF' }).click()]);
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

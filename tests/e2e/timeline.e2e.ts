@@ -2,7 +2,7 @@
 // the CLI before the browser starts (the image-only scans are left out: OCR is not the point here).
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { launchBrowser } from './support/browser';
 import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
 import { CaseListPage, CaseView } from './support/pages';
 import { GoalsPage, OverviewPage } from './support/timeline-pages';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -37,7 +37,6 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     expect(out).toMatch(new RegExp(`${files.length} imported`));
     host = await startHostProcess(dataDir);
     browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,7 +64,7 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     expect(decodeURIComponent((await evidence.getAttribute('href')) ?? '')).toMatch(/\/documents\/[^/]+\/\d+\/boxes=[\d.]+,/);
     await browser.page.getByRole('region', { name: 'Goals' }).locator('.chart-canvas svg').first().waitFor();
     expect(await seriousViolations(browser.page)).toEqual([]);
-    await browser.page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: false });
+    await browser.page.screenshot({ path: screenshotPath('overview.png'), fullPage: false });
   });
 
   it('Goals & timeline shows the timeline and a goal chart with its aim line and data points', async () => {
@@ -96,7 +95,7 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     await browser.page.setViewportSize({ width: 1366, height: 1500 });
     await goals.goalChartSvg().waitFor();
     await browser.page.evaluate(() => window.scrollTo(0, 0));
-    await browser.page.screenshot({ path: path.join(SCREENSHOTS, 'timeline.png'), fullPage: false });
+    await browser.page.screenshot({ path: screenshotPath('timeline.png'), fullPage: false });
     await browser.page.setViewportSize({ width: 1366, height: 860 });
   });
 
