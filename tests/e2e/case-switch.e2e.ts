@@ -137,6 +137,26 @@ describe('letters and deadline events: nothing typed for one case follows into a
     expect(await callApi(host, 'letters.list', { caseId: a.id })).toEqual([]);
   });
 
+  it('a saved draft opened again saves at the version it opened; saved elsewhere meanwhile, the save is refused', async () => {
+    const letters = new LettersPage(browser.page);
+    const draft = await callApi(host, 'letters.draft', { caseId: a.id, template: 'iee_request' });
+    const saved = await callApi(host, 'letters.save', { caseId: a.id, draft: { ...draft, subject: 'IEE request, first draft' }, sentDate: null });
+    await goToRoute(browser.page, host, `case/${a.id}/letters`);
+    await header().waitForCase(ANA.name, ANA.childName);
+    await letters.savedRow('IEE request, first draft').getByRole('button', { name: 'Edit IEE request, first draft' }).click();
+    await letters.subject().fill('IEE request, second draft');
+    await letters.editor().getByRole('button', { name: 'Save draft' }).click();
+    await browser.page.getByRole('status').filter({ hasText: 'Draft saved: “IEE request, second draft”' }).waitFor();
+    expect((await callApi(host, 'letters.list', { caseId: a.id })).find((l) => l.id === saved.id)).toMatchObject({ subject: 'IEE request, second draft', version: 2 });
+
+    await letters.savedRow('IEE request, second draft').getByRole('button', { name: 'Edit IEE request, second draft' }).click();
+    await letters.subject().fill('IEE request, from this window');
+    await callApi(host, 'letters.save', { caseId: a.id, letterId: saved.id, version: 2, draft: { ...draft, subject: 'IEE request, from another window' }, sentDate: null });
+    await letters.editor().getByRole('button', { name: 'Save draft' }).click();
+    await letters.editor().getByRole('alert').filter({ hasText: /saved elsewhere .* nothing was saved/ }).waitFor();
+    expect((await callApi(host, 'letters.list', { caseId: a.id })).find((l) => l.id === saved.id)?.subject).toBe('IEE request, from another window');
+  });
+
   it("an event description or a calendar term typed in A's Deadlines is not in B's, and A's event edit form is gone", async () => {
     await callApi(host, 'events.add', { caseId: a.id, type: 'records_request', date: '2025-01-15', label: 'Called the case manager' });
     await goToRoute(browser.page, host, `case/${a.id}/deadlines`);
