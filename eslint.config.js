@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const electron = { name: 'electron', message: 'Only main/app and main/preload may import electron.' };
+const electron = { name: 'electron', message: 'Only main/app and main/preload may import electron (the engine process is plain Node).' };
 const nodePatterns = {
   group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'better-sqlite3'],
   message: 'shared/ runs anywhere: no Node modules here.',
@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**', 'main/cli/**', 'main/host/**', 'main/ipc/**'],
+    files: ['main/core/**', 'main/cli/**', 'main/host/**', 'main/ipc/**', 'main/engine/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electron] }] },
   },
   {

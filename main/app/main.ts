@@ -1,27 +1,25 @@
-// Electron shell: one hardened window on the app:// protocol, the API over IPC, nothing else.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, dialog } from 'electron';
+// Electron shell: one hardened window on the app:// protocol; the engine in a utilityProcess, off
+// the window's event loop. Calls go renderer -> IPC -> here -> engine process; byte routes go
+// app:// -> appProtocolHandler -> engine process, the same handlers the browser host mounts.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { openCore, type Core } from '../core/context';
-import { acquireDataDirLock, type DataDirLock } from '../core/lock';
-import { recoverOnStart } from '../core/recovery';
-import { resumePendingWork } from '../core/pipeline';
-import { buildRegistry } from '../ipc';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { appProtocolHandler, APP_ORIGIN } from '../host/app-protocol';
+import { EngineStartError, EngineSupervisor, type EngineChild } from '../engine/supervisor';
+import type { FromEngine } from '../engine/protocol';
 import { buildMenu } from './menu';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+const ENGINE_ENTRY = path.join(__dirname, 'engine.cjs');
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 if (dataDirArg ?? process.env.CASEFILE_DATA_DIR) app.setPath('userData', path.resolve(dataDirArg ?? process.env.CASEFILE_DATA_DIR!));
 
 let win: BrowserWindow | null = null;
-let core: Core | null = null;
-let lock: DataDirLock | null = null;
+let engine: EngineSupervisor | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -38,39 +36,62 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+function spawnEngine(dataDir: string): () => EngineChild {
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
+  const args = [`--data-dir=${dataDir}`, ...(resourcesDir ? [`--resources-dir=${resourcesDir}`] : [])];
+  return () => {
+    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit' });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      post: (msg) => child.postMessage(msg),
+      onMessage: (listener) => child.on('message', (msg: FromEngine) => listener(msg)),
+      onExit: (listener) => child.once('exit', (code) => listener(code)),
+      kill: () => void child.kill(),
+    };
+  };
+}
+
+const fromApp = (event: IpcMainInvokeEvent) => !!event.senderFrame && event.senderFrame.url.startsWith(`${APP_ORIGIN}/`);
+
 async function start() {
   const dataDir = app.getPath('userData');
-  lock = acquireDataDirLock(dataDir, 'desktop app');
-  core = openCore({ dataDir, resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined });
-  recoverOnStart(core);
-  const registry = buildRegistry();
-  void resumePendingWork(core).catch((e) => console.error('[resume]', e));
+  engine = new EngineSupervisor({
+    spawn: spawnEngine(dataDir),
+    onEvent: (name, payload) => win?.webContents.send('casefile:event', name, payload),
+    onStatus: (status) => {
+      console.error(`[engine] ${status.state}${'message' in status ? `: ${status.message}` : ''}`);
+      win?.webContents.send('casefile:event', 'app.engine', { state: status.state, message: 'message' in status ? status.message : 'The engine is running again.' });
+    },
+  });
+  try {
+    await engine.start();
+  } catch (e) {
+    throw new Error(e instanceof EngineStartError ? e.shape.message : (e as Error).message, { cause: e });
+  }
 
   // No network, ever: only the app's own protocol and devtools may load.
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !/^(app|devtools|blob|data):/.test(details.url) }));
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
 
-  protocol.handle('app', async (req) => {
-    const url = new URL(req.url);
-    let rel = decodeURIComponent(url.pathname);
-    if (rel === '/' || !path.extname(rel)) rel = '/index.html';
-    const file = path.normalize(path.join(RENDERER_DIR, rel));
-    if (!file.startsWith(RENDERER_DIR)) return new Response('Forbidden', { status: 403 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    return new Response(res.body, { status: res.status, headers });
-  });
+  const running = engine;
+  protocol.handle('app', appProtocolHandler({ rendererDir: RENDERER_DIR, files: (req) => running.fetch(req) }));
 
   ipcMain.handle('casefile:invoke', (event, name: string, args: unknown) => {
-    if (!event.senderFrame || !event.senderFrame.url.startsWith('app://')) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Calls are only accepted from the app.' } };
-    }
-    return registry.dispatch(name, args, { core: core!, transport: 'electron' });
+    if (!fromApp(event)) return { ok: false, error: { code: 'unauthorized', message: 'Calls are only accepted from the app.' } };
+    return running.call(name, args);
   });
-  for (const name of ['job.progress', 'case.changed'] as const) {
-    core.on(name, (payload) => win?.webContents.send('casefile:event', name, payload));
-  }
+  // The open dialog runs here, in the main process; the renderer gets the chosen paths and passes
+  // them to documents.import like any other paths.
+  ipcMain.handle('casefile:choose-paths', async (event, kind: unknown) => {
+    if (!fromApp(event) || !win) return [];
+    const r = await dialog.showOpenDialog(win, {
+      title: kind === 'folder' ? 'Add a folder to this case' : 'Add files to this case',
+      properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+    });
+    return r.canceled ? [] : r.filePaths;
+  });
 
   Menu.setApplicationMenu(buildMenu(() => win));
   createWindow(dataDir);
@@ -93,18 +114,22 @@ function createWindow(dataDir: string) {
   win.once('ready-to-show', () => win?.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith('app://')) e.preventDefault();
+    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
   });
   win.on('close', () => {
     if (!win) return;
     saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
   });
   win.on('closed', () => (win = null));
-  void win.loadURL('app://casefile/index.html');
+  void win.loadURL(`${APP_ORIGIN}/`);
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  core?.close();
-  lock?.release();
+// Close the engine cleanly (its database and lock) before quitting.
+let quitting = false;
+app.on('before-quit', (e) => {
+  if (quitting || !engine) return;
+  e.preventDefault();
+  quitting = true;
+  void engine.stop().finally(() => app.quit());
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
-import { invoke } from './api/client';
+import { invoke, on } from './api/client';
 import { CommandPalette } from './components/search/CommandPalette';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
@@ -21,8 +21,11 @@ export function App() {
   const route = useRoute();
   const [hostError, setHostError] = useState<string | null>(null);
   useTheme();
+  // Desktop app: the engine process stopped and is restarting (or gave up); say so until it is back.
+  const [engineNote, setEngineNote] = useState<string | null>(null);
   useEffect(() => {
     invoke('app.info').catch((e: Error) => setHostError(e.message));
+    return on('app.engine', (s) => setEngineNote(s.state === 'running' ? null : s.message));
   }, []);
   return (
     <div className="app">
@@ -38,6 +41,11 @@ export function App() {
       {hostError && (
         <p role="alert" className="banner error">
           {hostError}
+        </p>
+      )}
+      {engineNote && (
+        <p role="alert" className="banner error">
+          {engineNote}
         </p>
       )}
       <main className="content">

@@ -11,7 +11,14 @@ export interface JobProgressEvent {
   error?: string;
 }
 
+/** Desktop app only: the engine process stopped unexpectedly and is restarting, is back, or gave up. */
+export interface EngineStatusEvent {
+  state: 'running' | 'restarting' | 'failed';
+  message: string;
+}
+
 export interface ApiEvents {
   'job.progress': JobProgressEvent;
   'case.changed': { caseId: string; what: string };
+  'app.engine': EngineStatusEvent;
 }

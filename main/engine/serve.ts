@@ -1,0 +1,74 @@
+// The engine process's side of the channel: boots the engine, answers API calls and byte-route
+// requests with the same registry and handlers the browser host uses, and forwards core events.
+// Plain Node: Electron's utilityProcess and a test's child_process fork run it alike.
+import { toErrorShape } from '../../shared/errors';
+import { errorResponse, handleFileRequest, jsonResponse } from '../ipc/files';
+import type { CallContext } from '../ipc/registry';
+import { bootEngine, type BootOptions, type Engine } from './boot';
+import { receivedBody, sendBody, type FromEngine, type Port, type ToEngine } from './protocol';
+
+export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions, exit: (code: number) => void): void {
+  let engine: Engine;
+  try {
+    engine = bootEngine(opts);
+  } catch (e) {
+    port.post({ t: 'failed', error: toErrorShape(e) });
+    exit(1);
+    return;
+  }
+  const ctx: CallContext = { core: engine.core, transport: 'electron' };
+  for (const name of ['job.progress', 'case.changed'] as const) engine.core.on(name, (payload) => port.post({ t: 'event', name, payload }));
+  const bodies = new Map<number, ReturnType<typeof receivedBody>>();
+
+  const answerFetch = async (msg: Extract<ToEngine, { t: 'fetch' }>) => {
+    let body: ReadableStream<Uint8Array> | null = null;
+    if (msg.hasBody) {
+      const b = receivedBody();
+      bodies.set(msg.id, b);
+      body = b.stream;
+    }
+    let res: Response;
+    try {
+      const req = new Request(msg.url, { method: msg.method, headers: msg.headers, body, duplex: 'half' } as RequestInit);
+      res = (await handleFileRequest(req, ctx)) ?? jsonResponse({ ok: false, error: { code: 'unknown_call', message: `No route ${new URL(msg.url).pathname}` } }, 404);
+    } catch (e) {
+      res = errorResponse(e);
+    }
+    port.post({ t: 'response', id: msg.id, status: res.status, headers: [...res.headers], hasBody: !!res.body });
+    if (!res.body) return;
+    try {
+      await sendBody(res.body, (chunk) => port.post({ t: 'chunk', id: msg.id, chunk }));
+      port.post({ t: 'end', id: msg.id });
+    } catch (e) {
+      port.post({ t: 'end', id: msg.id, error: (e as Error).message });
+    }
+  };
+
+  let stopping = false;
+  port.onMessage((msg) => {
+    switch (msg.t) {
+      case 'call':
+        void engine.registry.dispatch(msg.name, msg.args, ctx).then((result) => port.post({ t: 'result', id: msg.id, result }));
+        break;
+      case 'fetch':
+        void answerFetch(msg);
+        break;
+      case 'body':
+        bodies.get(msg.id)?.push(msg.chunk);
+        break;
+      case 'body-end':
+        bodies.get(msg.id)?.end();
+        bodies.delete(msg.id);
+        break;
+      case 'stop':
+        if (stopping) return;
+        stopping = true;
+        void engine.stop().finally(() => {
+          port.post({ t: 'stopped' });
+          exit(0);
+        });
+        break;
+    }
+  });
+  port.post({ t: 'ready', pid: process.pid, recovery: engine.recovery });
+}
