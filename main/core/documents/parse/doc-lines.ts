@@ -47,10 +47,34 @@ export function headLines(lines: DocLine[], maxLines = 14): DocLine[] {
 }
 
 const BIRTH_LABEL = /\b(d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthdate|born)\s*[:#-]?\s*$/i;
+const BIRTH_WORDS = /\b(d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthdate|born)\b/i;
 
 /** True when a date sits right after a birth-date label: never a document's own date. */
 export function isBirthDate(text: string, date: FoundDate): boolean {
   return BIRTH_LABEL.test(text.slice(Math.max(0, date.index - 24), date.index));
+}
+
+/**
+ * Every date the document gives as a birth date: after a birth label on its line, or, when the label
+ * ends its line (a scan or a form that sets the value apart), the date under it or on the next line.
+ * A document's own date is never one of these, wherever else the same date is printed.
+ */
+export function birthDates(lines: DocLine[]): Set<string> {
+  const out = new Set<string>();
+  lines.forEach((line, i) => {
+    const label = BIRTH_WORDS.exec(line.text);
+    if (!label) return;
+    const after = findDates(line.text.slice(label.index + label[0].length, label.index + label[0].length + 30))[0];
+    if (after) { out.add(after.iso); return; }
+    const below = dateBelow(lines, i, label.index, label.index + label[0].length);
+    if (below) out.add(below);
+    const next = lines[i + 1];
+    if (next && next.page === line.page) {
+      const first = findDates(next.text)[0];
+      if (first && first.index < 3) out.add(first.iso);
+    }
+  });
+  return out;
 }
 
 export interface LabelledDate {
@@ -112,6 +136,13 @@ function dateBelow(lines: DocLine[], i: number, charStart: number, charEnd: numb
     const top = Math.min(...below.words.map((w) => w.bbox[1]));
     if (top - header.words[first].bbox[3] > height * 4) break;
     const inColumn = below.words.filter((w) => w.bbox[2] > x0 - height && w.bbox[0] < x1 + height);
+    // Of several dates reaching into the column (a range in the next cell), the one most squarely under the label.
+    const mid = (x0 + x1) / 2;
+    const single = inColumn
+      .map((w) => ({ w, d: findDates(w.text.replace(/^[([]|[)\],.;]$/g, ''))[0] }))
+      .filter((x) => x.d && !isBirthDate(below.text, { ...x.d, index: below.text.indexOf(x.w.text) }))
+      .sort((a, b) => Math.abs((a.w.bbox[0] + a.w.bbox[2]) / 2 - mid) - Math.abs((b.w.bbox[0] + b.w.bbox[2]) / 2 - mid));
+    if (single.length) return single[0].d!.iso;
     const dates = findDates(inColumn.map((w) => w.text).join(' '));
     if (dates.length) return dates[0].iso;
   }
