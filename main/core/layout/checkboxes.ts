@@ -52,6 +52,18 @@ export function readCheckboxes(page: number, rows: PlacedWord[][], drawn: Graphi
     }
     out.push(...labelled(page, items.sort((a, b) => a.x0 - b.x0), gapLimit));
   }
+  // A grid of boxes (a box per column under headers): a box with no words beside it takes the
+  // header over it as its label, and the line's leading text as its group.
+  for (const c of out) {
+    if (c.label) continue;
+    const cx = (c.bbox[0] + c.bbox[2]) / 2;
+    const header = rows.filter((r) => r[0].bbox[3] <= c.bbox[1]).reverse().slice(0, 8).map((r) => r.filter((w) => w.bbox[0] <= cx + 2 && w.bbox[2] >= cx - 2 && !GLYPH.test(w.text))).find((ws) => ws.length > 0);
+    if (!header) continue;
+    const row = rows.find((r) => r.includes(header[0]))!;
+    const words = phraseAround(row, header[0], gapLimit);
+    c.label = joinText(words);
+    c.labelWords = words;
+  }
   // Boxes on no line of text: no label, but still a box.
   for (const b of drawn) if (!used.has(b)) out.push({ page, bbox: b.bbox, checked: b.checked, label: '', labelWords: [], group: null, source: b.source });
   return out;
@@ -71,7 +83,8 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
     if (leftLabels) {
       for (let i = bi - 1; i > (k > 0 ? boxes[k - 1] : -1); i--) {
         const next = items[i + 1];
-        if (items[i].word && next.x0 - items[i].x1 <= gapLimit) words.unshift(items[i].word!);
+        const limit = i === bi - 1 ? Math.max(gapLimit, items[bi].x1 - items[bi].x0) : gapLimit;
+        if (items[i].word && next.x0 - items[i].x1 <= limit) words.unshift(items[i].word!);
         else break;
       }
     } else {
@@ -80,7 +93,9 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
       if (before.length) group = joinText(before);
       let i = bi + 1;
       for (; i < items.length && !items[i].box; i++) {
-        if (items[i].x0 - items[i - 1].x1 > gapLimit) break;
+        // The first word may sit a box's width away from its box.
+        const limit = i === bi + 1 ? Math.max(gapLimit, items[bi].x1 - items[bi].x0) : gapLimit;
+        if (items[i].x0 - items[i - 1].x1 > limit) break;
         words.push(items[i].word!);
       }
       labelEnd = i - 1;
@@ -89,4 +104,13 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
     out.push({ page, bbox: box.bbox, checked: box.checked, label: joinText(words), labelWords: words, group: leftLabels ? null : group, source: box.source });
   });
   return out;
+}
+
+/** The words around `word` on its line that are closer together than a cell gap. */
+function phraseAround(row: PlacedWord[], word: PlacedWord, gapLimit: number): PlacedWord[] {
+  let i = row.indexOf(word);
+  let j = i;
+  while (i > 0 && row[i].bbox[0] - row[i - 1].bbox[2] <= gapLimit * 0.6) i--;
+  while (j + 1 < row.length && row[j + 1].bbox[0] - row[j].bbox[2] <= gapLimit * 0.6) j++;
+  return row.slice(i, j + 1);
 }

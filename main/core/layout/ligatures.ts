@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Word } from '../../../shared/domain';
 
 /** Letters a lost ligature glyph most often stood for, commonest first. */
-export const LIGATURES = ['ti', 'fi', 'ff', 'tt', 'fl', 'ffi', 'tti', 'ffl', 'ft', 'fft'] as const;
+export const LIGATURES = ['ti', 'fi', 'ff', 'tt', 'fl', 'ffi', 'tti', 'tf', 'ffl', 'ft', 'fft'] as const;
 
 /** What the fonts tell about a suspect character: its glyph has no Unicode mapping, and which ligatures its width fits, best first. */
 export interface GlyphHint {
@@ -41,7 +41,10 @@ export const normaliseLigatureForms = (text: string): string => text.replace(/[\
 
 // A character standing between two letters that no word would hold there: controls, symbols, digits.
 // Apostrophes, hyphens, slashes and stops are left alone ("don't", "and/or", "e.g").
-const SUSPECT = /[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd]/u;
+const SUSPECT_CHARS = String.raw`[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd]`;
+const SUSPECT = new RegExp(SUSPECT_CHARS, 'u');
+// The word's letters with any suspect characters among them or at their lower-case ends ("=nal", "sta=").
+const BROKEN_WORD = new RegExp(String.raw`^(.*?)((?:\p{L}|${SUSPECT_CHARS}(?=\p{Ll})|(?<=\p{Ll})${SUSPECT_CHARS})+)(.*)$`, 'su');
 const LETTER = /\p{L}/u;
 
 const core = (text: string) => text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
@@ -54,6 +57,8 @@ interface Split {
   tail: string;
   /** Indexes in body of the suspect characters. */
   at: number[];
+  /** Suspects only at the word's ends: mended only where a word list or the document confirms it. */
+  edgeOnly: boolean;
 }
 
 /** Repairs the words in place (text only: boxes stay where the glyphs were). Returns how many words changed. */
@@ -68,6 +73,23 @@ export function repairLigatures(items: RepairItem[], options: { hints?: GlyphHin
       changed++;
     }
   }
+  // Parts of a compound ("social-emo&onal", "Team/Interven=on") are mended one by one.
+  const compounds = items.map((item) => {
+    const bits = item.word.text.split(/([-/\u2013])/);
+    const parts = bits.filter((_, i) => i % 2 === 0).map((text) => ({ word: { ...item.word, text }, font: item.font }));
+    return { item, parts, seps: bits.filter((_, i) => i % 2 === 1) };
+  });
+  changed += repairParts(compounds.flatMap((c) => c.parts), dictionary, hints);
+  for (const { item, parts, seps } of compounds) {
+    const text = parts.map((p, i) => p.word.text + (seps[i] ?? '')).join('');
+    item.word.text = parts.every((p) => !p.word.text) ? '' : text;
+    item.word.bbox = parts.length === 1 ? parts[0].word.bbox : item.word.bbox;
+  }
+  return changed;
+}
+
+function repairParts(items: RepairItem[], dictionary: Set<string>, hints: GlyphHints): number {
+  let changed = 0;
   const known = new Set<string>();
   const splits: Split[] = [];
   for (const item of items) {
@@ -94,28 +116,32 @@ export function repairLigatures(items: RepairItem[], options: { hints?: GlyphHin
   }
   // What the document confirmed mends the words no list knows: the same character in the same font.
   for (const split of unresolved) {
+    if (split.edgeOnly) continue;
     const choice = split.at.map((i) => learnt(votes, split.item.font, split.body[i]) ?? hintedOnly(hints, split.item.font, split.body[i]));
     if (choice.every((c): c is string => c !== null)) {
       apply(split, choice);
       changed++;
     }
   }
-  return changed + joinSplitWords(items, isKnown);
+  return changed + joinSplitWords(items, isKnown, (w) => dictionary.has(w));
 }
 
 function suspectSplit(item: RepairItem): Split | null {
   const text = item.word.text;
-  const m = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/su.exec(text);
-  if (!m) return null;
+  const m = BROKEN_WORD.exec(text);
+  if (!m || !LETTER.test(m[2])) return null;
   const [, lead, body, tail] = m;
   const at: number[] = [];
-  for (let i = 1; i < body.length - 1; i++) {
-    if (SUSPECT.test(body[i]) && LETTER.test(body[i - 1]) && LETTER.test(body[i + 1])) at.push(i);
+  let inner = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (!SUSPECT.test(body[i])) continue;
+    at.push(i);
+    if (i > 0 && i < body.length - 1) inner++;
   }
   // An all-capitals or digit-heavy token (a code such as "A1C" or "R&D") is not a broken word.
   if (at.length === 0 || at.length > 3 || body === body.toUpperCase()) return null;
   if (at.some((i) => /\d/.test(body[i])) && /\d{2}/.test(body)) return null;
-  return { item, lead, body, tail, at };
+  return { item, lead, body, tail, at, edgeOnly: inner === 0 };
 }
 
 function candidates(hints: GlyphHints, font: string | null, ch: string): string[] {
@@ -142,7 +168,8 @@ function substitute(body: string, at: number[], ligs: string[]): string {
   let out = '';
   let from = 0;
   at.forEach((i, k) => {
-    const upper = body[i - 1] === body[i - 1].toUpperCase() && body[i + 1] === body[i + 1].toUpperCase();
+    const near = [body[i - 1], body[i + 1]].filter((c): c is string => !!c && LETTER.test(c));
+    const upper = near.length > 0 && near.every((c) => c === c.toUpperCase());
     out += body.slice(from, i) + (upper ? ligs[k].toUpperCase() : ligs[k]);
     from = i + 1;
   });
@@ -180,7 +207,7 @@ function hintedOnly(hints: GlyphHints, font: string | null, ch: string): string 
  * known word and its halves are not both words ("a end" stays). The second word keeps its box in the
  * union; it is removed from the list's words by emptying its text.
  */
-function joinSplitWords(items: RepairItem[], isKnown: (w: string) => boolean): number {
+function joinSplitWords(items: RepairItem[], isKnown: (w: string) => boolean, isWord: (w: string) => boolean): number {
   let joined = 0;
   for (let i = 0; i + 1 < items.length; i++) {
     const a = items[i].word;
@@ -192,7 +219,8 @@ function joinSplitWords(items: RepairItem[], isKnown: (w: string) => boolean): n
     if (!sameLine || gap < 0 || gap > h * 1.2) continue;
     const left = core(a.text).toLowerCase();
     const right = core(b.text).toLowerCase();
-    if (isKnown(left) && isKnown(right)) continue;
+    // The halves are judged by the word list alone: the document itself prints the broken halves.
+    if (isWord(left) && isWord(right)) continue;
     const lig = LIGATURES.find((l) => isKnown(left + l + right));
     if (!lig) continue;
     a.text = a.text + lig + b.text;

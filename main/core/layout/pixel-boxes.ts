@@ -12,7 +12,7 @@ export interface GreyImage {
 
 /** Boxes in pixel coordinates of the image; `dpi` sets the sizes a checkbox can have (0.07 to 0.3 in). */
 export function pixelCheckboxes(img: GreyImage, dpi: number, threshold = 140): GraphicBox[] {
-  const { pixels, width, height } = img;
+  const { pixels, width } = img;
   const min = Math.max(6, Math.round(dpi * 0.07));
   const max = Math.round(dpi * 0.3);
   const dark = (x: number, y: number) => pixels[y * width + x] < threshold;

@@ -1,0 +1,61 @@
+// The layout model on real district printouts in ../shared/fixtures/real (read there, never copied:
+// see its README). No word may keep a lost-ligature break, and ticked boxes must be read: the SEIS
+// meeting type (a picture of a box) and the Texas form's box glyphs. Skipped when ../shared is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IEP_SUBTYPES } from '../../../shared/domain';
+import { readPdfText } from '../../../main/core/documents/pdf-text';
+import { layoutDocument } from '../../../main/core/layout';
+import { SHARED_DIR } from '../../support/fixtures';
+
+const REAL = path.join(SHARED_DIR, 'fixtures/real');
+const PDFS = [
+  ['ca-eldorado-1', 'Redacted_IEP_1_CA.pdf'],
+  ['ca-eldorado-2', 'Redacted_IEP_2_CA.pdf'],
+  ['ca-eldorado-3', 'Redacted_IEP_3_CA.pdf'],
+  ['tx-sample-isd-4', 'Redacted_IEP_4_TX.pdf'],
+].map(([dir, file]) => path.join(REAL, dir, file));
+const present = PDFS.every((f) => existsSync(f));
+if (!present) console.warn(`[fixtures] ${REAL} not found: the real-printout layout tests are skipped.`);
+
+/** A lower-case letter, a character no word holds there, a lower-case letter: what a lost ligature leaves. */
+const BROKEN = /\p{Ll}[\p{Cc}=!&>#$%*+<^~|?\d\ufffd]\p{Ll}/u;
+const MEETING_TYPES = new RegExp(`^(?:${IEP_SUBTYPES.join('|')}|triennial)\\b`, 'i');
+
+describe.skipIf(!present)('real printouts', () => {
+  for (const file of PDFS) {
+    it(`${path.basename(path.dirname(file))}: no word keeps a lost-ligature break`, async () => {
+      const { pages } = await readPdfText(new Uint8Array(readFileSync(file)));
+      const broken = pages.flatMap((p) => p.words.filter((w) => BROKEN.test(w.text) && !/@.*\./.test(w.text)).map((w) => `p${p.pageNumber}: ${JSON.stringify(w.text)}`));
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it('reads the meeting type box ticked on each SEIS IEP (a picture of a box, not text)', async () => {
+    for (const file of PDFS.slice(0, 3)) {
+      const { pages } = await readPdfText(new Uint8Array(readFileSync(file)));
+      const boxes = layoutDocument(pages).pages.flatMap((p) => p.checkboxes).filter((c) => /meeting\s+type/i.test(c.group ?? ''));
+      expect(boxes.length, path.basename(file)).toBeGreaterThanOrEqual(3);
+      expect(boxes.every((b) => MEETING_TYPES.test(b.label) && b.source === 'image')).toBe(true);
+      expect(boxes.filter((b) => b.checked === true).length, path.basename(file)).toBeGreaterThanOrEqual(1);
+      expect(boxes.some((b) => b.checked === false)).toBe(true);
+    }
+  });
+
+  it('reads the box glyphs of the Texas form with their labels', async () => {
+    const { pages } = await readPdfText(new Uint8Array(readFileSync(PDFS[3])));
+    const boxes = layoutDocument(pages).pages.flatMap((p) => p.checkboxes).filter((c) => c.source === 'glyph');
+    expect(boxes.length).toBeGreaterThan(30);
+    expect(boxes.every((b) => b.label.length > 0 && b.checked !== null)).toBe(true);
+    expect(boxes.some((b) => b.checked) && boxes.some((b) => !b.checked)).toBe(true);
+  });
+
+  it('keeps page numbers and running headers out of the body, once per page', async () => {
+    const { pages } = await readPdfText(new Uint8Array(readFileSync(PDFS[0])));
+    const model = layoutDocument(pages);
+    const numbered = model.pages.filter((p) => p.furniture.some((f) => f.kind === 'page-number'));
+    expect(numbered.length).toBe(pages.length);
+    expect(model.pages.some((p) => p.blocks.some((b) => /^page \d+ of \d+$/i.test(b.text)))).toBe(false);
+  });
+});
