@@ -26,9 +26,9 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Units that mark a number as a measurement. */
-const UNIT_RE = /^\s*(%|percent\b|wcpm\b|cwpm\b|wpm\b|wrc\b|cls\b|words?\s+(?:correct(?:ly)?\s+)?per\s+minute|correct\s+words|words\b|correct\b|sentences\b|complete\s+sentences|points?\b|digits?\s+correct|letter\s+sounds|sounds\b|problems\s+correct|minutes\b|seconds\b|incidents?\b|times\b|prompts\b|morphemes\b|utterances\b|on\s+the\s+[\w-]*\s*(?:point\s+)?(?:rubric|scale))/i;
+const UNIT_RE = /^\s*(%|percent\b|wcpm\b|cwpm\b|w[ce]p[mn]\b|wcprn\b|wpm\b|wrc\b|cls\b|words?\s+(?:correct(?:ly)?\s+)?per\s+minute|correct\s+words|words\b|correct\b|sentences\b|complete\s+sentences|points?\b|digits?\s+correct|letter\s+sounds|sounds\b|problems\s+correct|minutes\b|seconds\b|incidents?\b|times\b|prompts\b|morphemes\b|utterances\b|on\s+the\s+[\w-]*\s*(?:point\s+)?(?:rubric|scale))/i;
 /** Words before a number that make it a result ("scored 3", "median of 48", "rubric score: 2.4"). */
-const RESULT_BEFORE_RE = /(?:scor(?:ed|e\s+(?:of|was|is))|rated|averag(?:ed|e\s+(?:of|was))|median\s+(?:of|was)|mean\s+(?:of|was)|rate\s+of|total\s+of|level\s+of|result(?:s|ed)?\s*(?:of|was|in)?|earned|obtained|(?:read|wrote|typed|produced|solved|answered|completed)\s+(?:an?\s+)?(?:average\s+of\s+)?|[:=]|\s[-–])\s*$/i;
+const RESULT_BEFORE_RE = /(?:scor(?:ed|e\s*(?:of|was|is|:)?)|rated|averag(?:ed|e\s+(?:of|was))|median\s+(?:of|was)|mean\s+(?:of|was)|rate\s+of|total\s+of|level\s+of|result(?:s|ed)?\s*(?:of|was|in)?|earned|obtained|(?:read|wrote|typed|produced|solved|answered|completed)\s+(?:an?\s+)?(?:average\s+of\s+)?|[:=]|\s[-–])\s*$/i;
 /** Nouns counted by a number that is therefore not the result: "across 5 samples", "2 raters". */
 const COUNT_NOUN_RE = /^\s*(?:\w+\s+)?(?:samples?|trials?|observations?|probes?|sessions?|opportunities|attempts?|raters?|passages?|data\s+points?|weeks?|days?|months?|years?|consecutive|goals?|objectives?|benchmarks?)\b/i;
 /** Words before a number that make it a goal restated, not a measurement. */
@@ -124,6 +124,13 @@ function candidatesIn(text: string, from: number, to: number, dates: DateSpan[])
     const value = Number(m[0]);
     if (value >= 1990 && value <= 2100 && !/^\s*(?:%|wcpm|words)/i.test(after)) continue; // years
     const fraction = after.match(/^\s*(?:\/|out\s+of|of)\s*(\d+)\b/i);
+    const counted = fraction && /^\s*(?:out\s+of|of)/i.test(after) ? countedNoun(after.slice(fraction[0].length)) : null;
+    if (fraction && counted && value <= Number(fraction[1])) {
+      // "4 of 5 story grammar elements": a count of the named things, the unit goals of that kind use.
+      skipUntil.pos = e + fraction[0].length + counted.length;
+      out.push({ value, unit: counted.unit, start: s, end: e + fraction[0].length + counted.length, priority: 1 });
+      continue;
+    }
     if (fraction) {
       skipUntil.pos = e + fraction[0].length;
       if (/^\s*\//.test(after) || /^\s*(?:out\s+of|of)\s*\d+\s*(?:trials?|opportunities|attempts|probes?|items?|problems?|questions?|samples?|sentences?|words?|times|sessions?|days?|observations?|intervals?)?/i.test(after)) {
@@ -142,6 +149,26 @@ function candidatesIn(text: string, from: number, to: number, dates: DateSpan[])
     out.push({ value, unit, start: s, end: e + unitLen, priority });
   }
   return out;
+}
+
+/** Nouns after "N of M" that make it a ratio (accuracy, consistency), not a count of things. */
+const RATIO_NOUN = /^(?:trials?|opportunit(?:y|ies)|attempts?|probes?|items?|problems?|questions?|words?|times|sessions?|days?|observations?|intervals?|samples?|responses?|tries|correct|occasions?|data|checks?|tasks?|prompts?|passages?|retells?)\b/i;
+const NOUN_STOP = /^(?:on|in|with|and|or|for|at|during|by|to|from|the|a|an|was|were|is|are|when|while|after|before|across|over|of|per|correct(?:ly)?|independently|accurately)$/i;
+
+/** The counted noun phrase after "N of M" ("story grammar elements"), when it is not a ratio noun. */
+function countedNoun(rest: string): { unit: string; length: number } | null {
+  const words: string[] = [];
+  let consumed = 0;
+  const re = /^\s+([a-z][a-z-]*)/i;
+  let m: RegExpExecArray | null;
+  while (words.length < 3 && (m = re.exec(rest.slice(consumed)))) {
+    if (NOUN_STOP.test(m[1])) break;
+    if (words.length === 0 && RATIO_NOUN.test(m[1])) return null;
+    words.push(m[1].toLowerCase());
+    consumed += m[0].length;
+    if (/^[,.;:)]/.test(rest.slice(consumed))) break;
+  }
+  return words.length ? { unit: words.join(' '), length: consumed } : null;
 }
 
 /** A short unit for the value: "percent accuracy", "WCPM", "complete sentences", "rubric score". */
@@ -179,11 +206,21 @@ export function findDataPoints(text: string, ctx: DataPointContext): FoundDataPo
     const cands = candidatesIn(text, clause.start, clause.end, allDates);
     if (cands.length === 0) continue;
     if (dates.length >= 2) {
-      // "02/14 - 55 WCPM; 03/01 - 57": each date takes the first result after it; when the values
-      // are fewer than the dates ("averaged 60% over 3 observations (2/14, 2/21, 2/28)") the last date.
-      const paired = dates.map((d, i) => best(cands.filter((c) => c.start > d.end && c.start < (dates[i + 1]?.start ?? clause.end))));
+      // "02/14 - 55 WCPM; 03/01 - 57": each date takes the first result after it; "53 wcpm (04/02),
+      // 52 wcpm (04/09)": each date the result before it, whichever order the clause opens with.
+      const valueFirst = cands[0].start < dates[0].start;
+      const paired = valueFirst
+        ? dates.map((d, i) => bestLast(cands.filter((c) => c.end <= d.start && c.start >= (dates[i - 1]?.end ?? clause.start))))
+        : dates.map((d, i) => best(cands.filter((c) => c.start > d.end && c.start < (dates[i + 1]?.start ?? clause.end))));
       if (paired.every((c) => c)) {
         paired.forEach((c, i) => dated.push(point(c!, dates[i])));
+        continue;
+      }
+      // One result "on 05/27, 06/03 and 06/10": the same result on each date of the list; an average
+      // "over 3 observations (2/14, 2/21, 2/28)" stands for the last.
+      const only = cands.length === 1 || cands.filter((c) => c.priority === best(cands)!.priority).length === 1 ? best(cands)! : null;
+      if (only && isDateList(text, dates) && !AVERAGE_RE.test(text.slice(clause.start, clause.end))) {
+        dates.forEach((d) => dated.push(point(only, d)));
         continue;
       }
       dated.push(point(best(cands)!, dates[dates.length - 1]));
@@ -196,6 +233,20 @@ export function findDataPoints(text: string, ctx: DataPointContext): FoundDataPo
   }
   // A clause without a date after a dated one is commentary on it ("accuracy was 95%").
   return dated.length > 0 ? dated : undated;
+}
+
+const AVERAGE_RE = /\b(?:averag\w*|mean|median|across|over|overall|total)\b/i;
+
+/** Dates printed as a list: only commas and "and" between them. */
+function isDateList(text: string, dates: DateSpan[]): boolean {
+  return dates.every((d, i) => i === 0 || /^\s*(?:,|and|&|,\s*and)\s*$/i.test(text.slice(dates[i - 1].end, d.start)));
+}
+
+/** The best candidate, the last printed among equals (the one nearest a date after it). */
+function bestLast(cands: Candidate[]): Candidate | null {
+  let chosen: Candidate | null = null;
+  for (const c of cands) if (!chosen || c.priority <= chosen.priority) chosen = c;
+  return chosen;
 }
 
 function best(cands: Candidate[]): Candidate | null {

@@ -7,16 +7,22 @@ import { readTable } from './tables';
 
 export interface ReportHeader {
   reportDate: string | null;
+  /** The report date was printed under a report-date label (not taken from the period). */
+  labelledReportDate: boolean;
   periodLabel: string | null;
   periodStart: string | null;
   periodEnd: string | null;
   iepMeetingDate: string | null;
 }
 
-const PERIOD_WORDS = /\b(?:trimester|quarter|semester|term|grading\s+period|marking\s+period|reporting\s+period|progress\s+period|interim)\s*\d\b|\b\d(?:st|nd|rd|th)\s+(?:quarter|trimester|semester|term|grading\s+period|marking\s+period|reporting\s+period)\b|\b[QT][1-4]\b|\b(?:fall|winter|spring|mid-?year|end[- ]of[- ](?:the[- ])?year)\b/i;
+const PERIOD_WORDS = /\b(?:trimester|quarter|semester|term|grading\s+period|marking\s+period|reporting\s+period|progress\s+period|interim)\s*\d\b|\b\d(?:st|nd|rd|th)\s+(?:quarter|trimester|semester|term|grading\s+period|marking\s+period|reporting\s+period)\b|\b[QT][1-4]\b|\bMP\s*[1-6]\b|\b(?:fall|winter|spring|mid-?year|end[- ]of[- ](?:the[- ])?year)\b/i;
 
 const REPORT_DATE = [/(?:progress\s+)?report\s+date/i, /date\s+of\s+(?:this\s+)?report/i, /date\s+(?:issued|sent|reported)/i, /report\s+issued/i];
-const IEP_DATE = [/IEP\s+(?:meeting\s+)?date/i, /date\s+of\s+(?:the\s+)?IEP(?:\s+meeting)?/i, /IEP\s+dated/i, /annual\s+IEP\s+date/i, /IEP\s+start\s+date/i];
+const IEP_DATE = [
+  // New York: "IEP (Date of CSE Meeting): 05/14/2024".
+  /IEP\s*\(\s*date\s+of\s+(?:the\s+)?(?:CSE|CPSE|IEP|ARD)?\s*meeting\s*\)/i,
+  /date\s+of\s+(?:the\s+)?(?:CSE|CPSE|ARD)\s+meeting/i,
+  /IEP\s+(?:meeting\s+)?date/i, /date\s+of\s+(?:the\s+)?IEP(?:\s+meeting)?/i, /IEP\s+dated/i, /annual\s+IEP\s+date/i, /IEP\s+start\s+date/i];
 const PERIOD = [/(?:reporting|grading|marking|progress)\s+period/i, /period\s+(?:covered|ending)/i, /report(?:ing)?\s+(?:term|quarter)/i];
 
 /** The value under a heading in a strip of headings ("Student | Grade | IEP Date | ...") with values below. */
@@ -64,5 +70,5 @@ export function readReportHeader(layout: Layout): ReportHeader {
   let periodEnd = range?.[1] ?? null;
   if (!range && periodValue) periodEnd = parseDate(periodValue);
   if (periodStart && periodEnd && periodStart > periodEnd) [periodStart, periodEnd] = [periodEnd, periodStart];
-  return { reportDate: reportDate ?? periodEnd, periodLabel, periodStart, periodEnd, iepMeetingDate };
+  return { reportDate: reportDate ?? periodEnd, labelledReportDate: reportDate !== null, periodLabel, periodStart, periodEnd, iepMeetingDate };
 }

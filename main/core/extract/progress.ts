@@ -9,19 +9,12 @@ import { readReportHeader } from './progress-header';
 import { isPageFurniture } from './tables';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { parseLegend, codeFromText } from './progress-legend';
+import { readPeriodGrid, type PeriodGrid } from './progress-grid';
 import { dataTableInBlock, entriesFromGoalGrid } from './progress-tables';
+import { GOAL_HEAD, HEADING_REST_LABEL, PROGRESS_FIELD_LABELS, TRAILER_LINE, type ProgressFieldKind } from './vocab/progress';
 
-const GOAL_HEAD = /^(?:(?:measurable\s+)?(?:annual\s+)?goal|goal\s+area)\s*(?:#|no\.?|number)?\s*(\d{1,2})\b\s*(?:of\s+\d+\s*)?[:.)\-–]?\s*(.*)$/i;
-
-type FieldKind = 'goal' | 'baseline' | 'code' | 'comment' | 'area' | 'other';
-const FIELD_LABELS: Array<[FieldKind, RegExp]> = [
-  ['code', /^(?:progress\s+(?:code|rating|toward(?:s)?\s+(?:the\s+)?(?:annual\s+)?goal|status|mark)|rating|code|status|progress)\b/i],
-  ['comment', /^(?:comments?(?:\s*[/&]\s*data)?|data\s*[/&]\s*comments?|progress\s+(?:notes?|comments?|data|monitoring(?:\s+data)?|summary)|notes?|narrative|evidence(?:\s+of\s+progress)?|data(?:\s+summary)?|explanation|anecdotal(?:\s+notes)?|teacher\s+comments?|remarks)\b/i],
-  ['goal', /^(?:(?:measurable\s+)?annual\s+goal|goal\s+statement|goal\s+text|goal)\b/i],
-  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|plaafp)\b/i],
-  ['area', /^(?:goal\s+area|area(?:\s+of\s+need)?|domain|skill\s+area)\b/i],
-  ['other', /^(?:standard|measured\s+by|evaluation\s+(?:method|procedure)|method(?:\s+of\s+measurement)?|person(?:\(s\))?\s+responsible|responsible|short[- ]term\s+objectives?|objectives?|benchmarks?|criteri(?:a|on)|target\s+date|schedule)\b/i],
-];
+type FieldKind = ProgressFieldKind;
+const FIELD_LABELS = PROGRESS_FIELD_LABELS;
 
 interface Field { kind: FieldKind; lines: LayoutLine[]; run: TextRun }
 
@@ -76,7 +69,7 @@ function goalBlocks(lines: LayoutLine[]): GoalBlock[] {
     const m = GOAL_HEAD.exec(line.text);
     // "Annual Goal By 10/11/2023 ..." is a field, not a heading: a heading names the goal's number.
     if (m && !/^\d/.test(line.text)) {
-      const label = m[2].replace(/^(?:area(?:\s+of\s+need)?|domain)\s*[:\-–]\s*/i, '').trim();
+      const label = m[2].replace(/^(?:area(?:\s+of\s+need)?|domain)\s*[:\-–]\s*/i, '').replace(HEADING_REST_LABEL, '').trim();
       blocks.push({ number: Number(m[1]), label: label && label.length <= 80 ? label : null, head: line, lines: [] });
       continue;
     }
@@ -104,7 +97,7 @@ function orphanBlockBefore(lines: LayoutLine[], first: GoalBlock): GoalBlock | n
 function trimTrailer(block: GoalBlock): LayoutLine[] {
   const out: LayoutLine[] = [];
   for (const line of block.lines) {
-    if (/^(?:prepared\s+by|signature|case\s+manager\s*:|please\s+contact|cc\s*:|page\s+\d)/i.test(line.text)) break;
+    if (TRAILER_LINE.test(line.text)) break;
     out.push(line);
   }
   return out;
@@ -112,12 +105,18 @@ function trimTrailer(block: GoalBlock): LayoutLine[] {
 
 export function extractProgressReport(pages: PageContent[], documentId: string): ExtractedProgressReport {
   const layout = buildLayout(pages);
-  const header = readReportHeader(layout);
   const legend = parseLegend(layout.lines);
-  const ctx: DataPointContext = { periodStart: header.periodStart, periodEnd: header.periodEnd, reportDate: header.reportDate };
   const blocks = goalBlocks(layout.lines);
   const orphan = blocks.length > 0 ? orphanBlockBefore(layout.lines, blocks[0]) : null;
   if (orphan) blocks.unshift(orphan);
+  let { labelledReportDate, ...header } = readReportHeader(layout);
+  if (!labelledReportDate) {
+    // No "Report Date" read (a photo that lost the header): the latest period column the grids fill is the report's.
+    const open: DataPointContext = { periodStart: null, periodEnd: null, reportDate: null };
+    const own = blocks.map((b) => readPeriodGrid(trimTrailer(b), legend, open, documentId)?.periodDate).filter((d): d is string => !!d).sort().pop();
+    if (own) header = { ...header, reportDate: own, periodEnd: header.periodEnd && header.periodEnd > own ? header.periodEnd : own };
+  }
+  const ctx: DataPointContext = { periodStart: header.periodStart, periodEnd: header.periodEnd, reportDate: header.reportDate };
   const entries = blocks.length > 0
     ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId))
     : entriesFromGoalGrid(layout, legend, ctx, documentId);
@@ -126,6 +125,8 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
 
 function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string): ProgressEntry {
   const lines = trimTrailer(block);
+  const grid = readPeriodGrid(lines, legend, ctx, documentId);
+  if (grid) return entryFromGrid(block, index, grid, legend, documentId);
   const { fields, loose } = splitFields(lines);
   const byKind = (k: FieldKind) => fields.filter((f) => f.kind === k);
   const label = block.label ?? byKind('area')[0]?.run.text ?? null;
@@ -169,5 +170,27 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
     dataPoints,
     source: provenanceOf(documentId, runOf([...block.head.words, ...lines.flatMap((l) => l.words)].filter((w) => w.page === block.head.page))),
     confidence: code ? (commentFields.length ? 0.9 : 0.75) : 0.5,
+  };
+}
+
+/** A goal block read as a period grid: the report's own column, and the data of the columns before it. */
+function entryFromGrid(block: GoalBlock, index: number, grid: PeriodGrid, legend: Record<string, string>, documentId: string): ProgressEntry {
+  const dataPoints: DataPoint[] = [];
+  for (const p of [...grid.earlier, ...grid.own]) {
+    if (!dataPoints.some((d) => d.date === p.date && d.value === p.value)) dataPoints.push(p);
+  }
+  const code = grid.code?.code ?? null;
+  return {
+    key: `goal-${block.number}-${index + 1}`,
+    goalNumber: block.number,
+    goalLabel: block.label,
+    code,
+    codeText: grid.code?.codeText ?? (code ? legend[code] ?? null : null),
+    comment: grid.comment,
+    // Whether the report's own period has data: a grid reprints the data of earlier periods too.
+    hasData: grid.own.length > 0,
+    dataPoints,
+    source: provenanceOf(documentId, runOf(grid.words.length ? grid.words : block.head.words)),
+    confidence: code ? 0.9 : 0.5,
   };
 }

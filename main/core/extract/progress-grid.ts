@@ -1,0 +1,169 @@
+// A goal's progress printed as a grid with one column per reporting period: a row of period
+// headings ("MP1 - Nov | MP2 - Jan | ..."), maybe a row of their dates, a code row, and a comment
+// cell whose lines each open with their period ("Nov: 50 wcpm ..."). Reports reprint the whole
+// year's grid, later columns blank: the report's own period is the last filled column; earlier
+// columns still give their data (dated by the column when the comment gives no date).
+import type { DataPoint } from '../../../shared/domain';
+import { findDates } from '../../../shared/text/dates';
+import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
+import { findDataPoints, type DataPointContext } from './progress-datapoints';
+import { codeFromText } from './progress-legend';
+import { CODE_ROW_LABEL, MONTH_PREFIX, PERIOD_COLUMN, PERIOD_ROW_LABEL, PROGRESS_FIELD_LABELS } from './vocab/progress';
+
+interface PeriodColumn {
+  label: string;
+  x0: number;
+  x1: number;
+  date: string | null;
+  /** Words a comment line may open with to name this period: "MP1", "Nov". */
+  names: string[];
+  code: { code: string; codeText: string | null } | null;
+  codeWords: PlacedWord[];
+  comment: PlacedWord[];
+}
+
+export interface PeriodGrid {
+  /** Lines the grid took (not read again as prose or fields). */
+  lines: Set<LayoutLine>;
+  code: { code: string; codeText: string | null } | null;
+  comment: string | null;
+  /** Data of the report's own period. */
+  own: DataPoint[];
+  /** Data the grid reprints from earlier periods. */
+  earlier: DataPoint[];
+  /** The report's own period has a column of its own (its label, e.g. "MP3 - Apr"). */
+  periodLabel: string | null;
+  periodDate: string | null;
+  words: PlacedWord[];
+}
+
+const cx = (w: { bbox: number[] }) => (w.bbox[0] + w.bbox[2]) / 2;
+
+/** Period headings of a line: its cells that name a reporting period (a leading row label aside). */
+function periodCells(line: LayoutLine): LayoutLine['cells'] {
+  return line.cells.filter((c) => PERIOD_COLUMN.test(c.text.trim()));
+}
+
+function namesOf(label: string): string[] {
+  const words = label.split(/[\s\-–()/:]+/).filter(Boolean);
+  return words.filter((w) => PERIOD_COLUMN.test(w) || MONTH_PREFIX.test(w)).map((w) => w.toLowerCase().replace(/\.$/, ''));
+}
+
+const isLabelled = (line: LayoutLine, re: RegExp) => re.test(line.cells[0]?.text.trim() ?? '');
+
+export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, string>, ctx: DataPointContext, documentId: string): PeriodGrid | null {
+  const headerAt = lines.findIndex((l) => periodCells(l).length >= 2);
+  if (headerAt < 0) return null;
+  const header = lines[headerAt];
+  const cells = periodCells(header);
+  const columns: PeriodColumn[] = cells.map((c, i) => {
+    const next = cells[i + 1];
+    const prev = cells[i - 1];
+    return {
+      label: c.text.trim(),
+      x0: prev ? (prev.x1 + c.x0) / 2 : c.x0 - (next ? (next.x0 - c.x1) / 2 : 40),
+      x1: next ? (c.x1 + next.x0) / 2 : c.x1 + (prev ? (c.x0 - prev.x1) / 2 : 40),
+      date: null,
+      names: namesOf(c.text),
+      code: null,
+      codeWords: [],
+      comment: [],
+    };
+  });
+  const columnAt = (w: PlacedWord) => columns.find((c) => cx(w) >= c.x0 && cx(w) < c.x1) ?? null;
+  const taken = new Set<LayoutLine>([header]);
+  let i = headerAt + 1;
+  // A row of dates under the headings gives each column its date.
+  const dateRow = lines[i];
+  if (dateRow && dateRow.page === header.page && findDates(dateRow.text).length > 0 && dateRow.words.every((w) => findDates(w.text).length > 0 || !/\w/.test(w.text) || columnAt(w) === null)) {
+    for (const w of dateRow.words) {
+      const col = columnAt(w);
+      const iso = findDates(w.text)[0]?.iso;
+      if (col && iso) col.date = iso;
+    }
+    taken.add(dateRow);
+    i++;
+  }
+  let commentCol: PeriodColumn | null = null;
+  let inComment = false;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (isLabelled(line, CODE_ROW_LABEL) && !isLabelled(line, /^progress\s+(?:notes?|comments?|data)/i)) {
+      for (const w of line.words.slice(labelLength(line))) {
+        const col = columnAt(w);
+        if (col) col.codeWords.push(w);
+      }
+      taken.add(line);
+      inComment = false;
+      continue;
+    }
+    const commentLabel = PROGRESS_FIELD_LABELS.find(([k]) => k === 'comment')![1];
+    const opensComment = commentLabel.test(line.cells[0]?.text.trim() ?? '') && line.cells[0].words.length <= 3;
+    if (!opensComment && !inComment) {
+      if (PERIOD_ROW_LABEL.test(line.text) || periodCells(line).length >= 2) break;
+      continue;
+    }
+    if (opensComment && inComment) break;
+    if (!opensComment && otherFieldLabel(line)) break;
+    inComment = true;
+    taken.add(line);
+    const words = opensComment ? line.words.slice(line.cells[0].words.length) : line.words;
+    if (!words.length) continue;
+    const named = periodNamed(words[0].text, columns);
+    if (named) commentCol = named;
+    (commentCol ?? columns[columns.length - 1]).comment.push(...words);
+  }
+  for (const col of columns) {
+    const text = runOf(col.codeWords).text.trim();
+    col.code = text ? codeFromText(text, legend, Object.keys(legend).length ? { standaloneOnly: false } : {}) : null;
+  }
+  // The report's own period: the last column with a code or a comment.
+  const filled = columns.filter((c) => c.code || c.comment.length);
+  const own = filled[filled.length - 1] ?? null;
+  if (!own) return null;
+  const pointsOf = (col: PeriodColumn): DataPoint[] => {
+    const run = runOf(stripPrefix(col.comment, col));
+    const date = col.date ?? (col === own ? ctx.periodEnd ?? ctx.reportDate : null);
+    return findDataPoints(run.text, ctx).map((p) => ({
+      date: p.date ?? date,
+      value: p.value,
+      unit: p.unit,
+      source: provenanceOf(documentId, run, p.start, p.end),
+    }));
+  };
+  return {
+    lines: taken,
+    code: own.code,
+    comment: runOf(own.comment).text.trim() || null,
+    own: pointsOf(own),
+    earlier: columns.filter((c) => c !== own).flatMap(pointsOf),
+    periodLabel: own.label,
+    periodDate: own.date,
+    words: [...own.codeWords, ...own.comment],
+  };
+}
+
+/** Words of the line's leading label ("Progress Code"). */
+function labelLength(line: LayoutLine): number {
+  if (line.cells.length > 1) return line.cells[0].words.length;
+  const m = CODE_ROW_LABEL.exec(line.text);
+  return m ? m[0].trim().split(/\s+/).length : 0;
+}
+
+function otherFieldLabel(line: LayoutLine): boolean {
+  const first = line.cells[0]?.text.trim() ?? '';
+  return PROGRESS_FIELD_LABELS.some(([kind, re]) => kind !== 'comment' && re.test(first) && (/:/.test(first) || line.cells[0].words.length <= 3));
+}
+
+/** The column a comment line names with its first word ("Nov:", "MP2:", "Q3 -"). */
+function periodNamed(word: string, columns: PeriodColumn[]): PeriodColumn | null {
+  const w = word.toLowerCase().replace(/[:.\-–]+$/, '');
+  if (!w) return null;
+  return columns.find((c) => c.names.some((n) => n === w || (n.length >= 3 && w.startsWith(n.slice(0, 3)) && MONTH_PREFIX.test(w)))) ?? null;
+}
+
+/** A comment without its period prefix ("Nov:"), so the prefix is not read as data. */
+function stripPrefix(words: PlacedWord[], col: PeriodColumn): PlacedWord[] {
+  if (words.length && periodNamed(words[0].text, [col])) return words.slice(1);
+  return words;
+}
