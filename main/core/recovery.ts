@@ -1,27 +1,54 @@
 // Start-up clean-up after a crash or kill -9: temp files of interrupted writes, originals no
-// document refers to, and background jobs that were running (requeued so they resume).
+// document refers to, and background jobs that were running (requeued so they resume). It runs
+// under the data-folder lock, yet never deletes what a still-running importer may own: an original
+// its import has claimed but not recorded yet, or a temp file it is still writing.
 import type { Core } from './context';
+import { processIsAlive } from './lock';
 
 export interface RecoveryReport {
   tempFilesRemoved: number;
   orphanBlobsRemoved: number;
+  /** Unrecorded originals left alone because the import that stored them is still running. */
+  claimedBlobsKept: number;
   jobsRequeued: number;
 }
 
+/** Another process, still running (this process's own leftovers date from an earlier one with its pid). */
+const stillRunning = (pid: number, host?: string) => pid !== process.pid && processIsAlive(pid, host);
+
+function recordedShas(core: Core): Set<string> {
+  return new Set(core.db.prepare<[], { sha256: string }>('SELECT sha256 FROM blobs').all().map((r) => r.sha256));
+}
+
 export function recoverOnStart(core: Core): RecoveryReport {
-  const tempFilesRemoved = core.blobs.removeTempFiles();
-  const referenced = new Set(
-    core.db.prepare<[], { sha256: string }>('SELECT sha256 FROM blobs').all().map((r) => r.sha256),
-  );
+  const tempFilesRemoved = core.blobs.removeTempFiles((pid) => stillRunning(pid));
+  const referenced = recordedShas(core);
+  const claimed = new Set<string>();
+  for (const c of core.blobs.claims()) {
+    if (!referenced.has(c.sha256) && stillRunning(c.pid, c.host)) claimed.add(c.sha256);
+    else core.blobs.removeClaim(c);
+  }
   let orphanBlobsRemoved = 0;
+  let claimedBlobsKept = 0;
   for (const sha of core.blobs.list()) {
-    if (!referenced.has(sha)) {
-      core.blobs.remove(sha);
-      orphanBlobsRemoved++;
+    if (referenced.has(sha)) continue;
+    if (claimed.has(sha)) {
+      claimedBlobsKept++;
+      continue;
     }
+    core.blobs.remove(sha);
+    orphanBlobsRemoved++;
   }
   const jobsRequeued = core.db
     .prepare("UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'")
     .run(core.nowIso()).changes;
-  return { tempFilesRemoved, orphanBlobsRemoved, jobsRequeued };
+  return { tempFilesRemoved, orphanBlobsRemoved, claimedBlobsKept, jobsRequeued };
+}
+
+/** After an import records its document: this process's claims on originals now recorded are done with. */
+export function releaseRecordedClaims(core: Core): void {
+  const own = core.blobs.claims().filter((c) => c.pid === process.pid);
+  if (!own.length) return;
+  const isRecorded = core.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM blobs WHERE sha256 = ?');
+  for (const c of own) if (isRecorded.get(c.sha256)) core.blobs.removeClaim(c);
 }

@@ -8,6 +8,7 @@ import type { PageContent } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { documentQueries } from '../db/queries/documents';
+import { releaseRecordedClaims } from '../recovery';
 import { sha256Hex } from './blob-store';
 import { walkPaths } from './folder-walk';
 import { classify } from './parse/classify';
@@ -198,6 +199,7 @@ interface StoredOriginal {
 function removeIfUnreferenced(core: Core, sha: string): void {
   const stillUsed = core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha);
   if (!stillUsed) core.blobs.remove(sha);
+  core.blobs.release(sha);
 }
 
 /**
@@ -254,6 +256,7 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
     removeIfUnreferenced(core, sha);
     throw e;
   }
+  releaseRecordedClaims(core);
   core.emit('case.changed', { caseId, what: 'documents' });
   return id;
 }

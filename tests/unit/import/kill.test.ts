@@ -36,6 +36,7 @@ function checkInvariants(core: Core) {
   const known = new Set(core.db.prepare<[], { sha256: string }>('SELECT sha256 FROM blobs').all().map((r) => r.sha256));
   expect(core.blobs.list().filter((s) => !known.has(s))).toEqual([]);
   expect(readdirSync(core.blobs.root).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+  expect(core.blobs.claims(), 'the killed import no longer claims what it stored').toEqual([]);
 }
 
 describeRivera('kill -9 during import', () => {
