@@ -9,7 +9,10 @@ import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { runQueuedOcrJobs } from './documents/ocr-jobs';
 
-export function extractAndStore(core: Core, documentId: string): ExtractionResult | null {
+/** Told when a document's text is stored but its goals, services and dates could not be read from it. */
+export type ExtractionFailed = (documentId: string, message: string) => void;
+
+export function extractAndStore(core: Core, documentId: string, onFailed?: ExtractionFailed): ExtractionResult | null {
   const q = documentQueries(core.db);
   const doc = q.get(documentId);
   if (!doc || doc.status !== 'ready') return null;
@@ -19,6 +22,7 @@ export function extractAndStore(core: Core, documentId: string): ExtractionResul
     result = extractDocument({ documentId, type: doc.type as DocumentDto['type'], subtype: doc.subtype as DocumentDto['subtype'], pages });
   } catch (e) {
     console.error(`[extract] ${doc.file_name}:`, e);
+    onFailed?.(documentId, `${doc.file_name}: its text is stored, but reading its goals, services and dates failed (${(e as Error).message}).`);
     return null;
   }
   core.db
@@ -53,9 +57,9 @@ function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionRes
 }
 
 /** The hook the import batch calls after each finished document. */
-export function afterDocumentHook(core: Core) {
+export function afterDocumentHook(core: Core, onExtractionFailed?: ExtractionFailed) {
   return (documentId: string) => {
-    extractAndStore(core, documentId);
+    extractAndStore(core, documentId, onExtractionFailed);
   };
 }
 
@@ -71,31 +75,57 @@ export function reprocessDocument(core: Core, documentId: string): DocumentDto {
 }
 
 /** Re-runs extraction on every document whose stored result is from an older extractor. */
-export function refreshStaleExtractions(core: Core): number {
+export function refreshStaleExtractions(core: Core, onFailed?: ExtractionFailed): number {
   const stale = core.db
     .prepare<[number], { id: string }>(
       `SELECT d.id FROM documents d LEFT JOIN extractions e ON e.document_id = d.id
        WHERE d.status = 'ready' AND d.deleted_at IS NULL AND (e.document_id IS NULL OR e.extractor_version < ?)`,
     )
     .all(EXTRACTOR_VERSION);
-  for (const { id } of stale) extractAndStore(core, id);
+  for (const { id } of stale) extractAndStore(core, id, onFailed);
   return stale.length;
+}
+
+export interface ResumeHooks {
+  onOcrFailed?: (documentId: string, message: string) => void;
+  onExtractionFailed?: ExtractionFailed;
+}
+
+/** What resuming did: documents whose queued OCR was finished, and those whose OCR failed. */
+export interface ResumeReport {
+  ocrFinished: string[];
+  ocrFailed: string[];
+}
+
+/** How many documents wait for OCR that no one is running (queued by an earlier run, or requeued after a crash). */
+export function queuedOcrCount(core: Core): number {
+  return core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE kind = 'ocr' AND status = 'queued'").get()!.n;
 }
 
 /**
  * At start-up: finish OCR that an earlier run left queued (after a crash or a kill), then bring
- * extraction up to date for documents read by an older extractor. Runs in the background.
+ * extraction up to date for documents read by an older extractor. The app and the browser host run
+ * it in the background; the CLI awaits it and reports what failed.
  */
-export async function resumePendingWork(core: Core): Promise<void> {
-  const pending = core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE kind = 'ocr' AND status = 'queued'").get()!.n;
-  if (pending) {
+export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Promise<ResumeReport> {
+  const report: ResumeReport = { ocrFinished: [], ocrFailed: [] };
+  if (queuedOcrCount(core)) {
+    const afterDocument = afterDocumentHook(core, hooks.onExtractionFailed);
     await runQueuedOcrJobs(core, {
-      afterDocument: afterDocumentHook(core),
+      afterDocument: (id) => {
+        report.ocrFinished.push(id);
+        afterDocument(id);
+      },
+      onFailed: (id, message) => {
+        report.ocrFailed.push(id);
+        hooks.onOcrFailed?.(id, message);
+      },
       onPage: ({ documentId, done, total }) => {
         const caseId = core.db.prepare<[string], { case_id: string }>('SELECT case_id FROM documents WHERE id = ?').get(documentId)?.case_id ?? '';
         core.emit('job.progress', { jobId: `resume-${documentId}`, caseId, kind: 'ocr', fraction: done / total, message: `Resuming OCR: page ${done} of ${total}`, done: done === total });
       },
     });
   }
-  refreshStaleExtractions(core);
+  refreshStaleExtractions(core, hooks.onExtractionFailed);
+  return report;
 }
