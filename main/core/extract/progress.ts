@@ -5,7 +5,7 @@
 // and one-row-per-goal grids (see progress-tables.ts).
 import type { DataPoint, ExtractedProgressReport, PageContent, ProgressEntry } from '../../../shared/domain';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type TextRun } from './layout';
-import { readReportHeader } from './progress-header';
+import { readReportHeader, type ReportHeader } from './progress-header';
 import { isPageFurniture } from './tables';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { parseLegend, codeFromText } from './progress-legend';
@@ -109,8 +109,9 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
   const blocks = goalBlocks(layout.lines);
   const orphan = blocks.length > 0 ? orphanBlockBefore(layout.lines, blocks[0]) : null;
   if (orphan) blocks.unshift(orphan);
-  let { labelledReportDate, ...header } = readReportHeader(layout);
-  if (!labelledReportDate) {
+  const read = readReportHeader(layout);
+  let header: ReportHeader = read;
+  if (!read.labelledReportDate) {
     // No "Report Date" read (a photo that lost the header): the latest period column the grids fill is the report's.
     const open: DataPointContext = { periodStart: null, periodEnd: null, reportDate: null };
     const own = blocks.map((b) => readPeriodGrid(trimTrailer(b), legend, open, documentId)?.periodDate).filter((d): d is string => !!d).sort().pop();
@@ -120,7 +121,8 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
   const entries = blocks.length > 0
     ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId))
     : entriesFromGoalGrid(layout, legend, ctx, documentId);
-  return { ...header, legend, entries };
+  const { labelledReportDate: _labelled, ...printed } = header;
+  return { ...printed, legend, entries };
 }
 
 function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string): ProgressEntry {
