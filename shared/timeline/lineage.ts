@@ -13,7 +13,7 @@ import {
   iepStart,
   iepsChronological,
 } from './model';
-import { goalTokens, idfWeights, sameUnit, skillCompatibility, weightedCosine } from './similarity';
+import { goalTokens, idfWeights, sameUnit, skillCompatibility, skillText, weightedCosine } from './similarity';
 import { daysBetween } from '../text/dates';
 
 export interface GoalLineage {
@@ -50,7 +50,7 @@ function normalizedArea(area: string | null): string | null {
  */
 function linkScore(a: CaseGoal, b: CaseGoal, idf: Map<string, number>): number {
   const cosine = weightedCosine(goalTokens(goalDescription(a)), goalTokens(goalDescription(b)), idf);
-  const skills = skillCompatibility(goalDescription(a), goalDescription(b));
+  const skills = skillCompatibility(skillText(a.area, a.text), skillText(b.area, b.text));
   if (skills === 'different' && cosine < NEAR_IDENTICAL_WORDING) return 0;
   const areaA = normalizedArea(a.area);
   let score = 0.5 * cosine;

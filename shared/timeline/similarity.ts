@@ -4,7 +4,7 @@
 /** Skills as IEP goals name them, each with its broader domain. Order does not matter. */
 const SKILLS: Array<{ skill: string; domain: string; pattern: RegExp }> = [
   { skill: 'fluency', domain: 'reading', pattern: /\bfluen|\bwcpm\b|words? correct per minute|correct words per minute|\bcwpm\b|\borf\b|read(?:s|ing)? aloud|oral reading/ },
-  { skill: 'decoding', domain: 'reading', pattern: /decod|phonics|phonem|phonolog|sight words?|\bcvc\b|blends?\b|digraph|letter[- ]sounds?|word (?:recognition|attack)|nonsense words?/ },
+  { skill: 'decoding', domain: 'reading', pattern: /decod|phonics|phonem|phonolog|sight words?|\bcvce?\b|silent[- ]e\b|vowel[- ]teams?|(?:one|two|multi)[- ]?syllable words|blends?\b|digraph|letter[- ]sounds?|word (?:recognition|attack)|nonsense words?/ },
   { skill: 'comprehension', domain: 'reading', pattern: /comprehen|inferential|literal questions|main idea|retell|summari[sz]|wh- ?questions about/ },
   { skill: 'vocabulary', domain: 'reading', pattern: /vocabulary|word meanings?/ },
   { skill: 'composition', domain: 'writing', pattern: /written expression|paragraphs?\b|essays?\b|topic sentence|writing (?:rubric|prompt|samples?)|complete sentences|\bwrite (?:a|an|at least|\d)/ },
@@ -23,7 +23,7 @@ const SKILLS: Array<{ skill: string; domain: string; pattern: RegExp }> = [
   { skill: 'self_regulation', domain: 'behavior', pattern: /self[- ]regulat|coping|calm(?:ing)? strateg|frustration|zones of regulation|break card/ },
   { skill: 'social', domain: 'social', pattern: /\bpeers?\b.*(?:interact|play|conversation)|social|turn[- ]taking|greet|conversation/ },
   { skill: 'articulation', domain: 'communication', pattern: /articulat|speech sounds?|\/[a-z]{1,2}\/|intelligib/ },
-  { skill: 'language', domain: 'communication', pattern: /expressive language|receptive language|\bmlu\b|grammar|syntax|sentence structure|\baac\b|augmentative/ },
+  { skill: 'language', domain: 'communication', pattern: /expressive language|receptive language|\bmlu\b|grammar|syntax|sentence structure|\baac\b|augmentative|(?:past|present|future|verb) tense|irregular (?:past )?verbs|plurals?\b|pronouns?\b|morpholog|possessives?\b/ },
   { skill: 'motor', domain: 'motor', pattern: /fine motor|gross motor|scissors|cutting|grasp|balance|motor planning/ },
   { skill: 'self_care', domain: 'adaptive', pattern: /toilet|dressing|hygiene|self-care|feeding|daily living/ },
   { skill: 'transition', domain: 'transition', pattern: /post-?secondary|employment|job skills|career|self-advoca|independent living/ },
@@ -57,6 +57,18 @@ export function domainsOf(text: string): Set<string> {
 function intersects<T>(a: Set<T>, b: Set<T>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
+}
+
+/**
+ * The part of a goal that names what the student will do: its area and the words from "will" on,
+ * when they name a skill. A condition ("when retelling a story, ... will use past tense verbs") names
+ * a setting, not the skill.
+ */
+export function skillText(area: string | null, text: string): string {
+  const will = text.search(/\bwill\b/i);
+  const behavior = will >= 0 ? text.slice(will) : text;
+  // "When reading CVCe words, ... will read the words correctly": the behavior names no skill, the material does.
+  return `${area ?? ''} ${skillsOf(behavior).size ? behavior : text}`;
 }
 
 /**
