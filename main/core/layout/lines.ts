@@ -3,7 +3,7 @@
 // a degree or two off level stay on their line; a word that overlaps a word of the line
 // left-right cannot join it (that is the next line of a tight column).
 import type { Word } from '../../../shared/domain';
-import { centerX, centerY, height, median, overlap } from './geometry';
+import { centerX, centerY, height, median, overlap, percentile } from './geometry';
 
 interface Open<W extends Word> {
   words: W[];
@@ -73,7 +73,10 @@ export function deskewedLines<W extends Word>(words: W[]): W[][] {
       if (dx > 0 && b.bbox[0] - a.bbox[2] < h * 3 && Math.abs(height(a) - height(b)) < h * 0.3) slopes.push((centerY(b) - centerY(a)) / dx);
     }
   }
-  const slope = slopes.length >= 20 ? median(slopes) ?? 0 : 0;
+  // Enough neighbours agreeing on one slope; a page turned 2 degrees keeps few words together at first.
+  const q1 = percentile(slopes, 0.25) ?? 0;
+  const q3 = percentile(slopes, 0.75) ?? 0;
+  const slope = slopes.length >= 20 || (slopes.length >= 8 && q3 - q1 < 0.01) ? median(slopes) ?? 0 : 0;
   if (Math.abs(slope) < 0.003) return first;
   const original = new Map<Word, W>();
   const proxies = words.map((w) => {

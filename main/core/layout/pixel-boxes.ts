@@ -84,3 +84,56 @@ function components({ pixels, width, height }: GreyImage, threshold: number): BB
   }
   return [...boxes.values()];
 }
+
+export interface PixelRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Ruling lines on a scan: dark runs at least half an inch long and at most 0.04 in thick (table
+ * borders, row lines, underlines), horizontal and vertical, in pixel coordinates along their middle.
+ */
+export function pixelRules(img: GreyImage, dpi: number, threshold = 140): PixelRule[] {
+  const { pixels, width, height } = img;
+  const minLength = Math.round(dpi * 0.5);
+  const maxThick = Math.max(2, Math.round(dpi * 0.04));
+  const dark = (x: number, y: number) => pixels[y * width + x] < threshold;
+  const runsAlong = (lines: number, length: number, at: (i: number, t: number) => boolean) => {
+    const found: Array<{ line: number; from: number; to: number }> = [];
+    for (let i = 0; i < lines; i++) {
+      let start = -1;
+      let gap = 0;
+      for (let t = 0; t <= length; t++) {
+        if (t < length && at(i, t)) { if (start < 0) start = t; gap = 0; }
+        else if (start >= 0 && (++gap > 2 || t === length)) {
+          const end = t - gap;
+          if (end - start + 1 >= minLength) found.push({ line: i, from: start, to: end });
+          start = -1;
+          gap = 0;
+        }
+      }
+    }
+    // Runs on neighbouring lines that overlap are one rule; a thick band is a filled area, not a rule.
+    const rules: Array<{ first: number; last: number; from: number; to: number }> = [];
+    for (const r of found) {
+      const open = rules.find((o) => o.last >= r.line - 1 && Math.min(o.to, r.to) - Math.max(o.from, r.from) > (r.to - r.from) * 0.8);
+      if (open) { open.last = r.line; open.from = Math.min(open.from, r.from); open.to = Math.max(open.to, r.to); }
+      else rules.push({ first: r.line, last: r.line, from: r.from, to: r.to });
+    }
+    // A rule broken by noise or a faint stretch is one rule: pieces on one line, close end to end.
+    const thin = rules.filter((r) => r.last - r.first + 1 <= maxThick).sort((a, b) => a.first - b.first || a.from - b.from);
+    const joined: typeof thin = [];
+    for (const r of thin) {
+      const prev = joined.find((o) => Math.abs(o.first + o.last - r.first - r.last) <= 4 && r.from - o.to <= dpi * 0.15 && r.to > o.to);
+      if (prev) prev.to = r.to;
+      else joined.push({ ...r });
+    }
+    return joined;
+  };
+  const horizontal = runsAlong(height, width, (y, x) => dark(x, y)).map((r) => ({ x0: r.from, x1: r.to, y0: (r.first + r.last) / 2, y1: (r.first + r.last) / 2 }));
+  const vertical = runsAlong(width, height, (x, y) => dark(x, y)).map((r) => ({ y0: r.from, y1: r.to, x0: (r.first + r.last) / 2, x1: (r.first + r.last) / 2 }));
+  return [...horizontal, ...vertical];
+}

@@ -1,6 +1,8 @@
 // OcrDriver on tesseract.js: preprocess with sharp on the calling thread (libvips runs off the
 // JS thread), recognise on a pool of worker threads, rebuild reading order, map boxes to points.
-import type { BBox, PageContent, Word } from '../../../shared/domain';
+import type { BBox, PageContent, PageGraphics, Rule, Word } from '../../../shared/domain';
+import { pixelCheckboxes, pixelRules } from '../layout/pixel-boxes';
+import { LAYOUT_VERSION } from '../layout/types';
 import { OcrCancelledError, type OcrDriver, type OcrPageInput, type OcrRunOptions } from './driver';
 import { groupRows, parseTsv, rowsToText, type OcrLine } from './layout';
 import { defaultTessdataDir, defaultWorkerPath } from './paths';
@@ -195,6 +197,11 @@ function toPageContent(input: OcrPageInput, prepared: PreparedImage, lines: OcrL
     }
   }
   const meanConfidence = words.length ? round(words.reduce((s, w) => s + w.conf, 0) / words.length) : 0;
+  const toPoints = (x: number, y: number): [number, number] => {
+    const [sx0, sy0] = prepared.toSource(x, y);
+    return [round(clamp(sx0 * sx, widthPt)), round(clamp(sy0 * sy, heightPt))];
+  };
+  const graphics = pageGraphics(prepared, toPoints);
   return {
     pageNumber: input.pageNumber,
     width: round(widthPt),
@@ -203,7 +210,24 @@ function toPageContent(input: OcrPageInput, prepared: PreparedImage, lines: OcrL
     words,
     source: 'ocr',
     meanConfidence,
+    graphics,
+    layoutVersion: LAYOUT_VERSION,
   };
+}
+
+/** Ruling lines and checkboxes seen in the page's pixels, in points of the original page. */
+function pageGraphics(prepared: PreparedImage, toPoints: (x: number, y: number) => [number, number]): PageGraphics {
+  const image = { pixels: prepared.pixels, width: prepared.width, height: prepared.height };
+  const rules: Rule[] = pixelRules(image, prepared.dpi).map((r) => {
+    const [a, b] = [toPoints(r.x0, r.y0), toPoints(r.x1, r.y1)];
+    // Deskewing maps a level rule to a level rule, up to rounding: keep it on its axis.
+    return r.y0 === r.y1 ? { x0: a[0], x1: b[0], y0: (a[1] + b[1]) / 2, y1: (a[1] + b[1]) / 2 } : { x0: (a[0] + b[0]) / 2, x1: (a[0] + b[0]) / 2, y0: a[1], y1: b[1] };
+  });
+  const boxes = pixelCheckboxes(image, prepared.dpi).map((b) => {
+    const corners = [toPoints(b.bbox[0], b.bbox[1]), toPoints(b.bbox[2], b.bbox[3])];
+    return { ...b, bbox: [Math.min(corners[0][0], corners[1][0]), Math.min(corners[0][1], corners[1][1]), Math.max(corners[0][0], corners[1][0]), Math.max(corners[0][1], corners[1][1])] as BBox };
+  });
+  return { rules, boxes };
 }
 
 const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
