@@ -54,12 +54,39 @@ export function columnsFromHeader(body: Word[][], headerLines: Word[][], options
       }
     }
   }
-  return columns
+  const labelled = columns
     .map((c, i) => ({ x0: c.x0, x1: c.x1, label: labels[i].length ? labels[i].join(' ') : null }))
     .sort((a, b) => a.x0 - b.x0);
+  if (headerLines.length === 0) return labelled;
+  // Under a header, a body column with no heading of its own is the words of the column to its left
+  // set wide ("Not Provided   Student absent" once the dash between them is gone).
+  const merged: Column[] = [];
+  for (const c of labelled) {
+    const left = merged[merged.length - 1];
+    if (c.label === null && left && left.label !== null) left.x1 = Math.max(left.x1, c.x1);
+    else merged.push({ ...c });
+  }
+  return merged;
 }
 
 interface Phrase { text: string; x0: number; x1: number; words: Word[] }
+
+const phraseCache = new WeakMap<Word[], Phrase[]>();
+
+/**
+ * A line's cells: its words cut where they stand further apart than a word space, judged by the
+ * line's own word height (not by the spacing statistics of the whole page, which a page of tables
+ * or a missing dash can shift).
+ */
+export function phraseCells(words: Word[]): Phrase[] {
+  const cached = phraseCache.get(words);
+  if (cached) return cached;
+  const gap = Math.max(4, median(words.map(height)) * 0.85);
+  const cells = splitPhrases(words, gap).map(toPhrase);
+  phraseCache.set(words, cells);
+  return cells;
+}
+
 const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
 
 /** A header line cut into phrases at wide gaps and where a word starts at a body column's left edge. */

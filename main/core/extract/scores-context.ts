@@ -4,6 +4,7 @@
 // the table ("BOY 09/19/2023"), and the dates the report gives each test anywhere
 // ("Dates of Testing: 04/09/2024 (WIAT-4)", "Wechsler ... (WIAT-4) - 04/09/2024").
 import { findDates } from '../../../shared/text/dates';
+import { phraseCells } from './header-columns';
 import type { LayoutLine } from './layout';
 import { TEST_NAMES, TEST_WORDS } from './vocab/scores';
 
@@ -98,7 +99,7 @@ export function contextAbove(lines: LayoutLine[], at: number, doc: DocumentScore
   const captions: CaptionDate[] = [];
   let date: string | null = null;
   for (const line of section) {
-    const isCaption = line.cells.length <= 2 || ADMINISTERED.test(line.text);
+    const isCaption = phraseCells(line.words).length <= 2 || ADMINISTERED.test(line.text);
     if (!isCaption) continue;
     for (const clause of clauses(line.text)) {
       for (const d of findDates(clause)) captions.push({ iso: d.iso, clause });
@@ -151,7 +152,7 @@ export function dateFor(ctx: ScoreContext, test: string | null, group: { key: st
 export function testNameFromHeading(text: string): string {
   let t = text.replace(/^(?:test|assessment|instrument)\s*:\s*/i, '').replace(/®/g, '').trim();
   // "STATE ASSESSMENT - CAASPP ...", "NWEA MAP GROWTH - STUDENT PROFILE": the part naming a test.
-  const parts = t.split(/\s+[-–—:]\s+/);
+  const parts = t.split(/\s+[-–—]\s+|\s*:\s+/);
   const named = parts.find((p) => p.split(/\s+/).some((w) => ACRONYM_HINT.test(w) || /^[A-Z]+-(?:\d+|[IVX]+)\b/.test(w))) ?? parts.find((p) => TEST_WORDS.test(p));
   if (named) t = named;
   else if (parts.length > 1) t = parts.slice(1).join(' - ');

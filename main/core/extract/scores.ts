@@ -4,7 +4,7 @@
 import type { PageContent } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import type { Word } from '../../../shared/domain';
-import { columnsFromHeader } from './header-columns';
+import { columnsFromHeader, phraseCells } from './header-columns';
 import { buildLayout, type Layout, type LayoutLine } from './layout';
 import { contextAbove, documentScoreDates } from './scores-context';
 import { scoresFromProse } from './scores-prose';
@@ -57,21 +57,22 @@ function withKnownTypes(scores: ReadScore[]): ReadScore[] {
   return scores.map((s) => (s.scoreType === 'score' && known.has(key(s)) ? { ...s, scoreType: known.get(key(s))! } : s));
 }
 
+const cellsOf = (l: LayoutLine) => phraseCells(l.words);
 const lineHeight = (l: LayoutLine) => Math.max(1, ...l.words.map((w) => w.bbox[3] - w.bbox[1]));
 const BODY_NUMBER = /^[<>≤≥]?\d[\d,]*(?:\.\d+)?%?$|^\d+\s*[-–]\s*\d+$/;
-const hasBodyNumber = (l: LayoutLine) => l.cells.some((c) => BODY_NUMBER.test(c.text.trim()));
+const hasBodyNumber = (l: LayoutLine) => cellsOf(l).some((c) => BODY_NUMBER.test(c.text.trim()));
 
 /**
  * A table's heading row: it names score columns (a score type or percentile) or two or more periods
  * (BOY/MOY/EOY, Fall/Winter/Spring), and holds no values itself.
  */
 export function isScoreHeader(line: LayoutLine): boolean {
-  if (line.cells.length < 2 || hasBodyNumber(line) || LEGEND_LINE.test(line.text)) return false;
-  const periods = line.cells.filter((c) => { const p = periodOf(c.text); return p !== null && p.key !== 'year' && p.key !== 'date'; }).length;
+  if (cellsOf(line).length < 2 || hasBodyNumber(line) || LEGEND_LINE.test(line.text)) return false;
+  const periods = cellsOf(line).filter((c) => { const p = periodOf(c.text); return p !== null && p.key !== 'year' && p.key !== 'date'; }).length;
   if (periods >= 2 && findDates(line.text).length === 0) return true;
   if (findDates(line.text).length > 0) return false;
-  const hasScore = line.cells.some((c) => SCORE_TYPE_HEADINGS.some((t) => t.re.test(c.text)) || COLUMN_HEADINGS.percentile.test(c.text));
-  return hasScore && (COLUMN_HEADINGS.name.test(line.cells[0].text) || line.cells.length >= 3);
+  const hasScore = cellsOf(line).some((c) => SCORE_TYPE_HEADINGS.some((t) => t.re.test(c.text)) || COLUMN_HEADINGS.percentile.test(c.text));
+  return hasScore && (COLUMN_HEADINGS.name.test(cellsOf(line)[0].text) || cellsOf(line).length >= 3);
 }
 
 interface Region { header: LayoutLine[]; body: LayoutLine[] }
@@ -87,7 +88,7 @@ function tableRegion(lines: LayoutLine[], at: number): Region {
   const header = [first];
   const prev = lines[at - 1];
   // Group labels over the value columns only (a year or period over each column pair).
-  if (prev && prev.page === first.page && first.bbox[1] - prev.bbox[3] < h && prev.cells.every((c) => isPeriodLabel(c.text)) && prev.cells[0].x0 > first.cells[0].x1) {
+  if (prev && prev.page === first.page && first.bbox[1] - prev.bbox[3] < h && cellsOf(prev).every((c) => isPeriodLabel(c.text)) && cellsOf(prev)[0].x0 > cellsOf(first)[0].x1) {
     header.unshift(prev);
   }
   let i = at + 1;
@@ -104,8 +105,8 @@ function tableRegion(lines: LayoutLine[], at: number): Region {
     // unless it is the name column's own heading ("Measure" under a period line).
     // A line of words starting where the header already starts (under the name column's heading) is a
     // row whose values are all words; one starting further left is the name column's own heading.
-    const left = Math.min(...header.map((x) => x.cells[0].x0));
-    if (l.cells.length > 1 && Math.abs(l.cells[0].x0 - left) < gutter) break;
+    const left = Math.min(...header.map((x) => cellsOf(x)[0].x0));
+    if (cellsOf(l).length > 1 && Math.abs(cellsOf(l)[0].x0 - left) < gutter) break;
     header.push(l);
   }
   const body: LayoutLine[] = [];
@@ -114,7 +115,7 @@ function tableRegion(lines: LayoutLine[], at: number): Region {
     const above = body[body.length - 1] ?? header[header.length - 1];
     if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 2.5 || l.bbox[1] < above.bbox[1]) break;
     if (isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l)) break;
-    if (l.cells.length === 1 && l.bbox[2] - l.bbox[0] > width * 0.5 && !hasBodyNumber(l)) break;
+    if (cellsOf(l).length === 1 && l.bbox[2] - l.bbox[0] > width * 0.5 && !hasBodyNumber(l)) break;
     body.push(l);
   }
   return { header, body };

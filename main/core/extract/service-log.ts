@@ -6,7 +6,7 @@
 // are read too and kept beside them (printed, discrepancies) so a reviewer sees when the two disagree.
 import type { ExtractedServiceLog, PageContent, Provenance, ServiceDeliverySummary, ServiceSession } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import { columnsFromHeader } from './header-columns';
+import { columnsFromHeader, phraseCells } from './header-columns';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
 import { isPageFurniture, readTable, tableBelow, type Column, type TableRow } from './tables';
@@ -46,6 +46,7 @@ export interface ServiceLogExtraction extends ExtractedServiceLog {
   notOwed: NotOwedEntry[];
 }
 
+const cellsOf = (l: LayoutLine) => phraseCells(l.words);
 const HEADER_CELLS = /min|duration|status|attendance|deliver|provided|sched|length|time|code/i;
 const LEADING_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/i;
 /** Where a header field's value ends: the next "Label:" on the line. */
@@ -53,11 +54,11 @@ const NEXT_LABEL = /\s+[A-Z][A-Za-z]+\s*:\s.*$/;
 
 /** A header field's value: the rest of its cell (or the next cell), up to a cell holding another label. */
 function fieldValue(line: LayoutLine, value: string): string {
-  const at = line.cells.findIndex((c) => SERVICE_FIELD.test(c.text) || /:\s*$/.test(c.text));
-  if (line.cells.length < 2 || at < 0) return value.replace(NEXT_LABEL, '');
-  const own = SERVICE_FIELD.exec(line.cells[at].text)?.[1] ?? '';
+  const at = cellsOf(line).findIndex((c) => SERVICE_FIELD.test(c.text) || /:\s*$/.test(c.text));
+  if (cellsOf(line).length < 2 || at < 0) return value.replace(NEXT_LABEL, '');
+  const own = SERVICE_FIELD.exec(cellsOf(line)[at].text)?.[1] ?? '';
   const parts = [own];
-  for (let k = at + 1; k < line.cells.length && !/^[A-Za-z][\w /()-]*:/.test(line.cells[k].text); k++) parts.push(line.cells[k].text);
+  for (let k = at + 1; k < cellsOf(line).length && !/^[A-Za-z][\w /()-]*:/.test(cellsOf(line)[k].text); k++) parts.push(cellsOf(line)[k].text);
   return parts.join(' ').trim() || value.replace(NEXT_LABEL, '');
 }
 const DASH = /^[-–—]+$|^n\/?a$/i;
@@ -76,7 +77,7 @@ function columnRoles(columns: Column[]): Roles {
 }
 
 const isHeaderLine = (l: LayoutLine) =>
-  l.cells.length >= 3 && l.cells.some((c) => /\bdate\b/i.test(c.text)) && l.cells.filter((c) => HEADER_CELLS.test(c.text)).length >= 1 && findDates(l.text).length === 0;
+  cellsOf(l).length >= 3 && cellsOf(l).some((c) => /\bdate\b/i.test(c.text)) && cellsOf(l).filter((c) => HEADER_CELLS.test(c.text)).length >= 1 && findDates(l.text).length === 0;
 
 const minutesIn = (text: string): number | null => {
   const m = /(\d+(?:\.\d+)?)/.exec(text.replace(/,/g, ''));
@@ -107,7 +108,7 @@ export function minutesBetween(start: string, end: string): number | null {
 export function extractServiceLog(pages: PageContent[], documentId: string): ServiceLogExtraction {
   const layout = buildLayout(pages);
   const lines = layout.lines.filter((l) => !isPageFurniture(l));
-  const period = layout.lines.slice(0, 20).map((l) => dateRange(l.text)).find((r) => r) ?? null;
+  const period = logPeriod(layout.lines.slice(0, 20));
   const legend = codeLegend(lines);
   const rows: ReadRow[] = [];
   const printed = new Map<string, PrintedTotals>();
@@ -134,7 +135,7 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
     if (isHeaderLine(line)) {
       const pageLines = lines.filter((l) => l.page === line.page);
       const at = pageLines.indexOf(line);
-      const dateHead = line.cells.find((c) => /\bdate\b/i.test(c.text))!;
+      const dateHead = cellsOf(line).find((c) => /\bdate\b/i.test(c.text))!;
       // The table ends at another service's heading or table, or at words starting in the date column
       // that are not a date (a total, a count, a note under the table).
       const ends = (w: PlacedWord[]) => SERVICE_FIELD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!) ||
@@ -159,8 +160,8 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
       let k = at;
       const tableWidth = columns[columns.length - 1].x1 - columns[0].x0;
       // Wrapped cell text continues a row; a note or legend under the table (one wide phrase) does not.
-      const wraps = (l: LayoutLine) => l.cells.length <= 2 && !/total|entries|page/i.test(l.text) && !PRINTED_COUNT.test(l.text) &&
-        !(l.cells.length === 1 && l.bbox[2] - l.bbox[0] > tableWidth * 0.5);
+      const wraps = (l: LayoutLine) => cellsOf(l).length <= 2 && !/total|entries|page/i.test(l.text) && !PRINTED_COUNT.test(l.text) &&
+        !(cellsOf(l).length === 1 && l.bbox[2] - l.bbox[0] > tableWidth * 0.5);
       for (; k < pageLines.length && (LEADING_DATE.test(pageLines[k].text) || (body.length > 0 && wraps(pageLines[k]))); k++) body.push(pageLines[k].words);
       rows.push(...rowsOf(body, headerWords, columns, service, serviceMinutes, legend, documentId));
       i = lines.indexOf(pageLines[k - 1]);
@@ -181,6 +182,25 @@ function rowsOf(body: PlacedWord[][], headerLines: PlacedWord[][], columns: Colu
   // A row opens where its date column holds a date; other lines are wrapped cell text.
   const table = readTable(body, { headerLines, columns, isRowStart: (_line, cells) => LEADING_DATE.test(cells[roles.date]?.text ?? '') });
   return sessionsFrom(table.rows, roles, service, serviceMinutes, legend, documentId);
+}
+
+/**
+ * The dates the log covers: a range printed anywhere in its head ("08/16/2023 to 06/06/2024"), or two
+ * dates in order after a period label with nothing else between them (two boxes of a form).
+ */
+function logPeriod(head: LayoutLine[]): [string, string] | null {
+  for (const l of head) {
+    const range = dateRange(l.text);
+    if (range) return range;
+  }
+  for (const l of head) {
+    const m = /\b(?:log|report(?:ing)?|service|date)\s+(?:period|range|dates)\s*:?/i.exec(l.text);
+    if (!m) continue;
+    const rest = l.text.slice(m.index + m[0].length);
+    const dates = findDates(rest);
+    if (dates.length >= 2 && dates[0].iso < dates[1].iso && !/\S/.test(rest.slice(dates[0].index + dates[0].length, dates[1].index).replace(/[-–—|]|to|through/gi, ''))) return [dates[0].iso, dates[1].iso];
+  }
+  return null;
 }
 
 /** Codes a log explains in a legend ("P = Present; A = Student absent; MU = Make-up session"). */

@@ -173,7 +173,7 @@ WJ IV ACH Oral Reading (standard)   81               10            -2
   {
     name: 'history table: one row per administration with an ISO date column',
     text: `
-SCHOLASTIC READING INVENTORY - STUDENT HISTORY
+SCHOLASTIC READING INVENTORY: STUDENT HISTORY
 Administration   Date          Lexile Measure   Percentile   Performance Band
 BOY              2023-09-05    410L             12           Below Basic
 MOY              2024-01-10    455L             15           Below Basic

@@ -160,7 +160,7 @@ Jan 24, 2024     60           60              Delivered
     name: 'one-letter attendance codes explained by a legend under the table',
     text: `
 SPEECH-LANGUAGE SERVICES ATTENDANCE                        Printed 05/31/2024
-Service Type: Speech-Language Therapy - 20 minutes 2x weekly
+Service Type: Speech-Language Therapy, 20 minutes twice weekly
 Date         Minutes    Code
 04/01/2024   20         P
 04/03/2024   0          A
@@ -172,13 +172,13 @@ Codes: P = Present; A = Student absent; PA = Provider absent; SC = School closed
 `,
     want: {
       sessions: [
-        ['2024-04-01', 'Speech-Language Therapy - 20 minutes 2x weekly', 20, 20, 'delivered'],
-        ['2024-04-03', 'Speech-Language Therapy - 20 minutes 2x weekly', 20, 0, 'student_absence'],
-        ['2024-04-08', 'Speech-Language Therapy - 20 minutes 2x weekly', 20, 0, 'district'],
-        ['2024-04-12', 'Speech-Language Therapy - 20 minutes 2x weekly', 0, 20, 'delivered'],
-        ['2024-04-15', 'Speech-Language Therapy - 20 minutes 2x weekly', 20, 20, 'delivered'],
+        ['2024-04-01', 'Speech-Language Therapy, 20 minutes twice weekly', 20, 20, 'delivered'],
+        ['2024-04-03', 'Speech-Language Therapy, 20 minutes twice weekly', 20, 0, 'student_absence'],
+        ['2024-04-08', 'Speech-Language Therapy, 20 minutes twice weekly', 20, 0, 'district'],
+        ['2024-04-12', 'Speech-Language Therapy, 20 minutes twice weekly', 0, 20, 'delivered'],
+        ['2024-04-15', 'Speech-Language Therapy, 20 minutes twice weekly', 20, 20, 'delivered'],
       ],
-      summaries: [['Speech-Language Therapy - 20 minutes 2x weekly', 80, 60, 20, 0, 20, 20]],
+      summaries: [['Speech-Language Therapy, 20 minutes twice weekly', 80, 60, 20, 0, 20, 20]],
     },
   },
 ];
