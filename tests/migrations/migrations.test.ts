@@ -142,7 +142,7 @@ describe('later migrations', () => {
 
   it('0080 lets a document name its decrypted working copy, a stored blob, and leaves existing documents without one', () => {
     const db = upTo(70);
-    expect(migrate(db)).toEqual([80]);
+    expect(migrate(db, 80)).toEqual([80]);
     expect(db.prepare("SELECT working_sha256 FROM documents WHERE id = 'd1'").get()).toEqual({ working_sha256: null });
     expect(() => db.prepare("UPDATE documents SET working_sha256 = 'not-stored' WHERE id = 'd1'").run()).toThrow(/FOREIGN KEY/);
     db.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES ('w', 1, 't')").run();
@@ -150,5 +150,15 @@ describe('later migrations', () => {
     expect(db.prepare("SELECT sha256, working_sha256 FROM documents WHERE id = 'd1'").get()).toEqual({ sha256: 's', working_sha256: 'w' });
     // A stored working copy cannot be dropped while a document reads from it.
     expect(() => db.prepare("DELETE FROM blobs WHERE sha256 = 'w'").run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('0090 records page graphics and the layout version that read each page; stored pages were read by version 1', () => {
+    const db = upTo(80);
+    db.prepare("INSERT INTO pages (document_id, page_number, width, height, text, words_json, source) VALUES ('d1', 1, 612, 792, 'Goal', '[]', 'text_layer')").run();
+    expect(migrate(db)).toEqual([90]);
+    expect(db.prepare("SELECT graphics_json, layout_version FROM pages WHERE document_id = 'd1' AND page_number = 1").get()).toEqual({ graphics_json: null, layout_version: 1 });
+    db.prepare(`UPDATE pages SET graphics_json = '{"rules":[],"boxes":[]}', layout_version = 2 WHERE document_id = 'd1' AND page_number = 1`).run();
+    expect(db.prepare("SELECT layout_version FROM pages WHERE document_id = 'd1' AND page_number = 1").get()).toEqual({ layout_version: 2 });
+    expect(() => db.prepare("UPDATE pages SET layout_version = 'two' WHERE document_id = 'd1'").run()).toThrow(/cannot store TEXT/);
   });
 });

@@ -9,6 +9,7 @@ import { m0050DeadlinesLetters } from './migrations/0050-deadlines-letters';
 import { m0060SearchIndex } from './migrations/0060-search-index';
 import { m0070EditVersions } from './migrations/0070-edit-versions';
 import { m0080WorkingCopies } from './migrations/0080-working-copies';
+import { m0090PageLayout } from './migrations/0090-page-layout';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies];
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies, m0090PageLayout];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies every migration above the database's user_version; returns the versions applied. */

@@ -1,6 +1,7 @@
 // Prepared statements for documents and pages; rows map to DTOs here only.
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
-import type { Classification, DocType, PageContent, Word } from '../../../../shared/domain';
+import type { Classification, DocType, PageContent, PageGraphics, Word } from '../../../../shared/domain';
+import { LAYOUT_VERSION } from '../../layout/types';
 import type { Db } from '../open';
 import { searchIndexQueries, searchTags } from './search-index';
 
@@ -71,8 +72,8 @@ export function rowToDocument(r: DocumentRow, extra: { lowConfidencePages?: numb
 export const LOW_CONFIDENCE = 70;
 
 export function documentQueries(db: Db) {
-  const insertPage = db.prepare(`INSERT OR REPLACE INTO pages (document_id, page_number, width, height, text, words_json, source, mean_confidence, needs_review)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertPage = db.prepare(`INSERT OR REPLACE INTO pages (document_id, page_number, width, height, text, words_json, source, mean_confidence, needs_review, graphics_json, layout_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const index = searchIndexQueries(db);
   const previous = db.prepare<[string, number], { search_rowid: number | null }>('SELECT search_rowid FROM pages WHERE document_id = ? AND page_number = ?');
   const docTags = db.prepare<[string], { case_id: string; type: string; deleted_at: string | null }>('SELECT case_id, type, deleted_at FROM documents WHERE id = ?');
@@ -97,7 +98,8 @@ export function documentQueries(db: Db) {
       for (const p of pages) {
         const needsReview = p.source === 'ocr' && (p.meanConfidence ?? 0) < LOW_CONFIDENCE ? 1 : 0;
         const oldRowid = previous.get(docId, p.pageNumber)?.search_rowid ?? null;
-        insertPage.run(docId, p.pageNumber, p.width, p.height, p.text, JSON.stringify(p.words), p.source, p.meanConfidence, needsReview);
+        const graphics = p.graphics && (p.graphics.rules.length || p.graphics.boxes.length) ? JSON.stringify(p.graphics) : null;
+        insertPage.run(docId, p.pageNumber, p.width, p.height, p.text, JSON.stringify(p.words), p.source, p.meanConfidence, needsReview, graphics, p.layoutVersion ?? LAYOUT_VERSION);
         index.putPage(docId, p.pageNumber, p.text, oldRowid, tags);
       }
     },
@@ -129,6 +131,8 @@ export interface PageRow {
   source: string;
   mean_confidence: number | null;
   needs_review: number;
+  graphics_json: string | null;
+  layout_version: number;
 }
 
 export function rowToPageContent(r: PageRow): PageContent {
@@ -140,6 +144,8 @@ export function rowToPageContent(r: PageRow): PageContent {
     words: JSON.parse(r.words_json) as Word[],
     source: r.source as PageContent['source'],
     meanConfidence: r.mean_confidence,
+    ...(r.graphics_json ? { graphics: JSON.parse(r.graphics_json) as PageGraphics } : {}),
+    layoutVersion: r.layout_version,
   };
 }
 
