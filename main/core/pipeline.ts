@@ -8,6 +8,7 @@ import { classify } from './documents/parse/classify';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { runQueuedOcrJobs } from './documents/ocr-jobs';
+import { refreshStaleLayouts } from './documents/relayout';
 
 /** Told when a document's text is stored but its goals, services and dates could not be read from it. */
 export type ExtractionFailed = (documentId: string, message: string) => void;
@@ -95,6 +96,8 @@ export interface ResumeHooks {
 export interface ResumeReport {
   ocrFinished: string[];
   ocrFailed: string[];
+  /** Documents whose pages an older layout had read: read again and re-extracted (what the UI can say changed). */
+  layoutRefreshed: string[];
 }
 
 /** How many documents wait for OCR that no one is running (queued by an earlier run, or requeued after a crash). */
@@ -103,12 +106,13 @@ export function queuedOcrCount(core: Core): number {
 }
 
 /**
- * At start-up: finish OCR that an earlier run left queued (after a crash or a kill), then bring
- * extraction up to date for documents read by an older extractor. The app and the browser host run
+ * At start-up: finish OCR that an earlier run left queued (after a crash or a kill), read again the
+ * pages an older layout read (relayout.ts), then bring extraction up to date for documents read by
+ * an older extractor. The app and the browser host run
  * it in the background; the CLI awaits it and reports what failed.
  */
 export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Promise<ResumeReport> {
-  const report: ResumeReport = { ocrFinished: [], ocrFailed: [] };
+  const report: ResumeReport = { ocrFinished: [], ocrFailed: [], layoutRefreshed: [] };
   if (queuedOcrCount(core)) {
     const afterDocument = afterDocumentHook(core, hooks.onExtractionFailed);
     await runQueuedOcrJobs(core, {
@@ -126,6 +130,10 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
       },
     });
   }
+  await refreshStaleLayouts(core, (id) => {
+    report.layoutRefreshed.push(id);
+    extractAndStore(core, id, hooks.onExtractionFailed);
+  });
   refreshStaleExtractions(core, hooks.onExtractionFailed);
   return report;
 }
