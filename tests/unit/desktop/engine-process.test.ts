@@ -3,114 +3,29 @@
 // child_process and drives it through the same supervisor and message protocol the main process
 // uses, and through the app:// handler for the byte routes: everything Electron runs but
 // utilityProcess.fork itself.
-import { fork, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EngineStartError, EngineSupervisor, type EngineChild, type EngineStatus } from '../../../main/engine/supervisor';
-import { appProtocolHandler } from '../../../main/host/app-protocol';
-import type { FromEngine } from '../../../main/engine/protocol';
+import { EngineStartError } from '../../../main/engine/supervisor';
 import type { Result } from '../../../shared/errors';
-import { makePdf, textLines } from '../documents/make-files';
 import { tempDir } from '../../support/core';
 import { REPO_ROOT } from '../../support/fixtures';
+import { checkEngineServes, engineHarness, importDone, notice, stopEngines, uploadAndImport } from './engine-harness';
 
 const ENTRY = path.join(REPO_ROOT, 'out/main/engine.cjs');
+
+afterEach(stopEngines);
+const harness = (dataDir: string) => engineHarness(ENTRY, dataDir);
 
 beforeAll(() => {
   const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
 });
 
-function forkEngine(dataDir: string): EngineChild {
-  const child = fork(ENTRY, [`--data-dir=${dataDir}`], { cwd: REPO_ROOT, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  child.on('error', () => {}); // a message sent as it dies: the supervisor answers the call itself
-  return {
-    get pid() {
-      return child.pid;
-    },
-    post: (msg) => void (child.connected && child.send(msg)),
-    onMessage: (listener) => child.on('message', (m) => listener(m as FromEngine)),
-    onExit: (listener) => child.once('exit', (code) => listener(code)),
-    kill: () => void child.kill('SIGKILL'),
-  };
-}
-
-interface Harness {
-  engine: EngineSupervisor;
-  events: { name: string; payload: unknown }[];
-  statuses: EngineStatus[];
-  call<T>(name: string, args?: unknown): Promise<T>;
-  app(p: string, init?: RequestInit): Promise<Response>;
-}
-
-const running: EngineSupervisor[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.stop()));
-});
-
-function harness(dataDir: string): Harness {
-  const events: Harness['events'] = [];
-  const statuses: EngineStatus[] = [];
-  const engine = new EngineSupervisor({ spawn: () => forkEngine(dataDir), onEvent: (name, payload) => events.push({ name, payload }), onStatus: (s) => statuses.push(s), restartDelayMs: 50 });
-  running.push(engine);
-  const rendererDir = path.join(dataDir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  const protocol = appProtocolHandler({ rendererDir, files: (req) => engine.fetch(req) });
-  return {
-    engine,
-    events,
-    statuses,
-    async call<T>(name: string, args?: unknown) {
-      const r = (await engine.call(name, args)) as Result<T>;
-      if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`);
-      return r.value;
-    },
-    app: (p, init) => protocol(new Request(`app://casefile${p}`, init)),
-  };
-}
-
-async function uploadAndImport(h: Harness, caseId: string, files: { name: string; bytes: Uint8Array }[]) {
-  const uploads = [];
-  for (const f of files) {
-    const res = await h.app('/api/upload', { method: 'POST', body: f.bytes as BodyInit, headers: { 'content-type': 'application/octet-stream' } });
-    const body = (await res.json()) as { ok: boolean; value: { uploadId: string; size: number } };
-    expect(body.value.size).toBe(f.bytes.length);
-    uploads.push({ uploadId: body.value.uploadId, fileName: f.name });
-  }
-  return h.call<{ jobId: string; done: boolean }>('documents.import', { caseId, uploads });
-}
-
-async function importDone(h: Harness, jobId: string) {
-  for (;;) {
-    const s = await h.call<{ done: boolean; files: { status: string }[] }>('documents.importStatus', { jobId });
-    if (s.done) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const notice = (n: number, pages = 1) => makePdf(Array.from({ length: pages }, (_, p) => textLines(`Prior Written Notice ${n}\nThe district proposes a change, page ${p + 1}.\nDate: March ${(n % 27) + 1}, 2024`)));
-
 describe('the engine process', () => {
   it('answers API calls and byte routes over its message protocol, as the desktop app uses it', async () => {
-    const dataDir = tempDir();
-    const h = harness(dataDir);
-    await h.engine.start();
-    expect(h.engine.pid).not.toBe(process.pid);
-    expect(await h.call<{ transport: string; dataDir: string }>('app.info')).toMatchObject({ transport: 'electron', dataDir });
-    const { id: caseId } = await h.call<{ id: string }>('cases.create', { name: 'Engine Process' });
-    const pdf = await notice(1, 2);
-    const batch = await uploadAndImport(h, caseId, [{ name: 'notice.pdf', bytes: pdf }]);
-    expect((await importDone(h, batch.jobId)).files.map((f) => f.status)).toEqual(['imported']);
-    expect(h.events.some((e) => e.name === 'job.progress' && (e.payload as { jobId: string }).jobId === batch.jobId)).toBe(true);
-    const [doc] = await h.call<{ id: string }[]>('documents.list', { caseId });
-    const image = await h.app(`/api/page-image?doc=${doc.id}&page=2&width=200`);
-    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png']);
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
-    const original = await h.app(`/api/original?doc=${doc.id}`);
-    expect(Buffer.from(await original.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
-    expect((await h.app('/api/original?doc=missing')).status).toBe(404);
-    expect((await h.engine.call('no.such.call', {})) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    await checkEngineServes(harness(tempDir()));
   });
 
   it('holds the data folder: a second engine on it is refused, and a clean stop lets go', async () => {
