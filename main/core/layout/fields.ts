@@ -69,11 +69,13 @@ const boxOf = (words: PlacedWord[]): BBox | null => (words.length ? unionBBox(wo
 export function readFields(page: number, blocks: RawBlock[], rows: Segment[][], vocabulary: RegExp[] = []): Field[] {
   const fields: Field[] = [];
   const taken = new Set<Segment>();
-  const startsWithLabel = (seg: Segment) => labelsOn(seg.words, vocabulary).some((l) => l.words[0] === seg.words[0]);
+  // The first line of a label wrapped over two lines is a label too ("Projected Date of" / "Annual Review:").
+  const wrapped = new Set(blocks.filter(isWrappedLabel).map((b) => b.segments[0]));
+  const startsWithLabel = (seg: Segment) => wrapped.has(seg) || labelsOn(seg.words, vocabulary).some((l) => l.words[0] === seg.words[0]);
   blocks.forEach((block, bi) => {
     const segs = block.segments;
     // A label wrapped over two lines of a narrow column: "Projected Date of" / "Annual Review:".
-    if (segs.length === 2 && /:$/.test(segs[1].text) && !segs[0].text.includes(':') && segs[0].words.length + segs[1].words.length <= 8) {
+    if (isWrappedLabel(block)) {
       const words = [...segs[0].words, ...segs[1].words];
       const value = valueBeside(segs[0], rows, startsWithLabel) ?? valueBeside(segs[1], rows, startsWithLabel) ?? valueBelow(block, blocks.slice(bi + 1), startsWithLabel);
       fields.push(field(page, words, value?.words ?? [], value?.style ?? 'beside'));
@@ -88,7 +90,7 @@ export function readFields(page: number, blocks: RawBlock[], rows: Segment[][], 
         let value = seg.words.slice(label.end, stop);
         let style: Field['style'] = 'inline';
         if (value.length === 0 && li === labels.length - 1) {
-          const found = valueBeside(seg, rows, startsWithLabel) ?? (si === segs.length - 1 ? valueBelow(block, blocks.slice(bi + 1), startsWithLabel) : null);
+          const found = nearer(seg, valueBeside(seg, rows, startsWithLabel), si === segs.length - 1 ? valueBelow(block, blocks.slice(bi + 1), startsWithLabel) : null);
           if (found) {
             value = found.words;
             style = found.style;
@@ -107,6 +109,20 @@ export function readFields(page: number, blocks: RawBlock[], rows: Segment[][], 
     });
   });
   return fields;
+}
+
+const isWrappedLabel = (b: RawBlock) => {
+  const segs = b.segments;
+  return segs.length === 2 && /:$/.test(segs[1].text) && !segs[0].text.includes(':') && segs[0].words.length + segs[1].words.length <= 8;
+};
+
+/** A value right under its label beats one far along the line (the next column's text). */
+function nearer(label: Segment, beside: Found | null, below: Found | null): Found | null {
+  if (!beside || !below) return beside ?? below;
+  const h = median(label.words.map(height)) ?? 10;
+  const besideGap = (beside.words[0]?.bbox[0] ?? Infinity) - label.bbox[2];
+  const underLabel = Math.abs((below.words[0]?.bbox[0] ?? Infinity) - label.bbox[0]) <= h;
+  return underLabel && besideGap > h * 4 ? below : beside;
 }
 
 function field(page: number, labelWords: PlacedWord[], valueWords: PlacedWord[], style: Field['style']): Field {

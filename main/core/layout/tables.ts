@@ -152,6 +152,10 @@ function alignedTable(page: number, run: Segment[][]): TableModel | null {
     const cellsOfRow = columns.map((c) => cellOf(line.filter((s) => overlap(c.x0, c.x1, s.bbox[0], s.bbox[2]) > 0).flatMap((s) => s.words)));
     return { kind: 'body', page, cells: cellsOfRow, bbox: unionBBox(line) };
   });
+  // A table fills most of its grid; lines of options or of "Label:" cells that happen to line up do not.
+  const filled = rows.reduce((n, r) => n + r.cells.filter((c) => c.words.length).length, 0) / (rows.length * columns.length);
+  const labelled = rows.filter((r) => r.cells.some((c) => /^[A-Z][\w ()#/'-]{0,40}:$/.test(c.text))).length;
+  if (filled < 0.6 || labelled > rows.length * 0.25) return null;
   return finish(page, rows, columns, false);
 }
 
