@@ -122,16 +122,24 @@ export function generateForms(seed: number, pageCount: number): Promise<Generate
       }
 
       // A table, ruled or aligned by gaps.
-      const head = pick(TABLE_HEADS);
       const ruled = rand() < 0.5;
+      // An unruled table's header may run over two lines ("Score" over "(SS)").
+      const twoLine = !ruled && rand() < 0.5;
+      const head = pick(TABLE_HEADS);
       const colW = (510 / head.length);
       const rows = Array.from({ length: int(3, 5) }, () => head.map((h, c) => (c === 0 ? phrase(ruled ? int(1, 5) : 1) : /Date/.test(h) ? date() : String(int(1, 300)))));
-      truth.tables.push({ ruled, header: head, rows });
+      truth.tables.push({ ruled, header: head.map((h, c) => (twoLine && c > 0 ? `${h} (${'abcd'[c - 1]})` : h)), rows });
       const pad = 3;
       const rowHeight = (cells: string[]) => Math.max(...cells.map((c) => doc.font(font).fontSize(size).heightOfString(c, { width: colW - 2 * pad - 4 }))) + 2 * pad;
       const heights = [rowHeight(head), ...rows.map(rowHeight)];
       const top = y;
-      [head, ...rows].forEach((cells, r) => {
+      if (twoLine) {
+        head.forEach((h, c) => text(h, 50 + c * colW + pad, y + pad));
+        y += size * 1.2;
+        head.forEach((_, c) => { if (c > 0) text(`(${'abcd'[c - 1]})`, 50 + c * colW + pad, y + pad); });
+        y += lead;
+      }
+      (twoLine ? rows : [head, ...rows]).forEach((cells, r) => {
         cells.forEach((c, i) => text(c, 50 + i * colW + pad, y + pad, ruled ? { width: colW - 2 * pad - 4 } : { lineBreak: false }));
         y += ruled ? heights[r] : lead;
       });
