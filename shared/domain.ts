@@ -166,6 +166,8 @@ export interface DataPoint {
   value: number;
   unit: string | null;
   source: Provenance;
+  /** Reprinted from an earlier period's column of a report that shows the whole year (not this report's own period). */
+  earlierPeriod?: boolean;
 }
 
 export interface ProgressEntry {

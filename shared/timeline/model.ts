@@ -187,17 +187,26 @@ export interface GoalDataPoint {
   code: string | null;
 }
 
-/** Dated data points reported for each goal, oldest first (undated points cannot be charted and are left out). */
+/** Dated data points reported for each goal, oldest first, each once (undated points cannot be charted and are left out). */
 export function dataPointsByGoal(model: Pick<CaseModel, 'progressReports'>): Map<string, GoalDataPoint[]> {
   const byGoal = new Map<string, GoalDataPoint[]>();
+  const reportDates = new Map(model.progressReports.map((r) => [r.documentId, reportDate(r)] as const));
   for (const report of model.progressReports) {
     for (const entry of report.entries) {
       if (!entry.goalId) continue;
       for (const point of entry.dataPoints) {
         const date = point.date ?? reportDate(report);
         if (!date) continue;
-        const list = byGoal.get(entry.goalId) ?? [];
-        list.push({ date, value: point.value, unit: point.unit, source: point.source, reportDocumentId: report.documentId, code: entry.code });
+        const list: GoalDataPoint[] = byGoal.get(entry.goalId) ?? [];
+        const item: GoalDataPoint = { date, value: point.value, unit: point.unit, source: point.source, reportDocumentId: report.documentId, code: entry.code };
+        // Reports that reprint the year's grid repeat earlier periods' data: one point per date and
+        // value, kept as the earliest report printed it.
+        const same = list.findIndex((p) => p.date === date && p.value === point.value);
+        if (same >= 0) {
+          if (compareDates(reportDate(report), reportDates.get(list[same].reportDocumentId)) < 0) list[same] = item;
+          continue;
+        }
+        list.push(item);
         byGoal.set(entry.goalId, list);
       }
     }

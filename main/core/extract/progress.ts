@@ -178,7 +178,7 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
 /** A goal block read as a period grid: the report's own column, and the data of the columns before it. */
 function entryFromGrid(block: GoalBlock, index: number, grid: PeriodGrid, legend: Record<string, string>, documentId: string): ProgressEntry {
   const dataPoints: DataPoint[] = [];
-  for (const p of [...grid.earlier, ...grid.own]) {
+  for (const p of [...grid.earlier.map((e) => ({ ...e, earlierPeriod: true })), ...grid.own]) {
     if (!dataPoints.some((d) => d.date === p.date && d.value === p.value)) dataPoints.push(p);
   }
   const code = grid.code?.code ?? null;
