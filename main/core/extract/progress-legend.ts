@@ -1,9 +1,9 @@
 // A progress report's own legend of codes ("SP = Sufficient progress", "4 - Goal met", a Code/Meaning
 // table) and the code an entry carries, matched by the code as printed or by the legend's wording.
 import type { LayoutLine } from './layout';
+import { LEGEND_HEADING, NARRATIVE_CODES } from './vocab/progress';
 
 const CODE = String.raw`(?:[A-Z][A-Z0-9+\-]{0,3}|\d)`;
-const LEGEND_HEADING = /\b(?:progress\s+(?:codes?|key|ratings?|reporting\s+key|indicators?)|codes?|key|legend|rating\s+scale)\s*:?/i;
 
 function clean(meaning: string): string {
   return meaning.replace(/\s+/g, ' ').replace(/^[\s\-–:=]+/, '').replace(/[\s;,.|]+$/, '').trim();
@@ -100,6 +100,9 @@ export function codeFromText(text: string, legend: Record<string, string>, opts:
     const re = opts.standaloneOnly ? new RegExp(`(?:^|\\s|\\|)${esc}(?=$|\\s|\\|)`) : new RegExp(`^${esc}(?=$|[\\s:;,.\\-–)])`);
     if (re.test(trimmed)) return { code: c, codeText: legend[c] };
   }
+  // Only a cell holding nothing but the code: a word of prose is no misread code.
+  const misread = /\s/.test(trimmed) ? null : ocrMisreadCode(trimmed, codes);
+  if (misread) return { code: misread, codeText: legend[misread] };
   if (opts.standaloneOnly) return null;
   const byMeaning = matchMeaning(trimmed, legend);
   if (byMeaning) return byMeaning;
@@ -108,9 +111,35 @@ export function codeFromText(text: string, legend: Record<string, string>, opts:
     const rest = trimmed.slice(lead[0].length).replace(/^\s*[-–:=]\s*/, '').trim();
     return { code: lead[1], codeText: rest || null };
   }
-  // A code written out in words ("Making sufficient progress") is kept as printed.
+  // A code written out in words ("Making sufficient progress") is kept as printed, with the meaning
+  // the vocabulary gives it ("No progress", "On-track", "Progress to be determined"...).
   const phrase = clean(trimmed.split(/[.;]/)[0]);
-  return phrase.length <= 80 ? { code: phrase, codeText: phrase } : null;
+  if (phrase.length > 80) return null;
+  const narrative = NARRATIVE_CODES.find(([re]) => re.test(phrase.replace(/^(?:making|has\s+made|shows?|showing)\s+/i, '')));
+  return { code: phrase, codeText: narrative ? narrative[1] : phrase };
+}
+
+/** Characters OCR confuses in short codes, read back: "]" or "l" for 1, "O" for 0. */
+const OCR_DIGITS: Record<string, string> = { ']': '1', '[': '1', '|': '1', l: '1', I: '1', i: '1', '!': '1', O: '0', o: '0', Z: '2', z: '2', S: '5', s: '5' };
+
+/**
+ * A legend code the OCR misread: "]" for "1", "Mm" for "M" (a letter doubled in lower case), "5P" for
+ * "SP". Only a short token, and only when exactly one legend code fits.
+ */
+function ocrMisreadCode(token: string | undefined, codes: string[]): string | null {
+  if (!token || token.length > 4 || codes.length === 0) return null;
+  const t = token.replace(/[.:;,)]+$/, '');
+  const fits = new Set<string>();
+  const digits = [...t].map((ch) => OCR_DIGITS[ch] ?? ch).join('');
+  if (codes.includes(digits)) fits.add(digits);
+  const upper = t.toUpperCase();
+  if (codes.includes(upper)) fits.add(upper);
+  const doubled = /^([A-Z]{1,3})([a-z])$/.exec(t);
+  if (doubled && doubled[1].endsWith(doubled[2].toUpperCase()) && codes.includes(doubled[1])) fits.add(doubled[1]);
+  for (const c of codes) {
+    if (c.length >= 2 && c.length === t.length && [...c].every((ch, i) => ch === t[i] || OCR_DIGITS[t[i]] === ch || OCR_DIGITS[ch] === t[i] || (ch === 'S' && t[i] === '5'))) fits.add(c);
+  }
+  return fits.size === 1 ? [...fits][0] : null;
 }
 
 function matchMeaning(text: string, legend: Record<string, string>): { code: string; codeText: string } | null {
