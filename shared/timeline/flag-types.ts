@@ -7,6 +7,7 @@ export const RED_FLAG_TYPES = [
   'goal_carried_forward_unmet',
   'goal_target_below_baseline',
   'vague_goal',
+  'goal_without_target_date',
   'progress_report_without_data',
   'declining_percentiles',
   'services_unchanged_despite_stagnation',
@@ -41,12 +42,25 @@ export const FLAG_THRESHOLDS = {
   stagnantFractionOfNeededRate: 0.5,
   /** Trends and flatness need this many measured points: two points are a line through noise. */
   minPointsForTrend: 3,
+  /** "Far below the aim line" needs this many measured points: one probe early in the year is one bad day. */
+  minPointsForShortfall: 2,
+  /** A period's data count as worse than the baseline only with this many points, every one of them worse. */
+  minPeriodPointsWorseThanBaseline: 2,
+  /** A goal read with less confidence than this (OCR doubt and no criterion found) may be missing words: its parts are not judged. */
+  minGoalConfidenceToJudgeParts: 0.6,
   /** Two administrations alone count as a decline only when the percentile falls this far (smaller moves are within test error). */
   percentileSingleDrop: 10,
+  /** ...or when every one of at least this many measures of the same test fell between the same two administrations:
+   *  one small drop is test error, the whole battery falling together is not. */
+  percentileBatteryMeasures: 3,
   /** Missed minutes below this (about one short session) are not flagged. */
   minMissedMinutes: 30,
   /** Days of slack after a period before its progress report counts as missing (reports follow grading periods). */
   reportGraceDays: 45,
+  /** Days after an annual review or reevaluation fell due before a file with no later IEP or evaluation shows it
+   *  overdue: the new document reaches the parent (and the file) weeks after the meeting or testing, so a file
+   *  ending sooner cannot show that none was held. */
+  reviewRecordGraceDays: 60,
 };
 export type FlagThresholds = typeof FLAG_THRESHOLDS;
 

@@ -12,19 +12,33 @@ import { type CaseGoal, type CaseIep, baseIepOf, iepById, iepPeriodEnd, iepStart
 import { canonicalUnit } from './similarity';
 import { aimLine, theilSenTrend } from './stats';
 
-/** Percentile falling at every administration across at least ~a school year. */
+/** One score per date for a series (a report may repeat a subtest): the dates and averaged percentiles. */
+function byDate(series: ReturnType<typeof percentileSeries>[number]): { dates: string[]; values: number[] } {
+  const map = new Map<string, number[]>();
+  for (const p of series.points) map.set(p.date, [...(map.get(p.date) ?? []), p.percentile]);
+  return { dates: [...map.keys()], values: [...map.values()].map((v) => v.reduce((s, x) => s + x, 0) / v.length) };
+}
+
+/**
+ * Percentile falling at every administration across at least ~a school year: three or more
+ * administrations, a large drop between two, or every measure of one test falling between the
+ * same two administrations (a whole battery moving together is not test error).
+ */
 export function testScoreFlags(ctx: FlagContext): RedFlag[] {
-  const declining = percentileSeries(ctx.model.testScores).filter((series) => {
-    // One score per date (a report may repeat a subtest): average them.
-    const byDate = new Map<string, number[]>();
-    for (const p of series.points) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p.percentile]);
-    const values = [...byDate.values()].map((v) => v.reduce((s, x) => s + x, 0) / v.length);
-    if (values.length < 2) return false;
-    const dates = [...byDate.keys()];
-    if (daysBetween(dates[0], dates[dates.length - 1]) < 300) return false;
-    const everyStepDown = values.every((v, i) => i === 0 || v < values[i - 1]);
-    return everyStepDown && (values.length >= 3 || values[0] - values[values.length - 1] >= ctx.t.percentileSingleDrop);
-  });
+  const spans = percentileSeries(ctx.model.testScores).map((series) => ({ series, ...byDate(series) }))
+    .filter((s) => s.values.length >= 2 && daysBetween(s.dates[0], s.dates[s.dates.length - 1]) >= 300);
+  const falling = (s: (typeof spans)[number]) => s.values.every((v, i) => i === 0 || v < s.values[i - 1]);
+  const battery = new Map<string, typeof spans>();
+  for (const s of spans.filter((x) => x.values.length === 2)) {
+    const key = `${s.series.test.toLowerCase()}|${s.dates.join('|')}`;
+    battery.set(key, [...(battery.get(key) ?? []), s]);
+  }
+  const wholeBatteryFell = new Set(
+    [...battery.values()].filter((b) => b.length >= ctx.t.percentileBatteryMeasures && b.every(falling)).flatMap((b) => b.map((s) => s.series)),
+  );
+  const declining = spans
+    .filter((s) => falling(s) && (s.values.length >= 3 || s.values[0] - s.values[s.values.length - 1] >= ctx.t.percentileSingleDrop || wholeBatteryFell.has(s.series)))
+    .map((s) => s.series);
   if (!declining.length) return [];
   const points = declining.flatMap((s) => s.points);
   const scoreDocs = new Map(ctx.model.testScores.map((s) => [s.source, s.documentId] as const));
@@ -208,7 +222,8 @@ function annualReviewFlags(ctx: FlagContext): RedFlag[] {
     const due = oneYearAfter(held);
     const next = meetings[index + 1];
     const nextDate = next ? dateOf(next) : null;
-    const late = nextDate ? nextDate > due : ctx.model.today > due;
+    // With no later IEP in the file, only a file that runs well past the due date shows the review was not held.
+    const late = nextDate ? nextDate > due : daysBetween(due, ctx.model.today) > ctx.t.reviewRecordGraceDays;
     if (!late) return;
     const evidence: Provenance[] = [iep.source, ...(next ? [next.source] : [])];
     flags.push({
@@ -218,7 +233,7 @@ function annualReviewFlags(ctx: FlagContext): RedFlag[] {
       documentIds: [iep.documentId, ...(next ? [next.documentId] : [])],
       description: nextDate
         ? `The IEP meeting after ${formatDisplayDate(held)} was held on ${formatDisplayDate(nextDate)}, ${daysBetween(held, nextDate)} days later (more than a year).`
-        : `No IEP meeting on record since ${formatDisplayDate(held)}: the annual review was due by ${formatDisplayDate(due)}, ${daysBetween(due, ctx.model.today)} days before ${formatDisplayDate(ctx.model.today)}.`,
+        : `No IEP meeting on record after ${formatDisplayDate(held)} in records that run to ${formatDisplayDate(ctx.model.today)}: the annual review was due by ${formatDisplayDate(due)}, ${daysBetween(due, ctx.model.today)} days earlier.`,
       evidence,
     });
   });
@@ -240,7 +255,7 @@ function reevaluationFlags(ctx: FlagContext): RedFlag[] {
   const last = evaluations.at(-1);
   const threeYears = last ? oneYearAfter(oneYearAfter(oneYearAfter(last.date))) : null;
   const due = [stated, threeYears].filter((d): d is string => !!d).sort()[0];
-  if (!due || ctx.model.today <= due || (last && stated && last.date >= stated)) return [];
+  if (!due || daysBetween(due, ctx.model.today) <= ctx.t.reviewRecordGraceDays || (last && stated && last.date >= stated)) return [];
   const documentIds = uniq([...(last ? [last.documentId] : []), ...(latestIep ? [latestIep.documentId] : [])]);
   return [{
     key: flagKey('reevaluation_overdue', [due]),

@@ -53,24 +53,27 @@ describe('schedule rules', () => {
     expect(flags[0].description).toContain('promises 4 a year');
   });
 
-  it('flags an annual review held late and one overdue now', () => {
+  it('flags an annual review held late and one overdue now, once the records run well past the due date', () => {
     const m = healthyCase();
     m.ieps[1] = { ...m.ieps[1], meetingDate: '2023-10-20', startDate: '2023-10-20' };
-    m.today = '2024-11-05';
+    m.today = '2025-01-05';
     const overdue = flagsOf(m).filter((f) => f.type === 'annual_review_overdue');
     expect(overdue.map((f) => f.documentIds[0])).toEqual(['doc-P1', 'doc-P2']);
     expect(overdue[0].description).toContain('400 days later');
-    expect(overdue[1].description).toContain('due by Oct 20, 2024');
+    expect(overdue[1].description).toContain('due by Oct 20, 2024, 77 days earlier');
+    // Records ending weeks after the due date cannot show that no meeting was held: the new IEP may not be in the file yet.
+    m.today = '2024-11-05';
+    expect(flagsOf(m).filter((f) => f.type === 'annual_review_overdue').map((f) => f.documentIds[0])).toEqual(['doc-P1']);
   });
 
   it('flags a reevaluation more than three years after the last evaluation, or past the date the IEP gives', () => {
     const m = healthyCase();
     m.documents.push({ id: 'eval', fileName: 'Psychoeducational evaluation.pdf', type: 'evaluation', date: '2021-03-02' });
-    m.today = '2024-03-05';
+    m.today = '2024-05-10';
     expect(flagsOf(m).filter((f) => f.type === 'reevaluation_overdue').map((f) => f.description)).toEqual([
       expect.stringContaining('due by Mar 2, 2024'),
     ]);
-    m.today = '2024-02-20';
+    m.today = '2024-04-20';
     expect(types(flagsOf(m))).not.toContain('reevaluation_overdue');
     m.ieps[1] = { ...m.ieps[1], nextReevaluation: '2024-01-31' };
     expect(types(flagsOf(m))).toContain('reevaluation_overdue');
@@ -162,6 +165,18 @@ describe('scores and services', () => {
     expect(flags[0].description).toContain('WIAT-4 Oral Reading Fluency 30 -> 25 -> 16');
     expect(flags[0].description).toContain('NWEA MAP Reading 50 -> 38');
     expect(flags[0].description).not.toContain('Spelling');
+  });
+
+  it('flags a whole battery falling between two administrations, each measure by less than the single-drop threshold', () => {
+    const m = healthyCase();
+    const measures: Array<[string, number, number]> = [['Word Reading', 12, 5], ['Spelling', 10, 6], ['Math Problem Solving', 34, 27]];
+    m.testScores = measures.flatMap(([subtest, before, after]) => [score('e1', 'WIAT-4', subtest, '2021-10-14', before), score('e2', 'WIAT-4', subtest, '2024-04-09', after)]);
+    expect(flagsOf(m).filter((f) => f.type === 'declining_percentiles').map((f) => f.description)).toEqual([
+      expect.stringContaining('on 3 test(s): WIAT-4 Word Reading 12 -> 5'),
+    ]);
+    // One measure holding steady leaves the battery's small moves within test error.
+    m.testScores = m.testScores.map((s) => (s.subtest === 'Spelling' && s.date === '2024-04-09' ? { ...s, percentile: 11 } : s));
+    expect(types(flagsOf(m))).not.toContain('declining_percentiles');
   });
 
   it('flags missed minutes per service log, with the school-side share, and ignores a few', () => {

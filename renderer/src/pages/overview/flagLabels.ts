@@ -5,6 +5,7 @@ const LABELS: Record<RedFlagType, string> = {
   goal_carried_forward_unmet: 'Goal carried forward, not met',
   goal_target_below_baseline: 'Target at or below the baseline',
   vague_goal: 'Goal missing measurable parts',
+  goal_without_target_date: 'Goal without a target date',
   progress_report_without_data: 'Progress reported without data',
   declining_percentiles: 'Percentiles falling across years',
   services_unchanged_despite_stagnation: 'Same services while data stay flat',
