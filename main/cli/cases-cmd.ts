@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatDisplayDate } from '../../shared/text/dates';
 import type { CaseDto } from '../../shared/api/cases';
 import { resolveCase } from '../core/cases';
-import { printJson, printTable, withCore, type GlobalOptions } from './run';
+import { printJson, printTable, withCore, withReadCore, type GlobalOptions } from './run';
 
 function printCase(c: CaseDto) {
   const rows: [string, string | null][] = [
@@ -33,7 +33,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .option('--all', 'include archived cases')
     .option('--search <text>', 'only cases whose name, child or school contains the text')
     .action((o: { json?: boolean; all?: boolean; search?: string }) =>
-      withCore(globals(), async ({ call }) => {
+      withReadCore(globals(), async ({ call }) => {
         const list = await call('cases.list', { includeArchived: !!o.all, query: o.search });
         if (o.json) return printJson(list);
         if (list.length === 0) return void process.stdout.write('No cases yet. Create one: casefile cases create --name "Child Name"\n');
@@ -79,7 +79,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('<case>', 'case name or id')
     .option('--json', 'print JSON')
     .action((ref: string, o: { json?: boolean }) =>
-      withCore(globals(), ({ core }) => {
+      withReadCore(globals(), ({ core }) => {
         const c = resolveCase(core, ref);
         if (o.json) return printJson(c);
         printCase(c);

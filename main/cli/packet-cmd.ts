@@ -6,7 +6,7 @@ import { resolveCase } from '../core/cases';
 import { packetCandidates, packetInput, periodChoices } from '../core/packet-service';
 import { buildPacketOffThread } from '../core/packet-worker-host';
 import { exportExhibitList } from '../core/packet/exhibit-list';
-import { withCore, UsageError, type GlobalOptions } from './run';
+import { withReadCore, UsageError, type GlobalOptions } from './run';
 
 function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
   if (!spec) return candidates.map((c) => ({ documentId: c.documentId }));
@@ -44,7 +44,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
     .option('--comp-ed <method>', 'compensatory-education method: hour or pct:N', 'hour')
     .option('--exhibit-list <file.pdf>', 'also write the exhibit list alone (five-business-day disclosure)')
     .action((o: Record<string, string | undefined>) =>
-      withCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core }) => {
         const c = resolveCase(core, o.case!);
         const sections = (o.sections?.split(',') ?? [...PACKET_SECTION_IDS]) as (typeof PACKET_SECTION_IDS)[number][];
         for (const s of sections) if (!(PACKET_SECTION_IDS as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}"`);

@@ -1,15 +1,46 @@
-// Shared plumbing for CLI commands: building the core, printing, and exit codes
-// (0 success, 1 a user error with a one-line message, 2 bad usage).
+// Shared plumbing for CLI commands: starting the core, printing, and exit codes.
+// A command that writes boots the engine as the app and the browser host do, holding the data
+// folder's lock; one that only reads runs beside a running app, since SQLite's WAL gives its reads
+// a consistent snapshot while the app writes.
 import { openCore, type Core } from '../core/context';
+import { LATEST_VERSION } from '../core/db/migrate';
+import type { LockOwner } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
+import { queuedOcrCount } from '../core/pipeline';
+import { bootEngine } from '../engine/boot';
 import { buildRegistry, type Registry } from '../ipc';
+import { AppError } from '../../shared/errors';
 import type { ApiName, ApiResult } from '../../shared/api';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_BUSY = 3;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done, and nothing failed
+  1  something failed: an error (one line on stderr), or any file that could not be
+     imported, recognised (OCR) or read for goals and services (each is listed)
+  2  bad usage: an unknown command or option, or a missing argument
+  3  the data folder is in use by the app, the browser host or another casefile
+     command that writes, still after waiting --wait seconds (the message names it)`;
+
+/** Seconds a writing command waits for the data folder's lock by default. */
+export const DEFAULT_WAIT_SECONDS = 10;
 
 export interface GlobalOptions {
   dataDir?: string;
+  /** Seconds to wait for the data folder while another process writes to it. */
+  wait?: number;
+  /** The command being run ("import", "cases create"): the lock names it to whoever finds the folder in use. */
+  command?: string;
 }
 
 export class UsageError extends Error {}
+
+/** The command ran and has listed what went wrong; the run ends with exit 1 and this line on stderr. */
+export class CommandFailed extends Error {}
 
 export interface CliEnv {
   core: Core;
@@ -17,15 +48,67 @@ export interface CliEnv {
   call<K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>>;
 }
 
-export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => Promise<T> | T): Promise<T> {
-  const core = openCore({ dataDir: resolveDataDir(globals.dataDir) });
-  const registry = buildRegistry();
+function envFor(core: Core, registry: Registry = buildRegistry()): CliEnv {
+  return { core, registry, call: (name, args) => registry.call(name, args, { core, transport: 'cli' }) };
+}
+
+function holderName(o: LockOwner): string {
+  return o.purpose.startsWith('casefile ') ? `\`${o.purpose}\` (process ${o.pid})` : `IEP Casefile (process ${o.pid}, ${o.purpose})`;
+}
+
+export interface WriteOptions {
+  /** The command finishes queued OCR itself; otherwise a note says how. */
+  resumesQueuedWork?: boolean;
+}
+
+/**
+ * Runs a command that writes. It starts the engine as the app and the browser host do (lock, open,
+ * recover), waiting up to --wait seconds for another holder of the folder to finish; queued work
+ * is left to the commands that await it and report how it went.
+ */
+export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => Promise<T> | T, opts: WriteOptions = {}): Promise<T> {
+  const engine = bootEngine({
+    dataDir: resolveDataDir(globals.dataDir),
+    purpose: `casefile ${globals.command ?? 'command'}`,
+    wait: {
+      waitMs: (globals.wait ?? DEFAULT_WAIT_SECONDS) * 1000,
+      onWait: (owner) => process.stderr.write(`Waiting for ${holderName(owner)} to finish with the data folder...\n`),
+    },
+    resume: false,
+  });
   try {
-    return await fn({
-      core,
-      registry,
-      call: (name, args) => registry.call(name, args, { core, transport: 'cli' }),
-    });
+    const { core, registry } = engine;
+    const queued = opts.resumesQueuedWork ? 0 : queuedOcrCount(core);
+    if (queued) {
+      process.stderr.write(`Note: ${queued} document(s) from an earlier run are waiting for OCR; \`casefile resume\` finishes them (so does the app when it starts).\n`);
+    }
+    return await fn(envFor(core, registry));
+  } finally {
+    await engine.stop();
+  }
+}
+
+/**
+ * Runs a command that only reads. It needs no lock: it reads beside a running app. Only a folder
+ * whose schema is not current (new, or from an older version) goes through withCore, since
+ * bringing it up to date writes.
+ */
+export async function withReadCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => Promise<T> | T): Promise<T> {
+  const dataDir = resolveDataDir(globals.dataDir);
+  const core = openCore({ dataDir, migrate: false });
+  let current: boolean;
+  try {
+    current = Number(core.db.pragma('user_version', { simple: true })) === LATEST_VERSION;
+  } catch (e) {
+    await core.close();
+    throw e;
+  }
+  if (!current) {
+    await core.close();
+    return withCore(globals, fn);
+  }
+  try {
+    return await fn(envFor(core));
   } finally {
     await core.close();
   }
@@ -44,8 +127,9 @@ export function printTable(headers: string[], rows: string[][]): void {
 }
 
 export function exitCodeFor(e: unknown): number {
-  if (e instanceof UsageError) return 2;
-  return 1;
+  if (e instanceof UsageError) return EXIT_USAGE;
+  if (e instanceof AppError && e.code === 'locked') return EXIT_BUSY;
+  return EXIT_FAILED;
 }
 
 export function oneLine(e: unknown): string {

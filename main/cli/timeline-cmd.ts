@@ -8,7 +8,7 @@ import { resolveCase } from '../core/cases';
 import { caseDeadlines, allDeadlines } from '../core/deadlines-service';
 import { draftCaseLetter, saveLetter } from '../core/letters-service';
 import { renderDocx, renderPdf } from '../core/letters';
-import { printJson, printTable, withCore, UsageError, type GlobalOptions } from './run';
+import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 
 function goalCheckJson(c: GoalCheck) {
   return {
@@ -60,7 +60,7 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .option('--case <case>', 'case name or id (default: all cases)')
     .option('--json', 'print JSON')
     .action((o: { case?: string; json?: boolean }) =>
-      withCore(globals(), ({ core }) => {
+      withReadCore(globals(), ({ core }) => {
         const list = o.case ? caseDeadlines(core, resolveCase(core, o.case).id) : allDeadlines(core);
         if (o.json) return printJson(list);
         if (!list.length) return void process.stdout.write('No deadlines: add IEPs, letters or events to the case.\n');
@@ -79,7 +79,8 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .requiredOption('--out <file>', 'where to write it: .docx or .pdf')
     .option('--sent <YYYY-MM-DD>', 'the date it was sent: files it in the case and starts its deadline')
     .action((o: { case: string; template: string; out: string; sent?: string }) =>
-      withCore(globals(), async ({ core }) => {
+      // Filing it as sent writes to the case; drafting only reads.
+      (o.sent ? withCore : withReadCore)(globals(), async ({ core }) => {
         if (!(LETTER_TEMPLATE_IDS as readonly string[]).includes(o.template)) throw new UsageError(`--template must be one of ${LETTER_TEMPLATE_IDS.join(', ')}`);
         const ext = path.extname(o.out).toLowerCase();
         if (ext !== '.docx' && ext !== '.pdf') throw new UsageError('--out must end in .docx or .pdf');

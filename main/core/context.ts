@@ -20,6 +20,8 @@ export interface CoreOptions {
   newId?: () => string;
   /** Where the shipped resources are (tessdata, fonts); defaults to the repo's resources/. */
   resourcesDir?: string;
+  /** Bring the schema up to date (default true). Only the data-folder lock's holder may. */
+  migrate?: boolean;
 }
 
 export interface Core {
@@ -53,7 +55,7 @@ export function defaultResourcesDir(): string {
 export function openCore(options: CoreOptions): Core {
   const dataDir = path.resolve(options.dataDir);
   ensureWritableDir(dataDir);
-  const db = openDatabase(path.join(dataDir, 'casefile.sqlite'));
+  const db = openDatabase(path.join(dataDir, 'casefile.sqlite'), { migrate: options.migrate });
   const blobs = new BlobStore(path.join(dataDir, 'originals'));
   const clock = options.clock ?? systemClock;
   const bus = new EventEmitter();

@@ -1,17 +1,23 @@
-// Starts the engine on a data folder: lock, open, recover, register, resume. The browser host and
-// the desktop app's engine process both start here, so the lock and recovery rules live in one
-// place; stop() undoes it all in reverse.
+// Starts the engine on a data folder: lock, open, recover, register, resume. The browser host, the
+// desktop app's engine process and every `casefile` command that writes start here, so the lock
+// and recovery rules live in one place; stop() undoes it all in reverse.
+import { rmSync } from 'node:fs';
 import { openCore, ensureWritableDir, type Core } from '../core/context';
-import { acquireDataDirLock } from '../core/lock';
+import { acquireDataDirLock, type LockWait } from '../core/lock';
 import { recoverOnStart, type RecoveryReport } from '../core/recovery';
 import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry, type Registry } from '../ipc';
+import { stagingDir } from '../ipc/files';
 
 export interface BootOptions {
   dataDir: string;
   /** Who holds the data-folder lock, as the "already running" message names it. */
   purpose: string;
   resourcesDir?: string;
+  /** Wait this long for the lock while another process holds the folder (the CLI: a command finishing). */
+  wait?: LockWait;
+  /** Resume queued work in the background (default). The CLI says no: it awaits the work and reports failures itself. */
+  resume?: boolean;
 }
 
 export interface Engine {
@@ -25,14 +31,16 @@ export interface Engine {
 
 export function bootEngine(opts: BootOptions): Engine {
   ensureWritableDir(opts.dataDir);
-  const lock = acquireDataDirLock(opts.dataDir, opts.purpose);
+  const lock = acquireDataDirLock(opts.dataDir, opts.purpose, opts.wait);
   let core: Core | null = null;
   try {
     core = openCore({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir });
     const recovery = recoverOnStart(core);
+    // Uploads are staged only until the import that names them; a previous run's are orphans.
+    rmSync(stagingDir(opts.dataDir), { recursive: true, force: true });
     const registry = buildRegistry();
     const opened = core;
-    const resumed = resumePendingWork(opened).catch((e) => console.error('[resume]', e));
+    const resumed = opts.resume === false ? Promise.resolve(null) : resumePendingWork(opened).catch((e) => console.error('[resume]', e));
     let stopped = false;
     return {
       core: opened,
