@@ -58,9 +58,16 @@ function labelsOn(words: PlacedWord[], vocabulary: RegExp[]): Label[] {
   return found.sort((a, b) => a.end - b.end);
 }
 
+const anchored = new WeakMap<RegExp, RegExp>();
+
+/** Whether the vocabulary pattern matches the whole text. */
 const wholeMatch = (re: RegExp, text: string) => {
-  const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
-  return !!m && m.index === 0 && m[0].length === text.length;
+  let whole = anchored.get(re);
+  if (!whole) {
+    whole = new RegExp(`^(?:${re.source})$`, re.flags.replace(/[gy]/g, ''));
+    anchored.set(re, whole);
+  }
+  return whole.test(text);
 };
 
 const boxOf = (words: PlacedWord[]): BBox | null => (words.length ? unionBBox(words) : null);

@@ -44,7 +44,9 @@ export const normaliseLigatureForms = (text: string): string => text.replace(/[\
 const SUSPECT_CHARS = String.raw`[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd]`;
 const SUSPECT = new RegExp(SUSPECT_CHARS, 'u');
 // The word's letters with any suspect characters among them or at their lower-case ends ("=nal", "sta=").
-const BROKEN_WORD = new RegExp(String.raw`^(.*?)((?:\p{L}|${SUSPECT_CHARS}(?=\p{Ll})|(?<=\p{Ll})${SUSPECT_CHARS})+)(.*)$`, 'su');
+// At a word's ends a digit is an ordinal or a count ("2nd", "3x"), never a lost ligature.
+const EDGE_CHARS = String.raw`[\p{Cc}=!&>#$%*+<@^~|?\ufffd]`;
+const BROKEN_WORD = new RegExp(String.raw`^(.*?)((?:\p{L}|(?<=\p{L})${SUSPECT_CHARS}(?=\p{L})|${EDGE_CHARS}(?=\p{Ll})|(?<=\p{Ll})${EDGE_CHARS})+)(.*)$`, 'su');
 const LETTER = /\p{L}/u;
 
 const core = (text: string) => text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
@@ -82,7 +84,9 @@ export function repairLigatures(items: RepairItem[], options: { hints?: GlyphHin
   changed += repairParts(compounds.flatMap((c) => c.parts), dictionary, hints);
   for (const { item, parts, seps } of compounds) {
     const text = parts.map((p, i) => p.word.text + (seps[i] ?? '')).join('');
-    item.word.text = parts.every((p) => !p.word.text) ? '' : text;
+    // A word joined into the one before it is emptied; a lone "-" or "/" stays as printed.
+    const emptied = parts.every((p) => !p.word.text) && /[^-/\u2013]/.test(item.word.text);
+    item.word.text = emptied ? '' : text;
     item.word.bbox = parts.length === 1 ? parts[0].word.bbox : item.word.bbox;
   }
   return changed;

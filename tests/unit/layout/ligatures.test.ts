@@ -43,7 +43,7 @@ describe('repairLigatures', () => {
   });
 
   it('leaves codes, formulas, symbols and punctuation alone', () => {
-    const kept = ['R&D', 'x=5', 'and/or', "don't", 'A1C', 'Grade:', 'e.g.', '3rd', '10/12/2022', 'Great!', 'well-being', 'AT&T', 'K-12'];
+    const kept = ['-', '/', '–', 'R&D', 'x=5', 'and/or', "don't", 'A1C', 'Grade:', 'e.g.', '3rd', '2nd', '1st', '4th', '10/12/2022', 'Great!', 'well-being', 'AT&T', 'K-12'];
     expect(repaired(kept)).toEqual(kept);
   });
 });
