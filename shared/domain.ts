@@ -105,6 +105,11 @@ export interface ExtractedGoal {
   unit: string | null;
   direction: Direction | null;
   targetDate: string | null;
+  /**
+   * The date a timeframe the goal counts from its IEP names ("in six months", "by January", "by the
+   * next annual review"), resolved with the IEP's dates; targetDate stays the date the goal writes.
+   */
+  impliedTargetDate?: string | null;
   measuredBy: string | null;
   objectives: string[];
   components: GoalComponents;

@@ -4,6 +4,7 @@
 import type { Direction, GoalComponents } from '../domain';
 import { daysBetween, parseDate } from '../text/dates';
 import { parseGoalSentence } from './parse';
+import { resolveTargetDate } from './timeframe';
 
 export interface GoalCheckOptions {
   /** Baseline in the goal's unit, when known from elsewhere (the IEP's baseline box, present levels). */
@@ -51,6 +52,9 @@ export interface GoalCheck {
 
 export function checkGoal(text: string, opts: GoalCheckOptions = {}): GoalCheck {
   const parsed = parseGoalSentence(text);
+  // "In six months", "by January", "by the next annual review": counted from the dates given.
+  const ruleDate = parsed.targetDateRule ? resolveTargetDate(parsed.targetDateRule, parseDate(opts.baselineDate ?? null), parseDate(opts.defaultTargetDate ?? null)) : null;
+  const targetDate = parsed.targetDate ?? ruleDate;
   const result: GoalCheck = {
     components: parsed.components,
     measurable: parsed.measurable,
@@ -58,7 +62,7 @@ export function checkGoal(text: string, opts: GoalCheckOptions = {}): GoalCheck 
     unit: parsed.unit,
     direction: parsed.direction,
     baselineValue: parsed.baselineValue,
-    targetDate: parsed.targetDate,
+    targetDate,
     area: parsed.area,
     gradeLevel: parsed.gradeLevel,
     measuredBy: parsed.measuredBy,
@@ -71,7 +75,7 @@ export function checkGoal(text: string, opts: GoalCheckOptions = {}): GoalCheck 
       target: parsed.targetValue,
       direction: parsed.direction ?? 'increase',
       baselineDate: parseDate(opts.baselineDate ?? null),
-      targetDate: parsed.targetDate ?? parseDate(opts.defaultTargetDate ?? null),
+      targetDate: targetDate ?? parseDate(opts.defaultTargetDate ?? null),
       observedPerWeek: opts.observedRatePerWeek ?? null,
       unit: parsed.unit ?? '',
     });

@@ -51,6 +51,8 @@ export function maskNonMeasures(text: string): string {
     .replace(/\b\d+(?:st|nd|rd|th)\b/gi, blank)
     .replace(/\b(?:grade|level|grade level)\s+\d+\b/gi, blank)
     .replace(/\b\d+\s*-\s*(?=[a-z])/gi, blank)
+    // "3-4 word sentences": a range used as an adjective (a singular noun follows) sizes the task.
+    .replace(/\b\d+\s*-\s*\d+(?=\s+[a-z]+(?<!s)\s+[a-z])/gi, blank)
     .replace(/\b\d+-(?=\s+and\b)/gi, blank);
 }
 

@@ -2,8 +2,7 @@
 // measurable goal (condition, behavior, criterion, timeframe), and what else the sentence states.
 // Pure: shared by extraction, the in-app checker and `casefile goal-check`.
 import type { Direction, GoalComponents } from '../domain';
-import { findDates } from '../text/dates';
-import { findMonthDates } from './dates';
+import { targetDateOf, targetDateRuleOf, TIMEFRAME, type TargetDateRule } from './timeframe';
 import { findMeasures, pickTarget, type Measure } from './measures';
 import { guessArea } from './area';
 
@@ -12,6 +11,8 @@ export interface ParsedGoal {
   unit: string | null;
   direction: Direction | null;
   targetDate: string | null;
+  /** When the goal states its date only relative to its IEP ("in six months", "by the next annual review"). */
+  targetDateRule: TargetDateRule | null;
   components: GoalComponents;
   measurable: boolean;
   /** Only when the sentence itself states a starting level ("from 45% to 80%", "baseline of 48"). */
@@ -41,32 +42,17 @@ const CONDITION = new RegExp(
   'i',
 );
 
-const TIMEFRAME = new RegExp(
-  [
-    String.raw`\b(?:by|before|no later than|on or before)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})`,
-    String.raw`\b(?:by|before|no later than)\s+(?:the\s+)?(?:end|close|conclusion)\s+of`,
-    String.raw`\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s`,
-    String.raw`\bby\s+(?:the\s+)?(?:next\s+)?(?:annual|iep|review|anniversary|expiration)`,
-    String.raw`\bwithin\s+(?:\d+|one|two|three|four|six|nine|twelve|the)\s+(?:\w+\s+)?(?:weeks?|months?|years?|school\s+days|days|iep|instructional)`,
-    String.raw`\bin\s+(?:\d+|one|thirty[- ]six)\s+(?:instructional\s+)?(?:weeks|months|year)`,
-    String.raw`\b(?:during|over|throughout)\s+the\s+(?:\d{4}-\d{2,4}\s+)?(?:iep|school|annual)\s+(?:year|period|term)`,
-    String.raw`\bannual(?:ly)?\s+(?:iep\s+)?(?:goal\s+)?period`,
-  ].join('|'),
-  'i',
-);
-
-/** Whether the text states a timeframe ("by 06/2023", "within one year", "by the end of the year"). */
-export function statesTimeframe(text: string): boolean {
-  return TIMEFRAME.test(text) || targetDateOf(text) !== null;
-}
-
 /** Verbs that name no observable behavior on their own. */
 const VAGUE_VERBS = new Set(['improve', 'understand', 'know', 'learn', 'appreciate', 'develop', 'feel', 'realize', 'become', 'enjoy', 'grow', 'work', 'try', 'gain', 'strengthen', 'build', 'continue', 'be', 'have', 'explore', 'progress', 'benefit']);
 
 /** Verbs of reduction; ceilings ("no more than 2") count only when they bound the target itself. */
 const DECREASE = /\b(?:reduce[sd]?|reducing|decrease[sd]?|decreasing|lessen|minimi[sz]e|limit|eliminate|extinguish|refrain from)\b/i;
 const INCREASE = /\b(?:increase[sd]?|increasing|improve[sd]?|raise|grow|expand|lengthen)\b/i;
-const MAINTAIN = /\b(?:maintain|sustain|retain|continue to (?:demonstrate|perform|read|use|score) (?:at|with))\b/i;
+/**
+ * "Maintain" as a direction: the measured level itself is kept ("maintain 90% accuracy", "maintain safe
+ * hands in 95% of intervals"), not an action joined to another ("initiate and maintain a conversation").
+ */
+const MAINTAIN = /\b(?<!\b(?:initiate|begin|start|establish|enter|join|open)\s+and\s+)(?:maintain|sustain|retain)\s+(?:(?:his|her|their|a|an|the|current|present)\s+)?(?:\S+\s+){0,3}?(?:\d|level\b|rate\b|score\b|average\b|accuracy\b)|\bcontinue to (?:demonstrate|perform|read|use|score) (?:at|with)\b/i;
 const NEGATIVE_BEHAVIOR = /\b(?:aggress|elope|elopement|tantrum|outburst|disrupt|refus|hit(?:ting)?|kick|bit(?:e|ing)|throw|self-injur|off-task|out of seat|call(?:ing)? out|incidents?|episodes?|office referrals?|verbal prompts?|prompts)\b/i;
 
 /**
@@ -95,15 +81,22 @@ export function parseGoalSentence(raw: string, parts: GoalParts = {}): ParsedGoa
   const baselineValue = fromTo ? fromTo.baseline : stated;
 
   const direction = directionOf(criteria ? `${body} ${criteria}` : body, target, baselineValue);
-  const targetDate = targetDateOf(text) ?? targetDateOf(schedule) ?? targetDateOf(criteria);
-  const behaviorMatch = /\bwill\s+(?:be\s+able\s+to\s+)?(?:(?:independently|correctly|accurately|consistently|appropriately|orally|verbally|also|then)\s+)*([a-z]+)/i.exec(text);
+  // In order: a date in the goal, a span or month it counts from the IEP, the goal's own schedule
+  // or criterion date, then the IEP's end ("by the next annual review").
+  const textDate = targetDateOf(text);
+  const textRule = textDate ? null : targetDateRuleOf(text);
+  const ownDate = textDate ?? (textRule && textRule.kind !== 'iepEnd' ? null : targetDateOf(schedule) ?? targetDateOf(criteria));
+  const targetDateRule = ownDate ? null : textRule ?? targetDateRuleOf(schedule);
+  const targetDate = ownDate;
+  // "Sam will: 1) read ..." and "Sam will a) ..." name the behavior after a list mark.
+  const behaviorMatch = /\bwill\s*:?\s*(?:(?:\d{1,2}|[a-h])[.)]\s*)?(?:be\s+able\s+to\s+)?(?:(?:independently|correctly|accurately|consistently|appropriately|orally|verbally|also|then)\s+)*([a-z]+)/i.exec(text);
   const verb = behaviorMatch?.[1].toLowerCase() ?? null;
   const criterion = target !== null;
   const components: GoalComponents = {
     condition: CONDITION.test(text) || (criteria !== '' && CONDITION.test(criteria)),
     behavior: verb !== null && (!VAGUE_VERBS.has(verb) || criterion),
     criterion,
-    timeframe: targetDate !== null || TIMEFRAME.test(text) || TIMEFRAME.test(schedule) || Boolean(parts.impliedTimeframe),
+    timeframe: targetDate !== null || targetDateRule !== null || TIMEFRAME.test(text) || TIMEFRAME.test(schedule) || Boolean(parts.impliedTimeframe),
   };
   if (!components.condition) reasons.push('No condition: the sentence does not say under what circumstances or with what materials (e.g. "given a grade-level passage").');
   if (!verb) reasons.push('No behavior: no "will <do something>" the student is to do.');
@@ -122,6 +115,7 @@ export function parseGoalSentence(raw: string, parts: GoalParts = {}): ParsedGoa
     unit: target?.unit ?? null,
     direction,
     targetDate,
+    targetDateRule,
     components,
     measurable,
     baselineValue,
@@ -137,6 +131,12 @@ function targetIn(text: string): { target: Measure | null; fromTo: { baseline: n
   const fromTo = findFromTo(text);
   let target: Measure | null = fromTo?.target ?? pickTarget(measures);
   if (target && target.kind === 'ratio' && measures.some((m) => m.kind !== 'ratio')) target = pickTarget(measures.filter((m) => m.kind !== 'ratio'));
+  // "citing 2 pieces of evidence with 80% accuracy": a count that names the task, not its mastery,
+  // gives way to the accuracy the goal is judged by ("at least 5 sentences" is the criterion itself).
+  if (!fromTo && target?.kind === 'count' && !/\b(?:at\s+least|a\s+minimum\s+of|minimum|no\s+(?:more|fewer)\s+than|or\s+(?:more|fewer))\s*$/i.test(text.slice(Math.max(0, target.index - 20), target.index))) {
+    const accuracy = measures.find((m) => m.kind === 'percent' && /accuracy/.test(m.unit) && m.index > target!.index);
+    if (accuracy) target = accuracy;
+  }
   return { target, fromTo };
 }
 
@@ -171,14 +171,6 @@ function directionOf(body: string, target: Measure | null, baseline: number | nu
   if (target?.kind === 'count' && NEGATIVE_BEHAVIOR.test(target.unit) && !/\bincrease\b/i.test(body)) return 'decrease';
   if (/\bwill\b/i.test(body) || target) return 'increase';
   return null;
-}
-
-/** The date the goal is to be met by: a full date, or a month ("by 06/2023", "through June 2025") as its last day. */
-export function targetDateOf(text: string): string | null {
-  const dates = [...findDates(text), ...findMonthDates(text)].sort((a, b) => a.index - b.index);
-  if (dates.length === 0) return null;
-  const byDate = dates.find((d) => /\b(?:by|before|no later than|on or before|until|through|thru|ending)\s*(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index)));
-  return (byDate ?? dates[0]).iso;
 }
 
 const ORDINALS: Record<string, number> = {

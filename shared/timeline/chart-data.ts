@@ -70,9 +70,10 @@ export function baselineDate(goal: CaseGoal, iep: CaseIep | undefined): { date: 
   return { date: start, estimated: true };
 }
 
-/** The goal's target date, else the IEP's end, else a year after it started. */
+/** The goal's target date, else the date its relative timeframe names, else the IEP's end, else a year after it started. */
 export function targetDate(goal: CaseGoal, iep: CaseIep | undefined): string | null {
   if (goal.targetDate) return goal.targetDate;
+  if (goal.impliedTargetDate) return goal.impliedTargetDate;
   if (iep?.endDate) return iep.endDate;
   const start = iep ? iepStart(iep) : null;
   return start ? addDays(start, 364) : null;

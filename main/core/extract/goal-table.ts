@@ -1,7 +1,7 @@
 // Goals printed as a table: a header row naming the columns (goal, criteria, method, schedule,
 // baseline...; vocab/goals.ts), goals under area bands ("READING"), each goal's cells wrapping over
 // several printed lines, and the table running on across page breaks under a repeated header.
-import { statesTimeframe } from '../../../shared/goals/parse';
+import { statesTimeframe } from '../../../shared/goals/timeframe';
 import { columnsFromHeader, crossesColumns, endsSentence, isBandLine, lineHeight, rowSpacing, titleCase, wordsByColumn, type FormColumn } from './form-table';
 import type { LayoutLine, PlacedWord } from './layout';
 import { isPageFurniture } from './tables';

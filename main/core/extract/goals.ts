@@ -4,6 +4,7 @@ import type { ExtractedGoal } from '../../../shared/domain';
 import { guessArea } from '../../../shared/goals/area';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
+import { resolveTargetDate } from '../../../shared/goals/timeframe';
 import { goalFields, type GoalField } from './goal-fields';
 import { goalsFromTables } from './goal-table';
 import { GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
@@ -36,7 +37,13 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
   return lines.length > 0 ? lines : bodyLines(layout);
 }
 
-export function extractGoals(layout: Layout, documentId: string): GoalsResult {
+/** The IEP's own dates, for goals that count their target date from it ("in six months", "by the next annual review"). */
+export interface IepSpan {
+  start: string | null;
+  end: string | null;
+}
+
+export function extractGoals(layout: Layout, documentId: string, span: IepSpan = { start: null, end: null }): GoalsResult {
   const lines = goalSectionLines(layout);
   let raws = rawGoalsFromTables(layout);
   if (raws.length === 0) raws = rawGoalsFromFields(goalFields(lines));
@@ -76,6 +83,7 @@ export function extractGoals(layout: Layout, documentId: string): GoalsResult {
       unit: parsed.unit,
       direction: parsed.direction,
       targetDate: parsed.targetDate,
+      impliedTargetDate: parsed.targetDateRule ? resolveTargetDate(parsed.targetDateRule, span.start, span.end) : null,
       measuredBy: parsed.measuredBy ?? (runOf(raw.measuredBy).text || null),
       objectives: splitObjectives(runOf(raw.objectives).text),
       components: parsed.components,

@@ -26,7 +26,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
   // IEP from its initiation (else its meeting) to the projected annual review.
   const startDate = periodDates[0]?.iso ?? dateAfter(L.start) ?? meetingDate;
   const endDate = (periodDates.length > 1 ? periodDates[1].iso : null) ?? dateAfter(L.end) ?? nextAnnualReview;
-  const goals = extractGoals(layout, documentId);
+  const goals = extractGoals(layout, documentId, { start: startDate, end: endDate });
   const services = readServices(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
 
