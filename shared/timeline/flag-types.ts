@@ -48,6 +48,8 @@ export const FLAG_THRESHOLDS = {
   minPeriodPointsWorseThanBaseline: 2,
   /** A goal read with less confidence than this (OCR doubt and no criterion found) may be missing words: its parts are not judged. */
   minGoalConfidenceToJudgeParts: 0.6,
+  /** A goal is a sentence or two (with its criterion, a few hundred characters): text longer than this has run into other fields. */
+  maxGoalTextChars: 800,
   /** Two administrations alone count as a decline only when the percentile falls this far (smaller moves are within test error). */
   percentileSingleDrop: 10,
   /** ...or when every one of at least this many measures of the same test fell between the same two administrations:

@@ -146,14 +146,16 @@ export function targetBelowBaselineFlags(ctx: FlagContext): RedFlag[] {
 }
 
 /**
- * Whether the goal's words may be incomplete, so a part that seems missing may be in words not read:
- * text starting or ending mid-sentence, an unclosed parenthesis, or words read with low confidence.
+ * Whether the goal's words as read may not be the whole goal, so a part that seems missing may be in
+ * words not read (or the text is not a goal at all): text that starts mid-sentence, stops without
+ * ending its sentence, leaves a parenthesis open, runs on far longer than a goal (into other fields),
+ * or was read with low confidence.
  */
 export function goalExtentUncertain(goal: Pick<CaseGoal, 'text' | 'confidence'>, t: FlagThresholds): boolean {
   const text = goal.text.trim();
-  if (!text || goal.confidence < t.minGoalConfidenceToJudgeParts) return true;
-  if (/^[a-z,;:.)\]–-]/.test(text)) return true;
-  if (/[,;:&/–-]$|\b(?:and|or|the|a|an|of|to|with|in|on|at|for|by|from|as|given|when|during|than|per|will|his|her|their|including)$/i.test(text)) return true;
+  if (!text || goal.confidence < t.minGoalConfidenceToJudgeParts || text.length > t.maxGoalTextChars) return true;
+  if (/^(?:[a-z,;:.)\]–-]|\(\s*[a-z])/.test(text)) return true;
+  if (!/[.!?]["'’”)\]]?$/.test(text)) return true;
   return (text.match(/\(/g) ?? []).length !== (text.match(/\)/g) ?? []).length;
 }
 

@@ -49,7 +49,7 @@ export function testScoreFlags(ctx: FlagContext): RedFlag[] {
     type: 'declining_percentiles',
     goalIds: [],
     documentIds: uniq(points.map((p) => scoreDocs.get(p.source) ?? p.source.documentId)),
-    description: `Percentile rank fell at every testing on ${declining.length} test(s): ${declining.map(describe).join('; ')}. The gap with same-age peers grew.`,
+    description: `Percentile rank fell at every testing on ${declining.length} measure(s): ${declining.map(describe).join('; ')}. The gap with same-age peers grew.`,
     evidence: points.map((p) => p.source),
   }];
 }

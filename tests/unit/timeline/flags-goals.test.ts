@@ -158,6 +158,21 @@ const PARTS: PartsRow[] = [
     types: [],
   },
   {
+    name: 'no vague_goal when the text stops without ending its sentence',
+    fields: { text: 'By June 2025, given minimal prompts, Priya will combine two simple', components: { ...ALL, criterion: false }, measurable: false },
+    types: [],
+  },
+  {
+    name: 'no vague_goal when the text runs on into other fields (far longer than a goal)',
+    fields: { text: `Priya will improve. ${'Parent concerns were discussed and the team reviewed the accommodations page. '.repeat(12)}`, components: { condition: false, behavior: false, criterion: false, timeframe: false }, measurable: false },
+    types: [],
+  },
+  {
+    name: 'no vague_goal when the text starts with a form prompt in parentheses',
+    fields: { text: '(describe) No concerns at this time. Behavior supports are listed in the attached plan.', components: { condition: false, behavior: false, criterion: false, timeframe: false }, measurable: false },
+    types: [],
+  },
+  {
     name: 'no vague_goal when the text starts mid-sentence',
     fields: { text: 'questions about the passage by June 2025.', components: { ...ALL, condition: false, criterion: false }, measurable: false },
     types: [],
