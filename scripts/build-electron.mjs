@@ -1,6 +1,7 @@
-// Bundles the desktop app's Node code (CommonJS, as Electron's sandboxed preload needs): the main
-// process (the shell: windows, dialogs, app://), the preload, the engine process (core, ipc; run
-// by utilityProcess) and the packet worker. Needs no Electron binary, so it runs on any machine.
+// Bundles the desktop app's Node code (CommonJS, as Electron's sandboxed preload needs; .cjs, since
+// package.json says "type": "module"): the main process (the shell: windows, dialogs, app://), the
+// preload, the engine process (core, ipc; run by utilityProcess) and the packet worker. Needs no
+// Electron binary, so it runs on any machine.
 // `--outdir DIR` builds elsewhere (a test checking that it builds); the app runs from out/main.
 import { build as esbuild } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -36,8 +37,8 @@ async function build(options) {
   }
 }
 
-await build({ ...common, entryPoints: ['main/app/main.ts'], outfile: path.join(outdir, 'main.js') });
+await build({ ...common, entryPoints: ['main/app/main.ts'], outfile: path.join(outdir, 'main.cjs') });
 await build({ ...common, entryPoints: ['main/preload/preload.ts'], outfile: path.join(outdir, 'preload.cjs') });
 await build({ ...common, entryPoints: ['main/engine/entry.ts'], outfile: path.join(outdir, 'engine.cjs') });
 await build({ ...common, entryPoints: ['main/core/packet/worker.ts'], outfile: path.join(outdir, 'packet-worker.cjs') });
-console.log(`built ${outdir}: main.js, preload.cjs, engine.cjs and packet-worker.cjs`);
+console.log(`built ${outdir}: main.cjs, preload.cjs, engine.cjs and packet-worker.cjs`);

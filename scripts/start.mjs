@@ -23,7 +23,7 @@ try {
 const passThrough = process.argv.slice(2);
 if (electronBinary) {
   run(process.execPath, ['scripts/build-electron.mjs']);
-  spawn(electronBinary, ['out/main/main.js', ...passThrough], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  spawn(electronBinary, ['.', ...passThrough], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 } else {
   console.log('The Electron binary is not installed on this machine (it could not be downloaded), so IEP Casefile opens in your browser instead: same app, same data folder, reachable only from this computer.');
   spawn(process.execPath, ['bin/casefile.mjs', ...passThrough, 'serve'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));

@@ -4,7 +4,7 @@
 // must sit outside app.asar, tessdata in resources, and the engine bundle, extracted from the
 // archive with those unpacked files beside it, must serve the app's calls and byte routes.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,8 +72,12 @@ describe('the installers', () => {
     const app = path.join(tempDir('packed-app-'), 'app');
     build(['node_modules/@electron/asar/bin/asar.js', 'extract', path.join(resources, 'app.asar'), app]);
     cpSync(unpacked, app, { recursive: true });
-    for (const f of ['main.js', 'preload.cjs', 'engine.cjs', 'packet-worker.cjs']) expect(existsSync(path.join(app, 'out/main', f)), f).toBe(true);
+    for (const f of ['main.cjs', 'preload.cjs', 'engine.cjs', 'packet-worker.cjs']) expect(existsSync(path.join(app, 'out/main', f)), f).toBe(true);
     expect(existsSync(path.join(app, 'out/renderer/index.html'))).toBe(true);
+    // Electron starts what package.json's main names; CommonJS must say so in a "type": "module" package.
+    const pkg = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8')) as { main: string; type?: string };
+    expect(pkg.main).toBe('out/main/main.cjs');
+    expect(existsSync(path.join(app, pkg.main))).toBe(true);
     const dataDir = tempDir();
     mkdirSync(dataDir, { recursive: true });
     await checkEngineServes(engineHarness(path.join(app, 'out/main/engine.cjs'), dataDir, [`--resources-dir=${path.join(resources, 'resources')}`]));

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../support/fixtures';
-import { tempDir } from '../../support/core';
-import { makePdf, textLines } from '../documents/make-files';
+import { REPO_ROOT } from '../support/fixtures';
+import { tempDir } from '../support/core';
+import { makePdf, textLines } from '../unit/documents/make-files';
 
 function electronBinary(): string | null {
   try {
@@ -40,7 +40,7 @@ describe.runIf(!binary)('without the Electron binary', () => {
     const outdir = tempDir();
     const built = spawnSync(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
-    for (const f of ['main.js', 'preload.cjs', 'engine.cjs', 'packet-worker.cjs']) expect(existsSync(path.join(outdir, f)), f).toBe(true);
+    for (const f of ['main.cjs', 'preload.cjs', 'engine.cjs', 'packet-worker.cjs']) expect(existsSync(path.join(outdir, f)), f).toBe(true);
   });
 });
 
@@ -52,7 +52,7 @@ describe.skipIf(!binary)('the Electron desktop app', () => {
     const run = (args: string[]) => expect(spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit' }).status).toBe(0);
     if (!existsSync(path.join(REPO_ROOT, 'out/renderer/index.html'))) run(['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
     run(['scripts/build-electron.mjs']);
-    app = await _electron.launch({ executablePath: binary!, args: [path.join(REPO_ROOT, 'out/main/main.js'), `--data-dir=${dataDir}`] });
+    app = await _electron.launch({ executablePath: binary!, args: [REPO_ROOT, `--data-dir=${dataDir}`] });
   });
   afterAll(async () => {
     await app?.close();
