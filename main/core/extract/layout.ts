@@ -6,6 +6,7 @@
 import type { BBox, PageContent, Provenance, Word } from '../../../shared/domain';
 import { deskewedLines, layoutDocument, type DocumentLayout, type PlacedWord } from '../layout';
 import { cellGapLimit } from '../layout/blocks';
+import { IEP_HEADER_LABELS } from './vocab/iep';
 
 export type { PlacedWord } from '../layout';
 export { deskewedLines } from '../layout';
@@ -37,7 +38,8 @@ export interface Layout {
   lines: LayoutLine[];
   /**
    * The page model of these pages: blocks, tables (joined over page breaks), fields, checkboxes,
-   * furniture. `labels`: field labels from a vocabulary (extract/vocab/), found without a colon too.
+   * furniture. `labels`: field labels from a vocabulary (extract/vocab/), found without a colon too;
+   * the IEP header labels unless given.
    */
   model(labels?: RegExp[]): DocumentLayout;
 }
@@ -76,8 +78,11 @@ export function buildLayout(pages: PageContent[]): Layout {
 
 const models = new WeakMap<PageContent[], Map<RegExp[] | undefined, DocumentLayout>>();
 
+/** Field labels an IEP header prints (extract/vocab/iep.ts): the model's labels unless a reader gives its own. */
+export const HEADER_FIELD_LABELS: RegExp[] = Object.values(IEP_HEADER_LABELS).flat().filter((v): v is RegExp => v instanceof RegExp);
+
 /** The layout model of a document's pages, computed once per pages array and label list. */
-export function pageModel(pages: PageContent[], labels?: RegExp[]): DocumentLayout {
+export function pageModel(pages: PageContent[], labels: RegExp[] = HEADER_FIELD_LABELS): DocumentLayout {
   const byLabels = models.get(pages) ?? new Map<RegExp[] | undefined, DocumentLayout>();
   models.set(pages, byLabels);
   let model = byLabels.get(labels);

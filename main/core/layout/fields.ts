@@ -45,9 +45,11 @@ function labelsOn(words: PlacedWord[], vocabulary: RegExp[]): Label[] {
     found.push({ words: words.slice(start, c + 1), end: c + 1, text: phrase(start) });
     floor = c + 1;
   }
-  // A vocabulary label at the start of a segment needs no colon.
+  // A vocabulary label of two words or more at the start of a segment needs no colon when its value
+  // follows in capitals or figures ("Meeting Date 10/12/2022"); one word ("School") is too often prose.
   if (!found.some((l) => l.words[0] === words[0])) {
-    for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+    for (let n = Math.min(6, words.length - 1); n >= 2; n--) {
+      if (!/^[\p{Lu}\d]/u.test(words[n].text)) continue;
       const text = joinText(words.slice(0, n));
       if (vocabulary.some((re) => wholeMatch(re, text)) && !found.some((l) => l.end <= n)) {
         found.unshift({ words: words.slice(0, n), end: n, text });
