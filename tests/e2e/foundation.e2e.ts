@@ -37,6 +37,18 @@ describe('foundation through the browser host', () => {
     await expect.poll(() => list.caseRow('Ana Torres').count()).toBe(1);
   });
 
+  it('exports the case as iep-casefile/export@1 from its page', async () => {
+    const list = new CaseListPage(browser.page);
+    await list.open(host.url);
+    await list.caseRow('Ana Torres').click();
+    await new CaseView(browser.page).waitFor('Ana Torres');
+    const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.getByRole('button', { name: 'Export case (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe('Ana_Torres.casefile.json');
+    const { readFileSync } = await import('node:fs');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; student: { name: string } };
+    expect(exported).toMatchObject({ format: 'iep-casefile/export@1', student: { name: 'Ana Torres' } });
+  });
+
   it('refuses bad input with a message and creates nothing', async () => {
     const list = new CaseListPage(browser.page);
     await list.open(host.url);

@@ -6,6 +6,7 @@ import { invoke, on } from '../api/client';
 import { href } from '../router';
 import { CaseInfoSection } from './CaseInfoSection';
 import { caseSections, type SectionProps } from './sections';
+import { ExportCaseButton } from './ExportCaseButton';
 
 export function CasePage({ caseId, section, rest }: { caseId: string; section: string; rest: string[] }) {
   const [c, setCase] = useState<CaseDto | null>(null);
@@ -62,6 +63,7 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
             </Link>
           </li>
         </ul>
+        <ExportCaseButton caseId={caseId} caseName={c.name} />
       </nav>
       <section className="case-body" aria-labelledby="case-heading">
         <header className="child-header">
