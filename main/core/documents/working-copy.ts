@@ -5,6 +5,7 @@ import type { ImportFileResult } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import type { DocumentRow } from '../db/queries/documents';
+import { releaseRecordedClaims } from '../recovery';
 import { isEncryptedPdf } from '../pdf/decrypt';
 import { workingCopyOf } from './parse/encrypted-pdf';
 import { isImportProblem } from './parse/errors';
@@ -37,7 +38,7 @@ export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, b
     core.db.prepare<[string], { page_number: number }>("SELECT page_number FROM pages WHERE document_id = ? AND source = 'ocr'").all(existing.id).map((r) => r.page_number),
   );
   const missing = pagesNeedingOcr.filter((n) => !recognised.has(n));
-  core.db.transaction(() => {
+  const record = core.db.transaction(() => {
     core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, copy.byteLength, now);
     core.db.prepare('UPDATE documents SET working_sha256 = ?, updated_at = ? WHERE id = ?').run(sha, now, existing.id);
     core.db.prepare("DELETE FROM jobs WHERE document_id = ? AND kind = 'ocr' AND status <> 'running'").run(existing.id);
@@ -49,7 +50,17 @@ export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, b
     } else if (existing.status === 'failed') {
       core.db.prepare("UPDATE documents SET status = 'ready', error = NULL WHERE id = ?").run(existing.id);
     }
-  })();
+  });
+  try {
+    record();
+  } catch (e) {
+    // Not recorded: the copy goes again, unless another document already records the same bytes.
+    if (!core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha)) core.blobs.remove(sha);
+    core.blobs.release(sha);
+    throw e;
+  }
+  // The copy is recorded: its pending-original marker goes, as after an import.
+  releaseRecordedClaims(core);
   core.emit('case.changed', { caseId: existing.case_id, what: 'documents' });
   return {
     status: 'imported',

@@ -1,7 +1,7 @@
 // Encrypted PDFs on real files: qpdf encrypts them, real SQLite stores them, tesseract reads them,
 // and the packet is opened back to see its exhibit pages hold the real page content.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
@@ -190,6 +190,29 @@ describe('importing an encrypted PDF', () => {
       expect(listDocuments(core, c.id)).toHaveLength(1);
       const { pdf, manifest } = await buildPacketDetailed(await packetInput(core, packetArgs(c.id, [doc.id])));
       expect((await readPdfText(pdf)).pages[manifest.exhibits[0].firstPage - 1].text).toMatch(/Full scale IQ 94/);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('leaves no pending-original marker behind once the copy an earlier import lacked is recorded', async () => {
+    const file = writeFile('consent.pdf', encrypted(await textPdf(['Consent for evaluation', 'Signed 09/02/2023']), 'consent-pass', 'consent-owner'));
+    const core = testCore();
+    try {
+      const c = createCase(core, { name: 'Marker' });
+      await importFiles(core, c.id, inputsFromPaths([file]), 'consent-pass');
+      const [doc] = listDocuments(core, c.id);
+      const row = documentQueries(core.db).get(doc.id)!;
+      core.db.prepare('UPDATE documents SET working_sha256 = NULL WHERE id = ?').run(doc.id);
+      core.db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(row.working_sha256);
+      core.blobs.remove(row.working_sha256!);
+
+      const mended = await importFiles(core, c.id, inputsFromPaths([file]), 'consent-pass');
+      expect(mended.files[0]).toMatchObject({ status: 'imported', documentId: doc.id });
+      const copy = documentQueries(core.db).get(doc.id)!.working_sha256!;
+      expect(core.blobs.has(copy)).toBe(true);
+      // originals/.pending/<sha>.<pid> marks an original an import has stored but not recorded yet.
+      expect(readdirSync(path.join(core.blobs.root, '.pending'))).toEqual([]);
     } finally {
       await core.close();
     }
