@@ -8,7 +8,7 @@ import { baselineDate, targetDate } from './chart-data';
 import type { FlagContext, RedFlag } from './flag-types';
 import { flagKey, fmtNum, goalName, uniq } from './flag-types';
 import { effectiveDirection, goalMet } from './lineage';
-import { type CaseGoal, type CaseIep, baseIepOf, iepById, iepPeriodEnd, iepStart, iepsChronological, isAmendment, reportDate } from './model';
+import { type CaseGoal, type CaseIep, type CaseProgressReport, baseIepOf, compareDates, iepById, iepPeriodEnd, iepStart, iepsChronological, isAmendment, reportDate } from './model';
 import { canonicalUnit } from './similarity';
 import { aimLine, theilSenTrend } from './stats';
 
@@ -183,6 +183,24 @@ export function scheduleFlags(ctx: FlagContext): RedFlag[] {
   return [...missingReportFlags(ctx), ...annualReviewFlags(ctx), ...reevaluationFlags(ctx)];
 }
 
+/**
+ * Reporting periods a set of reports shows: one per report, and more where a report reprints the
+ * year's grid with data dated after the previous report in the file: those earlier columns are the
+ * periods whose own reports are not in the file, reported all the same (counted over a school year
+ * of about 300 days).
+ */
+function periodsReported(reports: CaseProgressReport[], start: string, perYear: number): number {
+  const dated = reports.map((r) => ({ r, date: reportDate(r) })).sort((a, b) => compareDates(a.date, b.date));
+  let count = 0;
+  let previous = start;
+  for (const { r, date } of dated) {
+    const reprints = !!date && r.entries.some((e) => e.dataPoints.some((p) => p.earlierPeriod && p.date && p.date > previous));
+    count += reprints ? Math.max(2, Math.round(daysBetween(previous, date!) / (300 / perYear))) : 1;
+    if (date) previous = date;
+  }
+  return count;
+}
+
 function missingReportFlags(ctx: FlagContext): RedFlag[] {
   const flags: RedFlag[] = [];
   for (const iep of iepsChronological(ctx.model).filter((i) => !isAmendment(i))) {
@@ -195,7 +213,8 @@ function missingReportFlags(ctx: FlagContext): RedFlag[] {
     if (elapsed <= 0) continue;
     const expected = Math.min(perYear, Math.floor((perYear * (elapsed + ctx.t.reportGraceDays)) / 365));
     const reports = ctx.model.progressReports.filter((r) => r.iepId === iep.id);
-    if (reports.length >= expected) continue;
+    const reported = periodsReported(reports, start, perYear);
+    if (reported >= expected) continue;
     const dates = reports.map((r) => reportDate(r)).filter((d): d is string => !!d).sort();
     flags.push({
       key: flagKey('progress_report_missing_or_late', [iep.id]),
@@ -203,7 +222,8 @@ function missingReportFlags(ctx: FlagContext): RedFlag[] {
       goalIds: [],
       documentIds: [iep.documentId, ...reports.map((r) => r.documentId)],
       description:
-        `${reports.length} progress report(s) found for the IEP of ${formatDisplayDate(iep.meetingDate ?? start)} ` +
+        `${reports.length} progress report(s) found${reported > reports.length ? ` (and ${reported - reports.length} more period(s) printed only in a later report's grid)` : ''} ` +
+        `for the IEP of ${formatDisplayDate(iep.meetingDate ?? start)} ` +
         `(${formatDisplayDate(start)} – ${formatDisplayDate(until)}) where the IEP promises ${perYear} a year` +
         `${iep.reportingSchedule ? ` ("${iep.reportingSchedule}")` : ''}, so ${expected} by then` +
         `${dates.length ? `; reports dated ${dates.map(formatDisplayDate).join(', ')}` : ''}.`,

@@ -53,6 +53,17 @@ describe('schedule rules', () => {
     expect(flags[0].description).toContain('promises 4 a year');
   });
 
+  it('counts a period whose report is absent when a later report reprints its column with data (a cumulative grid)', () => {
+    const m = healthyCase();
+    m.progressReports = m.progressReports.filter((r) => r.documentId !== 'q2');
+    const june = m.progressReports.find((r) => r.documentId === 'q3')!;
+    june.entries[0].dataPoints.unshift({ date: '2023-04-06', value: 14, unit: null, source: src('q3'), earlierPeriod: true });
+    expect(types(flagsOf(m))).not.toContain('progress_report_missing_or_late');
+    // A reprinted column from before the previous report in the file shows nothing new.
+    june.entries[0].dataPoints[0] = { ...june.entries[0].dataPoints[0], date: '2023-01-20' };
+    expect(types(flagsOf(m))).toContain('progress_report_missing_or_late');
+  });
+
   it('flags an annual review held late and one overdue now, once the records run well past the due date', () => {
     const m = healthyCase();
     m.ieps[1] = { ...m.ieps[1], meetingDate: '2023-10-20', startDate: '2023-10-20' };
