@@ -129,8 +129,10 @@ export function targetBelowBaselineFlags(ctx: FlagContext): RedFlag[] {
     const scale = goalScale(goal);
     if (scale.baseline == null || scale.target == null) continue;
     // Only a direction the goal states counts: inferring it from baseline and target would hide the very problem.
-    const direction = goal.direction ?? directionFromText(goal.text);
-    if (!direction || direction === 'maintain') continue;
+    // Where the reader's direction and the goal's own words disagree, the goal does not say which it is.
+    const words = directionFromText(goal.text);
+    const direction = goal.direction ?? words;
+    if (!direction || direction === 'maintain' || (words && words !== direction)) continue;
     if (!reachesTarget(scale.baseline, scale.target, direction)) continue;
     const unit = goal.unit ? ` ${goal.unit}` : '';
     flags.push({

@@ -234,6 +234,20 @@ describe('vague_goal and goal_without_target_date', () => {
   });
 });
 
+describe('goal_target_below_baseline', () => {
+  it.each([
+    ['an increase goal whose target is below its baseline', { text: 'By 06/2025, given word problems, Ali will solve them with 70% accuracy.', baselineValue: 75, targetValue: 70, direction: 'increase' }, true],
+    ['a decrease goal whose target is above its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 5 incidents per week.', baselineValue: 3, targetValue: 5, direction: 'decrease' }, true],
+    ['a decrease goal whose target is below its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 1 incident per week.', baselineValue: 8, targetValue: 1, direction: 'decrease' }, false],
+    ['a goal to maintain a level already reached', { text: 'By 06/2025, Ali will maintain 90% accuracy on math facts.', baselineValue: 92, targetValue: 90, direction: 'maintain' }, false],
+    ['a direction the goal\'s words contradict (read as increase, written as "no more than")', { text: 'By 06/2025, Ali will have no more than 2 office referrals per month.', baselineValue: 1, targetValue: 2, direction: 'increase' }, false],
+  ] as Array<[string, Partial<CaseGoal>, boolean]>)('%s', (_name, fields, flagged) => {
+    const k = iep('T', { meetingDate: '2024-06-14', startDate: '2024-09-03', endDate: '2025-06-13' });
+    k.goals = [goal('T', k.documentId, 1, { area: 'Math', unit: 'percent accuracy', ...fields })];
+    expect(flagsOf(model({ ieps: [k], today: '2024-10-01' }), 'goal_target_below_baseline').map((f) => f.goalIds)).toEqual(flagged ? [['T#G1']] : []);
+  });
+});
+
 describe('goal_not_updated_to_grade_level', () => {
   it('gives one flag per lineage naming every year the material stayed behind', () => {
     const years: Array<[string, string, string, number]> = [['G2', '2021-05-01', 'second', 2], ['G3', '2022-05-01', 'second', 3], ['G4', '2023-05-01', 'third', 4], ['G5', '2024-05-01', 'third', 5]];
