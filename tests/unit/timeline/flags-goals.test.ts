@@ -240,7 +240,7 @@ describe('goal_target_below_baseline', () => {
     ['a decrease goal whose target is above its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 5 incidents per week.', baselineValue: 3, targetValue: 5, direction: 'decrease' }, true],
     ['a decrease goal whose target is below its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 1 incident per week.', baselineValue: 8, targetValue: 1, direction: 'decrease' }, false],
     ['a goal to maintain a level already reached', { text: 'By 06/2025, Ali will maintain 90% accuracy on math facts.', baselineValue: 92, targetValue: 90, direction: 'maintain' }, false],
-    ['a direction the goal\'s words contradict (read as increase, written as "no more than")', { text: 'By 06/2025, Ali will have no more than 2 office referrals per month.', baselineValue: 1, targetValue: 2, direction: 'increase' }, false],
+    ['a direction the goal\'s words contradict (read as increase, written as "no more than")', { text: 'By 06/2025, Ali will have no more than 2 office referrals per month.', baselineValue: 3, targetValue: 2, direction: 'increase' }, false],
   ] as Array<[string, Partial<CaseGoal>, boolean]>)('%s', (_name, fields, flagged) => {
     const k = iep('T', { meetingDate: '2024-06-14', startDate: '2024-09-03', endDate: '2025-06-13' });
     k.goals = [goal('T', k.documentId, 1, { area: 'Math', unit: 'percent accuracy', ...fields })];
