@@ -37,24 +37,45 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
   const emit = (fraction: number, message: string, done = false) =>
     core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: Math.min(1, fraction), message, done });
 
+  // The hook (extraction) failing for one document is that document's failure, never the batch's:
+  // the document stays in the case, its row says what was not read, and the next file goes on.
+  const afterDocument = async (row: ImportFileResult | undefined, documentId: string) => {
+    try {
+      await opts.afterDocument?.(documentId);
+    } catch (e) {
+      const name = row?.fileName ?? 'A document';
+      console.error(`[import] ${name}: after import:`, e);
+      if (!row) return;
+      row.status = 'failed';
+      row.message = `${name}: imported and kept in the case, but reading its goals, services and dates failed (${(e as Error).message}).`;
+    }
+  };
+
   const run = async (): Promise<ImportBatchDto> => {
     const total = inputs.length;
     let offset = 0; // rows added so far by archives and emails that became several documents
     // Reading and recording counts for the first 30 % of the bar, OCR for the rest.
     for (let i = 0; i < total; i++) {
       const input = inputs[i];
-      const results: ImportFileResult[] = await importOne(core, caseId, input, {
-        password: opts.password,
-        signal: controller.signal,
-        onStatus: (r) => {
-          dto.files[i + offset] = { ...r };
-          emit((0.3 * i) / Math.max(1, total), `${r.fileName}: ${r.status}`);
-        },
-      });
+      let results: ImportFileResult[];
+      try {
+        results = await importOne(core, caseId, input, {
+          password: opts.password,
+          signal: controller.signal,
+          onStatus: (r) => {
+            dto.files[i + offset] = { ...r };
+            emit((0.3 * i) / Math.max(1, total), `${r.fileName}: ${r.status}`);
+          },
+        });
+      } catch (e) {
+        // importOne reports a bad file in its result; an exception is a fault, still this file's alone.
+        console.error(`[import] ${input.fileName}:`, e);
+        results = [{ fileName: input.fileName, source: input.source, status: 'failed', documentId: null, message: `${input.fileName}: could not be imported (${(e as Error).message}).` }];
+      }
       // An archive or an email becomes several results: the first replaces the input's row.
       dto.files.splice(i + offset, 1, ...results);
       offset += results.length - 1;
-      for (const r of results) if (r.status === 'imported' && r.documentId && !r.message?.includes('OCR')) await opts.afterDocument?.(r.documentId);
+      for (const r of results) if (r.status === 'imported' && r.documentId && !r.message?.includes('OCR')) await afterDocument(r, r.documentId);
     }
     const ocrDocs = new Set(dto.files.filter((f) => f.status === 'imported' && f.message?.includes('OCR')).map((f) => f.documentId));
     if (ocrDocs.size && !controller.signal.aborted) {
@@ -74,7 +95,7 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
               f.status = 'imported';
               f.message = 'Text recognised (OCR).';
             }
-            await opts.afterDocument?.(id);
+            await afterDocument(f, id);
           },
           // A document whose OCR failed has lost its scanned pages' text: the batch counts it as failed.
           onFailed: (id, message) => {
@@ -105,6 +126,12 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
   };
   const promise = run().catch((e) => {
     dto.done = true;
+    // The batch stopped: a file it never reached is not left waiting for ever.
+    for (const f of dto.files) {
+      if (f.status !== 'queued' && f.status !== 'reading') continue;
+      f.status = 'failed';
+      f.message = `${f.fileName}: not imported, because the import stopped (${(e as Error).message}).`;
+    }
     core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: 1, message: (e as Error).message, done: true, error: (e as Error).message });
     return dto;
   });

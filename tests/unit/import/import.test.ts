@@ -10,8 +10,9 @@ import { getBatch, startImportBatch } from '../../../main/core/documents/batches
 import { inputsFromPaths } from '../../../main/core/documents/import';
 import { listDocuments, trashDocument, restoreDocument, updateDocument, documentPages } from '../../../main/core/documents/service';
 import { search } from '../../../main/core/search';
-import { reprocessDocument } from '../../../main/core/pipeline';
+import { afterDocumentHook, reprocessDocument } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';
+import { makePng } from '../documents/make-files';
 import { linkedPile } from '../documents/make-folders';
 import { rawZip, type ZipMethod } from '../documents/make-zips';
 
@@ -177,6 +178,57 @@ describe('a folder holding symlinks and loops', () => {
     expect(docs.map((d) => d.fileName).sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'old.txt']);
     expect(docs.some((d) => /private|secret/.test(d.fileName))).toBe(false);
     expect(search(core, { query: 'private', caseId: c.id }).hits).toEqual([]);
+  });
+});
+
+describe('an exception after a document is recorded (the extraction hook)', () => {
+  /** The real extraction hook, except that it throws for the document of `failing`. */
+  function hookFailingFor(core: ReturnType<typeof testCore>, failing: string, calls: string[]) {
+    const extract = afterDocumentHook(core);
+    return (documentId: string) => {
+      const name = core.db.prepare<[string], { file_name: string }>('SELECT file_name FROM documents WHERE id = ?').get(documentId)!.file_name;
+      calls.push(name);
+      if (name === failing) throw new Error('reader crashed on page 1');
+      extract(documentId);
+    };
+  }
+
+  it.each([
+    ['text files', 'txt', (n: number) => Promise.resolve(Buffer.from(`Prior written notice ${n}: the district proposes speech therapy, dated March ${n}, 2024.`))],
+    ['scans (after their OCR)', 'png', (n: number) => makePng(240 + 40 * n, 160)],
+  ])('fails that document alone, keeps it in the case, and goes on with the rest of the batch (%s)', async (_kind, ext, bytes) => {
+    const dir = tempDir();
+    for (const n of [1, 2, 3]) writeFileSync(path.join(dir, `doc-${n}.${ext}`), await bytes(n));
+    const core = testCore();
+    try {
+      const c = createCase(core, { name: 'Hook' });
+      const calls: string[] = [];
+      let summary = '';
+      core.on('job.progress', (e) => {
+        if (e.done) summary = e.error ?? e.message;
+      });
+      const batch = startImportBatch(core, c.id, inputsFromPaths([dir]), { afterDocument: hookFailingFor(core, `doc-2.${ext}`, calls) });
+      const r = await getBatch(core, batch.jobId)!.promise;
+
+      expect(calls).toEqual([`doc-1.${ext}`, `doc-2.${ext}`, `doc-3.${ext}`]);
+      expect(r.files.map((f) => [f.fileName, f.status])).toEqual([
+        [`doc-1.${ext}`, 'imported'],
+        [`doc-2.${ext}`, 'failed'],
+        [`doc-3.${ext}`, 'imported'],
+      ]);
+      const failed = r.files[1];
+      expect(failed.message).toMatch(new RegExp(`^doc-2\\.${ext}: imported and kept in the case, but reading its goals, services and dates failed \\(reader crashed on page 1\\)`));
+      const docs = listDocuments(core, c.id);
+      expect(docs.map((d) => d.fileName).sort()).toEqual([`doc-1.${ext}`, `doc-2.${ext}`, `doc-3.${ext}`]);
+      expect(failed.documentId).toBe(docs.find((d) => d.fileName === `doc-2.${ext}`)!.id);
+      // The files after it were read as usual, extraction included.
+      const extracted = core.db.prepare<[], { document_id: string }>('SELECT document_id FROM extractions').all().map((x) => x.document_id);
+      expect(extracted).toContain(docs.find((d) => d.fileName === `doc-3.${ext}`)!.id);
+      expect(r.done).toBe(true);
+      expect(summary).toBe('2 imported, 0 already in the case, 1 failed.');
+    } finally {
+      await core.close();
+    }
   });
 });
 
