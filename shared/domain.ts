@@ -22,6 +22,8 @@ export interface Word {
   bbox: BBox;
   /** 0-100; text-layer words are 100. */
   conf: number;
+  /** Set in a bold face (text layers say; OCR does not): header rows and headings. */
+  bold?: boolean;
 }
 
 export type TextSource = 'text_layer' | 'ocr';

@@ -107,6 +107,7 @@ export async function readPdfText(data: Uint8Array, password?: string, handOver 
       if (thin) pagesWithoutText.push(n);
       // A scanned page's operators would decode its picture for nothing: OCR reads it.
       const drawn = thin ? null : await readPageOperators(page, pdfjs.OPS, viewport.transform as Matrix6, hints);
+      for (const { word, font } of items.slice(items.length - words.length)) if (font && drawn?.boldFonts.has(font)) word.bold = true;
       pages.push({
         pageNumber: n,
         width: round(viewport.width),

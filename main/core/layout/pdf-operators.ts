@@ -22,7 +22,7 @@ export interface OperatorPage {
 }
 
 interface Glyph { unicode?: string; originalCharCode?: number; width?: number }
-interface FontInfo { toUnicode?: { _map?: unknown } }
+interface FontInfo { toUnicode?: { _map?: unknown }; bold?: boolean; black?: boolean; name?: string }
 interface ImageData { width: number; height: number; kind: number; data: Uint8Array }
 
 const BOX_MIN = 4;
@@ -42,6 +42,8 @@ interface Shape { box: BBox; closed: boolean; curved: boolean; points: number; f
 export interface PageOperators {
   graphics: PageGraphics;
   hints: GlyphHints;
+  /** Font keys (pdf.js loaded names) of the bold faces the page sets text in. */
+  boldFonts: Set<string>;
 }
 
 /**
@@ -57,6 +59,8 @@ export async function readPageOperators(page: OperatorPage, ops: PdfOps, viewpor
   let white = false;
   let font: string | null = null;
   const letterWidths = new Map<string, Map<string, number>>();
+  const seenFonts = new Set<string>();
+  const boldFonts = new Set<string>();
   const unmapped = new Map<string, Map<string, number>>();
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
@@ -75,7 +79,13 @@ export async function readPageOperators(page: OperatorPage, ops: PdfOps, viewpor
       if (isBoxSized(box, 0.6, 1.8)) {
         images.push(fn === ops.paintImageXObject ? { id: String(args[0]), data: null, box } : { id: null, data: args[0] as ImageData, box });
       }
-    } else if (fn === ops.setFont) font = String(args[0]);
+    } else if (fn === ops.setFont) {
+      font = String(args[0]);
+      if (!seenFonts.has(font)) {
+        seenFonts.add(font);
+        if (isBold(page, font)) boldFonts.add(font);
+      }
+    }
     else if ((fn === ops.showText || fn === ops.showSpacedText) && font) collectGlyphs(page, font, args[0], letterWidths, unmapped);
   }
   for (const [f, chars] of unmapped) {
@@ -84,7 +94,7 @@ export async function readPageOperators(page: OperatorPage, ops: PdfOps, viewpor
     hints.set(f, byChar);
   }
   const boxes = [...vectorBoxes(shapes), ...(await imageBoxes(page, images))];
-  return { graphics: { rules: rulesOf(shapes), boxes }, hints };
+  return { graphics: { rules: rulesOf(shapes), boxes }, hints, boldFonts };
 }
 
 function isLight(hex: string): boolean {
@@ -214,6 +224,15 @@ function objectData(page: OperatorPage, id: string): Promise<ImageData | null> {
       resolve(null);
     }
   });
+}
+
+function isBold(page: OperatorPage, font: string): boolean {
+  try {
+    const info = page.commonObjs.get(font) as FontInfo | undefined;
+    return !!info && (!!info.bold || !!info.black || /bold|black|heavy|semibold|demi/i.test(info.name ?? ''));
+  } catch {
+    return false;
+  }
 }
 
 function collectGlyphs(page: OperatorPage, font: string, glyphs: unknown, letters: Map<string, Map<string, number>>, unmapped: Map<string, Map<string, number>>): void {

@@ -75,10 +75,19 @@ function cellOf(words: PlacedWord[], span = 1): TableCellModel {
 const hasFigures = (row: TableRowModel) => row.cells.some((c) => /\d/.test(c.text));
 const isNote = (row: TableRowModel, columns: number) => columns >= 2 && row.cells.filter((c) => c.words.length).length === 1 && (row.cells[0].span >= columns || /^(?:notes?|\*|total|sub-?total)\b/i.test(row.cells.find((c) => c.words.length)!.text));
 
+/** Share of a row's words set in bold (text layers only; 0 where no word says). */
+const boldShare = (row: TableRowModel) => {
+  const words = row.cells.flatMap((c) => c.words);
+  return words.length ? words.filter((w) => w.bold).length / words.length : 0;
+};
+
 function finish(page: number, rows: TableRowModel[], columns: TableColumnModel[], ruled: boolean): TableModel {
-  // Header rows: from the top, rows without figures over rows with them (two at most).
+  // Header rows: bold rows at the top over plain ones (three at most); else rows without figures
+  // over rows with them (two at most).
   let header = 0;
-  while (header < Math.min(2, rows.length - 1) && !hasFigures(rows[header]) && rows.slice(header + 1).some(hasFigures) && !isNote(rows[header], columns.length)) header++;
+  while (header < Math.min(3, rows.length - 1) && boldShare(rows[header]) >= 0.6) header++;
+  if (header > 0 && !rows.slice(header).some((r) => boldShare(r) < 0.3)) header = 0;
+  if (header === 0) while (header < Math.min(2, rows.length - 1) && !hasFigures(rows[header]) && rows.slice(header + 1).some(hasFigures) && !isNote(rows[header], columns.length)) header++;
   if (header === 0 && rows.length > 1 && rows[0].cells.every((c) => !c.words.length || c.text === c.text.toUpperCase())) header = 1;
   rows.forEach((r, i) => { r.kind = i < header ? 'header' : isNote(r, columns.length) ? 'note' : 'body'; });
   columns.forEach((c, k) => {

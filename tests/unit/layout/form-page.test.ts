@@ -1,7 +1,7 @@
 // One real-looking IEP form, built here: a running header, a meeting type ticked in a drawn box and
 // another drawn as a picture (as some systems print it), Yes/No glyphs, fields in four styles, a
 // baseline beside its goal, and a ruled goal table with a two-line header, wrapped cells and a note
-// row that runs over a page break with its header repeated. Asserts exact text, order and states.
+// row that runs over a page break with its bold header repeated. Asserts exact text, order and states.
 import sharp from 'sharp';
 import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
@@ -34,7 +34,8 @@ async function buildForm(): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.registerFont('D', DEJAVU);
-    const t = (s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = { lineBreak: false }) => doc.font('Helvetica').fontSize(10).text(s, x, y, opts);
+    let face = 'Helvetica';
+    const t = (s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = { lineBreak: false }) => doc.font(face).fontSize(10).text(s, x, y, opts);
     const head = (n: number) => {
       doc.font('Helvetica').fontSize(8).text('Student: Sam Park    ID 4471    Individualized Education Program', 50, 30, { lineBreak: false });
       doc.text(`Page ${n} of 2`, 500, 760, { lineBreak: false });
@@ -75,7 +76,10 @@ async function buildForm(): Promise<Buffer> {
     };
     const header = (y: number) => {
       doc.moveTo(cols[0], y).lineTo(cols[4], y).stroke();
-      row(['Area', 'Annual Goal', 'Baseline Level', 'Target Date'], y, 28);
+      // A bold header with figures in it: bold tells it from the rows.
+      face = 'Helvetica-Bold';
+      row(['Area', 'Annual Goal', 'Baseline Level', 'Target Date (2025)'], y, 28);
+      face = 'Helvetica';
       return y + 28;
     };
     let y = header(620);
@@ -131,7 +135,7 @@ describe.skipIf(!existsSync(DEJAVU))('a real-looking form page', () => {
     const [table] = model.tables;
     expect(table.pages).toEqual([1, 2]);
     expect(table.ruled).toBe(true);
-    expect(table.columns.map((c) => c.label)).toEqual(['Area', 'Annual Goal', 'Baseline Level', 'Target Date']);
+    expect(table.columns.map((c) => c.label)).toEqual(['Area', 'Annual Goal', 'Baseline Level', 'Target Date (2025)']);
     expect(table.rows.filter((r) => r.kind === 'body').map((r) => r.cells.map((c) => c.text))).toEqual(GOALS);
     expect(table.rows.filter((r) => r.kind === 'body').map((r) => r.page)).toEqual([1, 1, 2, 2]);
     expect(table.rows.filter((r) => r.kind === 'note').map((r) => r.cells[0].text)).toEqual(['Note: goals are reviewed each trimester.']);
