@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../support/fixtures';
 import { tempDir } from '../../support/core';
-import { checkEngineServes, engineHarness, stopEngines } from './engine-harness';
+import { scanPdf, typesetPages } from '../../support/synthetic-scan';
+import { checkEngineServes, engineHarness, importDone, stopEngines, uploadAndImport } from './engine-harness';
 
 const require = createRequire(import.meta.url);
 afterEach(stopEngines);
@@ -80,6 +81,21 @@ describe('the installers', () => {
     expect(existsSync(path.join(app, pkg.main))).toBe(true);
     const dataDir = tempDir();
     mkdirSync(dataDir, { recursive: true });
-    await checkEngineServes(engineHarness(path.join(app, 'out/main/engine.cjs'), dataDir, [`--resources-dir=${path.join(resources, 'resources')}`]));
+    const h = engineHarness(path.join(app, 'out/main/engine.cjs'), dataDir, [`--resources-dir=${path.join(resources, 'resources')}`]);
+    await checkEngineServes(h);
+
+    // OCR from the packed tree: tesseract.js's worker and wasm core, tessdata from resources.
+    const [scan] = await scanPdf(await typesetPages([{ title: 'PRIOR WRITTEN NOTICE', lines: ['The district proposes to change the placement.'], fontSize: 14 }]), 200, () => ({}));
+    const { id: caseId } = await h.call<{ id: string }>('cases.create', { name: 'Packed OCR' });
+    const batch = await uploadAndImport(h, caseId, [{ name: 'scan.png', bytes: scan.png }]);
+    await importDone(h, batch.jobId);
+    let doc = (await h.call<{ id: string; status: string }[]>('documents.list', { caseId }))[0];
+    while (doc.status !== 'ready' && doc.status !== 'failed') {
+      await new Promise((r) => setTimeout(r, 200));
+      doc = await h.call('documents.get', { documentId: doc.id });
+    }
+    expect(doc.status).toBe('ready');
+    const [page] = await h.call<{ text: string }[]>('documents.pages', { documentId: doc.id });
+    expect(page.text).toMatch(/WRITTEN NOTICE/);
   });
 });
