@@ -144,7 +144,7 @@ function countUnitAfter(rest: string): { unit: string; length: number } | null {
   return { unit, length: consumed + (per ? per[0].length : 0) };
 }
 /** Things a ratio counts repetitions of ("4 of 5 class periods"): consistency, not the counted skill. */
-const REPETITION_NOUN = /^(?:(?:class|instructional)\s+)?(?:periods?|lessons?|activities|settings?|instances?|tries|classes|subjects|environments?|transitions?|opportunit(?:y|ies)|occasions?|intervals?|times?|retells?|readings?|passages?|stories|prompts?|tasks?|drills?|lists?|worksheets?|games?|conversations?|exchanges?|activit(?:y|ies))\b/i;
+const REPETITION_NOUN = /^(?:(?:class|instructional)\s+)?(?:periods?|lessons?|activities|settings?|instances?|tries|classes|subjects|environments?|transitions?|opportunit(?:y|ies)|occasions?|intervals?|times?|retells?|readings?|passages?|stories|prompts?|tasks?|drills?|lists?|worksheets?|games?|conversations?|exchanges?|activit(?:y|ies)|summaries|paragraphs?|essays?|responses?|answers?|assignments?|sentences?|retellings?|journal\s+entries)\b/i;
 /** "40 correct digits in 2 minutes": a count in a timed window, the window part of the unit. */
 const TIMED_WINDOW = /^\s+(?:in|within)\s+(?:a\s+)?(\d+|one|two|three|five|ten)[- ](?:minute|second)s?\b|^\s+(?:in|within)\s+(\d+|one|two|three|five|ten)\s+(?:minutes?|seconds?)\b/i;
 const RATIO_RE = new RegExp(`${NUM}\\s*(?:out of|of|/)\\s*(\\d+)\\s*(?:consecutive\\s+)?((?:[a-z-]+\\s+){0,2}?(?:${CONSISTENCY_NOUNS}))?`, 'gi');
@@ -173,6 +173,7 @@ export function findMeasures(raw: string): Measure[] {
   let r: RegExpExecArray | null;
   while ((r = RATIO_RE.exec(text))) {
     if (+r[2] === 0 || +r[1] > +r[2]) continue;
+    let repeated: string | null = null;
     if (!r[3]) {
       // "5 of 5 story grammar elements": a count of the named things (the goal's unit), not consistency.
       const counted = countUnitAfter(' ' + text.slice(r.index + r[0].length));
@@ -180,8 +181,10 @@ export function findMeasures(raw: string): Measure[] {
         push({ value: +r[1], unit: counted.unit, kind: 'count', rank: 4, index: r.index, length: r[0].length + counted.length });
         continue;
       }
+      // "4 of 5 summaries": consistency over the things named.
+      if (counted && !/\s/.test(counted.unit)) repeated = counted.unit;
     }
-    const noun = (r[3] || 'trials').trim().toLowerCase().replace(/^consecutive\s+/, '');
+    const noun = (r[3] || repeated || 'trials').trim().toLowerCase().replace(/^consecutive\s+/, '');
     const plural = noun.endsWith('s') ? noun : noun.replace(/y$/, 'ie') + 's';
     push({ value: Math.round((+r[1] / +r[2]) * 100), unit: `percent of ${plural}`, kind: 'ratio', rank: 6, index: r.index, length: r[0].length });
   }

@@ -136,6 +136,12 @@ function targetIn(text: string): { target: Measure | null; fromTo: { baseline: n
   if (!fromTo && target?.kind === 'count' && !/\b(?:at\s+least|a\s+minimum\s+of|minimum|no\s+(?:more|fewer)\s+than|or\s+(?:more|fewer))\s*$/i.test(text.slice(Math.max(0, target.index - 20), target.index))) {
     const accuracy = measures.find((m) => m.kind === 'percent' && /accuracy/.test(m.unit) && m.index > target!.index);
     if (accuracy) target = accuracy;
+    // "4 of 5 summaries with the main idea and 2 details": a count inside a "with ..." phrase says what
+    // each attempt holds; the ratio of attempts is the criterion.
+    else if (/\b(?:with|including|containing|that\s+(?:includes?|contains?|has|have))\b[^,;.]*$/i.test(text.slice(Math.max(0, target.index - 50), target.index))) {
+      const ratio = measures.find((m) => m.kind === 'ratio' && m.index < target!.index);
+      if (ratio) target = ratio;
+    }
   }
   return { target, fromTo };
 }

@@ -3,7 +3,7 @@
 // several printed lines, and the table running on across page breaks under a repeated header.
 import { statesTimeframe } from '../../../shared/goals/timeframe';
 import { columnsFromHeader, crossesColumns, endsSentence, isBandLine, lineHeight, rowSpacing, titleCase, wordsByColumn, type FormColumn } from './form-table';
-import type { LayoutLine, PlacedWord } from './layout';
+import { runOf, type LayoutLine, type PlacedWord } from './layout';
 import { isPageFurniture } from './tables';
 import { GOAL_TABLE_COLUMNS, GOAL_TABLE_HEADER_NOTES, type GoalColumnKind } from './vocab/goals';
 
@@ -25,7 +25,8 @@ const columnKind = (text: string): GoalColumnKind | null => GOAL_TABLE_COLUMNS.f
 function headerColumns(line: LayoutLine): Column[] | null {
   if (/\d/.test(line.text) || line.cells.length < 2) return null;
   const kinds = line.cells.map((c) => columnKind(c.text));
-  if (kinds[0] !== 'goal' || kinds.filter((k) => k && k !== 'goal' && k !== 'other').length === 0) return null;
+  const goalAt = kinds[0] === 'number' ? 1 : 0;
+  if (kinds[goalAt] !== 'goal' || kinds.filter((k) => k && k !== 'goal' && k !== 'other' && k !== 'number').length === 0) return null;
   return columnsFromHeader(line, (label) => columnKind(label) ?? 'other');
 }
 
@@ -89,13 +90,14 @@ function readGoalTable(lines: LayoutLine[], headerAt: number, columns: Column[])
 
 /** Lines into goals: a new goal after a band, after a row gap wider than the lines of a cell, or after a finished sentence. */
 function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
+  const goalAt = Math.max(0, columns.findIndex((c) => c.kind === 'goal'));
   const { tight, padded } = rowSpacing(body.filter((b) => b.cells).map((b) => b.line));
   const goals: TableGoal[] = [];
   let current: TableGoal | null = null;
   let previous: BodyLine | null = null;
   for (const entry of body) {
     if (!entry.cells) { current = null; previous = entry; continue; }
-    const goalWords = entry.cells[0];
+    const goalWords = [...entry.cells[goalAt], ...(goalAt ? entry.cells[0] : [])];
     const first = goalWords[0]?.text ?? '';
     let starts = !current;
     if (current && goalWords.length > 0 && previous?.cells) {
@@ -116,9 +118,11 @@ function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
     previous = entry;
   }
   for (const g of goals) {
+    const numbered = NUMBERED.exec(runOf(g.cells.number ?? []).text.trim());
+    if (numbered) g.number = Number(numbered[1]);
     const words = g.cells.goal ?? [];
     const m = NUMBERED.exec(words[0]?.text ?? '');
-    if (m) {
+    if (m && !numbered) {
       g.number = Number(m[1]);
       g.cells.goal = words.slice(1);
     }

@@ -122,7 +122,8 @@ function serviceFromRow(row: Row, columns: Column[], doseParts: string[], dateTe
   const [name, code] = splitServiceName(cleanCell(runOf(row.words[0]).text.replace(SERVICE_NAME_NOTES, ' ')));
   const withoutDates = (t: string) => findDates(t).reduceRight((acc, d) => acc.slice(0, d.index) + ' ' + acc.slice(d.index + d.length), t).replace(/\s*[-–]\s*$/, '').trim();
   const doseText = doseParts.map(withoutDates).filter(Boolean).join(', ');
-  const dose = parseServiceDose(doseText);
+  // Cells read on as one phrase ("60 min" + "per month"); the commas are for the text shown.
+  const dose = parseServiceDose(doseParts.map(withoutDates).filter(Boolean).join(' '));
   const dates = findDates(dateText);
   const delivery = cell('delivery');
   return {

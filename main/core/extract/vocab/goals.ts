@@ -35,10 +35,12 @@ export const INLINE_GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['other', /\b(?:provider|person\(s\)\s+responsible|persons?\s+responsible)\s*:/i],
 ];
 
-export type GoalColumnKind = 'goal' | 'criteria' | 'method' | 'schedule' | 'baseline' | 'objectives' | 'area' | 'other';
+export type GoalColumnKind = 'number' | 'goal' | 'criteria' | 'method' | 'schedule' | 'baseline' | 'objectives' | 'area' | 'other';
 
 /** Column headers of a goals table, first match wins, matched against the header cell text. */
 export const GOAL_TABLE_COLUMNS: Array<[GoalColumnKind, RegExp]> = [
+  // A goal-number column before the goal ("#", "No.", "Goal #").
+  ['number', /^(?:#|no\.?|nbr\.?|goal\s*(?:#|no\.?|number))$/i],
   // New York: "ANNUAL GOALS | CRITERIA | METHOD | SCHEDULE".
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goals?(?:\s+statements?)?$/i],
   ['criteria', /\bcriteri(?:a|on)\b|\bmastery\b|\bperformance\s+level\b/i],
