@@ -49,7 +49,7 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
 
 /** A line without the specks a scan can put before its first word (". Baseline ..."), so its label is seen. */
 function withoutLeadingNoise(line: LayoutLine): LayoutLine {
-  const skip = line.words.findIndex((w) => /[\p{L}\d]/u.test(w.text));
+  const skip = line.words.findIndex((w) => /[\p{L}\d#]/u.test(w.text));
   if (skip <= 0) return line;
   const words = line.words.slice(skip);
   const cells = line.cells.map((c) => ({ ...c, words: c.words.filter((w) => words.includes(w)) })).filter((c) => c.words.length > 0)

@@ -7,7 +7,7 @@ import { parseGoalSentence } from '../../../shared/goals/parse';
 import { resolveTargetDate } from '../../../shared/goals/timeframe';
 import { goalFields, type GoalField } from './goal-fields';
 import { goalsFromTables } from './goal-table';
-import { GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
+import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 
 interface RawGoal {
@@ -30,10 +30,31 @@ export interface GoalsResult {
   reportingTexts: string[];
 }
 
+const isGoalHeader = (line: LayoutLine) => GOAL_FIELD_LABELS.some(([kind, re]) => kind === 'header' && re.test(line.text.trim()));
+
+/**
+ * Lines of the goals part: from a goals heading or a goal header in any style ("Goal #3", "MEASURABLE
+ * ANNUAL GOAL: Goal Number: 1", "# 2 MEASURABLE ANNUAL GOAL") up to the next heading that is neither.
+ */
 export function goalSectionLines(layout: Layout): LayoutLine[] {
-  const sections = findSections(layout, GOAL_SECTION_HEADING, (l) => /\bgoal\b/i.test(l.text));
-  // A heading that opens a goal section may itself be a goal header ("MEASURABLE ANNUAL GOAL #2").
-  const lines = sections.flatMap((s) => (s.heading && /\bgoal\s*(?:#|no\.?|number)?\s*\d/i.test(s.heading.text) ? [s.heading, ...s.lines] : s.lines));
+  const lines: LayoutLine[] = [];
+  let inGoals = false;
+  for (const line of bodyLines(layout)) {
+    const header = isGoalHeader(line);
+    if (line.isHeading || header) {
+      if (header) {
+        inGoals = true;
+        lines.push(line);
+        continue;
+      }
+      if (GOAL_SECTION_HEADING.test(line.text)) {
+        inGoals = true;
+        continue;
+      }
+      if (inGoals && !/\bgoal\b/i.test(line.text)) inGoals = false;
+    }
+    if (inGoals) lines.push(line);
+  }
   return lines.length > 0 ? lines : bodyLines(layout);
 }
 
@@ -208,7 +229,7 @@ function presentLevelsLines(layout: Layout): LayoutLine[] {
   const body = bodyLines(layout);
   const start = body.findIndex((l) => l.isHeading && PRESENT_LEVELS_HEADING.test(l.text));
   if (start >= 0) {
-    const end = body.findIndex((l, i) => i > start && l.isHeading && GOAL_SECTION_HEADING.test(l.text));
+    const end = body.findIndex((l, i) => i > start && ((l.isHeading && GOAL_SECTION_HEADING.test(l.text)) || isGoalHeader(l)));
     if (end > start) return body.slice(start + 1, end);
   }
   return findSections(layout, PRESENT_LEVELS_HEADING).flatMap((s) => s.lines);

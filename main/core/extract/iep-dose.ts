@@ -17,7 +17,7 @@ export interface ServiceDose {
 }
 
 const PERIOD_WORD = String.raw`(school\s+day|day|daily|week|wk|weekly|month|monthly|mo|year|yearly|annually|annual|quarter|quarterly|trimester|semester)`;
-const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };
 
 function periodOf(word: string): ServicePer | null {
   const w = word.toLowerCase();
@@ -58,13 +58,50 @@ function cycleDose(t: string): ServiceDose | null {
   };
 }
 
-/** A total per six weeks (Texas grading periods: "180 minutes per six weeks"), counted as its weekly share. */
+const SIX_WEEKS = String.raw`(?:\/|per|every|each|a|in)\s*(?:six|6)[- ]?(?:weeks?|wks?\.?)(?=\W|$)`;
+
+/**
+ * A dose per six weeks (Texas grading periods: "180 minutes per six weeks", "180 per 6 wks" in a
+ * minutes column, "6 sessions per six weeks" beside a 30-minute session, "6 x 30 min per six
+ * weeks"), counted as its weekly share.
+ */
 function sixWeeksDose(t: string): ServiceDose | null {
-  const m = new RegExp(String.raw`${MINUTES}\s*(?:\/|per|every|each|a)\s*(?:six|6)[- ]weeks?\b`, 'i').exec(t);
-  if (!m) return null;
-  const total = toMinutes(m[1], m[2]);
+  if (!new RegExp(SIX_WEEKS, 'i').test(t)) return null;
+  const multiplied = new RegExp(String.raw`\b(\d+)\s*[x×]\s*${MINUTES}|${MINUTES}\s*[x×]\s*(\d+)\b`, 'i').exec(t);
+  const count = new RegExp(String.raw`\b(\d+|one|two|three|four|five|six|twelve)\s*(?:x|times?|sessions?)\s*${SIX_WEEKS}`, 'i').exec(t);
+  let times = count ? countOf(count[1]) : null;
+  let perSession: number | null = null;
+  if (multiplied) {
+    times ??= Number(multiplied[1] ?? multiplied[6]);
+    perSession = multiplied[1] ? toMinutes(multiplied[2], multiplied[3]) : toMinutes(multiplied[4], multiplied[5]);
+  }
+  // A printed total: minutes right before "per six weeks" that are not the session of "6 x 30 min".
+  const printed = new RegExp(String.raw`${MINUTES}\s*${SIX_WEEKS}`, 'gi');
+  let total: number | null = null;
+  let totalAt = -1;
+  for (const m of t.matchAll(printed)) {
+    if (multiplied && m.index >= multiplied.index && m.index < multiplied.index + multiplied[0].length) continue;
+    total = toMinutes(m[1], m[2]);
+    totalAt = m.index;
+    break;
+  }
+  // The session's length: another minute count beside the count of sessions.
+  if (perSession === null && times !== null) {
+    const other = [...t.matchAll(new RegExp(MINUTES, 'gi'))].find((m) => m.index !== totalAt);
+    perSession = other ? toMinutes(other[1], other[2]) : total !== null ? round(total / times, 2) : null;
+  }
+  total ??= times !== null && perSession !== null ? times * perSession : null;
+  if (total === null) return null;
   const perWeek = round(total / 6, 2);
-  return { minutesPerSession: null, sessionsPerPeriod: null, period: 'week', minutesPerWeek: perWeek, minutesPerMonth: null, formula: `${total} min per six weeks / 6 = ${perWeek} min a week` };
+  const how = totalAt >= 0 ? `${total} min per six weeks` : `${times} x ${perSession} min per six weeks`;
+  return {
+    minutesPerSession: perSession,
+    sessionsPerPeriod: times === null ? null : round(times / 6, 4),
+    period: 'week',
+    minutesPerWeek: perWeek,
+    minutesPerMonth: null,
+    formula: `${how} / 6 = ${perWeek} min a week`,
+  };
 }
 
 export function parseServiceDose(text: string): ServiceDose {
@@ -117,6 +154,13 @@ export function parseServiceDose(text: string): ServiceDose {
     }
   }
   const multiplied = new RegExp(String.raw`\b(\d+)\s*[x×]\s*${MINUTES}`, 'i').exec(t);
+  // "30 min x 3, totaling 90 min weekly": the session length first, then the count.
+  const timesAfter = multiplied ? null : new RegExp(String.raw`${MINUTES}\s*[x×]\s*(\d+)\b`, 'i').exec(t);
+  if (timesAfter) {
+    sessions = Number(timesAfter[3]);
+    minutesPerSession = toMinutes(timesAfter[1], timesAfter[2]);
+    sessionPeriod ??= totalPeriod;
+  }
   if (multiplied) {
     // "2 x 30 min/week": two sessions of 30 minutes, not 30 minutes a week in total.
     sessions = Number(multiplied[1]);
