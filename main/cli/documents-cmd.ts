@@ -104,8 +104,10 @@ export function registerDocumentCommands(program: Command, globals: () => Global
             if (f.documentId) extractionLines.delete(f.documentId);
           }
           const earlier = [...problems.lines, ...extractionLines.values()];
-          // Anything but imported or already there did not make it: failed, or left unfinished by an error.
-          const failed = result.files.filter((f) => f.status !== 'imported' && f.status !== 'duplicate');
+          // Anything but imported, already there or skipped on purpose (a link not followed) did not make
+          // it: failed, or left unfinished by an error. Skipped files alone are no failure.
+          const failed = result.files.filter((f) => f.status !== 'imported' && f.status !== 'duplicate' && f.status !== 'skipped');
+          const skipped = result.files.filter((f) => f.status === 'skipped').length;
           if (o.json) {
             printJson(result.files);
             for (const line of earlier) process.stderr.write(failedLine(line));
@@ -114,7 +116,9 @@ export function registerDocumentCommands(program: Command, globals: () => Global
             for (const line of earlier) process.stdout.write(failedLine(line));
             for (const f of result.files) process.stdout.write(`${statusWord(f).padEnd(10)} ${f.source}${f.message ? ` — ${oneLine(f.message)}` : ''}\n`);
             const unread = problems.extraction.size ? `, ${problems.extraction.size} not read for goals and services` : '';
-            process.stdout.write(`${result.files.filter((f) => f.status === 'imported').length} imported, ${result.files.filter((f) => f.status === 'duplicate').length} already in the case, ${failed.length} failed${unread}.\n`);
+            process.stdout.write(
+              `${result.files.filter((f) => f.status === 'imported').length} imported, ${result.files.filter((f) => f.status === 'duplicate').length} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${failed.length} failed${unread}.\n`,
+            );
           }
           const parts = [
             failed.length ? `${failed.length} of ${result.files.length} file(s) failed` : '',
@@ -199,5 +203,5 @@ export function registerDocumentCommands(program: Command, globals: () => Global
 }
 
 function statusWord(f: ImportFileResult): string {
-  return { imported: 'imported', duplicate: 'duplicate', failed: 'FAILED', cancelled: 'cancelled', queued: 'queued', reading: 'reading', ocr: 'ocr' }[f.status];
+  return { imported: 'imported', duplicate: 'duplicate', skipped: 'skipped', failed: 'FAILED', cancelled: 'cancelled', queued: 'queued', reading: 'reading', ocr: 'ocr' }[f.status];
 }

@@ -19,7 +19,8 @@ export const EXIT_BUSY = 3;
 
 export const EXIT_CODES_HELP = `
 Exit codes:
-  0  done, and nothing failed
+  0  done, and nothing failed (files already in the case, and links in a folder
+     that were not followed, are listed as such: neither is a failure)
   1  something failed: an error (one line on stderr), or any file that could not be
      imported, recognised (OCR) or read for goals and services (each is listed)
   2  bad usage: an unknown command or option, or a missing argument

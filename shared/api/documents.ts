@@ -35,7 +35,8 @@ export interface PageDto extends PageContent {
   needsReview: boolean;
 }
 
-export type ImportFileStatus = 'queued' | 'reading' | 'ocr' | 'imported' | 'duplicate' | 'failed' | 'cancelled';
+/** `skipped`: a link in a chosen folder not followed on purpose (a loop, a way out of the folder, a folder read already); not a failure. */
+export type ImportFileStatus = 'queued' | 'reading' | 'ocr' | 'imported' | 'duplicate' | 'skipped' | 'failed' | 'cancelled';
 
 export interface ImportFileResult {
   fileName: string;

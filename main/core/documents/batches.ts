@@ -119,9 +119,7 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
       }
     }
     dto.done = true;
-    const imported = dto.files.filter((f) => f.status === 'imported').length;
-    const failed = dto.files.filter((f) => f.status === 'failed').length;
-    emit(1, `${imported} imported, ${dto.files.filter((f) => f.status === 'duplicate').length} already in the case, ${failed} failed${dto.cancelled ? ' (cancelled)' : ''}.`, true);
+    emit(1, `${batchSummary(dto.files)}${dto.cancelled ? ' (cancelled)' : ''}.`, true);
     return dto;
   };
   const promise = run().catch((e) => {
@@ -137,6 +135,13 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
   });
   registry(core).set(jobId, { dto, controller, promise });
   return dto;
+}
+
+/** "N imported, M already in the case, K skipped, F failed" (skipped only when there are some). */
+function batchSummary(files: ImportFileResult[]): string {
+  const count = (status: ImportFileResult['status']) => files.filter((f) => f.status === status).length;
+  const skipped = count('skipped');
+  return `${count('imported')} imported, ${count('duplicate')} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${count('failed')} failed`;
 }
 
 export function getBatch(core: Core, jobId: string): Batch | undefined {

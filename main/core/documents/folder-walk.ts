@@ -2,14 +2,18 @@
 // followed blindly: a folder is read once however many ways lead to it (a link loop, a link to a
 // folder already read, a bind mount; folders are known by device and inode), nothing outside a chosen
 // folder is read through a link inside it, and an entry that cannot be read becomes one line in the
-// results while the rest of the folder is still listed.
+// results while the rest of the folder is still listed. A link left alone on purpose (a loop, a way
+// out of the folder, a second way to a folder already read) is skipped, and says so: nothing of the
+// folder is lost by it. One that leads nowhere, a pipe or an unreadable entry is a problem.
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../../../shared/errors';
 
 export type WalkedEntry =
   | { kind: 'file'; path: string; fileName: string }
-  /** An entry that was not listed, and why, in words for the import results. */
+  /** A link not followed on purpose, and why, in words for the import results. */
+  | { kind: 'skipped'; path: string; fileName: string; message: string }
+  /** An entry that could not be listed, and why, in words for the import results. */
   | { kind: 'problem'; path: string; fileName: string; code: ErrorCode; message: string };
 
 const JUNK_NAMES = /^(\.DS_Store|Thumbs\.db|desktop\.ini)$|^\._/i;
@@ -38,6 +42,7 @@ function walkChosen(walk: Walk, p: string): void {
   } catch (e) {
     const code = errno(e);
     if (code === 'ENOENT' && !isLink(p)) return problem(walk, p, 'not_found', `${name}: the file no longer exists (${p}).`);
+    // Even a loop: a path the user chose gave nothing to import.
     return problem(walk, p, 'not_found', unreadableLink(p, code) ?? `${name}: could not be read (${code}) (${p}).`);
   }
   if (st.isDirectory()) {
@@ -69,7 +74,7 @@ function walkFolder(walk: Walk, p: string, root: string, st: BigIntStats, ancest
     const message = ancestors.includes(key)
       ? `${name}: leads back to the folder "${first}" that holds it (a loop), so it was not followed; the files there are imported once (${p}).`
       : `${name}: is the same folder as "${first}", which this import already reads; its files are imported once, from there (${p}).`;
-    return problem(walk, p, 'conflict', message);
+    return skipped(walk, p, message);
   }
   walk.visited.set(key, p);
   let names: string[];
@@ -106,15 +111,12 @@ function walkEntry(walk: Walk, p: string, root: string, ancestors: string[]): vo
     target = realpathSync(p);
     st = statSync(target, { bigint: true });
   } catch (e) {
-    return problem(walk, p, 'not_found', unreadableLink(p, errno(e)) ?? `${name}: is a link that could not be followed (${errno(e)}) (${p}).`);
+    const message = unreadableLink(p, errno(e));
+    if (errno(e) === 'ELOOP' && message) return skipped(walk, p, message);
+    return problem(walk, p, 'not_found', message ?? `${name}: is a link that could not be followed (${errno(e)}) (${p}).`);
   }
   if (!isInside(root, target)) {
-    return problem(
-      walk,
-      p,
-      'unsupported_file',
-      `${name}: is a link to "${target}", outside the folder you chose, and links out of it are not followed. Choose "${target}" itself to import it (${p}).`,
-    );
+    return skipped(walk, p, `${name}: is a link to "${target}", outside the folder you chose, and links out of it are not followed. Choose "${target}" itself to import it (${p}).`);
   }
   if (st.isDirectory()) {
     walk.folderLinks.push({ p, st, ancestors });
@@ -130,6 +132,10 @@ function walkEntry(walk: Walk, p: string, root: string, ancestors: string[]): vo
 
 function problem(walk: Walk, p: string, code: ErrorCode, message: string): void {
   walk.out.push({ kind: 'problem', path: p, fileName: path.basename(p), code, message });
+}
+
+function skipped(walk: Walk, p: string, message: string): void {
+  walk.out.push({ kind: 'skipped', path: p, fileName: path.basename(p), message });
 }
 
 function isInside(root: string, target: string): boolean {
@@ -148,7 +154,7 @@ function isLink(p: string): boolean {
 /** The message for a link that leads nowhere (dangling) or round in circles, or null for other errors. */
 function unreadableLink(p: string, code: string): string | null {
   const name = path.basename(p);
-  if (code === 'ELOOP') return `${name}: is a link that leads back to itself (a loop), so it was skipped (${p}).`;
+  if (code === 'ELOOP') return `${name}: is a link that leads back to itself (a loop), so it was not followed (${p}).`;
   if (code === 'ENOENT' && isLink(p)) {
     let target = '';
     try {

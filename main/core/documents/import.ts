@@ -26,6 +26,8 @@ export interface ImportInput {
   read(): Uint8Array;
   archivePath?: string | null;
   parentDocumentId?: string | null;
+  /** Not to be read, and why: a link the folder walk did not follow on purpose. Reported as skipped. */
+  skipped?: string;
 }
 
 export interface ImportFileOptions {
@@ -35,13 +37,17 @@ export interface ImportFileOptions {
 }
 
 /**
- * Files under the given paths (folders walked recursively, hidden files skipped). An entry the walk
- * could not list (a link out of the folder or round in a loop, an unreadable folder) becomes an input
- * that fails with the walk's message, so it is reported by name and the rest of the batch goes on.
+ * Files under the given paths (folders walked recursively, hidden files skipped). A link the walk did
+ * not follow (out of the folder, round in a loop, to a folder read already) becomes an input reported
+ * as skipped; an entry it could not list (an unreadable folder, a broken link, a pipe) one that fails
+ * with the walk's message. Either is reported by name and the rest of the batch goes on.
  */
 export function inputsFromPaths(paths: string[]): ImportInput[] {
   return walkPaths(paths).map((entry): ImportInput => {
     const { fileName, path: p } = entry;
+    if (entry.kind === 'skipped') {
+      return { fileName, source: p, skipped: entry.message, read: () => { throw new AppError('unsupported_file', entry.message); } };
+    }
     if (entry.kind === 'problem') {
       return { fileName, source: p, read: () => { throw new AppError(entry.code, entry.message); } };
     }
@@ -115,6 +121,11 @@ function problemMessage(e: unknown, fileName: string): { message: string; needsP
  */
 export async function importOne(core: Core, caseId: string, input: ImportInput, opts: ImportFileOptions = {}): Promise<ImportFileResult[]> {
   const base: ImportFileResult = { fileName: input.fileName, source: input.source, status: 'reading', documentId: null, message: null };
+  if (input.skipped !== undefined) {
+    const skipped: ImportFileResult = { ...base, status: 'skipped', message: input.skipped };
+    opts.onStatus?.(skipped);
+    return [skipped];
+  }
   opts.onStatus?.(base);
   const done = (r: Partial<ImportFileResult>) => {
     const res = { ...base, ...r };

@@ -1,7 +1,7 @@
 // Failures are never reported as success: `casefile import` and `casefile resume` count every kind
 // of failure in their summary and exit 1 when anything failed; OCR a crash left queued is finished
 // by the next CLI run that writes, not only by the app.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -116,6 +116,27 @@ describe('casefile import and resume report every failure', () => {
     expect(failed.stdout).toMatch(/0 document\(s\) finished, 1 failed/);
     expect(failed.code).toBe(1);
     expect(documentRow(bad.dataDir, bad.documentId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('lists links in a folder it did not follow as skipped, which alone is no failure; a link to nothing fails', () => {
+    const dataDir = tempDir();
+    expect(runCasefile(['cases', 'create', '--name', 'Links'], { dataDir }).code).toBe(0);
+    const folder = path.join(tempDir(), 'records');
+    mkdirSync(path.join(folder, 'sub'), { recursive: true });
+    writeFileSync(path.join(folder, 'letter.txt'), 'Dear Ms. Lee,\nPlease send the records.\nJanuary 15, 2025\n');
+    symlinkSync('..', path.join(folder, 'sub', 'back'), 'dir'); // a loop
+    symlinkSync(work, path.join(folder, 'elsewhere'), 'dir'); // out of the chosen folder
+    const r = runCasefile(['import', '--case', 'Links', folder], { dataDir });
+    expect(r.stdout).toMatch(/^skipped\s+\S*elsewhere — elsewhere: is a link to .*outside the folder you chose/m);
+    expect(r.stdout).toMatch(/^skipped\s+\S*sub\/back — back: leads back to the folder .* \(a loop\)/m);
+    expect(r.stdout).toMatch(/^1 imported, 0 already in the case, 2 skipped, 0 failed\.$/m);
+    expect(r.code, r.stderr).toBe(0);
+
+    symlinkSync('missing.pdf', path.join(folder, 'dangling.pdf'));
+    const broken = runCasefile(['import', '--case', 'Links', folder], { dataDir });
+    expect(broken.stdout).toMatch(/^FAILED\s+\S*dangling\.pdf — dangling\.pdf: is a link to "missing\.pdf", which does not exist/m);
+    expect(broken.stdout).toMatch(/^0 imported, 1 already in the case, 2 skipped, 1 failed\.$/m);
+    expect(broken.code).toBe(1);
   });
 
   it('documents its exit codes in --help', () => {

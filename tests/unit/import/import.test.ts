@@ -157,23 +157,24 @@ describe('a folder holding symlinks and loops', () => {
     expect(status).toEqual({
       'a.txt': 'imported',
       'alias.txt': 'duplicate', // a link to a.txt, inside the folder: the same bytes, refused once more
-      'dangling.txt': 'failed',
-      latest: 'failed',
-      out: 'failed',
-      'secret.txt': 'failed',
-      self: 'failed',
+      'dangling.txt': 'failed', // leads nowhere: a file may be missing
+      latest: 'skipped', // the links not followed on purpose lose nothing of the folder
+      out: 'skipped',
+      'secret.txt': 'skipped',
+      self: 'skipped',
       'sub/b.txt': 'imported',
-      'sub/back': 'failed',
+      'sub/back': 'skipped',
       'sub/deeper/c.txt': 'imported',
-      'sub/deeper/up': 'failed',
+      'sub/deeper/up': 'skipped',
       'shortcut/old.txt': 'imported',
-      'shortcut/again': 'failed',
+      'shortcut/again': 'skipped',
     });
     const message = (source: string) => result.files.find((f) => f.source === path.join(pile, source))!.message;
     expect(message('sub/back')).toMatch(/^back: leads back to the folder .* \(a loop\), so it was not followed/);
     expect(message('out')).toMatch(/^out: is a link to .*outside the folder you chose/);
     expect(message('self')).toMatch(/^self: is a link that leads back to itself/);
-    expect(summary).toBe('4 imported, 1 already in the case, 8 failed.');
+    expect(message('dangling.txt')).toMatch(/^dangling\.txt: is a link to "missing\.txt", which does not exist/);
+    expect(summary).toBe('4 imported, 1 already in the case, 7 skipped, 1 failed.');
     const docs = listDocuments(core, c.id);
     expect(docs.map((d) => d.fileName).sort()).toEqual(['a.txt', 'b.txt', 'c.txt', 'old.txt']);
     expect(docs.some((d) => /private|secret/.test(d.fileName))).toBe(false);

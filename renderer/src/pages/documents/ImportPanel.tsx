@@ -12,6 +12,7 @@ const STATUS_LABELS: Record<ImportFileResult['status'], string> = {
   ocr: 'Recognising text',
   imported: 'Imported',
   duplicate: 'Already in this case',
+  skipped: 'Skipped (link not followed)',
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
@@ -119,6 +120,7 @@ function RunView({ run }: { run: ImportRun }) {
           <li key={r.source} className={`import-file status-${r.status}`}>
             <span className="file-name">{r.source}</span>
             <span className="file-status">{STATUS_LABELS[r.status]}</span>
+            {r.status === 'skipped' && r.message && <span className="file-note muted">{r.message}</span>}
             {r.needsPassword && <PasswordRetry run={run} row={r} />}
           </li>
         ))}

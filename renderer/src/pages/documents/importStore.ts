@@ -173,7 +173,8 @@ function finish(run: ImportRun, b: ImportBatchDto) {
   const imported = b.files.filter((f) => f.status === 'imported').length;
   const failed = b.files.filter((f) => f.status === 'failed').length + run.uploadFailures.length;
   const dup = b.files.filter((f) => f.status === 'duplicate').length;
-  const parts = [`${imported} imported`, dup && `${dup} already in this case`, failed && `${failed} failed`, b.cancelled && 'cancelled'].filter(Boolean);
+  const skipped = b.files.filter((f) => f.status === 'skipped').length;
+  const parts = [`${imported} imported`, dup && `${dup} already in this case`, skipped && `${skipped} skipped`, failed && `${failed} failed`, b.cancelled && 'cancelled'].filter(Boolean);
   publish(run, { phase: 'done', fraction: 1, batch: b, message: parts.join(', ') });
 }
 
