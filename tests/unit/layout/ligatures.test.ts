@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../shared/domain';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
-import { repairLigatures, type GlyphHints } from '../../../main/core/layout/ligatures';
+import { englishWordList, repairLigatures, sortedWordList, type GlyphHints } from '../../../main/core/layout/ligatures';
 import { DEJAVU } from '../../support/form-pages';
 import { breakLigatureMaps, typesetWithLigatures } from '../../support/ligature-pdf';
 
@@ -22,9 +22,18 @@ describe('repairLigatures', () => {
     );
   });
 
-  it('joins a word cut where the ligature became a space, but not two real words', () => {
-    expect(repaired(['educa', 'on', 'plan'])).toEqual(['education', 'plan']);
-    expect(repaired(['a', 'end', 'the', 'meeting'])).toEqual(['a', 'end', 'the', 'meeting']);
+  it('joins a word cut where the ligature became a space, but not two real words, where the document shows the loss', () => {
+    expect(repaired(['educa', 'on', 'plan', 'func\u001fon'])).toEqual(['education', 'plan', 'function']);
+    expect(repaired(['a', 'end', 'the', 'meeting', 'func\u001fon'])).toEqual(['a', 'end', 'the', 'meeting', 'function']);
+    // A document with no sign of lost ligatures is left as printed (and the word list is not loaded for it).
+    expect(repaired(['educa', 'on', 'plan'])).toEqual(['educa', 'on', 'plan']);
+  });
+
+  it('searches the shipped word list in place', () => {
+    const list = sortedWordList('["able","baker","cat","dog"]');
+    expect(['able', 'baker', 'cat', 'dog', 'ab', 'cats', 'zebra', ''].map((w) => list.has(w))).toEqual([true, true, true, true, false, false, false, false]);
+    expect(englishWordList().has('hyperactivity')).toBe(true);
+    expect(englishWordList().has('hyperac')).toBe(false);
   });
 
   it('learns what a character stands for in a font and mends words no word list has', () => {
