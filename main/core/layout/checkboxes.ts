@@ -115,3 +115,24 @@ function phraseAround(row: PlacedWord[], word: PlacedWord, gapLimit: number): Pl
   while (j + 1 < row.length && row[j + 1].bbox[0] - row[j].bbox[2] <= gapLimit * 0.6) j++;
   return row.slice(i, j + 1);
 }
+
+/** The options of one question and which are ticked. */
+export interface Answer {
+  group: string;
+  options: Checkbox[];
+  ticked: Checkbox[];
+  /** False when some option's box could not be read: then no answer is certain. */
+  readable: boolean;
+}
+
+/**
+ * The answer to the first question whose group label matches one of `groups` (a vocabulary's labels,
+ * such as the meeting type's), or null when no such question has boxes. Readers take `ticked` only
+ * when `readable`: a box that cannot be read is never taken for the first option.
+ */
+export function answerOf(boxes: Checkbox[], groups: RegExp[]): Answer | null {
+  const first = boxes.find((b) => b.group && groups.some((re) => re.test(b.group!)));
+  if (!first) return null;
+  const options = boxes.filter((b) => b.page === first.page && b.group === first.group && Math.abs(b.bbox[1] - first.bbox[1]) < 20);
+  return { group: first.group!, options, ticked: options.filter((b) => b.checked === true), readable: options.every((b) => b.checked !== null) };
+}

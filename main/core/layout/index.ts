@@ -12,6 +12,7 @@ import type { Block, Line, PageInput, PageLayout, PlacedWord, TableModel } from 
 
 export * from './types';
 export { groupLines, deskewedLines } from './lines';
+export { answerOf, type Answer } from './checkboxes';
 
 export interface DocumentLayout {
   pages: PageLayout[];

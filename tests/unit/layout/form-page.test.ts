@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
-import { layoutDocument, type DocumentLayout } from '../../../main/core/layout';
+import { answerOf, layoutDocument, type DocumentLayout } from '../../../main/core/layout';
 import { DEJAVU } from '../../support/form-pages';
 
 /** A 17 x 13 picture of a checkbox, ticked or not (the way SEIS prints its boxes). */
@@ -112,6 +112,15 @@ describe.skipIf(!existsSync(DEJAVU))('a real-looking form page', () => {
       ['Interpreter used:', 'Yes', false, 'glyph'],
       ['Interpreter used:', 'No', true, 'glyph'],
     ]);
+  });
+
+  it('answers the meeting type from its ticked box, and says when an answer cannot be read', () => {
+    const answer = answerOf(model.pages[0].checkboxes, [/meeting\s+type/i]);
+    expect(answer?.ticked.map((b) => b.label)).toEqual(['Annual']);
+    expect(answer?.readable).toBe(true);
+    const unreadable = model.pages[0].checkboxes.map((b) => (b.label === 'Initial' ? { ...b, checked: null } : b));
+    expect(answerOf(unreadable, [/meeting\s+type/i])?.readable).toBe(false);
+    expect(answerOf(model.pages[0].checkboxes, [/disability/i])).toBeNull();
   });
 
   it('reads fields inline, beside, above and with a label wrapped over two lines', () => {
