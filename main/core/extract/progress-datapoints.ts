@@ -120,6 +120,8 @@ function candidatesIn(text: string, from: number, to: number, dates: DateSpan[])
     if (next === '-' && /^[A-Za-z]/.test(text[e + 1] ?? '')) continue; // 2-digit, 15-minute, 4-point
     if (/^\s*[-–]\s*\d+(?:\.\d+)?\s*%?/.test(after) && !/^\s+[-–]\s+/.test(after)) { skipUntil.pos = e + (after.match(/^\s*[-–]\s*\d+(?:\.\d+)?/)?.[0].length ?? 0); continue; } // 93-95%
     if (TARGET_BEFORE_RE.test(before) || /\bby\s*$/i.test(before)) continue;
+    // "22 facts in 2 minutes": the timed window of a count, not a result of its own.
+    if (/\d\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:in|within)\s*$/i.test(before) && /^\s*(?:minutes?|mins?|seconds?|secs?)\b/i.test(after)) continue;
     if (COUNT_NOUN_RE.test(after) && !/^\s*%/.test(after)) continue;
     const value = Number(m[0]);
     if (value >= 1990 && value <= 2100 && !/^\s*(?:%|wcpm|words)/i.test(after)) continue; // years

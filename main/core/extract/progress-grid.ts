@@ -86,9 +86,11 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   }
   let commentCol: PeriodColumn | null = null;
   let inComment = false;
+  let codeRowSeen = 0;
   for (; i < lines.length; i++) {
     const line = lines[i];
-    if (isLabelled(line, CODE_ROW_LABEL) && !isLabelled(line, /^progress\s+(?:notes?|comments?|data)/i)) {
+    if (codeRowSeen < 1 && isCodeRow(line, legend)) {
+      codeRowSeen++;
       for (const w of line.words.slice(labelLength(line))) {
         const col = columnAt(w);
         if (col) col.codeWords.push(w);
@@ -141,6 +143,13 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     periodDate: own.date,
     words: [...own.codeWords, ...own.comment],
   };
+}
+
+/** A code row: its label ("Progress Code", "Rating"), then only short codes ("2", "NA", "SP"), not a legend. */
+function isCodeRow(line: LayoutLine, legend: Record<string, string>): boolean {
+  if (!isLabelled(line, CODE_ROW_LABEL) || isLabelled(line, /^progress\s+(?:notes?|comments?|data)/i) || /=/.test(line.text)) return false;
+  const codes = line.words.slice(labelLength(line));
+  return codes.length > 0 && codes.every((w) => w.text in legend || /^[A-Za-z0-9+\-/|\]]{1,4}$/.test(w.text));
 }
 
 /** Words of the line's leading label ("Progress Code"). */
