@@ -4,10 +4,9 @@
 // a consistent snapshot while the app writes.
 import { openCore, type Core } from '../core/context';
 import { LATEST_VERSION } from '../core/db/migrate';
-import type { LockOwner } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
 import { queuedOcrCount } from '../core/pipeline';
-import { bootEngine } from '../engine/boot';
+import { bootEngine, LOCK_WAIT_MS, lockWait } from '../engine/boot';
 import { buildRegistry, type Registry } from '../ipc';
 import { AppError } from '../../shared/errors';
 import type { ApiName, ApiResult } from '../../shared/api';
@@ -28,7 +27,7 @@ Exit codes:
      command that writes, still after waiting --wait seconds (the message names it)`;
 
 /** Seconds a writing command waits for the data folder's lock by default. */
-export const DEFAULT_WAIT_SECONDS = 10;
+export const DEFAULT_WAIT_SECONDS = LOCK_WAIT_MS / 1000;
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -53,10 +52,6 @@ function envFor(core: Core, registry: Registry = buildRegistry()): CliEnv {
   return { core, registry, call: (name, args) => registry.call(name, args, { core, transport: 'cli' }) };
 }
 
-function holderName(o: LockOwner): string {
-  return o.purpose.startsWith('casefile ') ? `\`${o.purpose}\` (process ${o.pid})` : `IEP Casefile (process ${o.pid}, ${o.purpose})`;
-}
-
 export interface WriteOptions {
   /** The command finishes queued OCR itself; otherwise a note says how. */
   resumesQueuedWork?: boolean;
@@ -71,10 +66,7 @@ export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => P
   const engine = bootEngine({
     dataDir: resolveDataDir(globals.dataDir),
     purpose: `casefile ${globals.command ?? 'command'}`,
-    wait: {
-      waitMs: (globals.wait ?? DEFAULT_WAIT_SECONDS) * 1000,
-      onWait: (owner) => process.stderr.write(`Waiting for ${holderName(owner)} to finish with the data folder...\n`),
-    },
+    wait: lockWait((line) => process.stderr.write(`${line}\n`), (globals.wait ?? DEFAULT_WAIT_SECONDS) * 1000),
     resume: false,
   });
   try {

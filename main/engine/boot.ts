@@ -3,11 +3,28 @@
 // and recovery rules live in one place; stop() undoes it all in reverse.
 import { rmSync } from 'node:fs';
 import { openCore, ensureWritableDir, type Core } from '../core/context';
-import { acquireDataDirLock, type LockWait } from '../core/lock';
+import { acquireDataDirLock, type LockOwner, type LockWait } from '../core/lock';
 import { recoverOnStart, type RecoveryReport } from '../core/recovery';
 import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry, type Registry } from '../ipc';
 import { stagingDir } from '../ipc/files';
+
+/**
+ * How long the app, the browser host and a `casefile` command wait for a data folder another process
+ * holds before giving up: long enough for a command to finish, short enough to say soon whom a
+ * folder held for good (a running app) belongs to.
+ */
+export const LOCK_WAIT_MS = 10_000;
+
+/** Who holds the folder, as a person would look for it: a command still running, or the app. */
+function holderName(o: LockOwner): string {
+  return o.purpose.startsWith('casefile ') ? `\`${o.purpose}\` (process ${o.pid})` : `IEP Casefile (process ${o.pid}, ${o.purpose})`;
+}
+
+/** The bounded wait for the folder's lock; `say` is told once whom it waits for. */
+export function lockWait(say: (line: string) => void, waitMs = LOCK_WAIT_MS): LockWait {
+  return { waitMs, onWait: (owner) => say(`Waiting for ${holderName(owner)} to finish with the data folder...`) };
+}
 
 export interface BootOptions {
   dataDir: string;

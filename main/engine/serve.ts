@@ -4,13 +4,14 @@
 import { toErrorShape } from '../../shared/errors';
 import { errorResponse, handleFileRequest, jsonResponse } from '../ipc/files';
 import type { CallContext } from '../ipc/registry';
-import { bootEngine, type BootOptions, type Engine } from './boot';
+import { bootEngine, lockWait, type BootOptions, type Engine } from './boot';
 import { receivedBody, sendBody, type FromEngine, type Port, type ToEngine } from './protocol';
 
 export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions, exit: (code: number) => void): void {
   let engine: Engine;
   try {
-    engine = bootEngine(opts);
+    // A `casefile` command writing to the folder is waited for, as a command waits for another.
+    engine = bootEngine({ wait: lockWait((line) => console.error(`[engine] ${line}`)), ...opts });
   } catch (e) {
     port.post({ t: 'failed', error: toErrorShape(e) });
     exit(1);

@@ -3,14 +3,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../core/paths';
-import { bootEngine } from '../engine/boot';
+import { bootEngine, lockWait } from '../engine/boot';
 import { startHost } from './server';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
 export async function startBrowserHost(opts: { dataDir?: string; port?: number; rendererDir?: string }) {
   const dataDir = resolveDataDir(opts.dataDir);
-  const engine = bootEngine({ dataDir, purpose: 'browser host' });
+  // A `casefile` command writing to the folder is waited for, as a command waits for another.
+  const engine = bootEngine({ dataDir, purpose: 'browser host', wait: lockWait((line) => process.stderr.write(`${line}\n`)) });
   try {
     const server = await startHost({ core: engine.core, registry: engine.registry, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR, port: opts.port });
     return {
