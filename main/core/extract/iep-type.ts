@@ -1,0 +1,56 @@
+// The kind of IEP meeting: from the ticked box when the form prints the types as checkboxes (drawn,
+// glyph or scanned boxes, read by the layout model; null when no box of the question can be read or
+// none is ticked, never the first option), else from a labelled value, else from the title words.
+import type { IepSubtype } from '../../../shared/domain';
+import { answerOf } from '../layout';
+import { findLabeledValue, type Layout } from './layout';
+import { IEP_HEADER_LABELS, IEP_TYPE_WORDS } from './vocab/iep';
+
+const L = IEP_HEADER_LABELS;
+
+export function typeFromText(text: string): IepSubtype | null {
+  return IEP_TYPE_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
+}
+
+const BOX = String.raw`(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☒☑□■✓✔])`;
+const TICKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/;
+
+/** "[ ] Initial [X] Annual [ ] Amendment" -> "Annual": only the ticked options of a checkbox list. */
+export function checkedOptions(value: string): string {
+  const parts = value.split(new RegExp(`(${BOX})`));
+  if (parts.length < 3) return value;
+  const ticked: string[] = [];
+  for (let i = 1; i < parts.length; i += 2) if (TICKED.test(parts[i].trim())) ticked.push(parts[i + 1] ?? '');
+  return ticked.join(' ');
+}
+
+/**
+ * The type a checkbox question gives: undefined when the form has no such question, null when its
+ * boxes cannot all be read and none is seen ticked, or when none is ticked (the option words are
+ * printed beside every box, so they say nothing about the choice).
+ */
+export function iepTypeFromBoxes(layout: Layout): IepSubtype | null | undefined {
+  const boxes = layout.model(L.type).pages.flatMap((p) => p.checkboxes);
+  const answer = answerOf(boxes, L.type);
+  if (!answer) return undefined;
+  if (answer.ticked.length === 0) return null;
+  return typeFromText(answer.ticked.map((b) => b.label).join(' '));
+}
+
+/** The type from the ticked box, a labelled "Meeting Type", else the title lines at the top of page 1. */
+export function iepTypeOf(layout: Layout): IepSubtype | null {
+  const boxed = iepTypeFromBoxes(layout);
+  if (boxed !== undefined) return boxed;
+  // A checkbox list printed as text ("[X] Annual") spans several cells: read the whole line after its label.
+  for (const line of layout.lines) {
+    const m = L.type.map((re) => re.exec(line.text)).find((x) => x);
+    if (!m) continue;
+    const rest = line.text.slice(m.index + m[0].length);
+    const ticked = checkedOptions(rest);
+    if (ticked !== rest) return typeFromText(ticked);
+  }
+  const labelled = findLabeledValue(layout, L.type, (v) => typeFromText(checkedOptions(v)) !== null);
+  if (labelled) return typeFromText(checkedOptions(labelled.value));
+  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => checkedOptions(l.text)).join(' ');
+  return typeFromText(title);
+}
