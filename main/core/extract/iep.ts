@@ -5,6 +5,7 @@ import type { ExtractedIep, IepSubtype, PageContent } from '../../../shared/doma
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
+import { readIepDates } from './iep-header';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
 import { readServices } from './services';
 import { IEP_HEADER_LABELS, IEP_TYPE_WORDS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
@@ -17,15 +18,7 @@ const hasDate = (v: string) => findDates(v).length > 0;
 export function extractIep(pages: PageContent[], documentId: string, subtypeHint: IepSubtype | null = null): ExtractedIep {
   const layout = joinWrappedLabels(buildLayout(pages));
   const dateAfter = (labels: RegExp[]) => parseDate(findLabeledValue(layout, labels, hasDate)?.value ?? null);
-
-  const meetingDate = dateAfter(L.meetingDate);
-  const periodValue = findLabeledValue(layout, L.period, hasDate)?.value ?? '';
-  const periodDates = findDates(periodValue);
-  const nextAnnualReview = dateAfter(L.nextAnnual);
-  // Forms that print no IEP period (DESE-style: initiation date and projected annual review) run the
-  // IEP from its initiation (else its meeting) to the projected annual review.
-  const startDate = periodDates[0]?.iso ?? dateAfter(L.start) ?? meetingDate;
-  const endDate = (periodDates.length > 1 ? periodDates[1].iso : null) ?? dateAfter(L.end) ?? nextAnnualReview;
+  const { meetingDate, startDate, endDate, nextAnnualReview, nextReevaluation, amendsMeetingDate } = readIepDates(layout);
   const goals = extractGoals(layout, documentId, { start: startDate, end: endDate });
   const services = readServices(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
@@ -35,9 +28,9 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
     meetingDate,
     startDate,
     endDate,
-    amendsMeetingDate: dateAfter(L.amends),
+    amendsMeetingDate,
     nextAnnualReview,
-    nextReevaluation: dateAfter(L.nextReeval),
+    nextReevaluation,
     reportingSchedule,
     reportsPerYear: reportsPerYearOf(reportingSchedule),
     student: {

@@ -22,6 +22,9 @@ export const IEP_HEADER_LABELS = {
     // New York CSE forms: "Date of CSE Meeting"; Texas: "Date of ARD Meeting".
     new RegExp(String.raw`date\s+of\s+(?:the\s+)?${MEETING_BODY}\s+(?:meeting|conference)`, 'i'),
     /(?:iep\s+)?conference\s+date/i,
+    // The meeting body before "date": Texas "ARD Date", New York "CSE Date", "IEP Team Meeting Date"
+    // (never "Next ARD Date" or "Annual IEP Date", which look ahead).
+    /(?<!(?:next|annual|projected|review|due)\s+)(?:ard|cse|cpse|iep\s+team|team)\s+(?:meeting\s+)?date/i,
     /iep\s+date/i,
     /date\s+of\s+iep/i,
   ],
@@ -33,6 +36,9 @@ export const IEP_HEADER_LABELS = {
     // "Projected Dates: ..." as a range, but not "Projected Date of Annual Review" or "Projected Date IEP to be Implemented".
     /projected\s+dates?(?!\s+(?:of|for|iep|to)\b)/i,
     /duration\s+of\s+(?:the\s+)?iep/i,
+    // A label printed small above "from 10/05/2023 through 10/04/2024": "IEP in effect", "Dates in effect".
+    /(?:iep|plan)\s+(?:is\s+)?in\s+effect/i,
+    /dates?\s+in\s+effect/i,
   ],
   start: [
     /iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i,
@@ -90,6 +96,30 @@ export const IEP_HEADER_LABELS = {
     /disability\s+classification/i,
   ],
 };
+
+/**
+ * Header dates written in sentences, where no label gives them: hand-typed IEP summaries and meeting
+ * minutes ("The IEP team convened on March 2, 2024 to review ...", "This plan will be implemented
+ * 3/11/2024 through 3/10/2025"), the opening paragraph of some private-school and charter IEPs.
+ */
+export const IEP_DATE_SENTENCES = {
+  /** The meeting date is the first date after one of these. */
+  meeting: [
+    /\b(?:met|convened|reconvened|conferenced)\s+(?:on|in\s+person\s+on|virtually\s+on)\b/i,
+    /\bmeeting\s+(?:was\s+)?(?:held|convened|conducted)\s+on\b/i,
+  ],
+  /**
+   * A sentence that gives the IEP's own period: it names the plan and says it is in effect (runs,
+   * is implemented ...); its range is two dates joined by to / through / until / a dash.
+   */
+  period: [
+    /\b(?:iep|plan|program|services)\b.*\b(?:in\s+effect|effective|implemented|in\s+place|will\s+run|runs|covers|remain\s+in\s+force)\b/i,
+    /\b(?:in\s+effect|effective|implemented)\b.*\b(?:iep|plan)\b/i,
+  ],
+};
+
+/** Words that join the two dates of a range ("from X to Y", "X through Y", "X - Y", "between X and Y"). */
+export const DATE_RANGE_JOIN = /^\s*,?\s*(?:to|through|thru|until|till|and|[-–—])\s*$/i;
 
 /**
  * Meeting or document types by the words a form uses for them, first match wins (an amendment's

@@ -1,0 +1,89 @@
+// The dates an IEP's header gives: meeting, start and end of the IEP, next annual review, next
+// reevaluation, the IEP an amendment amends. A labelled value first, in any label style the layout
+// reads (after a colon, in the next cell, on the line below, a label printed small above its value,
+// a label wrapped over two lines); a from-to range under a period label ("10/05/2023 to
+// 10/04/2024", "from October 5, 2023 through October 4, 2024"); else the same dates written in
+// sentences (vocab/iep.ts IEP_DATE_SENTENCES).
+import { findDates, parseDate, type FoundDate } from '../../../shared/text/dates';
+import { findLabeledValue, type Layout } from './layout';
+import { DATE_RANGE_JOIN, IEP_DATE_SENTENCES, IEP_HEADER_LABELS } from './vocab/iep';
+
+const L = IEP_HEADER_LABELS;
+
+export interface IepHeaderDates {
+  meetingDate: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  nextAnnualReview: string | null;
+  nextReevaluation: string | null;
+  amendsMeetingDate: string | null;
+}
+
+const hasDate = (v: string) => findDates(v).length > 0;
+
+export function readIepDates(layout: Layout): IepHeaderDates {
+  const dateAfter = (labels: RegExp[]) => parseDate(findLabeledValue(layout, labels, hasDate)?.value ?? null);
+  const sentences = headerSentences(layout);
+  const meetingDate = dateAfter(L.meetingDate) ?? meetingInSentences(sentences);
+  const labelledPeriod = findLabeledValue(layout, L.period, hasDate)?.value ?? '';
+  const periodDates = rangeIn(labelledPeriod) ?? findDates(labelledPeriod).map((d) => d.iso);
+  const sentencePeriod = periodDates.length > 1 ? null : periodInSentences(sentences);
+  const nextAnnualReview = dateAfter(L.nextAnnual);
+  // Forms that print no IEP period (DESE-style: initiation date and projected annual review) run the
+  // IEP from its initiation (else its meeting) to the projected annual review.
+  const startDate = periodDates[0] ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
+  const endDate = (periodDates.length > 1 ? periodDates[1] : null) ?? dateAfter(L.end) ?? sentencePeriod?.[1] ?? nextAnnualReview;
+  return {
+    meetingDate,
+    startDate,
+    endDate,
+    nextAnnualReview,
+    nextReevaluation: dateAfter(L.nextReeval),
+    amendsMeetingDate: dateAfter(L.amends),
+  };
+}
+
+/** The first two dates of the text that are joined as a range and run forward in time. */
+export function rangeIn(text: string): [string, string] | null {
+  const dates = findDates(text);
+  for (let k = 0; k + 1 < dates.length; k++) {
+    const [a, b] = [dates[k], dates[k + 1]];
+    if (a.iso < b.iso && DATE_RANGE_JOIN.test(between(text, a, b))) return [a.iso, b.iso];
+  }
+  return null;
+}
+
+const between = (text: string, a: FoundDate, b: FoundDate) => text.slice(a.index + a.length, b.index);
+
+/**
+ * The sentences of the document's first pages, in reading order. A sentence ends at a stop followed
+ * by a capital ("Sept. 5" and "3.5 hours" stay whole).
+ */
+export function headerSentences(layout: Layout, pages = 2): string[] {
+  const first = layout.lines[0]?.page ?? 1;
+  const text = layout.lines.filter((l) => l.page < first + pages).map((l) => l.text).join(' ');
+  return text.split(/(?<=[.!?])\s+(?=[A-Z])/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The first date after a meeting phrase ("The team convened on March 2, 2024"). */
+export function meetingInSentences(sentences: string[]): string | null {
+  for (const s of sentences) {
+    for (const re of IEP_DATE_SENTENCES.meeting) {
+      const m = re.exec(s);
+      if (!m) continue;
+      const date = findDates(s.slice(m.index + m[0].length))[0];
+      if (date) return date.iso;
+    }
+  }
+  return null;
+}
+
+/** The range of the first sentence that says the IEP is in effect between two dates. */
+export function periodInSentences(sentences: string[]): [string, string] | null {
+  for (const s of sentences) {
+    if (!IEP_DATE_SENTENCES.period.some((re) => re.test(s))) continue;
+    const range = rangeIn(s);
+    if (range) return range;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+// IEP header dates in any label style and in sentences: phrasings written here, not any generator's.
+import { describe, expect, it } from 'vitest';
+import { meetingInSentences, periodInSentences, rangeIn, readIepDates } from '../../../main/core/extract/iep-header';
+import { buildLayout } from '../../../main/core/extract/layout';
+import { joinWrappedLabels } from '../../../main/core/extract/wrapped-labels';
+import { line, sizedPage, type SizedRow } from '../../support/sized-page';
+
+const datesOf = (rows: SizedRow[]) => readIepDates(joinWrappedLabels(buildLayout([sizedPage(rows)])));
+
+describe('date ranges', () => {
+  const cases: Array<[string, [string, string] | null]> = [
+    ['from 3/4/2024 through 3/3/2025', ['2024-03-04', '2025-03-03']],
+    ['01/15/2024 - 01/14/2025', ['2024-01-15', '2025-01-14']],
+    ['between August 28, 2023 and August 27, 2024', ['2023-08-28', '2024-08-27']],
+    ['Nov. 2, 2022 thru Nov. 1, 2023', ['2022-11-02', '2023-11-01']],
+    ['6/1/2024 until 5/31/2025', ['2024-06-01', '2025-05-31']],
+    // Two dates that are not joined as a range, or run backwards, are no range.
+    ['Drafted 3/4/2024, signed 3/9/2024', null],
+    ['3/3/2025 to 3/4/2024', null],
+  ];
+  for (const [text, range] of cases) it(text, () => expect(rangeIn(text)).toEqual(range));
+});
+
+describe('header dates written in sentences', () => {
+  const meetings: Array<[string, string | null]> = [
+    ['The IEP team convened on March 2, 2024 to review progress.', '2024-03-02'],
+    ['A meeting was held on 5/14/2023 with the parent present.', '2023-05-14'],
+    ['Parents and staff met virtually on Jan. 9, 2025 and agreed to the plan.', '2025-01-09'],
+    ['The committee reconvened on 10/02/2023.', '2023-10-02'],
+    ['The student was born on 4/4/2014.', null],
+  ];
+  for (const [text, iso] of meetings) it(`meeting: ${text}`, () => expect(meetingInSentences([text])).toBe(iso));
+
+  const periods: Array<[string, [string, string] | null]> = [
+    ['Services in this plan will be implemented 3/11/2024 through 3/10/2025.', ['2024-03-11', '2025-03-10']],
+    ['The plan remains in effect between 9/1/2023 and 8/31/2024.', ['2023-09-01', '2024-08-31']],
+    ['Effective dates of this IEP: 02/05/2024 - 02/04/2025.', ['2024-02-05', '2025-02-04']],
+    // Two dates in a sentence that says nothing of the plan being in effect are no period.
+    ['The draft was sent on 2/2/2024 and revised from 2/9/2024 to 2/12/2024.', null],
+  ];
+  for (const [text, range] of periods) it(`period: ${text}`, () => expect(periodInSentences([text])).toEqual(range));
+});
+
+describe('readIepDates', () => {
+  it('reads labels printed small above their values, a range among them', () => {
+    const d = datesOf([
+      line('STUDENT PROFILE', { size: 12, bold: true }),
+      line('DATE OF CONFERENCE', { size: 7, bold: true }),
+      line('June 3, 2024'),
+      line('DATES IN EFFECT', { size: 7, bold: true }),
+      line('June 10, 2024 to June 9, 2025'),
+    ]);
+    expect(d).toMatchObject({ meetingDate: '2024-06-03', startDate: '2024-06-10', endDate: '2025-06-09' });
+  });
+
+  it('reads a meeting body\'s date label in a cell beside its value, never a next-meeting date', () => {
+    const d = datesOf([
+      { cells: [[54, 'Next ARD Date'], [200, '04/20/2025'], [330, 'Student'], [420, 'Kim Lee']] },
+      { cells: [[54, 'ARD Date'], [200, '04/22/2024'], [330, 'Grade'], [420, '6']] },
+      { cells: [[54, 'IEP Term:'], [200, '04/29/2024 - 04/21/2025']] },
+    ]);
+    expect(d).toMatchObject({ meetingDate: '2024-04-22', startDate: '2024-04-29', endDate: '2025-04-21' });
+  });
+
+  it('reads the meeting and the period from the sentences of a typed summary', () => {
+    const d = datesOf([
+      line('Summary of the Individualized Education Program', { size: 14, bold: true }),
+      line('Pat attends fifth grade at Hillside School. The IEP team convened on February 26, 2024 to'),
+      line('review progress and write new goals. Services in this plan will be implemented 03/04/2024'),
+      line('through 03/03/2025, with progress reported each trimester.'),
+    ]);
+    expect(d).toMatchObject({ meetingDate: '2024-02-26', startDate: '2024-03-04', endDate: '2025-03-03' });
+  });
+
+  it('prefers labelled dates over sentences', () => {
+    const d = datesOf([
+      { cells: [[54, 'Meeting Date:'], [200, '01/08/2024']] },
+      { cells: [[54, 'IEP Period:'], [200, '01/16/2024 to 01/15/2025']] },
+      line('The team met on 01/05/2024 for a planning session. The plan is in effect from 01/09/2024 to 01/08/2025.'),
+    ]);
+    expect(d).toMatchObject({ meetingDate: '2024-01-08', startDate: '2024-01-16', endDate: '2025-01-15' });
+  });
+});
