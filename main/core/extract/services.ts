@@ -6,7 +6,8 @@ import { findDates } from '../../../shared/text/dates';
 import { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from './form-table';
 import { parseServiceDose } from './iep-dose';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
-import { NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, type ServiceColumnKind } from './vocab/services';
+import { servicesFromFields } from './services-fields';
+import { MINUTES_COLUMN, NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, type ServiceColumnKind } from './vocab/services';
 
 type Column = FormColumn<ServiceColumnKind>;
 
@@ -45,15 +46,52 @@ export function readServices(layout: Layout, documentId: string): ServicesResult
     accommodations.push(...table.accommodations);
     i = table.end - 1;
   }
-  if (tables === 0) {
-    const sections = findSections(layout, SERVICES_HEADING).filter((s) => !/ACCOMMODATION|ASSESSMENT/i.test(s.heading?.text ?? ''));
-    for (const section of sections) {
-      const text = section.lines.map((l) => l.text).join(' ');
+  if (tables === 0) services.push(...servicesFromFields(lines, documentId));
+  if (tables === 0 && services.length === 0) {
+    for (const section of serviceSections(layout)) {
+      const text = section.map((l) => l.text).join(' ');
       if (NO_CHANGE.test(text)) continue;
-      services.push(...servicesFromSentences(section.lines, documentId));
+      services.push(...servicesFromSentences(section, documentId));
     }
   }
   return { services: services.map((s, i) => ({ ...s, key: `service-${i + 1}` })), accommodations };
+}
+
+/**
+ * The lines under each services heading: an all-capitals heading line (findSections), or a heading
+ * set as a short line of its own in any case ("Services", "Special Education and Related Services"),
+ * running to the next such heading.
+ */
+function serviceSections(layout: Layout): LayoutLine[][] {
+  const sections = findSections(layout, SERVICES_HEADING)
+    .filter((s) => !/ACCOMMODATION|ASSESSMENT/i.test(s.heading?.text ?? ''))
+    .map((s) => s.lines);
+  if (sections.length > 0) return sections;
+  const lines = bodyLines(layout);
+  const out: LayoutLine[][] = [];
+  let current: LayoutLine[] | null = null;
+  for (const line of lines) {
+    if (isTitleLine(line)) {
+      current = SERVICES_HEADING.test(line.text) && !/ACCOMMODATION|ASSESSMENT/i.test(line.text) ? [] : null;
+      if (current) out.push(current);
+      continue;
+    }
+    current?.push(line);
+  }
+  return out;
+}
+
+/** A heading set on a line of its own: a few words, no figures, no sentence or label punctuation, all capitals or all bold. */
+function isTitleLine(line: LayoutLine): boolean {
+  if (line.isHeading) return true;
+  if (line.words.length > 6 || /\d/.test(line.text) || /[.,;:]$/.test(line.text) || !/^[A-Z]/.test(line.text)) return false;
+  return line.words.every((w) => w.bold);
+}
+
+/** A minutes column's bare figures are minutes ("180 per 6 wks" under "Sp Ed Min"). */
+function withUnit(text: string, column: Column): string {
+  if (!MINUTES_COLUMN.test(column.label) || /\b(?:dates?|start|end|begin)\b/i.test(column.label)) return text;
+  return text.replace(/^(\d+(?:\.\d+)?)(?=\s*(?:$|\/|per\b|a\b|an\b|each\b|every\b|weekly\b|monthly\b|daily\b|yearly\b))/i, '$1 min');
 }
 
 interface Row { words: PlacedWord[][]; all: PlacedWord[]; isService: boolean }
@@ -93,7 +131,7 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   const services: ExtractedService[] = [];
   const accommodations: string[] = [];
   for (const row of rows) {
-    const text = (kinds: (k: ServiceColumnKind) => boolean) => columns.map((c, k) => (kinds(c.kind) ? runOf(row.words[k]).text : '')).filter(Boolean);
+    const text = (kinds: (k: ServiceColumnKind) => boolean) => columns.map((c, k) => (kinds(c.kind) ? withUnit(runOf(row.words[k]).text, c) : '')).filter(Boolean);
     const name = runOf(row.words[0]).text;
     if (!row.isService) {
       if (name) accommodations.push(name);

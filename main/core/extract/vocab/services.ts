@@ -1,7 +1,7 @@
 // How IEP forms head a services table and group its rows, as data. services.ts reads any table whose
 // header names a service column and at least two dose or place columns.
 
-export type ServiceColumnKind = 'service' | 'delivery' | 'frequency' | 'period' | 'duration' | 'location' | 'provider' | 'start' | 'end' | 'dates' | 'other';
+export type ServiceColumnKind = 'service' | 'delivery' | 'frequency' | 'period' | 'generalEd' | 'duration' | 'location' | 'provider' | 'start' | 'end' | 'dates' | 'other';
 
 /** Column headers, first match wins, matched against the header cell text (all header lines joined). */
 export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
@@ -16,9 +16,32 @@ export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
   ['frequency', /\b(?:frequency|freq\.?|how\s+often|sessions?)\b/i],
   // New York: "Period" (Daily / Weekly / 6 day cycle) beside "Frequency".
   ['period', /^period\b/i],
+  // Texas schedules of services and some Midwest forms give general-education and special-education
+  // minutes in two columns ("Gen. Ed. Minutes" | "Special Ed. Minutes"); the service's dose is the
+  // special-education time, so the general-education column is no dose.
+  ['generalEd', /\bgen(?:eral)?\.?\s*ed(?:ucation|\.)?\b|\breg(?:ular)?\.?\s*ed(?:ucation|\.)?\b/i],
   ['duration', /\b(?:minutes|min\.?|duration|amount|length|time)\b/i],
   ['location', /\b(?:location|setting|where)\b/i],
   ['provider', /\b(?:provider|responsible|staff|personnel|provided\s+by)\b/i],
+];
+
+/** A column whose header names minutes: its bare figures ("180", "180 per 6 wks") are minutes. */
+export const MINUTES_COLUMN = /\bmin(?:ute)?s?\b|\bmins?\.|\btime\b/i;
+
+/**
+ * Labels of a service described in labelled fields rather than a table row (a label printed above
+ * its value, or "Label: value" lines): the name first, then its dose and where and by whom.
+ * Seen: IEP systems that print each service as a block ("Service" / "Frequency and duration" /
+ * "Location"), Word-typed IEPs ("Service: ...", "Minutes: ...", "Frequency: ...").
+ */
+export const SERVICE_BLOCK_LABELS: Array<[ServiceColumnKind, RegExp]> = [
+  ['service', /^(?:(?:related|special\s+education|instructional)\s+)?service(?:\s+(?:type|name|area|description))?$|^type\s+of\s+service$|^program\s*\/\s*service$/i],
+  ['frequency', /^(?:frequency|how\s+often|sessions?)(?:\s+(?:and|&|\/)\s+(?:duration|time|minutes|length))?$|^(?:amount|dosage)(?:\s+of\s+(?:service|time))?$/i],
+  ['duration', /^(?:duration|minutes(?:\s+per\s+(?:session|week|month))?|session\s+length|time(?:\s+per\s+session)?|length)$/i],
+  ['location', /^(?:location|setting|place|where)(?:\s+of\s+service)?$/i],
+  ['provider', /^(?:provider|provided\s+by|responsible\s+(?:staff|person)|staff)$/i],
+  ['start', /^(?:start|begin(?:ning)?|initiation)(?:\s+date)?$/i],
+  ['end', /^(?:end|ending|duration)\s+date$/i],
 ];
 
 /** Headings of the services part of an IEP. */
