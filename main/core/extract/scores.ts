@@ -5,6 +5,7 @@ import type { PageContent } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import type { Word } from '../../../shared/domain';
 import { columnsFromHeader, phraseCells } from './header-columns';
+import { joinLabelsAbove } from './label-lines';
 import { buildLayout, type Layout, type LayoutLine } from './layout';
 import { contextAbove, documentScoreDates } from './scores-context';
 import { scoresFromProse } from './scores-prose';
@@ -17,7 +18,8 @@ export type { ReadScore } from './scores-table';
 export function extractTestScores(pages: PageContent[], documentId: string): ReadScore[] {
   const layout = buildLayout(pages);
   const lines = layout.lines.filter((l) => !isPageFurniture(l));
-  const doc = documentScoreDates(lines);
+  // A date label printed small above its value ("DATE OF TESTING" over the date) reads as one line.
+  const doc = documentScoreDates(joinLabelsAbove(lines));
   const scores: ReadScore[] = [];
   const used = new Set<LayoutLine>();
   for (let i = 0; i < lines.length; i++) {

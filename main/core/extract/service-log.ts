@@ -7,11 +7,12 @@
 import type { ExtractedServiceLog, PageContent, Provenance, ServiceDeliverySummary, ServiceSession } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { columnsFromHeader, phraseCells } from './header-columns';
+import { cellFields, joinLabelsAbove } from './label-lines';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
 import { isPageFurniture, readTable, tableBelow, type Column, type TableRow } from './tables';
 import { attendanceOf, classifyResponsibility } from './servicelog-status';
-import { LOG_COLUMNS, NOT_A_SESSION, PRINTED_COUNT, SERVICE_FIELD, type LogColumnRole } from './vocab/service-log';
+import { LOG_COLUMNS, LOG_HEADER_LABELS, NOT_A_SESSION, PRINTED_COUNT, SERVICE_FIELD, type LogColumnRole } from './vocab/service-log';
 
 export interface PrintedTotals {
   minutesRequired: number | null;
@@ -63,14 +64,38 @@ function fieldValue(line: LayoutLine, value: string): string {
 }
 const DASH = /^[-–—]+$|^n\/?a$/i;
 
+/**
+ * A row of figures with no date under the sessions ("Total | 240 | 160", "Subtotal 90"): the log's
+ * own totals, never a session nor wrapped text of the session above.
+ */
+function isTotalRow(words: PlacedWord[]): boolean {
+  const text = runOf(words).text;
+  if (findDates(text).length > 0) return false;
+  return NOT_A_SESSION.test(text) && /\d/.test(text);
+}
+
+/** Header fields printed as label | value cells without colons ("Service | Speech-Language Therapy | Scheduled | 30 minutes per session"). */
+function headerCellFields(line: LayoutLine): { service: string | null; scheduled: string | null } {
+  const isLabel = (t: string) => LOG_HEADER_LABELS.some((f) => f.re.test(t.trim().replace(/\s*:$/, '')));
+  // Pairs from the line's first cell on; a table's heading row ("Date | Service | Minutes") is no field.
+  if (!line.cells.length || !isLabel(line.cells[0].text) || isHeaderLine(line)) return { service: null, scheduled: null };
+  const fields = cellFields(line, isLabel);
+  const of = (kind: 'service' | 'scheduled') => fields.find((f) => LOG_HEADER_LABELS.find((h) => h.re.test(f.label.trim()))?.kind === kind)?.value ?? null;
+  return { service: of('service'), scheduled: of('scheduled') };
+}
+
 type Roles = Record<Exclude<LogColumnRole, 'ignore'>, number>;
 
 function columnRoles(columns: Column[]): Roles {
   const roles: Roles = { date: -1, timeIn: -1, timeOut: -1, scheduled: -1, delivered: -1, status: -1, notes: -1, service: -1 };
+  // Each column takes the first role its heading names that no column to its left has taken
+  // ("Actual Minutes" then "Reason Not Provided": the second is the status, not a second delivered).
   columns.forEach((c, i) => {
     const label = (c.label ?? '').trim();
-    const hit = LOG_COLUMNS.find((r) => r.re.test(label));
-    if (hit && hit.role !== 'ignore' && roles[hit.role] < 0) roles[hit.role] = i;
+    for (const hit of LOG_COLUMNS.filter((r) => r.re.test(label))) {
+      if (hit.role === 'ignore') break;
+      if (roles[hit.role] < 0) { roles[hit.role] = i; break; }
+    }
   });
   if (roles.date < 0) roles.date = 0;
   return roles;
@@ -107,7 +132,8 @@ export function minutesBetween(start: string, end: string): number | null {
 
 export function extractServiceLog(pages: PageContent[], documentId: string): ServiceLogExtraction {
   const layout = buildLayout(pages);
-  const lines = layout.lines.filter((l) => !isPageFurniture(l));
+  // A label printed small above its value reads as "LABEL: value" (label-lines.ts).
+  const lines = joinLabelsAbove(layout.lines.filter((l) => !isPageFurniture(l)));
   const period = logPeriod(layout.lines.slice(0, 20));
   const legend = codeLegend(lines);
   const rows: ReadRow[] = [];
@@ -120,6 +146,13 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const beside = headerCellFields(line);
+    if (beside.service && !LEADING_DATE.test(line.text)) {
+      service = cleanServiceName(beside.service);
+      serviceMinutes = sessionMinutesOf(beside.scheduled ?? '') ?? sessionMinutesOf(beside.service);
+      continue;
+    }
+    if (beside.scheduled && !columns) serviceMinutes = sessionMinutesOf(beside.scheduled) ?? serviceMinutes;
     const head = SERVICE_FIELD.exec(line.text);
     if (head && !LEADING_DATE.test(line.text)) {
       // The heading may wrap onto lines above the table header.
@@ -138,7 +171,7 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
       const dateHead = cellsOf(line).find((c) => /\bdate\b/i.test(c.text))!;
       // The table ends at another service's heading or table, or at words starting in the date column
       // that are not a date (a total, a count, a note under the table).
-      const ends = (w: PlacedWord[]) => SERVICE_FIELD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!) ||
+      const ends = (w: PlacedWord[]) => SERVICE_FIELD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!) || isTotalRow(w) ||
         (w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3) && !w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3 && LEADING_DATE.test(runOf(w.slice(w.indexOf(x))).text)));
       const below = tableBelow(pageLines.map((l) => l.words), at, ends);
       headerWords = below.headerLines;

@@ -22,6 +22,15 @@ export type LogColumnRole = 'date' | 'timeIn' | 'timeOut' | 'scheduled' | 'deliv
 export const SERVICE_FIELD = /^(?:(?:related\s+|provider\s+)?service(?:\s+(?:type|name|area|provided))?|discipline|therapy(?:\s+type)?|program(?:\/service)?)\s*[:\-–]\s*(.+)$/i;
 
 /**
+ * Header labels printed without a colon, the value in the cell beside them (two-column headers of
+ * vendor session logs: "Service | Occupational Therapy | Frequency | 2 x 30 min weekly").
+ */
+export const LOG_HEADER_LABELS: Array<{ kind: 'service' | 'scheduled'; re: RegExp; seen: string }> = [
+  { kind: 'service', re: /^(?:(?:related|provider)\s+)?service(?:\s+(?:type|name|area|provided))?$|^discipline$|^therapy(?:\s+type)?$/i, seen: 'provider session logs with a two-column header' },
+  { kind: 'scheduled', re: /^(?:scheduled(?:\s+(?:minutes|time|duration))?|frequency(?:\s+(?:and|&)\s+duration)?|mandate[d]?(?:\s+(?:minutes|duration))?|minutes\s+per\s+session|session\s+length|iep\s+minutes|duration)$/i, seen: 'session logs that print the IEP dose once in the header, not per row' },
+];
+
+/**
  * Attendance codes and statuses, by what they mean for the minutes. The first match wins, so a
  * make-up or a closure is recognised before the words "present" or "absent" inside it.
  *  - makeup: a session given to make up a missed one; not in the minutes required, counted apart.
@@ -42,7 +51,7 @@ export const ATTENDANCE_CODES: Array<{ re: RegExp; meaning: AttendanceMeaning; s
 export type AttendanceMeaning = 'makeup' | 'closed' | 'provider_absent' | 'student_absent' | 'not_provided' | 'delivered';
 
 /** Rows that are not sessions even when they start with a date: subtotals, week or month totals, notes. */
-export const NOT_A_SESSION = /\b(?:sub-?)?totals?\b|\bweek\s+(?:of|total|ending)\b|\bmonth(?:ly)?\s+total\b|\bsummary\b|^\s*notes?\s*:|\bno\s+sessions?\s+(?:scheduled|this\s+week)\b/i;
+export const NOT_A_SESSION = /\b(?:sub-?)?totals?\b|\bweek\s+(?:of|total|ending)\b|\bmonth(?:ly)?\s+total\b|\bsummary\b|^[\s\-–—:,]*(?:provider\s+|case\s+)?notes?\s*:|\bno\s+sessions?\s+(?:scheduled|this\s+week)\b/i;
 
 /** Printed counts of entries ("Entries listed: 144", "Encounters listed: 118", "Total sessions: 36"). */
 export const PRINTED_COUNT = /(?:entries|sessions|encounters)\s+(?:listed|logged|recorded|total)\s*[:=]\s*(\d+)|total\s+(?:entries|sessions|encounters)\s*[:=]\s*(\d+)/i;
