@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import type { ImportBatchDto, ImportFileResult } from '../../shared/api/documents';
 import { resolveCase } from '../core/cases';
 import type { Core } from '../core/context';
-import { startImportBatch, getBatch } from '../core/documents/batches';
-import { inputsFromPaths } from '../core/documents/import';
 import { afterDocumentHook, queuedOcrCount, resumePendingWork, type ResumeReport } from '../core/pipeline';
 import { HIT_END, HIT_START, pageBoxes, search } from '../core/search';
 import { exportCase } from '../core/export';
@@ -79,6 +77,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         globals(),
         async ({ core }) => {
           const c = resolveCase(core, o.case);
+          // Importing loads the readers of every format, pdf.js and OCR: only this command does.
+          const [{ inputsFromPaths }, { startImportBatch, getBatch }] = await Promise.all([import('../core/documents/import'), import('../core/documents/batches')]);
           const inputs = inputsFromPaths(paths);
           const bar = progressPrinter();
           let batchError: string | undefined;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startBrowserHost } from '../host/start';
 import type { GlobalOptions } from './run';
 
 export function registerServeCommand(program: Command, globals: () => GlobalOptions): void {
@@ -12,6 +11,8 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       return n;
     })
     .action(async (o: { port?: number }) => {
+      // The host (hono, the renderer's files) is loaded only by the command that serves.
+      const { startBrowserHost } = await import('../host/start');
       const host = await startBrowserHost({ dataDir: globals().dataDir, port: o.port });
       process.stdout.write(`IEP Casefile is running at ${host.url}\nData folder: ${host.dataDir}\nOpen the address above in your browser. Press Ctrl+C to stop.\n`);
       await new Promise<void>((resolve) => {

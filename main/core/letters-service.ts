@@ -8,7 +8,6 @@ import { AppError } from '../../shared/errors';
 import type { CaseModel } from '../../shared/timeline/model';
 import type { Core } from './context';
 import { getCase } from './cases';
-import { importOne } from './documents/import';
 import { updateDocument } from './documents/service';
 import { draftLetter, renderDocx, renderPdf, type LetterContext, type LetterGoal, type PercentileSeries } from './letters';
 import { afterDocumentHook } from './pipeline';
@@ -173,6 +172,8 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
   if (sentDate && !existing?.documentId) {
     const pdf = await renderPdf({ ...draft, date: sentDate });
     const fileName = `Letter_${sentDate}_${draft.template}.pdf`;
+    // Filing the letter imports it as a document: the import's readers load here, not with the service.
+    const { importOne } = await import('./documents/import');
     const [result] = await importOne(core, caseId, { fileName, source: `letter ${id}`, read: () => new Uint8Array(pdf) });
     if (result.documentId) {
       updateDocument(core, result.documentId, { type: 'correspondence', date: sentDate, title: draft.subject });

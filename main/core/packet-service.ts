@@ -17,10 +17,7 @@ import type { Core } from './context';
 import { getCase } from './cases';
 import { documentQueries, rowToPageContent } from './db/queries/documents';
 import { packetCompEd } from './packet/compensatory-section';
-import { buildPacketDetailed } from './packet/build';
-import { exportExhibitList } from './packet/exhibit-list';
 import type { PacketChart, PacketInput } from './packet/types';
-import { renderChartSvg } from './timeline/svg';
 import { caseLineages, flagsOf, judgedModel } from './timeline-service';
 import { getSettings } from './settings';
 
@@ -90,7 +87,8 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
   const c = getCase(core, args.caseId);
   const model = judgedModel(core, args.caseId);
   const q = documentQueries(core.db);
-  const { pdfFromDocument } = await import('./packet-exhibits');
+  // The packet's libraries (pdf-lib, sharp, echarts) load when a packet is first asked for, not with the service.
+  const [{ pdfFromDocument }, { renderChartSvg }] = await Promise.all([import('./packet-exhibits'), import('./timeline/svg')]);
   const exhibits = [];
   for (const e of args.exhibits) {
     const d = q.get(e.documentId);
@@ -233,6 +231,7 @@ export function packetJob(core: Core, jobId: string): PacketJob {
 
 export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Promise<{ csv: string; jobId: string }> {
   const input = await packetInput(core, { ...args, compEd: null });
+  const { exportExhibitList } = await import('./packet/exhibit-list');
   const { pdf, csv } = await exportExhibitList(input);
   const id = core.newId();
   mkdirSync(packetsDir(core), { recursive: true });
@@ -241,4 +240,3 @@ export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Prom
   return { csv, jobId: id };
 }
 
-export { buildPacketDetailed };

@@ -7,7 +7,6 @@ import { documentQueries, rowToPageContent } from './db/queries/documents';
 import { classify } from './documents/parse/classify';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
-import { runQueuedOcrJobs } from './documents/ocr-jobs';
 import { refreshStaleLayouts } from './documents/relayout';
 
 /** Told when a document's text is stored but its goals, services and dates could not be read from it. */
@@ -114,6 +113,8 @@ export function queuedOcrCount(core: Core): number {
 export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Promise<ResumeReport> {
   const report: ResumeReport = { ocrFinished: [], ocrFailed: [], layoutRefreshed: [] };
   if (queuedOcrCount(core)) {
+    // OCR (tesseract.js, sharp, pdf.js) loads only when there is OCR to finish: a start with none stays light.
+    const { runQueuedOcrJobs } = await import('./documents/ocr-jobs');
     const afterDocument = afterDocumentHook(core, hooks.onExtractionFailed);
     await runQueuedOcrJobs(core, {
       afterDocument: (id) => {

@@ -2,13 +2,16 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { getCase } from '../core/cases';
-import { cancelBatch, getBatch, startImportBatch } from '../core/documents/batches';
-import { inputsFromPaths, type ImportInput } from '../core/documents/import';
+import type { ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
 import { pageBoxes, search } from '../core/search';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
 import { stagingDir } from './files';
 import type { Registry } from './registry';
+
+// Importing loads the readers of every format, pdf.js and OCR; they are imported by the first call
+// that imports (an import's status and cancel need them only once an import has run).
+const batches = () => import('../core/documents/batches');
 
 export function registerDocuments(reg: Registry): void {
   reg.register('documents.list', ({ caseId, includeDeleted }, { core }) => listDocuments(core, caseId, includeDeleted));
@@ -19,8 +22,9 @@ export function registerDocuments(reg: Registry): void {
   reg.register('documents.trash', ({ documentId }, { core }) => trashDocument(core, documentId));
   reg.register('documents.restore', ({ documentId }, { core }) => restoreDocument(core, documentId));
   reg.register('documents.reprocess', ({ documentId }, { core }) => reprocessDocument(core, documentId));
-  reg.register('documents.import', ({ caseId, paths, uploads, password }, { core, transport }) => {
+  reg.register('documents.import', async ({ caseId, paths, uploads, password }, { core, transport }) => {
     getCase(core, caseId);
+    const [{ inputsFromPaths }, { getBatch, startImportBatch }] = await Promise.all([import('../core/documents/import'), batches()]);
     const inputs: ImportInput[] = [];
     if (paths?.length) {
       if (transport === 'browser') throw new AppError('bad_request', 'The browser host imports uploaded files only; paths on disk are for the desktop app and the command line.');
@@ -39,13 +43,13 @@ export function registerDocuments(reg: Registry): void {
     void getBatch(core, batch.jobId)?.promise.finally(() => staged.forEach((f) => rmSync(f, { force: true })));
     return batch;
   });
-  reg.register('documents.importStatus', ({ jobId }, { core }) => {
-    const b = getBatch(core, jobId);
+  reg.register('documents.importStatus', async ({ jobId }, { core }) => {
+    const b = (await batches()).getBatch(core, jobId);
     if (!b) throw new AppError('not_found', `No import job ${jobId}.`);
     return b.dto;
   });
-  reg.register('documents.cancelImport', ({ jobId }, { core }) => {
-    const dto = cancelBatch(core, jobId);
+  reg.register('documents.cancelImport', async ({ jobId }, { core }) => {
+    const dto = (await batches()).cancelBatch(core, jobId);
     if (!dto) throw new AppError('not_found', `No import job ${jobId}.`);
     return dto;
   });

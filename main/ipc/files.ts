@@ -7,7 +7,6 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
 import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
-import { originalFile, pageImage } from '../core/documents/page-image';
 import { exportCase } from '../core/export';
 import { renderLetterFile } from '../core/letters-service';
 import { packetJob } from '../core/packet-service';
@@ -79,12 +78,15 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
   'files.upload': async (_q, req, { core }) => jsonResponse({ ok: true, value: await stageUpload(req, core.dataDir) }),
 
   'files.pageImage': async ({ doc, page, width }, _req, { core }) => {
+    // Page images are drawn with pdf.js, canvas and sharp: loaded by the first image asked for.
+    const { pageImage } = await import('../core/documents/page-image');
     const png = await pageImage(core, doc, page, width);
     if (!png) return new Response(null, { status: 204 });
     return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' } });
   },
 
   'files.original': async ({ doc }, _req, { core }) => {
+    const { originalFile } = await import('../core/documents/page-image');
     const f = originalFile(core, doc);
     return attachment(f.bytes, FORMAT_MIME[f.format] ?? 'application/octet-stream', f.fileName);
   },

@@ -3,7 +3,6 @@
 import type { ImportBatchDto, ImportFileResult } from '../../../shared/api/documents';
 import type { Core } from '../context';
 import { importOne, type ImportInput } from './import';
-import { runQueuedOcrJobs } from './ocr-jobs';
 
 interface Batch {
   dto: ImportBatchDto;
@@ -82,6 +81,8 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
       let docsDone = 0;
       for (const f of dto.files) if (ocrDocs.has(f.documentId)) f.status = 'ocr';
       try {
+        // OCR (tesseract.js, sharp, page rendering) loads only for a batch with pages to recognise.
+        const { runQueuedOcrJobs } = await import('./ocr-jobs');
         await runQueuedOcrJobs(core, {
           signal: controller.signal,
           onPage: ({ documentId, done, total: pages }) => {

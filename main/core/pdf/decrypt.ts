@@ -3,8 +3,7 @@
 // cannot decrypt at all (with ignoreEncryption it copies the ciphertext, which shows as a blank
 // page). @cantoo/pdf-lib, a maintained MIT fork of pdf-lib, decrypts every standard security
 // handler (RC4 40/128, AES-128, AES-256) in plain JavaScript, so no qpdf is needed on the user's
-// machine. It is loaded only when an encrypted PDF arrives.
-import { PDFDocument } from 'pdf-lib';
+// machine. It is loaded only when an encrypted PDF arrives, and pdf-lib only when a file names /Encrypt.
 
 const ENCRYPT_KEY = Buffer.from('/Encrypt');
 
@@ -16,6 +15,7 @@ const ENCRYPT_KEY = Buffer.from('/Encrypt');
 export async function isEncryptedPdf(bytes: Uint8Array): Promise<boolean> {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(ENCRYPT_KEY) < 0) return false;
   try {
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
     return doc.isEncrypted;
   } catch {

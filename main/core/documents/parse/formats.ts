@@ -1,14 +1,15 @@
 // One entry point for the import pipeline: sniff the bytes, then hand them to the right decoder.
 // Every failure is an ImportProblem naming the file and saying what to do.
+// Each decoder (and the package it wraps: pdf.js, sharp, mammoth, the email parsers, yauzl) is
+// imported when the first file of its kind arrives, so a PDF import never loads the email readers.
 import type { PageContent } from '../../../../shared/domain';
-import { decodeDocx } from './docx';
-import { decodeEml, decodeMsg, type EmailOptions, type ParsedEmail } from './email';
+import type { EmailOptions, ParsedEmail } from './email';
 import { problems } from './errors';
-import { decodeImage, type ImageDecodeOptions, type PageImage } from './images';
-import { decodePdf, type DecodedPdf } from './pdf';
+import type { ImageDecodeOptions, PageImage } from './images';
+import type { DecodedPdf } from './pdf';
 import { sniffDetailed, type FileKind } from './sniff';
 import { decodePlainText } from './text';
-import { extractZip, type ZipExtraction, type ZipLimits } from './zip';
+import type { ZipExtraction, ZipLimits } from './zip';
 
 export type DecodedFile =
   | { kind: 'pdf'; pdf: DecodedPdf }
@@ -41,18 +42,18 @@ export async function decodeFile(bytes: Uint8Array, fileName: string, options: D
     case 'unknown':
       throw problems.unsupportedType(fileName, sniffed.description ?? undefined);
     case 'pdf':
-      return { kind: 'pdf', pdf: await decodePdf(bytes, fileName, options.password, options.handOver) };
+      return { kind: 'pdf', pdf: await (await import('./pdf')).decodePdf(bytes, fileName, options.password, options.handOver) };
     case 'jpeg':
     case 'png':
     case 'tiff':
     case 'heic':
-      return { kind: sniffed.kind, images: await decodeImage(bytes, fileName, sniffed.kind, options) };
+      return { kind: sniffed.kind, images: await (await import('./images')).decodeImage(bytes, fileName, sniffed.kind, options) };
     case 'eml':
-      return { kind: 'eml', email: await decodeEml(bytes, fileName) };
+      return { kind: 'eml', email: await (await import('./email')).decodeEml(bytes, fileName) };
     case 'msg':
-      return { kind: 'msg', email: decodeMsg(bytes, fileName, options) };
+      return { kind: 'msg', email: (await import('./email')).decodeMsg(bytes, fileName, options) };
     case 'docx': {
-      const docx = await decodeDocx(bytes, fileName);
+      const docx = await (await import('./docx')).decodeDocx(bytes, fileName);
       return { kind: 'docx', text: docx.text, pages: docx.pages };
     }
     case 'text': {
@@ -60,6 +61,6 @@ export async function decodeFile(bytes: Uint8Array, fileName: string, options: D
       return { kind: 'text', text: text.text, pages: text.pages };
     }
     case 'zip':
-      return { kind: 'zip', zip: await extractZip(bytes, fileName, options.zipLimits) };
+      return { kind: 'zip', zip: await (await import('./zip')).extractZip(bytes, fileName, options.zipLimits) };
   }
 }

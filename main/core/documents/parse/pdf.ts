@@ -1,6 +1,5 @@
 // PDFs: the text layer page by page, which pages need OCR (scanned or mixed PDFs),
 // and plain-words failures for damaged, password-protected and empty PDFs.
-import { PDFDocument } from 'pdf-lib';
 import type { PageContent } from '../../../../shared/domain';
 import { readPdfText } from '../pdf-text';
 import { problems } from './errors';
@@ -62,6 +61,8 @@ function needsOcr(page: PageContent, pagesWithoutText: number[]): boolean {
 
 async function isEncrypted(bytes: Uint8Array): Promise<boolean> {
   try {
+    // pdf-lib loads only for a PDF opened with a password, the one case that asks this.
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
     return doc.isEncrypted;
   } catch {
