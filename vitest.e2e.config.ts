@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/support/build-cli-setup.mjs'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 180_000,

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The `casefile` command. TypeScript sources are loaded through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `casefile` command. It runs the bundle the build writes into out/cli (scripts/build-cli.mjs:
+// compiled once, not at every start), rebuilding it first in a checkout whose sources changed;
+// scripts/cli-bundle.mjs says when the TypeScript sources run through tsx instead.
+import { cliModuleUrl } from '../scripts/cli-bundle.mjs';
 
-register();
-const { runCli } = await import('../main/cli/main.ts');
+const { runCli } = await import(await cliModuleUrl());
 // The exit code is runCli's answer alone: a command that fails throws (CommandFailed for "ran, but
 // something failed"), and never sets process.exitCode itself, which this line would overwrite.
 process.exitCode = await runCli(process.argv.slice(2));

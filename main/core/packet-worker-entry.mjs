@@ -1,5 +1,6 @@
-// worker_threads entry for the packet builder: loads the TypeScript worker through tsx, as the
-// CLI and the browser host load everything else.
+// worker_threads entry for the packet builder when the engine runs from its TypeScript sources (the
+// tests, CASEFILE_FROM_SOURCE=1): loads the worker through tsx. The bundles have their own
+// packet-worker.cjs (packet-worker-host.ts).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildPacketInWorker, type WorkerRunOptions } from './packet/run-in-worker';
 import type { PacketInput, PacketResult } from './packet/types';
 
-// The Electron build bundles the worker beside main.js; from source it loads through tsx.
+// The bundles carry the worker beside this module's code (out/main for the desktop app, out/cli for
+// the command line and the browser host); from source it loads through tsx.
 const BUNDLED = new URL('./packet-worker.cjs', import.meta.url);
 const ENTRY = existsSync(fileURLToPath(BUNDLED)) ? BUNDLED : new URL('./packet-worker-entry.mjs', import.meta.url);
 
