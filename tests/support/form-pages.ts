@@ -38,20 +38,28 @@ const OPTIONS = [['Initial', 'Annual', 'Triennial', 'Amendment'], ['Yes', 'No'],
 const GROUPS = ['Meeting Type:', 'Parent Attended:', 'Setting:'];
 const TABLE_HEADS = [['Service', 'Minutes', 'Frequency', 'Location'], ['Goal Area', 'Baseline', 'Target'], ['Date', 'Score', 'Percentile', 'Level']];
 
-export function generateForms(seed: number, pageCount: number): Promise<GeneratedForms> {
+/** A PDF drawn by `draw` on a pdfkit document (Letter, no margins unless given), as bytes. */
+export function pdfkitPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = { size: 'LETTER', margin: 0 }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument(options);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    if (hasDejaVu) doc.registerFont('DejaVu', DEJAVU);
+    draw(doc);
+    doc.end();
+  });
+}
+
+export async function generateForms(seed: number, pageCount: number): Promise<GeneratedForms> {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const int = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
   const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const date = () => `${int(1, 12)}/${int(1, 28)}/20${int(20, 25)}`;
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 0, autoFirstPage: false });
-    if (hasDejaVu) doc.registerFont('DejaVu', DEJAVU);
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), pages }));
-    doc.on('error', reject);
-    const pages: FormTruth[] = [];
+  const pages: FormTruth[] = [];
+  const pdf = await pdfkitPdf((doc) => {
     const student = pick(NAMES);
     for (let p = 1; p <= pageCount; p++) {
       doc.addPage();
@@ -151,6 +159,6 @@ export function generateForms(seed: number, pageCount: number): Promise<Generate
       }
       pages.push(truth);
     }
-    doc.end();
-  });
+  }, { size: 'LETTER', margin: 0, autoFirstPage: false });
+  return { pdf, pages };
 }

@@ -2,23 +2,13 @@
 // fi/ff/ffi/fl ligatures (pdfkit substitutes them), then the font's ToUnicode map rewritten so the
 // ligature glyphs map to a stray character (a control character, "=") or to nothing at all.
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
-import PDFKit from 'pdfkit';
-import { DEJAVU } from './form-pages';
+import { pdfkitPdf } from './form-pages';
 
 /** How a ligature glyph reads after the rewrite: a character of our choosing, or no mapping ('drop'). */
 export type LigatureLoss = string | 'drop';
 
 export function typesetWithLigatures(lines: string[], size = 12): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFKit({ size: 'LETTER', margin: 50 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('D', DEJAVU);
-    lines.forEach((line, i) => doc.font('D').fontSize(size).text(line, 50, 80 + i * size * 1.6, { lineBreak: false }));
-    doc.end();
-  });
+  return pdfkitPdf((doc) => lines.forEach((line, i) => doc.font('DejaVu').fontSize(size).text(line, 50, 80 + i * size * 1.6, { lineBreak: false })));
 }
 
 /** Rewrites every ToUnicode map: targets of two or more letters (ligatures) become `loss`. */

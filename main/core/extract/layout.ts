@@ -6,10 +6,12 @@
 import type { BBox, PageContent, Provenance, Word } from '../../../shared/domain';
 import { deskewedLines, layoutDocument, type DocumentLayout, type PlacedWord } from '../layout';
 import { cellGapLimit } from '../layout/blocks';
+import { unionBBox } from '../layout/geometry';
 import { IEP_HEADER_LABELS } from './vocab/iep';
 
 export type { PlacedWord } from '../layout';
 export { deskewedLines } from '../layout';
+export { unionBBox };
 
 export interface Cell {
   words: PlacedWord[];
@@ -132,18 +134,6 @@ function markRepeatedLines(lines: LayoutLine[], pages: PageContent[]): void {
     pagesByKey.set(key(l), set);
   }
   for (const l of lines) if (inMargin(l) && (pagesByKey.get(key(l))?.size ?? 0) >= 2) l.repeated = true;
-}
-
-export function unionBBox(words: Word[]): BBox {
-  if (words.length === 0) return [0, 0, 0, 0];
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const w of words) {
-    b[0] = Math.min(b[0], w.bbox[0]);
-    b[1] = Math.min(b[1], w.bbox[1]);
-    b[2] = Math.max(b[2], w.bbox[2]);
-    b[3] = Math.max(b[3], w.bbox[3]);
-  }
-  return b;
 }
 
 /** Joins words with single spaces (whitespace-normalised text, as printed). */

@@ -21,6 +21,7 @@
 //   cellsOf(columns, line) -> TableCell[]: one line's words put into the given columns.
 //   Words keep their identity (and any extra fields such as `page`), so cells map back to provenance.
 import type { BBox, Word } from '../../../shared/domain';
+import { unionBoxes as unionBBox } from '../layout/geometry';
 
 export interface Column {
   x0: number;
@@ -72,14 +73,7 @@ export function defaultGutter(lines: Word[][]): number {
   return Math.max(5, h * 0.95);
 }
 
-export function unionBBox(boxes: Array<BBox | null | undefined>): BBox | null {
-  let out: BBox | null = null;
-  for (const b of boxes) {
-    if (!b) continue;
-    out = out ? [Math.min(out[0], b[0]), Math.min(out[1], b[1]), Math.max(out[2], b[2]), Math.max(out[3], b[3])] : [...b];
-  }
-  return out;
-}
+export { unionBBox };
 
 export function splitPhrases<W extends Word>(line: W[], minGap: number): W[][] {
   const phrases: W[][] = [];

@@ -3,12 +3,11 @@
 // baseline beside its goal, and a ruled goal table with a two-line header, wrapped cells and a note
 // row that runs over a page break with its bold header repeated. Asserts exact text, order and states.
 import sharp from 'sharp';
-import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
 import { answerOf, layoutDocument, type DocumentLayout } from '../../../main/core/layout';
-import { DEJAVU } from '../../support/form-pages';
+import { DEJAVU, pdfkitPdf } from '../../support/form-pages';
 
 /** A 17 x 13 picture of a checkbox, ticked or not (the way SEIS prints its boxes). */
 async function boxPicture(ticked: boolean): Promise<Buffer> {
@@ -27,13 +26,7 @@ const GOALS = [
 
 async function buildForm(): Promise<Buffer> {
   const [on, off] = [await boxPicture(true), await boxPicture(false)];
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('D', DEJAVU);
+  return pdfkitPdf((doc) => {
     let face = 'Helvetica';
     const t = (s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = { lineBreak: false }) => doc.font(face).fontSize(10).text(s, x, y, opts);
     const head = (n: number) => {
@@ -58,7 +51,7 @@ async function buildForm(): Promise<Buffer> {
     t('Yes', 145, 155);
     doc.image(off, 175, 156, { width: 12, height: 9 });
     t('No', 190, 155);
-    doc.font('D').fontSize(10).text('Interpreter used:  ☐ Yes  ☒ No', 320, 155, { lineBreak: false });
+    doc.font('DejaVu').fontSize(10).text('Interpreter used:  ☐ Yes  ☒ No', 320, 155, { lineBreak: false });
     t('Case Manager:', 50, 180);
     t('Dana Ortiz', 50, 194);
     t('Projected Date of', 320, 180);
@@ -91,7 +84,6 @@ async function buildForm(): Promise<Buffer> {
     doc.moveTo(cols[0], y).lineTo(cols[0], y + 20).moveTo(cols[4], y).lineTo(cols[4], y + 20).stroke();
     t('Note: goals are reviewed each trimester.', cols[0] + 3, y + 5);
     doc.moveTo(cols[0], y + 20).lineTo(cols[4], y + 20).stroke();
-    doc.end();
   });
 }
 
