@@ -7,8 +7,9 @@ import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
 import { readIepDates } from './iep-header';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
+import { iepTypeOf } from './iep-type';
 import { readServices } from './services';
-import { IEP_HEADER_LABELS, IEP_TYPE_WORDS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
+import { IEP_HEADER_LABELS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
 import { joinWrappedLabels } from './wrapped-labels';
 
 const L = IEP_HEADER_LABELS;
@@ -49,37 +50,8 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
   };
 }
 
-/** The type from a labelled "Meeting Type", else from the title lines at the top of page 1. */
-export function iepTypeOf(layout: Layout): IepSubtype | null {
-  // A checkbox list spans several cells, so it is read from the whole line after its label.
-  for (const line of layout.lines) {
-    const m = L.type.map((re) => re.exec(line.text)).find((x) => x);
-    if (!m) continue;
-    const rest = line.text.slice(m.index + m[0].length);
-    const ticked = checkedOptions(rest);
-    if (ticked !== rest) return typeFromText(ticked);
-  }
-  const labelled = findLabeledValue(layout, L.type, (v) => typeFromText(checkedOptions(v)) !== null);
-  if (labelled) return typeFromText(checkedOptions(labelled.value));
-  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => checkedOptions(l.text)).join(' ');
-  return typeFromText(title);
-}
+export { checkedOptions, iepTypeOf, typeFromText } from './iep-type';
 
-const BOX = String.raw`(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☒☑□■✓✔])`;
-const TICKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/;
-
-/** "[ ] Initial [X] Annual [ ] Amendment" -> "Annual": only the ticked options of a checkbox list. */
-export function checkedOptions(value: string): string {
-  const parts = value.split(new RegExp(`(${BOX})`));
-  if (parts.length < 3) return value;
-  const ticked: string[] = [];
-  for (let i = 1; i < parts.length; i += 2) if (TICKED.test(parts[i].trim())) ticked.push(parts[i + 1] ?? '');
-  return ticked.join(' ');
-}
-
-export function typeFromText(text: string): IepSubtype | null {
-  return IEP_TYPE_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
-}
 
 function reportingScheduleOf(layout: Layout, goalReporting: string[]): string | null {
   if (goalReporting.length > 0) return goalReporting[0];
