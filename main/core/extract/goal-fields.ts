@@ -47,6 +47,12 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
   return null;
 }
 
+/** A line that is a field label and nothing else: a label printed above its value ("AREA OF NEED"), even in heading type. */
+export function isLabelOnlyLine(line: LayoutLine): boolean {
+  const label = matchLabel(line);
+  return label !== null && label.labelWords === line.words.length;
+}
+
 /** A line without the specks a scan can put before its first word (". Baseline ..."), so its label is seen. */
 function withoutLeadingNoise(line: LayoutLine): LayoutLine {
   const skip = line.words.findIndex((w) => /[\p{L}\d#]/u.test(w.text));
@@ -68,12 +74,13 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
   for (const line of lines) {
     const before = previous;
     previous = line;
-    if (line.isHeading && !/\bgoal\b/i.test(line.text)) {
+    if (line.isHeading && !/\bgoal\b/i.test(line.text) && !isLabelOnlyLine(line)) {
       current = null;
       continue;
     }
     const label = matchLabel(line);
-    if (!label && current && before && startsNewParagraph(line, before, current, left, right)) {
+    // A label alone on its line (printed above its value) takes the lines under it as its value.
+    if (!label && current && current.words.length > 0 && before && startsNewParagraph(line, before, current, left, right)) {
       // An unlabelled paragraph after a short field ("Area of Need: Reading" then the goal sentence):
       // the first one under a goal header is the goal statement itself.
       const kind: GoalFieldKind = goalSinceHeader ? 'other' : 'goal';
@@ -97,6 +104,11 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
       continue;
     }
     if (!current) continue;
+    // A goal-number label over its value: the bare number on the line below is the goal's number.
+    if (current.kind === 'header' && current.number === null && current.words.length === 0 && /^\d{1,2}$/.test(line.text.trim())) {
+      current.number = Number(line.text.trim());
+      continue;
+    }
     current.words.push(...valueWordsOf(line, current));
     current.valueX ??= line.words[0]?.bbox[0] ?? null;
   }

@@ -25,8 +25,10 @@ const columnKind = (text: string): GoalColumnKind | null => GOAL_TABLE_COLUMNS.f
 function headerColumns(line: LayoutLine): Column[] | null {
   if (/\d/.test(line.text) || line.cells.length < 2) return null;
   const kinds = line.cells.map((c) => columnKind(c.text));
-  const goalAt = kinds[0] === 'number' ? 1 : 0;
-  if (kinds[goalAt] !== 'goal' || kinds.filter((k) => k && k !== 'goal' && k !== 'other' && k !== 'number').length === 0) return null;
+  // Only a number and an area column may stand before the goal ("# | Area | Measurable Annual Goal | ...").
+  const goalAt = kinds.findIndex((k) => k !== 'number' && k !== 'area');
+  if (goalAt < 0 || goalAt > 2 || kinds[goalAt] !== 'goal') return null;
+  if (kinds.slice(goalAt + 1).filter((k) => k && k !== 'goal' && k !== 'other' && k !== 'number' && k !== 'area').length === 0) return null;
   return columnsFromHeader(line, (label) => columnKind(label) ?? 'other');
 }
 
@@ -97,7 +99,8 @@ function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
   let previous: BodyLine | null = null;
   for (const entry of body) {
     if (!entry.cells) { current = null; previous = entry; continue; }
-    const goalWords = [...entry.cells[goalAt], ...(goalAt ? entry.cells[0] : [])];
+    const numberAt = columns.findIndex((c) => c.kind === 'number');
+    const goalWords = [...entry.cells[goalAt], ...(numberAt >= 0 && numberAt < goalAt ? entry.cells[numberAt] : [])];
     const first = goalWords[0]?.text ?? '';
     let starts = !current;
     if (current && goalWords.length > 0 && previous?.cells) {
@@ -118,6 +121,8 @@ function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
     previous = entry;
   }
   for (const g of goals) {
+    const areaCell = runOf(g.cells.area ?? []).text.trim();
+    if (areaCell) g.area = areaCell;
     const numbered = NUMBERED.exec(runOf(g.cells.number ?? []).text.trim());
     if (numbered) g.number = Number(numbered[1]);
     const words = g.cells.goal ?? [];

@@ -5,7 +5,7 @@ import { guessArea } from '../../../shared/goals/area';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
 import { resolveTargetDate } from '../../../shared/goals/timeframe';
-import { goalFields, type GoalField } from './goal-fields';
+import { goalFields, isLabelOnlyLine, type GoalField } from './goal-fields';
 import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
@@ -41,6 +41,11 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
   let inGoals = false;
   for (const line of bodyLines(layout)) {
     const header = isGoalHeader(line);
+    // A field label in heading type, alone on its line, is part of the goal it labels.
+    if (inGoals && !header && line.isHeading && isLabelOnlyLine(line)) {
+      lines.push(line);
+      continue;
+    }
     if (line.isHeading || header) {
       if (header) {
         inGoals = true;

@@ -15,8 +15,12 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['header', /^(?:measurable\s+)?annual\s+goal\s*:?\s*goal\s+(?:#|no\.?|number)\s*:?\s*(\d{1,2})(?![\d/])\s*[:.)-]?/i],
   // "# 2 MEASURABLE ANNUAL GOAL" (number first, PowerSchool-style prints).
   ['header', /^#\s*(\d{1,2})\s+(?:measurable\s+)?(?:annual\s+)?goal\b\s*:?/i],
-  ['area', /^(?:area\s+of\s+need|goal\s+area|skill\s+area|focus\s+area|area|domain)\s*:/i],
-  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b\s*:?/i],
+  // "GOAL NUMBER" printed small above the number on the line below (label-over-value forms).
+  ['header', /^goal\s+(?:#|no\.?|number)\s*:?\s*$/i],
+  // "Area of Need: Reading", or "AREA OF NEED" alone above its value.
+  ['area', /^(?:area\s+of\s+need|goal\s+area|skill\s+area|focus\s+area|area|domain)\s*(?::|$)/i],
+  // "Baseline:", "PRESENT LEVEL (BASELINE)" (a label over its value naming both words).
+  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b(?:\s*\((?:baseline|present\s+levels?)\))?\s*:?/i],
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
   ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:benchmarks?|objectives?))?\b\s*:?/i],
   ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??|method)(?:\b|(?<=\?))\s*:?/i],
