@@ -45,9 +45,10 @@ export interface MeasuredRun {
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs a command and samples its tree's resident memory every `intervalMs` until it exits. */
-export function runMeasured(command: string, args: string[], options: { cwd?: string; intervalMs?: number; onSample?: (s: [number, number]) => void } = {}): Promise<MeasuredRun> {
+export function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; intervalMs?: number; onSample?: (s: [number, number]) => void } = {}): Promise<MeasuredRun> {
   const withTime = existsSync(GNU_TIME);
-  const child = withTime ? spawn(GNU_TIME, ['-v', command, ...args], { cwd: options.cwd }) : spawn(command, args, { cwd: options.cwd });
+  const spawnOptions = { cwd: options.cwd, env: options.env ? { ...process.env, ...options.env } : undefined };
+  const child = withTime ? spawn(GNU_TIME, ['-v', command, ...args], spawnOptions) : spawn(command, args, spawnOptions);
   const started = performance.now();
   let stdout = '';
   let stderr = '';
