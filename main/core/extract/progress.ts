@@ -135,14 +135,18 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
 
   let code: string | null = null;
   let codeText: string | null = null;
+  let codeField: Field | null = null;
   for (const f of byKind('code')) {
     const found = codeFromText(f.run.text, legend);
-    if (found) { ({ code, codeText } = found); break; }
+    if (found) { ({ code, codeText } = found); codeField = f; break; }
   }
   const commentFields = byKind('comment');
-  // Without a labelled comment, the block's unlabelled lines are the comment.
-  const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : loose;
-  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : loose.flatMap((l) => l.words);
+  // Without a labelled comment, the block's unlabelled lines are the comment; a code field that runs
+  // on past its code ("Progress: AP. Data: ...") holds the comment itself, with the lines after it.
+  const inline = commentFields.length ? [] : wordsAfterCode(codeField);
+  const after = inline.length ? loose.filter((l) => l.index > codeField!.lines[0].index) : loose;
+  const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : inline.length ? [...codeField!.lines, ...after] : loose;
+  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...inline, ...after.flatMap((l) => l.words)];
   const table = dataTableInBlock(lines.filter((l) => !byKind('goal').some((f) => f.lines.includes(l)) && !byKind('baseline').some((f) => f.lines.includes(l))), legend, ctx, documentId);
   if (!code && table.code) ({ code, codeText } = table.code);
   if (!code) {
@@ -173,6 +177,14 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
     source: provenanceOf(documentId, runOf([...block.head.words, ...lines.flatMap((l) => l.words)].filter((w) => w.page === block.head.page))),
     confidence: code ? (commentFields.length ? 0.9 : 0.75) : 0.5,
   };
+}
+
+/** The words of a code field after its code's own sentence ("AP." in "AP. Data: 45 wcpm on 1/12/24"). */
+function wordsAfterCode(field: Field | null): TextRun['words'] {
+  if (!field) return [];
+  const end = /^[^.;]{1,40}[.;]\s+/.exec(field.run.text);
+  if (!end) return [];
+  return field.run.words.filter((_, i) => field.run.starts[i] >= end[0].length);
 }
 
 /** A goal block read as a period grid: the report's own column, and the data of the columns before it. */

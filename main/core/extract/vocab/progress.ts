@@ -7,11 +7,14 @@ export const GOAL_HEAD = /^(?:(?:measurable\s+)?(?:annual\s+)?goal|goal\s+area)\
 
 export type ProgressFieldKind = 'goal' | 'baseline' | 'code' | 'comment' | 'area' | 'other';
 
-/** Field labels at the start of a line inside a goal block, first match wins. */
+/**
+ * Field labels at the start of a line inside a goal block, first match wins. 'summary' alone: reports
+ * that print each label small above its value ("PROGRESS" over the code, "SUMMARY" over the narrative).
+ */
 export const PROGRESS_FIELD_LABELS: Array<[ProgressFieldKind, RegExp]> = [
   // "Progress Code" (New York grids), "Progress Rating", "Status".
   ['code', /^(?:progress\s+(?:code|rating|toward(?:s)?\s+(?:the\s+)?(?:annual\s+)?goal|status|mark)|rating|code|status|progress)\b/i],
-  ['comment', /^(?:comments?(?:\s*[/&]\s*data)?|data\s*[/&]\s*comments?|progress\s+(?:notes?|comments?|data|monitoring(?:\s+data)?|summary)|notes?|narrative|evidence(?:\s+of\s+progress)?|data(?:\s+summary)?|explanation|anecdotal(?:\s+notes)?|teacher\s+comments?|remarks)\b/i],
+  ['comment', /^(?:comments?(?:\s*[/&]\s*data)?|data\s*[/&]\s*comments?|progress\s+(?:notes?|comments?|data|monitoring(?:\s+data)?|summary)|notes?|narrative|evidence(?:\s+of\s+progress)?|data(?:\s+summary)?|explanation|anecdotal(?:\s+notes)?|teacher\s+comments?|remarks|summary)\b/i],
   ['goal', /^(?:(?:measurable\s+)?annual\s+goal|goal\s+statement|goal\s+text|goal)\b/i],
   ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|plaafp)\b/i],
   ['area', /^(?:goal\s+area|area(?:\s+of\s+need)?|domain|skill\s+area)\b/i],
