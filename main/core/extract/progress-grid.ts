@@ -8,7 +8,7 @@ import { findDates } from '../../../shared/text/dates';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { codeFromText } from './progress-legend';
-import { CODE_ROW_LABEL, MONTH_PREFIX, PERIOD_COLUMN, PERIOD_ROW_LABEL, PROGRESS_FIELD_LABELS } from './vocab/progress';
+import { CODE_ROW_LABEL, GRID_DATA_COLUMN, MONTH_PREFIX, PERIOD_COLUMN, PERIOD_ROW_LABEL, PROGRESS_FIELD_LABELS } from './vocab/progress';
 
 interface PeriodColumn {
   label: string;
@@ -56,14 +56,19 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   if (headerAt < 0) return null;
   const header = lines[headerAt];
   const cells = periodCells(header);
+  // A column after the periods that holds the data of the report's own period ("Data Collected This Period").
+  const dataCell = header.cells.find((c) => c.x0 > cells[cells.length - 1].x1 && GRID_DATA_COLUMN.test(c.text.trim())) ?? null;
+  const dataX = dataCell ? (cells[cells.length - 1].x1 + dataCell.x0) / 2 : Infinity;
+  const inDataColumn = (w: PlacedWord) => cx(w) >= dataX;
   const columns: PeriodColumn[] = cells.map((c, i) => {
     const next = cells[i + 1];
     const prev = cells[i - 1];
     return {
       label: c.text.trim(),
       x0: prev ? (prev.x1 + c.x0) / 2 : c.x0 - (next ? (next.x0 - c.x1) / 2 : 40),
-      x1: next ? (c.x1 + next.x0) / 2 : c.x1 + (prev ? (c.x0 - prev.x1) / 2 : 40),
-      date: null,
+      x1: Math.min(dataX, next ? (c.x1 + next.x0) / 2 : c.x1 + (prev ? (c.x0 - prev.x1) / 2 : 40)),
+      // A heading may print its period's date ("Report 2 (2/28/22)").
+      date: findDates(c.text)[0]?.iso ?? null,
       names: namesOf(c.text),
       code: null,
       codeWords: [],
@@ -87,18 +92,31 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   let commentCol: PeriodColumn | null = null;
   let inComment = false;
   let codeRowSeen = 0;
+  const ownData: PlacedWord[] = [];
+  // Comment lines that name no period speak for the report's own one.
+  const unnamed: PlacedWord[] = [];
+  let inData = false;
   for (; i < lines.length; i++) {
     const line = lines[i];
-    if (codeRowSeen < 1 && isCodeRow(line, legend)) {
+    if (codeRowSeen < 1 && isCodeRow(line, legend, inDataColumn)) {
       codeRowSeen++;
       for (const w of line.words.slice(labelLength(line))) {
         const col = columnAt(w);
-        if (col) col.codeWords.push(w);
+        if (inDataColumn(w)) ownData.push(w);
+        else if (col) col.codeWords.push(w);
       }
       taken.add(line);
       inComment = false;
+      inData = ownData.length > 0;
       continue;
     }
+    // The data cell wraps on under the code row, alone in its column.
+    if (inData && line.page === header.page && line.words.length > 0 && line.words.every(inDataColumn)) {
+      ownData.push(...line.words);
+      taken.add(line);
+      continue;
+    }
+    inData = false;
     const commentLabel = PROGRESS_FIELD_LABELS.find(([k]) => k === 'comment')![1];
     const opensComment = commentLabel.test(line.cells[0]?.text.trim() ?? '') && line.cells[0].words.length <= 3;
     if (!opensComment && !inComment) {
@@ -113,16 +131,20 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     if (!words.length) continue;
     const named = periodNamed(words[0].text, columns);
     if (named) commentCol = named;
-    (commentCol ?? columns[columns.length - 1]).comment.push(...words);
+    if (commentCol) commentCol.comment.push(...words);
+    else unnamed.push(...words);
   }
   for (const col of columns) {
     const text = runOf(col.codeWords).text.trim();
     col.code = text ? codeFromText(text, legend, Object.keys(legend).length ? { standaloneOnly: false } : {}) : null;
   }
-  // The report's own period: the last column with a code or a comment.
+  // The report's own period: the last column with a code or a comment; the data column speaks for it.
+  const coded = columns.filter((c) => c.code);
   const filled = columns.filter((c) => c.code || c.comment.length);
-  const own = filled[filled.length - 1] ?? null;
+  const own = coded[coded.length - 1] ?? filled[filled.length - 1] ?? (unnamed.length || ownData.length ? columns[columns.length - 1] : null);
   if (!own) return null;
+  own.comment.unshift(...ownData);
+  own.comment.push(...unnamed);
   const pointsOf = (col: PeriodColumn): DataPoint[] => {
     const run = runOf(stripPrefix(col.comment, col));
     const date = col.date ?? (col === own ? ctx.periodEnd ?? ctx.reportDate : null);
@@ -146,9 +168,9 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
 }
 
 /** A code row: its label ("Progress Code", "Rating"), then only short codes ("2", "NA", "SP"), not a legend. */
-function isCodeRow(line: LayoutLine, legend: Record<string, string>): boolean {
+function isCodeRow(line: LayoutLine, legend: Record<string, string>, inDataColumn: (w: PlacedWord) => boolean = () => false): boolean {
   if (!isLabelled(line, CODE_ROW_LABEL) || isLabelled(line, /^progress\s+(?:notes?|comments?|data)/i) || /=/.test(line.text)) return false;
-  const codes = line.words.slice(labelLength(line));
+  const codes = line.words.slice(labelLength(line)).filter((w) => !inDataColumn(w));
   return codes.length > 0 && codes.every((w) => w.text in legend || /^[A-Za-z0-9+\-/|\]]{1,4}$/.test(w.text));
 }
 

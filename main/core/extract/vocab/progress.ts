@@ -31,6 +31,12 @@ export const HEADING_REST_LABEL = /\s+(?:provider|case\s+manager|person(?:\(s\))
  */
 export const PERIOD_COLUMN = /^(?:(?:MP|Q|T|S|RP|PR)\s*-?\s*[1-6]\b|(?:quarter|qtr\.?|trimester|tri|semester|term|marking\s+period|grading\s+period|reporting\s+period|progress\s+report|report|period|interim)\s*#?\s*[1-6]\b|[1-6](?:st|nd|rd|th)\s+(?:quarter|qtr\.?|trimester|semester|term|marking\s+period|grading\s+period|reporting\s+period|progress\s+report)\b|(?:fall|winter|spring|summer|mid-?year|end[- ]of[- ]year|BOY|MOY|EOY)\b)/i;
 
+/**
+ * A grid column after the period columns holding the data of the report's own period (vendor-style
+ * grids: "Period | Report 1 (12/1/21) | Report 2 (2/28/22) | Data Collected This Period").
+ */
+export const GRID_DATA_COLUMN = /^(?:data\b|(?:progress\s+)?data\s+(?:collected|this\s+period)|results?\s+this\s+period|current\s+data|evidence)/i;
+
 /** Labels a grid prints in front of its period headings and code row. */
 export const PERIOD_ROW_LABEL = /^(?:marking|reporting|grading|progress)?\s*periods?\b|^(?:quarter|term|report(?:ing)?\s+date)s?\b/i;
 export const CODE_ROW_LABEL = /^(?:progress\s+)?(?:codes?|ratings?|marks?|status)\b|^progress\b/i;
