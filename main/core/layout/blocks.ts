@@ -21,18 +21,18 @@ export interface RawBlock {
   bbox: BBox;
 }
 
+/** The usual space between words of a line (a low percentile of the gaps). */
+export function wordSpace(rows: PlacedWord[][]): number {
+  const gaps: number[] = [];
+  for (const line of rows) for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
+  return percentile(gaps.filter((g) => g > 0), 0.3) ?? 4;
+}
+
 /** A gap wider than this between two words of a line separates cells: well above a normal space. */
 export function cellGapLimit(rows: PlacedWord[][]): number {
-  const gaps: number[] = [];
-  const heights: number[] = [];
-  for (const line of rows) {
-    for (let i = 1; i < line.length; i++) gaps.push(line[i].bbox[0] - line[i - 1].bbox[2]);
-    for (const w of line) heights.push(height(w));
-  }
-  // A low percentile: on form pages most gaps within a line can be column gaps, not spaces.
-  const space = percentile(gaps.filter((g) => g > 0), 0.3) ?? 4;
-  const h = median(heights) ?? 10;
-  return Math.max(space * 1.8, h * 0.8);
+  // A low percentile of the gaps: on form pages most gaps within a line can be column gaps, not spaces.
+  const h = median(rows.flatMap((line) => line.map(height))) ?? 10;
+  return Math.max(wordSpace(rows) * 1.8, h * 0.8);
 }
 
 const verticals = (rules: Rule[]) => rules.filter((r) => r.x0 === r.x1);
@@ -58,6 +58,45 @@ export function segmentsOf(row: PlacedWord[], rowIndex: number, gapLimit: number
 }
 
 const makeSegment = (words: PlacedWord[], row: number): Segment => ({ words, bbox: unionBBox(words), text: joinText(words), row });
+
+/**
+ * A narrow gutter (a scan's columns set close together) is found from alignment: a gap wider than
+ * word spacing at the same place on five or more lines running is cut there, though it is narrower
+ * than the cell gap. Justified text does not line its gaps up over five lines.
+ */
+export function openNarrowGutters(rows: Segment[][], space: number): Segment[][] {
+  type Gap = { r: number; s: number; i: number; x0: number; x1: number };
+  const gaps: Gap[] = [];
+  rows.forEach((row, r) => row.forEach((seg, s) => {
+    for (let i = 1; i < seg.words.length; i++) {
+      const [x0, x1] = [seg.words[i - 1].bbox[2], seg.words[i].bbox[0]];
+      if (x1 - x0 > space * 1.2) gaps.push({ r, s, i, x0, x1 });
+    }
+  }));
+  const cuts = new Set<Gap>();
+  for (const g of gaps) {
+    // The channel through this gap: consecutive rows with a gap overlapping it, narrowing as it goes.
+    let [x0, x1] = [g.x0, g.x1];
+    const run = [g];
+    for (let r = g.r + 1; r < rows.length; r++) {
+      const next = gaps.find((o) => o.r === r && o.x0 < x1 - space * 0.5 && o.x1 > x0 + space * 0.5);
+      if (!next) break;
+      [x0, x1] = [Math.max(x0, next.x0), Math.min(x1, next.x1)];
+      run.push(next);
+    }
+    // A column's lines start together: the words after the gutter share their left edge.
+    const starts = run.map((o) => o.x1);
+    const aligned = starts.filter((x) => Math.abs(x - median(starts)!) <= space).length >= run.length * 0.8;
+    if (run.length >= 5 && x1 - x0 >= space * 0.8 && aligned) run.forEach((o) => cuts.add(o));
+  }
+  if (cuts.size === 0) return rows;
+  return rows.map((row, r) => row.flatMap((seg, s) => {
+    const at = [...cuts].filter((c) => c.r === r && c.s === s).map((c) => c.i).sort((a, b) => a - b);
+    if (at.length === 0) return [seg];
+    const bounds = [0, ...at, seg.words.length];
+    return bounds.slice(1).map((end, k) => makeSegment(seg.words.slice(bounds[k], end), r));
+  }));
+}
 
 /**
  * A gap is a gutter only if it stays white on the lines around it: a wide gap inside a paragraph
@@ -142,12 +181,13 @@ function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBloc
   // A label wrapped in a narrow label column: short lines, the lower one ending in the colon, or the upper one in "of", "and"...
   const aligned = Math.abs(up.bbox[0] - down.bbox[0]) <= 2;
   if (aligned && up.words.length <= 5 && down.words.length <= 4 && !up.text.includes(':') && (/:$/.test(down.text) || /\s(?:of|and|or|the|to|for|in)$/i.test(up.text))) return true;
-  // The column's right edge: the next thing to the right on either line, a rule, or the block's widest line.
+  // The column's right edge: the next thing to the right on either line, a rule, the block's widest
+  // line, or else the widest of the next lines that start where this one does.
   const right = Math.min(
     nextRight(rows[up.row], up) ?? Infinity,
     nextRight(rows[down.row], down) ?? Infinity,
     ...vs.filter((v) => v.x0 > up.bbox[2] - 1 && v.y0 <= up.bbox[3] && v.y1 >= up.bbox[1]).map((v) => v.x0),
-    block.segments.length > 1 ? Math.max(...block.segments.map((s) => s.bbox[2])) + h * 0.5 : pageRight,
+    block.segments.length > 1 ? Math.max(...block.segments.map((s) => s.bbox[2])) + h * 0.5 : columnRight(rows, up, h, pageRight),
   );
   const first = down.words[0];
   const space = h * 0.3;
@@ -156,6 +196,12 @@ function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBloc
   // Text that runs on: a well-filled upper line not ending a sentence, the lower starting in lower case.
   const filled = up.bbox[2] - up.bbox[0] >= (Math.min(right, pageRight) - up.bbox[0]) * 0.6;
   return filled && /^[a-z(]/.test(down.text) && !/[.:;!?]$/.test(up.text);
+}
+
+/** The right edge of the column a segment starts: the widest of it and the next four lines starting with it. */
+function columnRight(rows: Segment[][], up: Segment, h: number, pageRight: number): number {
+  const aligned = rows.slice(up.row, up.row + 5).flatMap((row) => row.filter((s) => Math.abs(s.bbox[0] - up.bbox[0]) <= h));
+  return aligned.length >= 3 ? Math.min(pageRight, Math.max(...aligned.map((s) => s.bbox[2])) + h * 0.5) : pageRight;
 }
 
 function nextRight(row: Segment[], seg: Segment): number | null {

@@ -1,7 +1,7 @@
 // The layout model: any page (text layer or OCR) as blocks in reading order, tables, labelled
 // fields, checkboxes and page furniture, each with words and boxes. Readers ask this model; none
 // re-parses raw positions.
-import { chainBlocks, cellGapLimit, closeFalseGutters, orderBlocks, segmentsOf, type RawBlock, type Segment } from './blocks';
+import { chainBlocks, cellGapLimit, closeFalseGutters, openNarrowGutters, orderBlocks, segmentsOf, wordSpace, type RawBlock, type Segment } from './blocks';
 import { readCheckboxes } from './checkboxes';
 import { readFields } from './fields';
 import { findFurniture, furnitureKind } from './furniture';
@@ -42,7 +42,8 @@ function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options
   const rules = page.graphics?.rules ?? [];
   const body = rows.filter((l) => !furniture.has(l));
   const gapLimit = cellGapLimit(body.map((l) => l.words));
-  const segRows: Segment[][] = closeFalseGutters(body.map((l, i) => segmentsOf(l.words, i, gapLimit, rules)), rules);
+  const cut = body.map((l, i) => segmentsOf(l.words, i, gapLimit, rules));
+  const segRows: Segment[][] = closeFalseGutters(openNarrowGutters(cut, wordSpace(body.map((l) => l.words))), rules);
   const ruled = ruledTables(n, body.flatMap((l) => l.words), rules);
   const inRuled = (s: Segment) => ruled.some((t) => s.bbox[0] >= t.bbox[0] - 1 && s.bbox[2] <= t.bbox[2] + 1 && s.bbox[1] >= t.bbox[1] - 1 && s.bbox[3] <= t.bbox[3] + 1);
   const tables = [...ruled, ...gapTables(n, segRows, inRuled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
