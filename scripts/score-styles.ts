@@ -6,7 +6,7 @@ for (const seed of seeds) for (const [i, style] of STYLES.entries()) {
   if (process.env.STYLE && process.env.STYLE !== style.name) continue;
   const dir = path.join('/tmp/styles-run', `${style.name}-${seed}`);
   const c = await generateStyleCase(dir, style, seed + i);
-  const s = await importAndScore(dir, { name: `${c.student.first} ${c.student.last}` });
+  const s = await importAndScore(dir, { name: `${c.student.first} ${c.student.last}`, exportFile: path.join(dir, 'export.json') });
   const h = s.headline;
   console.log(style.name.padEnd(8), seed + i, Object.entries(h).map(([k, v]) => `${k}=${v}`).join(' '), `iep_dates=${s.iep_dates.accuracy} codes=${s.progress_codes.accuracy} doc_type=${s.document_type.accuracy}`);
 }

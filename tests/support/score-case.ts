@@ -8,7 +8,7 @@ import { getBatch, startImportBatch } from '../../main/core/documents/batches';
 import { inputsFromPaths } from '../../main/core/documents/import';
 import { exportCase } from '../../main/core/export';
 import { afterDocumentHook } from '../../main/core/pipeline';
-import { testCore } from './core';
+import { tempDir, testCore } from './core';
 import { SHARED_DIR } from './fixtures';
 
 export const SCORER = path.join(SHARED_DIR, 'eval/score.py');
@@ -17,7 +17,7 @@ export const hasScorer = existsSync(SCORER);
 export interface Metric { accuracy: number | null; f1: number; precision: number; recall: number }
 export type Scores = Record<string, Metric> & { headline: Record<string, number | null> };
 
-export async function importAndScore(caseDir: string, opts: { name: string; state?: string; now?: string }): Promise<Scores> {
+export async function importAndScore(caseDir: string, opts: { name: string; state?: string; now?: string; exportFile?: string }): Promise<Scores> {
   const core = testCore({ now: opts.now ?? '2026-01-15T12:00:00Z' });
   try {
     const caseId = createCase(core, { name: opts.name, state: opts.state ?? 'CA' }).id;
@@ -27,7 +27,7 @@ export async function importAndScore(caseDir: string, opts: { name: string; stat
     const done = await getBatch(core, batch.jobId)!.promise;
     const failed = done.files.filter((f) => f.status !== 'imported');
     if (failed.length) throw new Error(`import failed: ${JSON.stringify(failed)}`);
-    const exportFile = path.join(caseDir, 'export.json');
+    const exportFile = opts.exportFile ?? path.join(tempDir('export-'), 'export.json');
     writeFileSync(exportFile, JSON.stringify(exportCase(core, caseId)));
     const run = spawnSync('python3', [SCORER, exportFile, path.join(caseDir, 'truth.json'), '--json'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`score.py failed: ${run.stderr}`);

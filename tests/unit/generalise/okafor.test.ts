@@ -2,48 +2,24 @@
 // frequency, period and 6-day cycle, progress grids by marking period with the legend printed once,
 // a skewed scan and a phone photo) imported through the real pipeline, OCR included, exported and
 // scored by ../shared/eval/score.py against its truth. Skipped, saying why, without ../shared.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../../main/core/cases';
-import type { Core } from '../../../main/core/context';
-import { getBatch, startImportBatch } from '../../../main/core/documents/batches';
-import { inputsFromPaths } from '../../../main/core/documents/import';
-import { exportCase } from '../../../main/core/export';
-import { afterDocumentHook } from '../../../main/core/pipeline';
-import { tempDir, testCore } from '../../support/core';
 import { SHARED_DIR } from '../../support/fixtures';
+import { hasScorer, importAndScore, SCORER, type Scores } from '../../support/score-case';
 
 const CASE_DIR = path.join(SHARED_DIR, 'fixtures/cases/dev-okafor');
-const SCORER = path.join(SHARED_DIR, 'eval/score.py');
-const present = existsSync(path.join(CASE_DIR, 'truth.json')) && existsSync(SCORER);
+const present = existsSync(path.join(CASE_DIR, 'truth.json')) && hasScorer;
 if (!present) console.warn(`[dev-okafor] ${CASE_DIR} or ${SCORER} not found: the scored dev-okafor suite is skipped.`);
 const describeScored = present ? describe : describe.skip;
 
-interface Metric { accuracy: number | null; f1: number }
-let scores: Record<string, Metric> & { headline: Record<string, number | null> };
+let scores: Scores;
 
 describeScored('dev-okafor (New York CSE-style forms) scored against its truth', () => {
   beforeAll(async () => {
     // The file ends in June 2025: judged then, as the fixture's notes say.
-    const core: Core = testCore({ now: '2025-07-15T12:00:00Z' });
-    try {
-      const caseId = createCase(core, { name: 'Chidi Okafor', state: 'NY' }).id;
-      const docs = path.join(CASE_DIR, 'documents');
-      const files = readdirSync(docs).sort().map((f) => path.join(docs, f));
-      const batch = startImportBatch(core, caseId, inputsFromPaths(files), { afterDocument: afterDocumentHook(core) });
-      const done = await getBatch(core, batch.jobId)!.promise;
-      expect(done.files.filter((f) => f.status !== 'imported')).toEqual([]);
-      const exportFile = path.join(tempDir('okafor-'), 'export.json');
-      writeFileSync(exportFile, JSON.stringify(exportCase(core, caseId)));
-      const run = spawnSync('python3', [SCORER, exportFile, path.join(CASE_DIR, 'truth.json'), '--json'], { encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-      scores = JSON.parse(run.stdout) as typeof scores;
-      console.log(`[dev-okafor] headline ${JSON.stringify(scores.headline)}`);
-    } finally {
-      await core.close();
-    }
+    scores = await importAndScore(CASE_DIR, { name: 'Chidi Okafor', state: 'NY', now: '2025-07-15T12:00:00Z' });
+    console.log(`[dev-okafor] headline ${JSON.stringify(scores.headline)}`);
   }, 300_000);
 
   it('finds every IEP with its type and its dates (start = implemented, end = annual review)', () => {
