@@ -1,7 +1,8 @@
 // Finds the module `casefile` runs: the bundle in out/cli (scripts/build-cli.mjs writes it; npm ci
 // builds it in postinstall), rebuilt first in a checkout whose sources changed since it was built,
-// so a command never runs code older than the tree. The TypeScript sources run through tsx only
-// when no bundle can be had (esbuild missing) or when CASEFILE_FROM_SOURCE=1 asks for them.
+// so a command never runs code older than the tree. When it cannot be built (esbuild missing, a
+// source that does not compile), a stale bundle runs with a warning, and with no bundle at all the
+// TypeScript sources run through tsx, saying so; CASEFILE_FROM_SOURCE=1 asks for the sources.
 // This runs before every command: it loads no esbuild and no tsx unless it must, and checks
 // freshness by the size and mtime of the files the manifest lists (a few milliseconds).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -50,36 +51,47 @@ export function cliBundleState() {
 }
 
 async function fromSource(note) {
-  if (note) process.stderr.write(`casefile: ${note}\n`);
   const { register } = await import('tsx/esm/api');
   register();
+  if (note) process.stderr.write(`casefile: ${note}\n`);
   return pathToFileURL(CLI_SOURCE).href;
 }
+
+/** One line for why the build failed: esbuild's first error with its place (it has printed them all). */
+function buildProblem(e) {
+  if (e?.code === 'ERR_MODULE_NOT_FOUND') return 'esbuild is not installed to build it (npm ci installs it)';
+  const first = e?.errors?.[0];
+  const where = first?.location ? `${first.location.file}:${first.location.line}: ` : '';
+  return `it could not be built (${first ? `${where}${first.text}` : String(e?.message ?? e).split('\n')[0]})`;
+}
+
+/** Thrown when no command line can be run at all; bin/casefile.mjs prints its message alone. */
+export class NoCommandLine extends Error {}
 
 /** The URL of the module exporting runCli, building the bundle first when it is missing or stale. */
 export async function cliModuleUrl() {
   if (process.env.CASEFILE_FROM_SOURCE === '1') return fromSource(null);
+  const bundle = pathToFileURL(CLI_ENTRY).href;
   const state = cliBundleState();
-  if (state === 'fresh') return pathToFileURL(CLI_ENTRY).href;
-  let build;
+  if (state === 'fresh') return bundle;
+  let problem;
   try {
-    ({ buildCli: build } = await import('./build-cli.mjs'));
-  } catch {
-    build = null; // esbuild is a development dependency: an install without it has only what was built
-  }
-  if (build) {
+    const { buildCli } = await import('./build-cli.mjs');
     // Said only to a person at a terminal: a script's or a test's stderr stays the command's own.
     if (process.stderr.isTTY) process.stderr.write(`casefile: ${state === 'missing' ? 'building the command line (out/cli)' : 'the sources changed since out/cli was built: rebuilding it'}...\n`);
-    await build();
-    return pathToFileURL(CLI_ENTRY).href;
+    await buildCli();
+    return bundle;
+  } catch (e) {
+    // esbuild is a development dependency: an install without it has only what was built.
+    problem = buildProblem(e);
   }
   if (state === 'stale') {
-    process.stderr.write('casefile: out/cli is older than the sources and esbuild is not installed to rebuild it (npm ci installs it); running it as it is.\n');
-    return pathToFileURL(CLI_ENTRY).href;
+    process.stderr.write(`casefile: out/cli is older than the sources and ${problem}; running it as it is.\n`);
+    return bundle;
   }
   try {
-    return await fromSource('no built command line in out/cli and no esbuild to build it (npm ci installs it): running the TypeScript sources through tsx, which is slower to start.');
+    return await fromSource(`there is no built command line in out/cli and ${problem}: running the TypeScript sources through tsx, which is slower to start.`);
   } catch {
-    throw new Error('casefile: no built command line in out/cli, and neither esbuild nor tsx is installed to build or run it. Run `npm ci` in the project folder.');
+    throw new NoCommandLine(`casefile: there is no built command line in out/cli, ${problem}, and tsx cannot run the sources either. Run \`npm ci\` in the project folder.`);
   }
 }
