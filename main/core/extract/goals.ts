@@ -108,7 +108,8 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
       targetValue: parsed.targetValue,
       unit: parsed.unit,
       direction: parsed.direction,
-      targetDate: parsed.targetDate,
+      // "By the next annual review", "by the end of the IEP year": the IEP's own end date is the goal's.
+      targetDate: parsed.targetDate ?? (parsed.targetDateRule?.kind === 'iepEnd' ? span.end : null),
       impliedTargetDate: parsed.targetDateRule ? resolveTargetDate(parsed.targetDateRule, span.start, span.end) : null,
       measuredBy: parsed.measuredBy ?? (runOf(raw.measuredBy).text || null),
       objectives: splitObjectives(runOf(raw.objectives).text),
@@ -177,7 +178,13 @@ function applyHeaderRest(goal: RawGoal, words: PlacedWord[]): void {
     goal.area = run.text.slice(areaLabel[0].length).trim() || null;
     return;
   }
-  const rest = run.text.replace(/^[-–:.)\s]+/, '');
+  let rest = run.text.replace(/^[-–:.)\s]+/, '');
+  // "Goal 1 (Behavior): By June, ... will ...": the area in parentheses, then the goal.
+  const areaFirst = /^\(([^()]{2,40})\)\s*[:.\-–]?\s*/.exec(rest);
+  if (areaFirst && /\bwill\b/i.test(rest.slice(areaFirst[0].length))) {
+    goal.area = areaFirst[1].trim();
+    rest = rest.slice(areaFirst[0].length);
+  }
   if (/\bwill\b/i.test(rest)) {
     const start = run.text.length - rest.length;
     goal.text = words.filter((_, i) => run.starts[i] >= start);

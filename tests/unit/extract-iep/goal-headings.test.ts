@@ -41,7 +41,7 @@ describe('goal headings in other styles', () => {
     expect(g1).toMatchObject({ area: 'Written Language', targetValue: 3, baselineValue: 1, targetDate: '2026-03-31', direction: 'increase', measurable: true });
     expect(g1.unit).toMatch(/rubric/);
     expect(g2.text).toMatch(/^During recess, Kim will initiate and maintain a conversation .* by the next annual review\.$/);
-    expect(g2).toMatchObject({ targetValue: 3, unit: 'exchanges', baselineValue: 1, direction: 'increase', targetDate: null, impliedTargetDate: '2026-11-19' });
+    expect(g2).toMatchObject({ targetValue: 3, unit: 'exchanges', baselineValue: 1, direction: 'increase', targetDate: '2026-11-19', impliedTargetDate: '2026-11-19' });
     expect(iep.services.map((s) => [s.service, s.minutesPerSession, s.sessionsPerPeriod, s.minutesPerWeek])).toEqual([
       ['Specialized instruction in writing', 30, 3, 90],
       ['Social skills group', 40, 3, 120],
