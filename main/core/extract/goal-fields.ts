@@ -104,6 +104,12 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
       continue;
     }
     if (!current) continue;
+    // A short title after a finished sentence ("Services" under the last goal of a typed plan) opens
+    // the next part of the document, not more of the goal.
+    if (before && isTitleAfterSentence(line, before)) {
+      current = null;
+      continue;
+    }
     // A goal-number label over its value: the bare number on the line below is the goal's number.
     if (current.kind === 'header' && current.number === null && current.words.length === 0 && /^\d{1,2}$/.test(line.text.trim())) {
       current.number = Number(line.text.trim());
@@ -113,6 +119,13 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
     current.valueX ??= line.words[0]?.bbox[0] ?? null;
   }
   return fields;
+}
+
+/** A line of one to four capitalised words, no figures or end punctuation, under a line that ended a sentence. */
+function isTitleAfterSentence(line: LayoutLine, before: LayoutLine): boolean {
+  const words = line.words;
+  if (words.length === 0 || words.length > 4 || /[\d.,;:!?]/.test(line.text) || !/[.!?]["')]?$/.test(before.text.trim())) return false;
+  return words.every((w) => /^[A-Z&(]/.test(w.text) || /^(?:and|of|the|for|to)$/.test(w.text));
 }
 
 /**

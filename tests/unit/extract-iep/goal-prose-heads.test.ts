@@ -21,3 +21,13 @@ describe('typed goal paragraphs headed with the area in parentheses', () => {
     expect(iep.goals[0].targetDate).toBe(date);
   });
 });
+
+describe('the last typed goal ends at the title of the next part', () => {
+  it.each(['Services', 'Related Services', 'Accommodations and Modifications'])('%s', (title) => {
+    const text = ['Individualized Education Program', 'IEP Dates: 10/06/2025 to 10/01/2026', '', 'ANNUAL GOALS',
+      'Goal 1 (Math): By 5/15/26, Omar will solve two-step word problems with 80% accuracy, as measured by', 'weekly probes.',
+      title, 'Specialized Academic Instruction: 3 sessions per week, 30 minutes each, resource room.'].join('\n');
+    const iep = extractIep(pagesFromPlainText(text), 'typed');
+    expect(iep.goals.map((g) => g.text)).toEqual(['By 5/15/26, Omar will solve two-step word problems with 80% accuracy, as measured by weekly probes.']);
+  });
+});
