@@ -4,7 +4,7 @@ import type { ExtractedGoal } from '../../../shared/domain';
 import { guessArea } from '../../../shared/goals/area';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
-import { resolveTargetDate } from '../../../shared/goals/timeframe';
+import { resolveTargetDate, targetDateRuleOf } from '../../../shared/goals/timeframe';
 import { goalFields, isLabelOnlyLine, type GoalField } from './goal-fields';
 import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
@@ -63,6 +63,13 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
   return lines.length > 0 ? lines : bodyLines(layout);
 }
 
+/** A target-date cell that names the IEP's end by itself ("Annual review", "Next annual ARD"): the cell's heading supplies the "by". */
+function dueAtIepEnd(schedule: string): boolean {
+  const text = schedule.trim();
+  if (!text || /\d/.test(text) || text.split(/\s+/).length > 8) return false;
+  return targetDateRuleOf(/^(?:by|before|at|through|until)\b/i.test(text) ? text : `by ${text}`)?.kind === 'iepEnd';
+}
+
 /** The IEP's own dates, for goals that count their target date from it ("in six months", "by the next annual review"). */
 export interface IepSpan {
   start: string | null;
@@ -109,7 +116,7 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
       unit: parsed.unit,
       direction: parsed.direction,
       // "By the next annual review", "by the end of the IEP year": the IEP's own end date is the goal's.
-      targetDate: parsed.targetDate ?? (parsed.targetDateRule?.kind === 'iepEnd' ? span.end : null),
+      targetDate: parsed.targetDate ?? (parsed.targetDateRule?.kind === 'iepEnd' || dueAtIepEnd(runOf(raw.schedule).text) ? span.end : null),
       impliedTargetDate: parsed.targetDateRule ? resolveTargetDate(parsed.targetDateRule, span.start, span.end) : null,
       measuredBy: parsed.measuredBy ?? (runOf(raw.measuredBy).text || null),
       objectives: splitObjectives(runOf(raw.objectives).text),

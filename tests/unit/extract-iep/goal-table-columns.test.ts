@@ -23,8 +23,9 @@ async function areaFirstTable(header: string[], dates: [string, string]) {
 }
 
 const cases: Case[] = [
-  { name: '# | Area | Measurable Annual Goal | Baseline | Target Date', header: ['#', 'Area', 'Measurable Annual Goal', 'Baseline', 'Target Date'], dates: ['6/12/2026', 'Annual review'], expectDates: ['2026-06-12', null] },
+  { name: '# | Area | Measurable Annual Goal | Baseline | Target Date', header: ['#', 'Area', 'Measurable Annual Goal', 'Baseline', 'Target Date'], dates: ['6/12/2026', 'Annual review'], expectDates: ['2026-06-12', '2026-10-01'] },
   { name: 'No. | Domain | Annual Goal | Present Level | Timeline', header: ['No.', 'Domain', 'Annual Goal', 'Present Level', 'Timeline'], dates: ['5/29/2026', '6/1/2026'], expectDates: ['2026-05-29', '2026-06-01'] },
+  { name: '# | Skill Area | Goal | Current Level | Target Date (due at the next ARD)', header: ['#', 'Skill Area', 'Goal', 'Current Level', 'Target Date'], dates: ['Next annual ARD', '5/29/2026'], expectDates: ['2026-10-01', '2026-05-29'] },
 ];
 
 describe('goal tables with number and area columns before the goal', () => {
