@@ -185,7 +185,9 @@ function vectorBoxes(shapes: Shape[]): GraphicBox[] {
   for (const f of frames) {
     if (out.some((o) => sameBox(o.bbox, f.box))) continue;
     const side = Math.min(f.box[2] - f.box[0], f.box[3] - f.box[1]);
-    const marked = shapes.some((s) => s !== f && !s.white && !sameBox(s.box, f.box) && inside(s.box, f.box, 1.5) && Math.max(s.box[2] - s.box[0], s.box[3] - s.box[1]) >= side * 0.3);
+    // An X or tick drawn corner to corner spans the whole frame: only a closed shape of the frame's own
+    // size (the frame drawn again, or its fill) is not a mark.
+    const marked = shapes.some((s) => s !== f && !s.white && !(s.closed && sameBox(s.box, f.box)) && inside(s.box, f.box, 1.5) && Math.max(s.box[2] - s.box[0], s.box[3] - s.box[1]) >= side * 0.3);
     out.push({ bbox: f.box.map(round) as BBox, shape: f.curved ? 'circle' : 'square', checked: marked, source: 'vector' });
   }
   return out;

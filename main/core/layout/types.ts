@@ -8,8 +8,9 @@ export type { GraphicBox, PageGraphics, Rule } from '../../../shared/domain';
  * Version of the page reading (text-layer repair, graphics, layout model). Every page records the
  * version that read it; raising it re-reads stored documents at start (DESIGN.md item 15).
  * 1: words and row lines only. 2: ligature repair, drawn rules and boxes, blocks, tables, fields, checkboxes.
+ * 3: a drawn box whose X or tick runs corner to corner is read as ticked.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /** A word with the page it is on: what every layout object is made of. */
 export interface PlacedWord extends Word {
