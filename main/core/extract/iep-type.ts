@@ -12,6 +12,9 @@ export function typeFromText(text: string): IepSubtype | null {
   return IEP_TYPE_WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
 
+/** How many different meeting types a text names. */
+const typesNamed = (text: string): number => new Set(IEP_TYPE_WORDS.filter(([, re]) => re.test(text)).map(([t]) => t)).size;
+
 const BOX = String.raw`(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☒☑□■✓✔])`;
 const TICKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/;
 
@@ -51,6 +54,8 @@ export function iepTypeOf(layout: Layout): IepSubtype | null {
   }
   const labelled = findLabeledValue(layout, L.type, (v) => typeFromText(checkedOptions(v)) !== null);
   if (labelled) return typeFromText(checkedOptions(labelled.value));
-  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => checkedOptions(l.text)).join(' ');
+  // A line naming several meeting types lists the options of a question whose ticks could not be
+  // read: it says nothing about the choice, so it is no title.
+  const title = layout.lines.filter((l) => l.page === layout.lines[0]?.page).slice(0, 8).map((l) => checkedOptions(l.text)).filter((t) => typesNamed(t) < 2).join(' ');
   return typeFromText(title);
 }

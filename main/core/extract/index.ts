@@ -7,7 +7,7 @@ import { extractProgressReport } from './progress';
 import { extractTestScores } from './scores';
 import { extractServiceLog } from './service-log';
 
-export const EXTRACTOR_VERSION = 12;
+export const EXTRACTOR_VERSION = 13;
 
 export interface ExtractInput {
   documentId: string;

@@ -72,7 +72,9 @@ export const IEP_HEADER_LABELS = {
     /three[- ]year\s+re-?evaluation(?:\s+(?:due|date))?/i,
     /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?re-?evaluation/i,
   ],
-  type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting|cse\s+meeting|ard)/i, /iep\s+type/i, /reason\s+for\s+meeting/i, /purpose\s+of\s+(?:the\s+)?meeting/i],
+  type: [/meeting\s+type/i, /type\s+of\s+(?:iep|meeting|cse\s+meeting|ard)/i, /iep\s+type/i, /reason\s+for\s+meeting/i, /purpose\s+of\s+(?:the\s+)?meeting/i,
+    // Texas ARD/IEP committee reports: "Purpose of ARD:" followed by the meeting types as tick boxes.
+    /purpose\s+of\s+(?:the\s+)?(?:ard|conference|iep\s+meeting)\b/i],
   amends: [
     ocrIep`amends?\s+(?:the\s+)?${0}\s*(?:dated|of|from)`,
     ocrIep`amendment\s+to\s+(?:the\s+)?${0}\s*(?:dated|of|from)`,
