@@ -22,17 +22,22 @@ export interface IepHeaderDates {
 const hasDate = (v: string) => findDates(v).length > 0;
 
 export function readIepDates(layout: Layout): IepHeaderDates {
-  const dateAfter = (labels: RegExp[]) => parseDate(findLabeledValue(layout, labels, hasDate)?.value ?? null);
+  const dateAfter = (labels: RegExp[], accept: (v: string) => boolean = hasDate) => parseDate(findLabeledValue(layout, labels, accept)?.value ?? null);
+  // A date that looks ahead (the IEP's end, the next annual review) lies after the IEP's start: a
+  // form that also prints "Annual Review Date" on each goal page for the goal's last review, or the
+  // review date of the IEP before, gives an earlier date that is never this IEP's end.
+  const laterThan = (than: string | null) => (v: string) => hasDate(v) && (!than || (parseDate(v) ?? '') > than);
   const sentences = headerSentences(layout);
   const meetingDate = dateAfter(L.meetingDate) ?? meetingInSentences(sentences);
-  const labelledPeriod = findLabeledValue(layout, L.period, hasDate)?.value ?? '';
-  const periodDates = rangeIn(labelledPeriod) ?? findDates(labelledPeriod).map((d) => d.iso);
+  const periodDates = labelledPeriod(layout);
   const sentencePeriod = periodDates.length > 1 ? null : periodInSentences(sentences);
-  const nextAnnualReview = dateAfter(L.nextAnnual);
   // Forms that print no IEP period (DESE-style: initiation date and projected annual review) run the
   // IEP from its initiation (else its meeting) to the projected annual review.
   const startDate = periodDates[0] ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
-  const endDate = (periodDates.length > 1 ? periodDates[1] : null) ?? dateAfter(L.end) ?? sentencePeriod?.[1] ?? nextAnnualReview;
+  const after = laterThan(startDate ?? meetingDate);
+  const nextAnnualReview = dateAfter(L.nextAnnual, after);
+  const periodEnd = periodDates.length > 1 && periodDates[1] > (startDate ?? '') ? periodDates[1] : null;
+  const endDate = periodEnd ?? dateAfter(L.end, after) ?? sentencePeriod?.[1] ?? nextAnnualReview;
   return {
     meetingDate,
     startDate,
@@ -41,6 +46,17 @@ export function readIepDates(layout: Layout): IepHeaderDates {
     nextReevaluation: dateAfter(L.nextReeval),
     amendsMeetingDate: dateAfter(L.amends),
   };
+}
+
+/**
+ * The IEP period under a period label: a range (preferred over a single date elsewhere), the second
+ * date of it perhaps behind a label of its own on the same line ("From: 09/13/2023 To: 09/11/2024").
+ */
+function labelledPeriod(layout: Layout): string[] {
+  const found = findLabeledValue(layout, L.period, (v) => rangeIn(v) !== null) ?? findLabeledValue(layout, L.period, hasDate);
+  if (!found) return [];
+  const rest = found.line.text.slice(Math.max(0, found.line.text.indexOf(found.label)));
+  return rangeIn(found.value) ?? rangeIn(rest.replace(/\b(?:from|to|through)\s*:/gi, (m) => m.replace(':', ''))) ?? findDates(found.value).map((d) => d.iso);
 }
 
 /** The first two dates of the text that are joined as a range and run forward in time. */

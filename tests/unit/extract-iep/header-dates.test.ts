@@ -80,4 +80,28 @@ describe('readIepDates', () => {
     ]);
     expect(d).toMatchObject({ meetingDate: '2024-01-08', startDate: '2024-01-16', endDate: '2025-01-15' });
   });
+
+  // The end of the IEP however the form states it, and never a date before its start.
+  const endCases: Array<[string, SizedRow[], { startDate: string; endDate: string; nextAnnualReview?: string | null; nextReevaluation?: string | null }]> = [
+    ['a next-annual label mid-line in a header strip, beside an earlier review date at a line start', [
+      { cells: [[54, 'Pupil: Robin Example'], [250, 'Conference Date: 5/2/2024']] },
+      { cells: [[54, 'Last Assessment: 4/1/2022'], [250, 'Next Annual IEP: 5/1/2025']] },
+      { cells: [[54, 'Next Eval: 4/1/2025']] },
+      line('Annual Review Date: 5/2/2024'),
+    ], { startDate: '2024-05-02', endDate: '2025-05-01', nextAnnualReview: '2025-05-01', nextReevaluation: '2025-04-01' }],
+    ['a services duration printed as From: ... To: ...', [
+      { cells: [[54, 'Date of ARD Meeting:'], [200, '09/12/2023']] },
+      line('Duration of Special Education Services: From: 09/13/2023 To: 09/11/2024'),
+    ], { startDate: '2023-09-13', endDate: '2024-09-11' }],
+    ['a services duration in a running footer with a dash', [
+      { cells: [[54, 'Meeting Date:'], [200, 'Feb 2, 2024']] },
+      { cells: [[300, 'Duration of Services: 02/05/2024 - 02/04/2025']] },
+    ], { startDate: '2024-02-05', endDate: '2025-02-04' }],
+    ['an annual review date equal to the meeting is no end', [
+      { cells: [[54, 'Meeting Date:'], [200, '10/10/2023']] },
+      { cells: [[54, 'Annual Review Date:'], [200, '10/10/2023']] },
+      { cells: [[54, 'Next Annual Review Meeting:'], [200, '10/09/2024']] },
+    ], { startDate: '2023-10-10', endDate: '2024-10-09', nextAnnualReview: '2024-10-09' }],
+  ];
+  for (const [name, rows, want] of endCases) it(name, () => expect(datesOf(rows)).toMatchObject(want));
 });

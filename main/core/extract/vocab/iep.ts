@@ -39,6 +39,9 @@ export const IEP_HEADER_LABELS = {
     // A label printed small above "from 10/05/2023 through 10/04/2024": "IEP in effect", "Dates in effect".
     /(?:iep|plan)\s+(?:is\s+)?in\s+effect/i,
     /dates?\s+in\s+effect/i,
+    // Texas ARD/IEP prints (Frontline): "Duration of Services: 01/10/2023 - 01/09/2024" on every page,
+    // "Duration of Special Education Services: From: ... To: ...".
+    /duration\s+of\s+(?:(?:the\s+)?(?:special\s+education|iep)\s+)?services/i,
   ],
   start: [
     /iep\s+(?:start|begin(?:ning)?|initiation|implementation)\s+date/i,
@@ -58,6 +61,8 @@ export const IEP_HEADER_LABELS = {
     /iep\s+end/i,
   ],
   nextAnnual: [
+    // SEIS (California): "Next Annual IEP: 3/23/2022" in the header strip; Texas: "Next Annual ARD".
+    /next\s+annual\s+(?:iep|ard|review|meeting|cse)\b(?:\s+(?:review|meeting))?(?:\s+(?:date|due))?/i,
     /next\s+annual\s+(?:iep\s+)?(?:review|meeting)(?:\s+date)?/i,
     // New York: "Projected Date of Annual Review" (wrapped: "Projected Date of Annual" / "Review:").
     /projected\s+date\s+(?:of|for)\s+(?:the\s+)?(?:next\s+)?annual\s+(?:iep\s+)?(?:review|meeting|iep)/i,
@@ -66,6 +71,8 @@ export const IEP_HEADER_LABELS = {
     /annual\s+iep\s+due/i,
   ],
   nextReeval: [
+    // SEIS header strip: "Last Eval: ... Next Eval: 3/24/2022".
+    /next\s+eval\b/i,
     /next\s+re-?evaluation(?:\s+(?:date|due))?/i,
     /re-?evaluation\s+(?:due|date)(?:\s+date)?/i,
     /(?:next\s+)?triennial(?:\s+(?:re-?evaluation|evaluation|review|iep|assessment))?(?:\s+(?:due|date))?(?:\s+(?:date|by))?/i,
@@ -121,7 +128,7 @@ export const IEP_DATE_SENTENCES = {
 };
 
 /** Words that join the two dates of a range ("from X to Y", "X through Y", "X - Y", "between X and Y"). */
-export const DATE_RANGE_JOIN = /^\s*,?\s*(?:to|through|thru|until|till|and|[-–—])\s*$/i;
+export const DATE_RANGE_JOIN = /^\s*,?\s*(?:to|through|thru|until|till|and|[-–—])\s*:?\s*$/i;
 
 /**
  * Meeting or document types by the words a form uses for them, first match wins (an amendment's
