@@ -5,6 +5,7 @@
 // other host, is refused: never index.html in place of an API answer.
 import { fileRouteFor } from '../../shared/api/files';
 import { rendererFiles, type FetchHandler } from './renderer-files';
+import { badEncodingResponse, wellEncoded } from './url-check';
 
 export const APP_ORIGIN = 'app://casefile';
 
@@ -22,6 +23,7 @@ export function appProtocolHandler(opts: AppProtocolOptions): FetchHandler {
   return async (req) => {
     const url = new URL(req.url);
     if (url.protocol !== 'app:' || url.host !== 'casefile') return refuse(404, `Nothing is served at ${url.protocol}//${url.host}.`);
+    if (!wellEncoded(url)) return badEncodingResponse();
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       if (!fileRouteFor(req.method, url.pathname)) return refuse(404, `No route ${req.method} ${url.pathname}`);
       return opts.files(req);

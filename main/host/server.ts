@@ -12,6 +12,7 @@ import type { Core } from '../core/context';
 import { errorResponse, handleFileRequest, jsonResponse } from '../ipc/files';
 import type { CallContext, Registry } from '../ipc/registry';
 import { rendererFiles } from './renderer-files';
+import { badEncodingResponse, wellEncoded } from './url-check';
 
 export interface HostOptions {
   core: Core;
@@ -48,6 +49,7 @@ export function hostFetch(opts: Omit<HostOptions, 'port'> & { token: string; por
     if (![`127.0.0.1:${port}`, `localhost:${port}`].includes(c.req.header('host') ?? '')) return c.json({ error: 'Host not allowed' }, 403);
     const origin = c.req.header('origin');
     if (origin && ![`http://127.0.0.1:${port}`, `http://localhost:${port}`].includes(origin)) return c.json({ error: 'Origin not allowed' }, 403);
+    if (!wellEncoded(new URL(c.req.url))) return badEncodingResponse();
     return next();
   });
   app.use('/api/*', async (c, next) => (authorized(c.req.header('authorization')) ? next() : refuse(401, 'unauthorized', 'Missing or wrong token.')));

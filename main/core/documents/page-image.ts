@@ -21,8 +21,8 @@ export async function pageImage(core: Core, documentId: string, page: number, wi
       throw isPasswordError(e) ? noReadableCopy(doc) : e;
     });
     try {
-      const probe = await src.render(page, 18);
-      const dpi = Math.max(24, Math.min(300, (widthPx / Math.max(1, probe.widthPt)) * 72));
+      const size = await src.size(page);
+      const dpi = Math.max(24, Math.min(300, (widthPx / Math.max(1, size.widthPt)) * 72));
       return (await src.render(page, dpi)).png;
     } finally {
       await src.close();

@@ -43,7 +43,9 @@ export interface PageScan {
 
 export interface PdfPageSource {
   readonly numPages: number;
-  /** Renders one page (1-based) at `dpi` to PNG. */
+  /** A page's size in PDF points (rotation applied), without drawing it. */
+  size(pageNumber: number): Promise<{ widthPt: number; heightPt: number }>;
+  /** Renders one page (1-based) at `dpi` to PNG (within MAX_RENDER_PIXELS: `widthPx` says what was drawn). */
   render(pageNumber: number, dpi: number): Promise<RenderedPage>;
   /** The page's single full-page image at native resolution, or null when the page is anything else. */
   extractScan(pageNumber: number): Promise<PageScan | null>;
@@ -54,11 +56,33 @@ export interface PdfPageSource {
 
 /** Largest page edge we will rasterise, in pixels: keeps a huge MediaBox from exhausting memory. */
 const MAX_EDGE_PX = 12_000;
+/**
+ * Largest page area we will rasterise: 25 megapixels (100 MB of RGBA), above a tabloid page at
+ * 300 dpi (17 MP). A bigger page (a 16000 x 16000 pt MediaBox asked for at 300 dpi would be 4.4
+ * gigapixels) is drawn at the resolution that fits instead, so it costs seconds, not minutes and GBs.
+ */
+export const MAX_RENDER_PIXELS = 25_000_000;
+/**
+ * Largest image inside a PDF that pdf.js decodes (its maxImageSize), the same 100-megapixel limit a
+ * photo or scan imported by itself has: a larger one is left out of the page's render and OCR (the
+ * page's text layer still reads), where decoding it would take gigabytes.
+ */
+export const MAX_PDF_IMAGE_PIXELS = 100_000_000; // parse/images' DEFAULT_MAX_IMAGE_PIXELS (not imported: it loads the image readers)
+
+/** The scale that draws a `width` x `height` pt page at `dpi`, within the edge and area caps. */
+export function cappedScale(width: number, height: number, dpi: number): number {
+  let scale = dpi / 72;
+  const longest = Math.max(width, height) * scale;
+  if (longest > MAX_EDGE_PX) scale *= MAX_EDGE_PX / longest;
+  const area = width * height * scale * scale;
+  if (area > MAX_RENDER_PIXELS) scale *= Math.sqrt(MAX_RENDER_PIXELS / area);
+  return scale;
+}
 
 /** Opens a PDF once for rendering many of its pages (see pdfJsData for `handOver`). Call close() when done. */
 export async function openPdfForRendering(pdfBytes: Uint8Array, password?: string, handOver = false): Promise<PdfPageSource> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(pdfJsData(pdfBytes, handOver), password)).promise;
+  const doc = await pdfjs.getDocument({ ...pdfDocumentOptions(pdfJsData(pdfBytes, handOver), password), maxImageSize: MAX_PDF_IMAGE_PIXELS }).promise;
   const OPS = pdfjs.OPS;
 
   async function withPage<T>(pageNumber: number, fn: (page: PdfPage) => Promise<T>): Promise<T> {
@@ -72,10 +96,7 @@ export async function openPdfForRendering(pdfBytes: Uint8Array, password?: strin
 
   async function renderRaw(page: PdfPage, dpi: number) {
     const base = page.getViewport({ scale: 1 });
-    let scale = dpi / 72;
-    const longest = Math.max(base.width, base.height) * scale;
-    if (longest > MAX_EDGE_PX) scale *= MAX_EDGE_PX / longest;
-    const viewport = page.getViewport({ scale });
+    const viewport = page.getViewport({ scale: cappedScale(base.width, base.height, dpi) });
     const width = Math.max(1, Math.round(viewport.width));
     const height = Math.max(1, Math.round(viewport.height));
     const canvas = createCanvas(width, height);
@@ -93,6 +114,12 @@ export async function openPdfForRendering(pdfBytes: Uint8Array, password?: strin
 
   return {
     numPages: doc.numPages,
+
+    size: (pageNumber) =>
+      withPage(pageNumber, (page) => {
+        const v = page.getViewport({ scale: 1 });
+        return Promise.resolve({ widthPt: round(v.width), heightPt: round(v.height) });
+      }),
 
     render: (pageNumber, dpi) =>
       withPage(pageNumber, async (page) => {
