@@ -5,6 +5,7 @@ import type { ExtractionResult } from '../../shared/domain';
 import type { Core } from './context';
 import { documentQueries, rowToPageContent } from './db/queries/documents';
 import { classify } from './documents/parse/classify';
+import { CLASSIFIER_VERSION } from './documents/parse/classify-version';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { refreshStaleLayouts } from './documents/relayout';
@@ -64,14 +65,44 @@ export function afterDocumentHook(core: Core, onExtractionFailed?: ExtractionFai
 }
 
 export function reprocessDocument(core: Core, documentId: string): DocumentDto {
+  if (reclassify(core, documentId) !== null) extractAndStore(core, documentId);
+  return getDocument(core, documentId);
+}
+
+/**
+ * Classifies a stored document again with the current classifier (a type or date the user set is
+ * kept) and records the version. Returns whether its type or subtype changed (what extraction reads),
+ * or null when the document is not ready.
+ */
+function reclassify(core: Core, documentId: string): boolean | null {
   const q = documentQueries(core.db);
   const doc = q.get(documentId);
-  if (doc && doc.status === 'ready') {
-    const pages = q.pages(documentId).map(rowToPageContent);
-    q.applyClassification(documentId, classify(pages, { fileName: doc.file_name, emailDate: (JSON.parse(doc.meta_json) as { sentDate?: string }).sentDate ?? null }), core.nowIso());
-    extractAndStore(core, documentId);
+  if (!doc || doc.status !== 'ready') return null;
+  const pages = q.pages(documentId).map(rowToPageContent);
+  const emailDate = (JSON.parse(doc.meta_json) as { sentDate?: string }).sentDate ?? null;
+  q.applyClassification(documentId, classify(pages, { fileName: doc.file_name, emailDate }), core.nowIso());
+  core.db.prepare('UPDATE documents SET classifier_version = ? WHERE id = ?').run(CLASSIFIER_VERSION, documentId);
+  const now = q.get(documentId)!;
+  return now.type !== doc.type || now.subtype !== doc.subtype;
+}
+
+/**
+ * Classifies again every document an older classifier classified (CLASSIFIER_VERSION), keeping what
+ * the user set, and re-extracts those whose type or subtype changed. Returns how many were classified.
+ */
+export function refreshStaleClassifications(core: Core, onFailed?: ExtractionFailed): number {
+  const stale = core.db
+    .prepare<[number], { id: string }>("SELECT id FROM documents WHERE status = 'ready' AND deleted_at IS NULL AND classifier_version < ? ORDER BY created_at")
+    .all(CLASSIFIER_VERSION);
+  for (const { id } of stale) {
+    try {
+      if (reclassify(core, id)) extractAndStore(core, id, onFailed);
+    } catch (e) {
+      console.error(`[classify] ${id}:`, e);
+      onFailed?.(id, `A stored document could not be classified again (${(e as Error).message}); it keeps its type.`);
+    }
   }
-  return getDocument(core, documentId);
+  return stale.length;
 }
 
 /** Re-runs extraction on every document whose stored result is from an older extractor. */
@@ -106,8 +137,8 @@ export function queuedOcrCount(core: Core): number {
 
 /**
  * At start-up: finish OCR that an earlier run left queued (after a crash or a kill), read again the
- * pages an older layout read (relayout.ts), then bring extraction up to date for documents read by
- * an older extractor. The app and the browser host run
+ * pages an older layout read (relayout.ts), classify again the documents an older classifier
+ * classified, then bring extraction up to date for documents read by an older extractor. The app and the browser host run
  * it in the background; the CLI awaits it and reports what failed.
  */
 export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Promise<ResumeReport> {
@@ -135,6 +166,7 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
     report.layoutRefreshed.push(id);
     extractAndStore(core, id, hooks.onExtractionFailed);
   });
+  refreshStaleClassifications(core, hooks.onExtractionFailed);
   refreshStaleExtractions(core, hooks.onExtractionFailed);
   return report;
 }

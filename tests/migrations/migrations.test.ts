@@ -155,10 +155,19 @@ describe('later migrations', () => {
   it('0090 records page graphics and the layout version that read each page; stored pages were read by version 1', () => {
     const db = upTo(80);
     db.prepare("INSERT INTO pages (document_id, page_number, width, height, text, words_json, source) VALUES ('d1', 1, 612, 792, 'Goal', '[]', 'text_layer')").run();
-    expect(migrate(db)).toEqual([90]);
+    expect(migrate(db, 90)).toEqual([90]);
     expect(db.prepare("SELECT graphics_json, layout_version FROM pages WHERE document_id = 'd1' AND page_number = 1").get()).toEqual({ graphics_json: null, layout_version: 1 });
     db.prepare(`UPDATE pages SET graphics_json = '{"rules":[],"boxes":[]}', layout_version = 2 WHERE document_id = 'd1' AND page_number = 1`).run();
     expect(db.prepare("SELECT layout_version FROM pages WHERE document_id = 'd1' AND page_number = 1").get()).toEqual({ layout_version: 2 });
     expect(() => db.prepare("UPDATE pages SET layout_version = 'two' WHERE document_id = 'd1'").run()).toThrow(/cannot store TEXT/);
+  });
+
+  it('0140 records the classifier version that classified each document; stored documents were classified by version 1', () => {
+    const db = upTo(90);
+    expect(migrate(db, 140)).toEqual([140]);
+    expect(db.prepare("SELECT classifier_version FROM documents WHERE id = 'd1'").get()).toEqual({ classifier_version: 1 });
+    db.prepare("UPDATE documents SET classifier_version = 3 WHERE id = 'd1'").run();
+    expect(db.prepare("SELECT classifier_version FROM documents WHERE id = 'd1'").get()).toEqual({ classifier_version: 3 });
+    expect(() => db.prepare("UPDATE documents SET classifier_version = 'two' WHERE id = 'd1'").run()).toThrow(/cannot store TEXT/);
   });
 });

@@ -12,6 +12,7 @@ import { releaseRecordedClaims } from '../recovery';
 import { sha256Hex } from './blob-store';
 import { walkPaths } from './folder-walk';
 import { classify } from './parse/classify';
+import { CLASSIFIER_VERSION } from './parse/classify-version';
 import { workingCopyOf } from './parse/encrypted-pdf';
 import { decodeFile, type DecodedFile } from './parse/formats';
 import { isImportProblem } from './parse/errors';
@@ -230,9 +231,9 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
       core.db
         .prepare(
           `INSERT INTO documents (id, case_id, sha256, working_sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
-            title, type, type_confidence, subtype, date, date_confidence, meta_json, status, created_at, updated_at)
+            title, type, type_confidence, subtype, date, date_confidence, classifier_version, meta_json, status, created_at, updated_at)
            VALUES (@id, @caseId, @sha, @working, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
-            @title, @type, @typeConf, @subtype, @date, @dateConf, @meta, @status, @now, @now)`,
+            @title, @type, @typeConf, @subtype, @date, @dateConf, @classifierVersion, @meta, @status, @now, @now)`,
         )
         .run({
           id,
@@ -252,6 +253,7 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
           subtype: classification.subtype.value,
           date: classification.date.value,
           dateConf: classification.date.confidence,
+          classifierVersion: CLASSIFIER_VERSION,
           meta: JSON.stringify(prepared.meta),
           status: prepared.pagesNeedingOcr.length ? 'ocr_pending' : 'ready',
           now,
