@@ -1,6 +1,7 @@
 // Expected outputs of the golden suite: one JSON file per document under tests/golden/<case>/, and
-// tests/golden/index.json recording the EXTRACTOR_VERSION they were written under with a digest of
-// them all, so an expectation that changes while the version stays the same is caught.
+// tests/golden/index.json recording the EXTRACTOR_VERSION and CLASSIFIER_VERSION they were written
+// under with a digest of them all, so an expectation that changes while the versions stay the same is
+// caught.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +12,11 @@ export const GOLDEN_DIR = path.join(REPO_ROOT, 'tests/golden');
 const INDEX = path.join(GOLDEN_DIR, 'index.json');
 export const UPDATING = process.env.CASEFILE_UPDATE_GOLDEN === '1';
 export const UPDATE_HINT =
-  'If the change is intended: raise EXTRACTOR_VERSION (main/core/extract/index.ts) so stored documents are re-read, then update the expectations with `CASEFILE_UPDATE_GOLDEN=1 npx vitest run tests/unit/golden/golden.test.ts` and review their diff.';
+  'If the change is intended: raise EXTRACTOR_VERSION (main/core/extract/index.ts; CLASSIFIER_VERSION in main/core/documents/parse/classify-version.ts for a type, subtype or date) so stored documents are read again, then update the expectations with `CASEFILE_UPDATE_GOLDEN=1 npx vitest run tests/unit/golden/golden.test.ts` and review their diff.';
 
 export interface GoldenIndex {
   extractorVersion: number;
+  classifierVersion: number;
   /** sha256 over every expectation file, in path order. */
   digest: string;
 }

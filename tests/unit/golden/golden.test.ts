@@ -4,17 +4,19 @@
 // ids, boxes or versions, must equal tests/golden/<case>/<document>.json.
 //
 // When extraction output changes on purpose:
-//   1. raise EXTRACTOR_VERSION in main/core/extract/index.ts (stored documents are re-read at start);
+//   1. raise EXTRACTOR_VERSION in main/core/extract/index.ts (stored documents are re-read at start),
+//      or CLASSIFIER_VERSION (documents/parse/classify-version.ts) when a type, subtype or date changes;
 //   2. CASEFILE_UPDATE_GOLDEN=1 npx vitest run tests/unit/golden/golden.test.ts
 //   3. review the expectations' diff (git diff tests/golden) and commit them with the change.
-// The update refuses to change an expectation under the version it was written with, and the suite
-// fails when tests/golden/index.json does not record the current version and the files' digest.
+// The update refuses to change an expectation under the versions it was written with, and the suite
+// fails when tests/golden/index.json does not record the current versions and the files' digest.
 //
 // Scans and photos are read from the fixtures' reference text (no OCR run); the fixtures come from
 // ../shared and their cases are skipped, saying so, when it is absent. About 20-30 s on one core.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../main/core/documents/parse/classify';
+import { CLASSIFIER_VERSION } from '../../../main/core/documents/parse/classify-version';
 import { EXTRACTOR_VERSION, extractDocument } from '../../../main/core/extract';
 import { documentsOf, FIXTURE_CASES, fixturesPresent, generatedStyleCases, pagesOf, type GoldenCase } from './documents';
 import {
@@ -56,16 +58,19 @@ for (const c of cases) {
 }
 
 describe('golden expectations', () => {
-  it.skipIf(UPDATING)('were written under the current EXTRACTOR_VERSION, and not changed since', () => {
+  it.skipIf(UPDATING)('were written under the current EXTRACTOR_VERSION and CLASSIFIER_VERSION, and not changed since', () => {
     const index = readIndex();
     expect(index, `tests/golden/index.json is missing. ${UPDATE_HINT}`).not.toBeNull();
     expect(index!.extractorVersion, `the expectations were written under extractor version ${index!.extractorVersion}, the extractor is ${EXTRACTOR_VERSION}: update them. ${UPDATE_HINT}`).toBe(
       EXTRACTOR_VERSION,
     );
+    expect(index!.classifierVersion, `the expectations were written under classifier version ${index!.classifierVersion}, the classifier is ${CLASSIFIER_VERSION}: update them. ${UPDATE_HINT}`).toBe(
+      CLASSIFIER_VERSION,
+    );
     expect(digestOfExpectations(), `tests/golden/*.json changed without the update command (and without raising EXTRACTOR_VERSION). ${UPDATE_HINT}`).toBe(index!.digest);
   });
 
-  it.runIf(UPDATING)('are written (CASEFILE_UPDATE_GOLDEN=1), refusing a change under an unraised EXTRACTOR_VERSION', () => {
+  it.runIf(UPDATING)('are written (CASEFILE_UPDATE_GOLDEN=1), refusing a change under unraised versions', () => {
     const changed: string[] = [];
     for (const c of cases) {
       const documents = documentsOf(c);
@@ -78,15 +83,15 @@ describe('golden expectations', () => {
       for (const rel of expectedFiles(c.name)) if (!documents.includes(rel.slice(c.name.length + 1, -'.json'.length))) changed.push(`${rel} (removed)`);
     }
     const index = readIndex();
-    if (index && index.extractorVersion === EXTRACTOR_VERSION && index.digest === digestOfExpectations()) {
-      expect(changed, `these expectations would change under extractor version ${EXTRACTOR_VERSION}, which they were written with: raise EXTRACTOR_VERSION first`).toEqual([]);
+    if (index && index.extractorVersion === EXTRACTOR_VERSION && index.classifierVersion === CLASSIFIER_VERSION && index.digest === digestOfExpectations()) {
+      expect(changed, `these expectations would change under extractor version ${EXTRACTOR_VERSION} and classifier version ${CLASSIFIER_VERSION}, which they were written with: raise EXTRACTOR_VERSION (or CLASSIFIER_VERSION) first`).toEqual([]);
     }
     for (const c of cases) {
       const documents = documentsOf(c);
       for (const fileName of documents) writeExpected(c.name, fileName, outputs.get(`${c.name}/${fileName}`)!);
       for (const rel of expectedFiles(c.name)) if (!documents.includes(rel.slice(c.name.length + 1, -'.json'.length))) rmSync(expectedPath(c.name, rel.slice(c.name.length + 1, -'.json'.length)));
     }
-    writeIndex({ extractorVersion: EXTRACTOR_VERSION, digest: digestOfExpectations() });
+    writeIndex({ extractorVersion: EXTRACTOR_VERSION, classifierVersion: CLASSIFIER_VERSION, digest: digestOfExpectations() });
     console.log(`[golden] ${changed.length} expectation(s) written under extractor version ${EXTRACTOR_VERSION}${changed.length ? `:\n  ${changed.join('\n  ')}` : ''}`);
   });
 });
