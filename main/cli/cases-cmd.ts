@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatDisplayDate } from '../../shared/text/dates';
 import type { CaseDto } from '../../shared/api/cases';
-import { resolveCase } from '../core/cases';
+import { resolveCase, resolveTrashedCase } from '../core/cases';
 import { printJson, printTable, withCore, withReadCore, type GlobalOptions } from './run';
 
 function printCase(c: CaseDto) {
@@ -24,7 +24,7 @@ function printCase(c: CaseDto) {
 }
 
 export function registerCasesCommand(program: Command, globals: () => GlobalOptions): void {
-  const cases = program.command('cases').description('create, list, show, rename, archive and delete cases');
+  const cases = program.command('cases').description('create, list, show, rename, archive, delete (to the trash), restore and purge cases');
 
   cases
     .command('list')
@@ -120,15 +120,64 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
 
   cases
     .command('delete')
-    .description('delete a case and its records for good (asks for --yes)')
+    .description('move a case to the trash (casefile cases restore brings it back)')
     .argument('<case>', 'case name or id')
-    .option('--yes', 'really delete')
-    .action((ref: string, o: { yes?: boolean }) =>
+    .option('--json', 'print JSON')
+    .action((ref: string, o: { json?: boolean }) =>
       withCore(globals(), async ({ core, call }) => {
-        const c = resolveCase(core, ref);
-        if (!o.yes) throw new Error(`Deleting "${c.name}" removes its records for good; add --yes to confirm, or archive it instead.`);
-        await call('cases.delete', { caseId: c.id });
-        process.stdout.write(`Deleted "${c.name}".\n`);
+        const c = await call('cases.delete', { caseId: resolveCase(core, ref).id });
+        if (o.json) return printJson(c);
+        process.stdout.write(`Moved "${c.name}" to the trash. Bring it back with: casefile cases restore "${c.name}"\n`);
+      }),
+    );
+
+  cases
+    .command('trash')
+    .description('list the cases in the trash')
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean }) =>
+      withReadCore(globals(), async ({ call }) => {
+        const list = await call('cases.trash');
+        if (o.json) return printJson(list);
+        if (list.length === 0) return void process.stdout.write('The trash is empty.\n');
+        printTable(
+          ['ID', 'NAME', 'DOCS', 'DELETED'],
+          list.map((c) => [c.id, c.name, String(c.documentCount), c.deletedAt ? formatDisplayDate(c.deletedAt.slice(0, 10)) : '']),
+        );
+      }),
+    );
+
+  cases
+    .command('restore')
+    .description('bring a case back from the trash')
+    .argument('<case>', 'case name or id, as casefile cases trash lists it')
+    .option('--json', 'print JSON')
+    .action((ref: string, o: { json?: boolean }) =>
+      withCore(globals(), async ({ core, call }) => {
+        const c = await call('cases.restore', { caseId: resolveTrashedCase(core, ref).id });
+        if (o.json) return printJson(c);
+        process.stdout.write(`Restored "${c.name}".\n`);
+      }),
+    );
+
+  cases
+    .command('purge')
+    .description('empty the trash: delete its cases and their records for good (asks for --yes)')
+    .argument('[case]', 'only this case in the trash (name or id)')
+    .option('--yes', 'really delete')
+    .action((ref: string | undefined, o: { yes?: boolean }) =>
+      withCore(globals(), async ({ core, call }) => {
+        if (ref) {
+          const c = resolveTrashedCase(core, ref);
+          if (!o.yes) throw new Error(`Purging "${c.name}" removes its records for good; add --yes to confirm.`);
+          await call('cases.purge', { caseId: c.id });
+          return void process.stdout.write(`Deleted "${c.name}" for good.\n`);
+        }
+        const list = await call('cases.trash');
+        if (list.length === 0) return void process.stdout.write('The trash is empty.\n');
+        if (!o.yes) throw new Error(`Emptying the trash removes ${list.length === 1 ? 'one case' : `${list.length} cases`} and their records for good; add --yes to confirm.`);
+        const { purged } = await call('cases.emptyTrash', { confirm: 'empty trash' });
+        process.stdout.write(`Deleted ${purged === 1 ? 'one case' : `${purged} cases`} for good.\n`);
       }),
     );
 }

@@ -1,4 +1,4 @@
-// Cases: create, open, rename, archive, delete. Validation happens in the API schemas; the rules
+// Cases: create, open, rename, archive, move to the trash, restore, delete for good. Validation happens in the API schemas; the rules
 // that need the clock (a birth date in the future) or the database (a case to exist) live here.
 import {
   caseEditSchema,
@@ -40,17 +40,36 @@ function checkDob(core: Core, dob: string | null | undefined): void {
   }
 }
 
+/** A case in use (archived or not); a case in the trash is not found until it is restored. */
 export function getCase(core: Core, caseId: string): CaseDto {
   const row = caseQueries(core.db).get(caseId);
-  if (!row) throw new AppError('not_found', `No case with id ${caseId}.`);
+  if (!row || row.deleted_at) throw new AppError('not_found', row ? `The case "${row.name}" is in the trash; restore it first.` : `No case with id ${caseId}.`);
   return rowToCase(row);
+}
+
+function getTrashedCase(core: Core, caseId: string): CaseDto {
+  const row = caseQueries(core.db).get(caseId);
+  if (!row) throw new AppError('not_found', `No case with id ${caseId}.`);
+  if (!row.deleted_at) throw new AppError('conflict', `The case "${row.name}" is not in the trash.`);
+  return rowToCase(row);
+}
+
+/** Finds a case in the trash by id or exact name (case-insensitive), for the CLI's restore and purge. */
+export function resolveTrashedCase(core: Core, idOrName: string): CaseDto {
+  const byId = caseQueries(core.db).get(idOrName);
+  if (byId?.deleted_at) return rowToCase(byId);
+  const wanted = idOrName.trim().toLowerCase();
+  const byName = caseQueries(core.db).trash().filter((r) => r.name.toLowerCase() === wanted);
+  if (byName.length === 1) return getTrashedCase(core, byName[0].id);
+  if (byName.length > 1) throw new AppError('conflict', `More than one case in the trash is named "${idOrName}"; use its id (casefile cases trash).`);
+  throw new AppError('not_found', `No case in the trash named or with id "${idOrName}".`);
 }
 
 /** Finds a case by id or by exact name (case-insensitive); the CLI's --case takes either. */
 export function resolveCase(core: Core, idOrName: string): CaseDto {
   const q = caseQueries(core.db);
   const byId = q.get(idOrName);
-  if (byId) return rowToCase(byId);
+  if (byId) return getCase(core, byId.id);
   const byName = q.findByName(idOrName.trim());
   if (byName.length === 1) return rowToCase(byName[0]);
   if (byName.length > 1) throw new AppError('conflict', `More than one case is named "${idOrName}"; use its id (casefile cases list).`);
@@ -144,9 +163,55 @@ export function setArchived(core: Core, caseId: string, archived: boolean): Case
   return getCase(core, caseId);
 }
 
-/** Deletes a case and its records. Originals stay in the store until no case refers to them. */
-export function deleteCase(core: Core, caseId: string): void {
+/**
+ * Moves a case to the trash: it leaves the case list, the deadlines of all cases and the search,
+ * and keeps every record, so restoring it brings it back as it was.
+ */
+export function trashCase(core: Core, caseId: string): CaseDto {
   getCase(core, caseId);
+  core.db.transaction(() => {
+    caseQueries(core.db).setDeleted(caseId, core.nowIso());
+    searchIndexQueries(core.db).removeCase(caseId);
+  })();
+  core.emit('case.changed', { caseId, what: 'trashed' });
+  return getTrashedCase(core, caseId);
+}
+
+/** Brings a case back from the trash, its pages searchable again. */
+export function restoreCase(core: Core, caseId: string): CaseDto {
+  getTrashedCase(core, caseId);
+  const docs = core.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE case_id = ? AND deleted_at IS NULL').all(caseId);
+  core.db.transaction(() => {
+    caseQueries(core.db).setDeleted(caseId, null);
+    for (const d of docs) searchIndexQueries(core.db).indexDocument(d.id);
+  })();
+  core.emit('case.changed', { caseId, what: 'restored' });
+  return getCase(core, caseId);
+}
+
+export function listTrashedCases(core: Core): CaseSummaryDto[] {
+  return caseQueries(core.db).trash().map(rowToSummary);
+}
+
+/** Deletes one case in the trash for good. */
+export function purgeCase(core: Core, caseId: string): void {
+  getTrashedCase(core, caseId);
+  deleteCase(core, caseId);
+}
+
+/** Empties the trash: every case in it is deleted for good. Returns how many were. */
+export function emptyCaseTrash(core: Core): number {
+  const ids = caseQueries(core.db).trash().map((r) => r.id);
+  for (const id of ids) deleteCase(core, id);
+  return ids.length;
+}
+
+/**
+ * Deletes a case and its records for good, wherever it is (the trash's purge; tests). Originals
+ * stay in the store until no case refers to them.
+ */
+export function deleteCase(core: Core, caseId: string): void {
+  if (!caseQueries(core.db).get(caseId)) throw new AppError('not_found', `No case with id ${caseId}.`);
   // Originals and the decrypted working copies of encrypted PDFs alike.
   const shas = core.db
     .prepare<[string, string], { sha256: string }>('SELECT sha256 FROM documents WHERE case_id = ? UNION SELECT working_sha256 FROM documents WHERE case_id = ? AND working_sha256 IS NOT NULL')

@@ -1,4 +1,4 @@
-import { createCase, deleteCase, getCase, listCases, openCase, renameCase, setArchived, updateCase } from '../core/cases';
+import { createCase, emptyCaseTrash, getCase, listCases, listTrashedCases, openCase, purgeCase, renameCase, restoreCase, setArchived, trashCase, updateCase } from '../core/cases';
 import type { Registry } from './registry';
 
 export function registerCases(reg: Registry): void {
@@ -10,8 +10,12 @@ export function registerCases(reg: Registry): void {
   reg.register('cases.rename', ({ caseId, name }, { core }) => renameCase(core, caseId, name));
   reg.register('cases.archive', ({ caseId }, { core }) => setArchived(core, caseId, true));
   reg.register('cases.unarchive', ({ caseId }, { core }) => setArchived(core, caseId, false));
-  reg.register('cases.delete', ({ caseId }, { core }) => {
-    deleteCase(core, caseId);
-    return { deleted: true as const };
+  reg.register('cases.delete', ({ caseId }, { core }) => trashCase(core, caseId));
+  reg.register('cases.restore', ({ caseId }, { core }) => restoreCase(core, caseId));
+  reg.register('cases.trash', (_args, { core }) => listTrashedCases(core));
+  reg.register('cases.purge', ({ caseId }, { core }) => {
+    purgeCase(core, caseId);
+    return { purged: 1 };
   });
+  reg.register('cases.emptyTrash', (_args, { core }) => ({ purged: emptyCaseTrash(core) }));
 }

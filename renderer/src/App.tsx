@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { invoke, on } from './api/client';
 import { CommandPalette } from './components/search/CommandPalette';
+import { ToastRegion } from './components/shell/ToastRegion';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -56,6 +57,7 @@ export function App() {
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} section={route.section} rest={route.rest} />}
       </main>
       <CommandPalette />
+      <ToastRegion />
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { defineCall } from './define';
 import {
   caseRef,
   createCaseArgs,
+  emptyTrashArgs,
   listCasesArgs,
   renameCaseArgs,
   updateCaseArgs,
@@ -18,5 +20,12 @@ export const casesApi = {
   'cases.rename': defineCall<CaseDto>()(renameCaseArgs),
   'cases.archive': defineCall<CaseDto>()(caseRef),
   'cases.unarchive': defineCall<CaseDto>()(caseRef),
-  'cases.delete': defineCall<{ deleted: true }>()(caseRef),
+  /** Moves the case to the trash (its records stay until the trash is emptied); returns it as trashed. */
+  'cases.delete': defineCall<CaseDto>()(caseRef),
+  'cases.restore': defineCall<CaseDto>()(caseRef),
+  'cases.trash': defineCall<CaseSummaryDto[]>()(z.undefined().optional()),
+  /** Deletes one case in the trash for good. */
+  'cases.purge': defineCall<{ purged: number }>()(caseRef),
+  /** Deletes every case in the trash for good. */
+  'cases.emptyTrash': defineCall<{ purged: number }>()(emptyTrashArgs),
 };

@@ -63,6 +63,11 @@ export const caseRef = z.object({ caseId: z.string().min(1) });
 /** A save names the case and the version its form was loaded at; a stale or another case's version is refused. */
 export const updateCaseArgs = caseRef.extend({ version: z.number().int().positive(), fields: caseEditSchema });
 export const renameCaseArgs = caseRef.extend({ name });
+/** Emptying the trash deletes its cases for good, so the call carries the words the user typed to confirm it. */
+export const EMPTY_TRASH_WORDS = 'empty trash';
+export const emptyTrashArgs = z.object({
+  confirm: z.string().refine((s) => s.trim().toLowerCase() === EMPTY_TRASH_WORDS, `type "${EMPTY_TRASH_WORDS}" to confirm`),
+});
 export const listCasesArgs = z
   .object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() })
   .optional();
@@ -85,6 +90,8 @@ export interface CaseDto {
   updatedAt: string;
   lastOpenedAt: string | null;
   archivedAt: string | null;
+  /** When the case was moved to the trash; null for a case in use. */
+  deletedAt: string | null;
   /**
    * Moves on with every edit of the case's details (not with opening or archiving). Numbered across
    * all cases, so a version names one case at one moment; Case info saves with the one it loaded.
@@ -100,5 +107,6 @@ export interface CaseSummaryDto {
   school: string | null;
   lastOpenedAt: string | null;
   archivedAt: string | null;
+  deletedAt: string | null;
   documentCount: number;
 }

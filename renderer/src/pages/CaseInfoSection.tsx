@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
 import { ApiError, invoke } from '../api/client';
+import { moveCaseToTrash } from '../components/home/case-actions';
 import { navigate } from '../router';
 import type { SectionProps } from './sections';
 
@@ -170,12 +171,16 @@ function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps
         <Button
           className="danger"
           onPress={async () => {
-            if (!window.confirm(`Delete the case "${caseData.name}" and all its records? Archive it instead to keep them.`)) return;
-            await invoke('cases.delete', { caseId: caseData.id });
-            navigate({ page: 'home' });
+            try {
+              // To the trash, with an undo that brings the user back here.
+              await moveCaseToTrash(caseData, () => navigate({ page: 'case', caseId: caseData.id, section: 'info', rest: [] }));
+              navigate({ page: 'home' });
+            } catch (e) {
+              setStatus({ kind: 'error', text: (e as Error).message });
+            }
           }}
         >
-          Delete case…
+          Move case to trash
         </Button>
       </div>
     </Form>

@@ -1,27 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Checkbox, GridList, GridListItem, SearchField, Input, Label } from 'react-aria-components';
-import type { CaseSummaryDto } from '../../../shared/api/cases';
+import { useState } from 'react';
+import { Checkbox, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
 import { formatDisplayDate } from '../../../shared/text/dates';
-import { invoke } from '../api/client';
+import { keys, useCall } from '../api/queries';
 import { NewCaseDialog } from '../components/NewCaseDialog';
+import { CaseTrash } from '../components/home/CaseTrash';
 import { UpcomingDeadlines } from '../components/home/UpcomingDeadlines';
 import { navigate } from '../router';
 
 export function CaseListPage() {
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
-  const [cases, setCases] = useState<CaseSummaryDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    invoke('cases.list', { query, includeArchived: showArchived })
-      .then((c) => {
-        setCases(c);
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [query, showArchived]);
-  useEffect(load, [load]);
+  const [showTrash, setShowTrash] = useState(false);
+  const list = useCall(keys.cases('list', query, showArchived), 'cases.list', { query, includeArchived: showArchived });
+  const trash = useCall(keys.cases('trash'), 'cases.trash', undefined);
+  const cases = list.data ?? null;
+  const error = list.error?.message ?? null;
 
   return (
     <section className="page" aria-labelledby="cases-heading">
@@ -38,7 +31,11 @@ export function CaseListPage() {
           <div className="checkbox" aria-hidden="true" />
           Show archived
         </Checkbox>
+        <ToggleButton isSelected={showTrash} onChange={setShowTrash}>
+          Trash{trash.data?.length ? ` (${trash.data.length})` : ''}
+        </ToggleButton>
       </div>
+      {showTrash && <CaseTrash />}
       {error && <p role="alert" className="error">{error}</p>}
       {cases && cases.length === 0 && (
         <div className="empty">
@@ -64,9 +61,6 @@ export function CaseListPage() {
         </GridList>
       )}
       <UpcomingDeadlines />
-      <Button className="sr-only" onPress={load}>
-        Refresh
-      </Button>
     </section>
   );
 }

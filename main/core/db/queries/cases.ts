@@ -20,6 +20,7 @@ interface CaseRow {
   updated_at: string;
   last_opened_at: string | null;
   archived_at: string | null;
+  deleted_at: string | null;
   version: number;
 }
 
@@ -42,28 +43,32 @@ export function rowToCase(r: CaseRow): CaseDto {
     updatedAt: r.updated_at,
     lastOpenedAt: r.last_opened_at,
     archivedAt: r.archived_at,
+    deletedAt: r.deleted_at,
     version: r.version,
   };
 }
 
-export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'updated_at' | 'last_opened_at' | 'archived_at' | 'version'>;
+export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'updated_at' | 'last_opened_at' | 'archived_at' | 'deleted_at' | 'version'>;
 
 /** The next case version: numbered across all cases, so no two cases ever share one (see migration 0070). */
 const NEXT_VERSION = '(SELECT coalesce(max(version), 0) + 1 FROM cases)';
 
 export function caseQueries(db: Db) {
   const get = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?');
-  const byName = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, created_at');
+  const byName = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, created_at');
   const insert = db.prepare(`INSERT INTO cases (id, name, child_name, dob, grade, primary_disability, secondary_disability, state,
       district, school, parents_json, contacts_json, notes, created_at, updated_at, version)
     VALUES (@id, @name, @child_name, @dob, @grade, @primary_disability, @secondary_disability, @state,
       @district, @school, @parents_json, @contacts_json, @notes, @now, @now, ${NEXT_VERSION})`);
   const byVersion = db.prepare<[number], { id: string; name: string }>('SELECT id, name FROM cases WHERE version = ?');
-  const list = db.prepare<[], CaseSummaryRow>(`SELECT c.id, c.name, c.child_name, c.state, c.school, c.last_opened_at, c.archived_at,
+  const listWhere = (where: string) =>
+    db.prepare<[], CaseSummaryRow>(`SELECT c.id, c.name, c.child_name, c.state, c.school, c.last_opened_at, c.archived_at, c.deleted_at,
       c.created_at, c.child_name || ' ' || c.name || ' ' || coalesce(c.school, '') || ' ' || coalesce(c.district, '') AS haystack,
       (SELECT count(*) FROM documents d WHERE d.case_id = c.id AND d.deleted_at IS NULL) AS document_count
-    FROM cases c
+    FROM cases c WHERE ${where}
     ORDER BY c.last_opened_at IS NULL, c.last_opened_at DESC, c.created_at DESC`);
+  const list = listWhere('c.deleted_at IS NULL');
+  const trash = listWhere('c.deleted_at IS NOT NULL');
   return {
     get: (id: string) => get.get(id),
     findByName: (name: string) => byName.all(name),
@@ -83,8 +88,12 @@ export function caseQueries(db: Db) {
     setOpened: (id: string, now: string) => db.prepare('UPDATE cases SET last_opened_at = ? WHERE id = ?').run(now, id),
     setArchived: (id: string, at: string | null, now: string) =>
       db.prepare('UPDATE cases SET archived_at = ?, updated_at = ? WHERE id = ?').run(at, now, id),
+    setDeleted: (id: string, at: string | null) => db.prepare('UPDATE cases SET deleted_at = ? WHERE id = ?').run(at, id),
     remove: (id: string) => db.prepare('DELETE FROM cases WHERE id = ?').run(id),
+    /** The cases in use (archived ones included), most recently opened first. */
     list: () => list.all(),
+    /** The cases in the trash. */
+    trash: () => trash.all(),
   };
 }
 
@@ -96,6 +105,7 @@ interface CaseSummaryRow {
   school: string | null;
   last_opened_at: string | null;
   archived_at: string | null;
+  deleted_at: string | null;
   haystack: string | null;
   document_count: number;
 }
@@ -109,6 +119,7 @@ export function rowToSummary(r: CaseSummaryRow): CaseSummaryDto {
     school: r.school,
     lastOpenedAt: r.last_opened_at,
     archivedAt: r.archived_at,
+    deletedAt: r.deleted_at,
     documentCount: r.document_count,
   };
 }

@@ -1,11 +1,13 @@
 // The Documents section: import (pickers and drop anywhere on the section), the filtered list or
 // its trash, search within the case, and the viewer in a split pane beside the list.
 // Route: #/case/CASE/documents[/DOC[/PAGE[/boxes=... or /search=QUERY]]]
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DropZone, Input, Label, SearchField, TextField, ToggleButton } from 'react-aria-components';
 import type { DocumentDto, SearchResult } from '../../../../shared/api/documents';
 import { DOC_TYPES, type BBox, type DocType } from '../../../../shared/domain';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { keys, queryClient, useCall } from '../../api/queries';
+import { showToast } from '../../components/shell/toasts';
 import { SearchResults } from '../../components/search/SearchResults';
 import { DocumentViewer } from '../../components/viewer/DocumentViewer';
 import { decodeBoxes, decodeSearch, hitHref, viewerHref } from '../../components/viewer/links';
@@ -21,19 +23,13 @@ import { TYPE_LABELS } from './labels';
 type TypeFilter = DocType | 'all';
 
 function useDocuments(caseId: string) {
-  const [docs, setDocs] = useState<DocumentDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    invoke('documents.list', { caseId, includeDeleted: true })
-      .then((d) => {
-        setDocs(d);
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [caseId]);
-  useEffect(load, [load]);
-  useEffect(() => on('case.changed', (e) => e.caseId === caseId && load()), [caseId, load]);
-  return { docs, error, load, setDocs };
+  // From the shared data layer: refreshed by the engine's change events (each imported file, a
+  // correction, a trash) wherever the change was made.
+  const key = keys.case(caseId, 'documents');
+  const q = useCall(key, 'documents.list', { caseId, includeDeleted: true });
+  const setDocs = (f: (list: DocumentDto[] | undefined) => DocumentDto[]) => queryClient.setQueryData<DocumentDto[]>(key, f);
+  const load = () => void q.refetch();
+  return { docs: q.data ?? null, error: q.error ? q.error.message : null, load, setDocs };
 }
 
 /** Boxes to draw on the open page: given in the route, or those of a search's matching words. */
@@ -208,8 +204,16 @@ export function DocumentsSection({ caseData, rest }: SectionProps) {
                     onChanged={replaceDoc}
                     onClose={() => go(null)}
                     onTrash={() => {
+                      const trashed = openDoc;
                       go(null);
-                      run(invoke('documents.trash', { documentId: openDoc.id }));
+                      void run(
+                        invoke('documents.trash', { documentId: trashed.id }).then(() =>
+                          showToast(`Moved "${trashed.title}" to the trash.`, {
+                            label: 'Undo',
+                            run: () => run(invoke('documents.restore', { documentId: trashed.id })),
+                          }),
+                        ),
+                      );
                     }}
                   />
                 }

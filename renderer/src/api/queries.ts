@@ -1,0 +1,52 @@
+// One data layer for the renderer: every read is a TanStack Query keyed by what it reads, and the
+// engine's change events invalidate the keys they touch, so every count and list on screen follows
+// the engine without a reload and without each page listening on its own.
+import { QueryClient, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { ApiArgs, ApiName, ApiResult } from '../../../shared/api';
+import { invoke, on } from './client';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // The engine is local and tells us when data changes: no retries, no refetch on focus.
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 0 },
+  },
+});
+
+/** Query keys. Everything of one case sits under ['case', id], so one event refreshes all of it. */
+export const keys = {
+  cases: (...rest: unknown[]) => ['cases', ...rest] as const,
+  case: (caseId: string, ...rest: unknown[]) => ['case', caseId, ...rest] as const,
+  /** Reads that span every case (deadlines of all cases, the palette's search). */
+  all: (...rest: unknown[]) => ['all', ...rest] as const,
+};
+
+const call = <K extends ApiName>(name: K, args: ApiArgs<K>) => (invoke as (n: K, a: ApiArgs<K>) => Promise<ApiResult<K>>)(name, args);
+
+/** Reads one API call under a key; the result stays cached and is refetched when its key is invalidated. */
+export function useCall<K extends ApiName>(key: QueryKey, name: K, args: ApiArgs<K>, opts: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: key, queryFn: () => call(name, args), enabled: opts.enabled });
+}
+
+/** Invalidates the case lists and the reads across cases (a case was created, trashed, purged). */
+export function invalidateCases(): void {
+  void queryClient.invalidateQueries({ queryKey: keys.cases() });
+  void queryClient.invalidateQueries({ queryKey: keys.all() });
+}
+
+/** Invalidates what a change of one case touches: its own reads, the case lists, reads across cases. */
+export function invalidateCase(caseId: string): void {
+  void queryClient.invalidateQueries({ queryKey: keys.case(caseId) });
+  invalidateCases();
+}
+
+let started = false;
+/** Connects the engine's events to the cache, once for the whole app. */
+export function startLiveUpdates(): void {
+  if (started) return;
+  started = true;
+  on('case.changed', (e) => invalidateCase(e.caseId));
+  // Each imported file already says case.changed; the end of a job (import, OCR, packet) says it too.
+  on('job.progress', (e) => {
+    if (e.done) invalidateCase(e.caseId);
+  });
+}
