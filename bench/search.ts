@@ -12,7 +12,7 @@ import { DOC_TYPES, type DocType } from '../shared/domain';
 import { createCase } from '../main/core/cases';
 import { openCore, type Core } from '../main/core/context';
 import { documentQueries } from '../main/core/db/queries/documents';
-import { pageBoxes, parseSearchQuery, RANK_WINDOW, search, type SearchOptions } from '../main/core/search';
+import { pageBoxes, parseSearchQuery, RANK_WINDOW, search, type SearchOptions } from '../main/core/search/service';
 import { buildVocabulary, childName, generatePage } from './support/corpus';
 import { between, pick, seededRandom } from './support/random';
 import { cliArgs, loadAverage, machineLine, ms, percentile, writeResultsSection } from './support/report';

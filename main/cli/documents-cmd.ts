@@ -4,7 +4,7 @@ import type { ImportBatchDto, ImportFileResult } from '../../shared/api/document
 import { resolveCase } from '../core/cases';
 import type { Core } from '../core/context';
 import { afterDocumentHook, queuedOcrCount, resumePendingWork, type ResumeReport } from '../core/pipeline';
-import { HIT_END, HIT_START, pageBoxes, search } from '../core/search';
+import { HIT_END, HIT_START, pageBoxes, search } from '../core/search/service';
 import { exportCase } from '../core/export';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { CommandFailed, oneLine, printJson, withCore, withReadCore, type GlobalOptions } from './run';

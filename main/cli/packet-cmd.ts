@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { resolveCase } from '../core/cases';
-import { packetCandidates, packetInput, periodChoices } from '../core/packet-service';
+import { packetCandidates, packetInput, periodChoices } from '../core/packet/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
 
 function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
@@ -59,7 +59,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
           compEd: period ? { period, method: parseMethod(o.compEd) } : null,
         });
         // pdf-lib and the worker's host load only when a packet is built.
-        const [{ exportExhibitList }, { buildPacketOffThread }] = await Promise.all([import('../core/packet/exhibit-list'), import('../core/packet-worker-host')]);
+        const [{ exportExhibitList }, { buildPacketOffThread }] = await Promise.all([import('../core/packet/exhibit-list'), import('../core/packet/worker-host')]);
         if (o.exhibitList) writeFileSync(o.exhibitList, (await exportExhibitList(input)).pdf);
         const tty = process.stderr.isTTY;
         const result = await buildPacketOffThread(input, {

@@ -5,8 +5,8 @@ import { checkGoal, type GoalCheck } from '../../shared/goals/check';
 import { LETTER_TEMPLATE_IDS, type LetterTemplateId } from '../../shared/deadlines/derive';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { resolveCase } from '../core/cases';
-import { caseDeadlines, allDeadlines } from '../core/deadlines-service';
-import { draftCaseLetter, saveLetter } from '../core/letters-service';
+import { caseDeadlines, allDeadlines } from '../core/deadlines/service';
+import { draftCaseLetter, saveLetter } from '../core/letters/service';
 import { renderDocx, renderPdf } from '../core/letters';
 import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 

@@ -2,7 +2,7 @@
 // Keep this stable and versioned: users move cases with it and the evaluation reads it.
 import type { Core } from './context';
 import { getCase } from './cases';
-import { caseLineages, flagsOf, judgedModel } from './timeline-service';
+import { caseLineages, flagsOf, judgedModel } from './timeline/service';
 import { documentQueries } from './db/queries/documents';
 
 export const EXPORT_FORMAT = 'iep-casefile/export@1';

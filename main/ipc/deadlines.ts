@@ -1,6 +1,6 @@
 import { LETTER_TEMPLATES } from '../core/letters';
-import { addEvent, allDeadlines, caseDeadlines, caseEvents, deadlinesIcs, getCalendar, importCalendarIcs, markDeadlineMet, removeEvent, setCalendar, updateEvent } from '../core/deadlines-service';
-import { draftCaseLetter, listLetters, saveLetter, setLetterResponse } from '../core/letters-service';
+import { addEvent, allDeadlines, caseDeadlines, caseEvents, deadlinesIcs, getCalendar, importCalendarIcs, markDeadlineMet, removeEvent, setCalendar, updateEvent } from '../core/deadlines/service';
+import { draftCaseLetter, listLetters, saveLetter, setLetterResponse } from '../core/letters/service';
 import type { Registry } from './registry';
 
 export function registerDeadlines(reg: Registry): void {

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { getCase } from '../core/cases';
 import type { ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
-import { pageBoxes, search } from '../core/search';
+import { pageBoxes, search } from '../core/search/service';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
 import { stagingDir } from './files';
 import type { Registry } from './registry';
@@ -36,7 +36,7 @@ export function registerDocuments(reg: Registry): void {
       const file = path.join(stagingDir(core.dataDir), u.uploadId);
       if (!existsSync(file)) throw new AppError('not_found', `${u.fileName}: the upload is gone; add the file again.`);
       staged.push(file);
-      inputs.push({ fileName: u.fileName, source: u.relativePath || u.fileName, read: () => new Uint8Array(readFileSync(file)) });
+      inputs.push({ fileName: u.fileName, source: u.relativePath || u.fileName, read: () => new Uint8Array(core.blobs.readFile(file)) });
     }
     if (!inputs.length) throw new AppError('invalid_input', 'Choose at least one file or folder to import.');
     const batch = startImportBatch(core, caseId, inputs, { password, afterDocument: afterDocumentHook(core) });

@@ -81,8 +81,8 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
     // Page images are drawn with pdf.js, canvas and sharp: loaded by the first image asked for.
     const { pageImage } = await import('../core/documents/page-image');
     const png = await pageImage(core, doc, page, width);
-    if (!png) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
-    return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+    if (!png) return new Response(null, { status: 204 });
+    return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' } });
   },
 
   'files.original': async ({ doc }, _req, { core }) => {

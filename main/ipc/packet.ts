@@ -1,4 +1,4 @@
-import { compEdCase, exhibitListFile, packetCandidates, packetJob, periodChoices, reconcileCase, startPacketBuild } from '../core/packet-service';
+import { compEdCase, exhibitListFile, packetCandidates, packetJob, periodChoices, reconcileCase, startPacketBuild } from '../core/packet/service';
 import type { Registry } from './registry';
 
 export function registerPacket(reg: Registry): void {

@@ -1,4 +1,4 @@
-import { confirmDocument, correct, getReview, requireDocumentOfCase, rerunExtraction, reviewQueue, undoCorrection } from '../core/review';
+import { confirmDocument, correct, getReview, requireDocumentOfCase, rerunExtraction, reviewQueue, undoCorrection } from '../core/review/service';
 import type { Registry } from './registry';
 
 // Every call on a document names the case whose screen made it; a document of another case is

@@ -1,6 +1,6 @@
 import { checkGoal } from '../../shared/goals/check';
-import { clearLinkOverride, dismissFlag, setLinkOverride, undismissFlag } from '../core/timeline-store';
-import { flagsOf, lineagesOf, overviewOf, scoresOf, timelineOf } from '../core/timeline-service';
+import { clearLinkOverride, dismissFlag, setLinkOverride, undismissFlag } from '../core/timeline/store';
+import { flagsOf, lineagesOf, overviewOf, scoresOf, timelineOf } from '../core/timeline/service';
 import type { Registry } from './registry';
 
 export function registerTimeline(reg: Registry): void {

@@ -16,7 +16,7 @@ import { originalFile, pageImage } from '../../../main/core/documents/page-image
 import { readPdfText } from '../../../main/core/documents/pdf-text';
 import { documentPages, listDocuments } from '../../../main/core/documents/service';
 import { buildPacketDetailed } from '../../../main/core/packet/build';
-import { packetInput } from '../../../main/core/packet-service';
+import { packetInput } from '../../../main/core/packet/service';
 import { decryptPdf, isEncryptedPdf } from '../../../main/core/pdf/decrypt';
 import { afterDocumentHook } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';

@@ -9,7 +9,7 @@ import { createCase } from '../../../main/core/cases';
 import { getBatch, startImportBatch } from '../../../main/core/documents/batches';
 import { inputsFromPaths } from '../../../main/core/documents/import';
 import { listDocuments, trashDocument, restoreDocument, updateDocument, documentPages } from '../../../main/core/documents/service';
-import { search } from '../../../main/core/search';
+import { search } from '../../../main/core/search/service';
 import { afterDocumentHook, reprocessDocument } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';
 import { makePng } from '../documents/make-files';

@@ -9,10 +9,10 @@ import { getBatch, startImportBatch } from '../../../main/core/documents/batches
 import { inputsFromPaths } from '../../../main/core/documents/import';
 import { afterDocumentHook } from '../../../main/core/pipeline';
 import { exportCase } from '../../../main/core/export';
-import { caseDeadlines, markDeadlineMet } from '../../../main/core/deadlines-service';
-import { draftCaseLetter, saveLetter } from '../../../main/core/letters-service';
-import { packetCandidates, packetInput, reconcileCase } from '../../../main/core/packet-service';
-import { buildPacketOffThread } from '../../../main/core/packet-worker-host';
+import { caseDeadlines, markDeadlineMet } from '../../../main/core/deadlines/service';
+import { draftCaseLetter, saveLetter } from '../../../main/core/letters/service';
+import { packetCandidates, packetInput, reconcileCase } from '../../../main/core/packet/service';
+import { buildPacketOffThread } from '../../../main/core/packet/worker-host';
 import { describeRivera, RIVERA_DOCS } from '../../support/fixtures';
 import { testCore } from '../../support/core';
 import { openPdf } from '../packet/inspect';

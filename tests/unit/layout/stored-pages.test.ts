@@ -10,7 +10,7 @@ import { importOne } from '../../../main/core/documents/import';
 import { refreshStaleLayouts, staleLayoutDocuments } from '../../../main/core/documents/relayout';
 import { LAYOUT_VERSION } from '../../../main/core/layout/types';
 import { resumePendingWork } from '../../../main/core/pipeline';
-import { pageBoxes, search } from '../../../main/core/search';
+import { pageBoxes, search } from '../../../main/core/search/service';
 import { testCore } from '../../support/core';
 import { DEJAVU, generateForms } from '../../support/form-pages';
 import { breakLigatureMaps, typesetWithLigatures } from '../../support/ligature-pdf';

@@ -2,7 +2,7 @@
 // must box exactly what matchBoxes boxes on the fully parsed page, whatever the words look like.
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../shared/domain';
-import { matchBoxes, matchBoxesInJson, parseSearchQuery } from '../../../main/core/search';
+import { matchBoxes, matchBoxesInJson, parseSearchQuery } from '../../../main/core/search/service';
 
 const word = (text: string, i: number): Word => ({ text, bbox: [i * 10, 5, i * 10 + 8, 15], conf: 90 });
 

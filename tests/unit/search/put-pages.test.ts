@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContent } from '../../../shared/domain';
 import { createCase } from '../../../main/core/cases';
 import { documentQueries } from '../../../main/core/db/queries/documents';
-import { pageBoxes, search } from '../../../main/core/search';
+import { pageBoxes, search } from '../../../main/core/search/service';
 import { testCore } from '../../support/core';
 import { textPage } from '../../support/pages';
 

@@ -8,7 +8,7 @@ import type { Core } from '../../../main/core/context';
 import { documentQueries } from '../../../main/core/db/queries/documents';
 import { caseTag, typeTag } from '../../../main/core/db/queries/search-index';
 import { restoreDocument, trashDocument, updateDocument } from '../../../main/core/documents/service';
-import { search } from '../../../main/core/search';
+import { search } from '../../../main/core/search/service';
 import { testCore } from '../../support/core';
 import { textPage } from '../../support/pages';
 

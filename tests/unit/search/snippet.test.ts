@@ -1,7 +1,7 @@
 // Search snippets are built from the page text: the best cluster of matching words, the matches
 // marked (neighbours in one mark), cut with "…", the same words matched as the viewer boxes.
 import { describe, expect, it } from 'vitest';
-import { HIT_END, HIT_START, makeSnippet, parseSearchQuery } from '../../../main/core/search';
+import { HIT_END, HIT_START, makeSnippet, parseSearchQuery } from '../../../main/core/search/service';
 
 const show = (s: string) => s.replaceAll(HIT_START, '[').replaceAll(HIT_END, ']');
 const snip = (text: string, query: string, tokens?: number) => show(makeSnippet(text, parseSearchQuery(query).terms, tokens));

@@ -1,16 +1,16 @@
 // Deadlines of a case (or all cases): events derived from the case's IEPs, evaluations and letters
 // plus those the user entered, counted against the district calendar, with the user's responses.
-import type { CaseEventDto, DeadlineDto } from '../../shared/api/deadlines';
+import type { CaseEventDto, DeadlineDto } from '../../../shared/api/deadlines';
 // From the engine's own modules, not its index: the calendar files' reader and writer (ical.js) load
 // only when a calendar is imported or exported.
-import { computeDeadlines } from '../../shared/deadlines/compute';
-import { deriveCaseEvents } from '../../shared/deadlines/derive';
-import { DEADLINE_RULES } from '../../shared/deadlines/rules';
-import { JURISDICTIONS, type CaseEvent, type CaseEventType, type DistrictCalendar, type Jurisdiction } from '../../shared/deadlines/types';
-import { AppError } from '../../shared/errors';
-import type { Core } from './context';
-import { getCase, listCases } from './cases';
-import { buildCaseModel } from './case-model';
+import { computeDeadlines } from '../../../shared/deadlines/compute';
+import { deriveCaseEvents } from '../../../shared/deadlines/derive';
+import { DEADLINE_RULES } from '../../../shared/deadlines/rules';
+import { JURISDICTIONS, type CaseEvent, type CaseEventType, type DistrictCalendar, type Jurisdiction } from '../../../shared/deadlines/types';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { getCase, listCases } from '../cases';
+import { buildCaseModel } from '../timeline/case-model';
 
 interface EventRow {
   id: string;
@@ -73,7 +73,7 @@ export function setCalendar(core: Core, caseId: string, calendar: DistrictCalend
 }
 
 export async function importCalendarIcs(core: Core, caseId: string, ics: string) {
-  const { parseDistrictCalendarIcs } = await import('../../shared/deadlines/ics');
+  const { parseDistrictCalendarIcs } = await import('../../../shared/deadlines/ics');
   let parsed;
   try {
     parsed = parseDistrictCalendarIcs(ics);
@@ -165,7 +165,7 @@ export function removeEvent(core: Core, caseId: string, eventId: string): void {
 
 export async function deadlinesIcs(core: Core, caseId?: string): Promise<{ ics: string; fileName: string }> {
   const list = caseId ? caseDeadlines(core, caseId) : allDeadlines(core);
-  const { deadlinesToIcs } = await import('../../shared/deadlines/ics');
+  const { deadlinesToIcs } = await import('../../../shared/deadlines/ics');
   const { ics } = deadlinesToIcs(list, { calendarName: caseId ? `IEP Casefile — ${getCase(core, caseId).name}` : 'IEP Casefile deadlines', stamp: core.nowIso() });
   return { ics, fileName: caseId ? `deadlines-${getCase(core, caseId).name.replace(/[^\w-]+/g, '_')}.ics` : 'deadlines.ics' };
 }

@@ -3,23 +3,23 @@
 // folder's packets/ until downloaded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs, PeriodChoice } from '../../shared/api/packet';
-import { calculateCompEd } from '../../shared/compensatory/calculate';
-import { reconcile } from '../../shared/compensatory/reconcile';
-import type { CompEdMethod, PageCite, ReconciliationPeriod, RequiredService, ServiceLogInput } from '../../shared/compensatory/types';
-import { AppError } from '../../shared/errors';
-import { lineageChartData } from '../../shared/timeline/chart-data';
-import { goalChartOption, percentileChartOption } from '../../shared/timeline/chart';
-import type { CaseModel } from '../../shared/timeline/model';
-import { formatDisplayDate } from '../../shared/text/dates';
-import { DOC_TYPE_LABELS } from '../../shared/doc-types';
-import type { Core } from './context';
-import { getCase } from './cases';
-import { documentQueries, rowToPageContent } from './db/queries/documents';
-import { packetCompEd } from './packet/compensatory-section';
-import type { PacketChart, PacketInput } from './packet/types';
-import { caseLineages, flagsOf, judgedModel } from './timeline-service';
-import { getSettings } from './settings';
+import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs, PeriodChoice } from '../../../shared/api/packet';
+import { calculateCompEd } from '../../../shared/compensatory/calculate';
+import { reconcile } from '../../../shared/compensatory/reconcile';
+import type { CompEdMethod, PageCite, ReconciliationPeriod, RequiredService, ServiceLogInput } from '../../../shared/compensatory/types';
+import { AppError } from '../../../shared/errors';
+import { lineageChartData } from '../../../shared/timeline/chart-data';
+import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
+import type { CaseModel } from '../../../shared/timeline/model';
+import { formatDisplayDate } from '../../../shared/text/dates';
+import { DOC_TYPE_LABELS } from '../../../shared/doc-types';
+import type { Core } from '../context';
+import { getCase } from '../cases';
+import { documentQueries, rowToPageContent } from '../db/queries/documents';
+import { packetCompEd } from './compensatory-section';
+import type { PacketChart, PacketInput } from './types';
+import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
+import { getSettings } from '../settings';
 
 function requiredServices(model: CaseModel): RequiredService[] {
   return model.ieps.flatMap((i) =>
@@ -88,7 +88,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
   const model = judgedModel(core, args.caseId);
   const q = documentQueries(core.db);
   // The packet's libraries (pdf-lib, sharp, echarts) load when a packet is first asked for, not with the service.
-  const [{ pdfFromDocument }, { renderChartSvg }] = await Promise.all([import('./packet-exhibits'), import('./timeline/svg')]);
+  const [{ pdfFromDocument }, { renderChartSvg }] = await Promise.all([import('./exhibits'), import('../timeline/svg')]);
   const exhibits = [];
   for (const e of args.exhibits) {
     const d = q.get(e.documentId);
@@ -187,7 +187,7 @@ export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJob
   void (async () => {
     try {
       const input = await packetInput(core, args);
-      const { buildPacketOffThread } = await import('./packet-worker-host');
+      const { buildPacketOffThread } = await import('./worker-host');
       const result = await buildPacketOffThread(input, {
         signal: controller.signal,
         onProgress: (p) => {
@@ -231,7 +231,7 @@ export function packetJob(core: Core, jobId: string): PacketJob {
 
 export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Promise<{ csv: string; jobId: string }> {
   const input = await packetInput(core, { ...args, compEd: null });
-  const { exportExhibitList } = await import('./packet/exhibit-list');
+  const { exportExhibitList } = await import('./exhibit-list');
   const { pdf, csv } = await exportExhibitList(input);
   const id = core.newId();
   mkdirSync(packetsDir(core), { recursive: true });

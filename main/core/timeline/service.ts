@@ -1,16 +1,16 @@
 // Timeline, goal lineages, charts, red flags and the overview, all computed from the case model.
-import type { FlagDto, LineageDto, OverviewDto } from '../../shared/api/timeline';
-import { checkGoal } from '../../shared/goals/check';
-import { lineageChartData } from '../../shared/timeline/chart-data';
-import { goalChartOption, percentileChartOption } from '../../shared/timeline/chart';
-import { computeRedFlags } from '../../shared/timeline/flags';
-import { applyLinkOverrides, lineageHistory, linkGoals, type GoalLineage } from '../../shared/timeline/lineage';
-import type { CaseModel } from '../../shared/timeline/model';
-import { buildTimeline } from '../../shared/timeline/timeline';
-import type { Core } from './context';
+import type { FlagDto, LineageDto, OverviewDto } from '../../../shared/api/timeline';
+import { checkGoal } from '../../../shared/goals/check';
+import { lineageChartData } from '../../../shared/timeline/chart-data';
+import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
+import { computeRedFlags } from '../../../shared/timeline/flags';
+import { applyLinkOverrides, lineageHistory, linkGoals, type GoalLineage } from '../../../shared/timeline/lineage';
+import type { CaseModel } from '../../../shared/timeline/model';
+import { buildTimeline } from '../../../shared/timeline/timeline';
+import type { Core } from '../context';
 import { buildCaseModel } from './case-model';
-import { loadDismissals, loadLinkOverrides } from './timeline-store';
-import { reviewQueue } from './review';
+import { loadDismissals, loadLinkOverrides } from './store';
+import { reviewQueue } from '../review/service';
 
 /** The case's latest document date: red flags are judged as of the records, not of today. */
 export function recordsThrough(model: CaseModel): string | null {

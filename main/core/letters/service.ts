@@ -1,17 +1,17 @@
 // Letters: drafted from the case (child, addressee on file, goal data, percentiles, services,
 // missed minutes, each with its source), edited by the user, saved as DOCX/PDF and, once sent,
 // filed in the case as correspondence that starts the matching deadline.
-import type { LetterDraftDto, LetterDto } from '../../shared/api/deadlines';
-import type { LetterTemplateId } from '../../shared/deadlines/derive';
-import { JURISDICTIONS, type Jurisdiction } from '../../shared/deadlines/types';
-import { AppError } from '../../shared/errors';
-import type { CaseModel } from '../../shared/timeline/model';
-import type { Core } from './context';
-import { getCase } from './cases';
-import { updateDocument } from './documents/service';
-import { draftLetter, renderDocx, renderPdf, type LetterContext, type LetterGoal, type PercentileSeries } from './letters';
-import { afterDocumentHook } from './pipeline';
-import { judgedModel, lineagesOf } from './timeline-service';
+import type { LetterDraftDto, LetterDto } from '../../../shared/api/deadlines';
+import type { LetterTemplateId } from '../../../shared/deadlines/derive';
+import { JURISDICTIONS, type Jurisdiction } from '../../../shared/deadlines/types';
+import { AppError } from '../../../shared/errors';
+import type { CaseModel } from '../../../shared/timeline/model';
+import type { Core } from '../context';
+import { getCase } from '../cases';
+import { updateDocument } from '../documents/service';
+import { draftLetter, renderDocx, renderPdf, type LetterContext, type LetterGoal, type PercentileSeries } from './index';
+import { afterDocumentHook } from '../pipeline';
+import { judgedModel, lineagesOf } from '../timeline/service';
 
 function docLabel(model: CaseModel, id: string): string {
   const d = model.documents.find((x) => x.id === id);
@@ -173,7 +173,7 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
     const pdf = await renderPdf({ ...draft, date: sentDate });
     const fileName = `Letter_${sentDate}_${draft.template}.pdf`;
     // Filing the letter imports it as a document: the import's readers load here, not with the service.
-    const { importOne } = await import('./documents/import');
+    const { importOne } = await import('../documents/import');
     const [result] = await importOne(core, caseId, { fileName, source: `letter ${id}`, read: () => new Uint8Array(pdf) });
     if (result.documentId) {
       updateDocument(core, result.documentId, { type: 'correspondence', date: sentDate, title: draft.subject });

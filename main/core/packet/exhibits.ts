@@ -3,12 +3,12 @@
 // pages of text. The stored original is only read.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import type { PageContent } from '../../shared/domain';
-import type { Core } from './context';
-import { readableSha, type DocumentRow } from './db/queries/documents';
-import { decodeImage, type ImageKind } from './documents/parse/images';
-import { noReadableCopy } from './documents/working-copy';
-import { isEncryptedPdf } from './pdf/decrypt';
+import type { PageContent } from '../../../shared/domain';
+import type { Core } from '../context';
+import { readableSha, type DocumentRow } from '../db/queries/documents';
+import { decodeImage, type ImageKind } from '../documents/parse/images';
+import { noReadableCopy } from '../documents/working-copy';
+import { isEncryptedPdf } from '../pdf/decrypt';
 
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'tiff', 'heic']);
 

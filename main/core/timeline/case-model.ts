@@ -1,10 +1,10 @@
 // Builds the case model everything downstream reads (timeline, flags, export, packet, letters):
 // the stored extraction results of each ready document, with the user's corrections applied.
-import type { DocType, ExtractionResult } from '../../shared/domain';
-import { resolveProgressGoals, type CaseModel, type CaseIep, type CaseProgressReport } from '../../shared/timeline/model';
-import type { Core } from './context';
-import { getCase } from './cases';
-import { applyCorrections, loadCorrections } from './corrections';
+import type { DocType, ExtractionResult } from '../../../shared/domain';
+import { resolveProgressGoals, type CaseModel, type CaseIep, type CaseProgressReport } from '../../../shared/timeline/model';
+import type { Core } from '../context';
+import { getCase } from '../cases';
+import { applyCorrections, loadCorrections } from '../review/corrections';
 
 interface Row {
   id: string;

@@ -1,7 +1,7 @@
 // worker_threads entry for the packet builder when the engine runs from its TypeScript sources (the
 // tests, CASEFILE_FROM_SOURCE=1): loads the worker through tsx. The bundles have their own
-// packet-worker.cjs (packet-worker-host.ts).
+// packet-worker.cjs (worker-host.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./packet/worker.ts');
+await import('./worker.ts');

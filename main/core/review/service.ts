@@ -1,12 +1,12 @@
 // The review screen's data: automatic extraction, the user's corrections, and the two merged.
-import type { ReviewDto, ReviewQueueItem, CorrectionDto } from '../../shared/api/review';
-import type { ExtractionResult } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import type { Core } from './context';
+import type { ReviewDto, ReviewQueueItem, CorrectionDto } from '../../../shared/api/review';
+import type { ExtractionResult } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
 import { applyCorrections, documentCorrections, removeCorrection, saveCorrection } from './corrections';
-import { extractAndStore } from './pipeline';
-import { documentQueries } from './db/queries/documents';
-import { getCase } from './cases';
+import { extractAndStore } from '../pipeline';
+import { documentQueries } from '../db/queries/documents';
+import { getCase } from '../cases';
 
 function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
   const row = core.db.prepare<[string], { result_json: string }>('SELECT result_json FROM extractions WHERE document_id = ?').get(documentId);

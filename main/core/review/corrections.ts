@@ -1,9 +1,9 @@
 // The user's corrections, kept apart from automatic extraction and applied on top of it. A field
 // can be confirmed (value kept, marked as checked), edited (value replaced), an entity deleted, or
 // one the extractor missed added. Re-running extraction never touches these rows.
-import type { ExtractionResult } from '../../shared/domain';
-import type { CorrectionDto, EntityKind } from '../../shared/api/review';
-import type { Core } from './context';
+import type { ExtractionResult } from '../../../shared/domain';
+import type { CorrectionDto, EntityKind } from '../../../shared/api/review';
+import type { Core } from '../context';
 
 interface Row {
   id: string;

@@ -1,6 +1,6 @@
 // The user's timeline decisions: goal links made or broken by hand, and red flags dismissed with a reason.
-import type { LinkOverride } from '../../shared/timeline/lineage';
-import type { Core } from './context';
+import type { LinkOverride } from '../../../shared/timeline/lineage';
+import type { Core } from '../context';
 
 export function loadLinkOverrides(core: Core, caseId: string): LinkOverride[] {
   return core.db

@@ -1,10 +1,10 @@
 // Full-text search over every page (SQLite FTS5): words, "phrases", prefix*, AND/OR/NOT, ranked
 // by bm25 with a highlighted snippet and the boxes of the matching words on the page.
-import type { SearchHit, SearchResult } from '../../shared/api/documents';
-import type { BBox, DocType, Word } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import type { Core } from './context';
-import { caseTag, typeTag } from './db/queries/search-index';
+import type { SearchHit, SearchResult } from '../../../shared/api/documents';
+import type { BBox, DocType, Word } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { caseTag, typeTag } from '../db/queries/search-index';
 
 /** Snippet highlight markers: control characters no page text contains. */
 export const HIT_START = '\u0002';
