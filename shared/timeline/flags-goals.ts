@@ -26,6 +26,22 @@ export function restates(a: CaseGoal, b: CaseGoal, t: FlagThresholds): boolean {
   return wordSimilarity(a.text, b.text) >= t.carriedForwardWording;
 }
 
+/**
+ * Whether goal b continues goal a without a criterion of its own, and b's data, read on a's scale,
+ * still fall short of a's target: a goal not met and rewritten in vaguer words ("will improve his
+ * reading comprehension skills") is the same goal carried on, since nothing it asks was raised.
+ * Without data of its own the later goal cannot be shown still unmet, so it is not judged.
+ */
+export function continuesWithoutCriterion(a: CaseGoal, b: CaseGoal, bPoints: GoalDataPoint[]): boolean {
+  const [sa, sb] = [goalScale(a), goalScale(b)];
+  if (sa.target == null || sb.target != null) return false;
+  const [la, lb] = [materialLevel(a), materialLevel(b)];
+  if (lb != null && (la == null || lb > la)) return false;
+  const points = scaledPoints(sa, bPoints);
+  const direction = effectiveDirection(a);
+  return points.length > 0 && !points.some((p) => reachesTarget(p.value, sa.target!, direction));
+}
+
 /** One IEP year of a lineage: the goal and any amendment restating it, judged on their data together. */
 interface Step {
   goals: CaseGoal[];
@@ -69,6 +85,8 @@ function laterGrowth(from: number | undefined, latest: GoalDataPoint, unit: stri
   return `${fmtNum(latest.value)}${laterUnit} on ${date}`;
 }
 
+const quoted = (goal: CaseGoal) => `"${goal.text.length > 160 ? `${goal.text.slice(0, 157)}...` : goal.text}"`;
+
 const latestOf = (points: GoalDataPoint[]) => points.reduce<GoalDataPoint | null>((a, p) => (!a || p.date >= a.date ? p : a), null);
 
 /** The flag for one run of restated goals, with what became of the goal line after it. */
@@ -79,10 +97,13 @@ function carriedForwardFlag(ctx: FlagContext, run: Step[], later: Step[]): RedFl
     return formatDisplayDate(iep ? iep.meetingDate ?? iepStart(iep) : null);
   };
   const goals = run.flatMap((s) => s.goals);
-  const [first, last] = [goals[0], goals[goals.length - 1]];
+  const first = goals[0];
+  // The latest goal stating a criterion: a goal rewritten without one is judged by it.
+  const last = [...goals].reverse().find((g) => goalScale(g).target != null) ?? goals[goals.length - 1];
+  const vaguer = goals.filter((g) => goalScale(g).target == null);
   const unit = last.unit ? ` ${last.unit}` : '';
   const level = materialLevel(last);
-  const data = run.filter((s) => verdict(s) === 'unmet').flatMap((s) => s.points);
+  const data = run.filter((s) => verdict(s) === 'unmet' || s.goals.some((g) => vaguer.includes(g))).flatMap((s) => s.points);
   const latest = latestOf(data);
   const from = goalScale(first).baseline ?? data[0]?.value;
   const growth = from != null && latest ? `: ${fmtNum(from)} -> ${fmtNum(latest.value)}${unit} (latest, ${formatDisplayDate(latest.date)})` : '';
@@ -100,7 +121,9 @@ function carriedForwardFlag(ctx: FlagContext, run: Step[], later: Step[]): RedFl
     goalIds: goals.map((g) => g.id),
     documentIds: uniq(goals.map((g) => g.documentId)),
     description:
-      `${goalName(last)} not met and written again with the same criterion${level != null ? ` and grade ${level} material` : ''}, in nearly the same words, ` +
+      `${goalName(last)} not met and written again ${vaguer.length
+        ? `without a criterion of its own (${vaguer.map(quoted).join('; ')}), its data still short of the earlier target,`
+        : `with the same criterion${level != null ? ` and grade ${level} material` : ''}, in nearly the same words,`} ` +
       `in the IEPs of ${uniq(run.map(iepDate)).join(', ')}${growth} against a target of ${fmtNum(last.targetValue ?? 0)}${unit}.${after}`,
     evidence: [...goals.map((g) => g.source), ...(latest ? [latest.source] : []), ...(laterLatest ? [laterLatest.source] : [])],
   };
@@ -113,7 +136,9 @@ export function carriedForwardFlags(ctx: FlagContext): RedFlag[] {
     const runs: Step[][] = [];
     for (let i = 1; i < steps.length; i++) {
       const [before, after] = [steps[i - 1], steps[i]];
-      if (verdict(before) !== 'unmet' || !restates(before.goals[before.goals.length - 1], after.goals[0], ctx.t)) continue;
+      const [prior, next] = [before.goals[before.goals.length - 1], after.goals[0]];
+      if (verdict(before) !== 'unmet') continue;
+      if (!restates(prior, next, ctx.t) && !continuesWithoutCriterion(prior, next, after.goals.flatMap((g) => ctx.points.get(g.id) ?? []))) continue;
       const run = runs[runs.length - 1];
       if (run && run[run.length - 1] === before) run.push(after);
       else runs.push([before, after]);
@@ -175,7 +200,6 @@ export function statesBehaviourFrequency(goal: CaseGoal): boolean {
 const COMPONENT_NAMES = { condition: 'condition', behavior: 'observable behavior', criterion: 'criterion', timeframe: 'timeframe' } as const;
 type Component = keyof typeof COMPONENT_NAMES;
 
-const quoted = (goal: CaseGoal) => `"${goal.text.length > 160 ? `${goal.text.slice(0, 157)}...` : goal.text}"`;
 
 export function vagueGoalFlags(ctx: FlagContext): RedFlag[] {
   const flags: RedFlag[] = [];

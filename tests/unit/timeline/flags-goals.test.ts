@@ -87,6 +87,27 @@ const CARRIED: CarriedRow[] = [
     second: { area: 'Writing', text: 'Given a grade-level prompt, Noor will write a response of at least two paragraphs with an introduction and a conclusion scoring 3 on the district rubric.', baselineValue: 2, targetValue: 3, unit: 'rubric score' },
     firstData: [2, 2, 2.5], flagged: false,
   },
+  {
+    name: 'not met and rewritten without a criterion of its own, its data still short of the earlier target',
+    first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { area: 'Reading fluency', text: 'Noor will improve her reading fluency.', targetValue: null, unit: null, baselineValue: null, direction: null, gradeLevel: null },
+    firstData: [55, 58, 61], secondData: [60, 62], flagged: true,
+    says: ['without a criterion of its own ("Noor will improve her reading fluency.")', '50 -> 62 WCPM', 'target of 90 WCPM'],
+  },
+  {
+    name: 'rewritten without a criterion and no data under it: not shown still unmet',
+    first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { area: 'Reading fluency', text: 'Noor will improve her reading fluency.', targetValue: null, unit: null, baselineValue: null, direction: null, gradeLevel: null },
+    firstData: [55, 58, 61], flagged: false,
+  },
+  {
+    name: 'rewritten without a criterion, its data reaching the earlier target',
+    first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { area: 'Reading fluency', text: 'Noor will improve her reading fluency.', targetValue: null, unit: null, baselineValue: null, direction: null, gradeLevel: null },
+    firstData: [55, 58, 61], secondData: [80, 92], flagged: false,
+  },
+  {
+    name: 'rewritten without a criterion on harder material (grade 4 passages) is a revision',
+    first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { area: 'Reading fluency', text: 'Given fourth grade passages, Noor will improve her reading fluency.', targetValue: null, unit: null, baselineValue: null, direction: null, gradeLevel: 4 },
+    firstData: [55, 58, 61], secondData: [60, 62], flagged: false,
+  },
 ];
 
 function carriedCase(row: CarriedRow): CaseModel {
