@@ -39,7 +39,8 @@ export function claimsProgress(entry: CaseProgressEntry, report: CaseProgressRep
 /** Codes claiming the goal was met or mastered. */
 export function claimsMet(entry: CaseProgressEntry, report: CaseProgressReport): boolean {
   const meaning = codeMeaning(entry, report);
-  if (meaning) return /\b(?:goal|objective)?\s*(?:met|mastered|achieved|attained)\b/.test(meaning) && !/not (?:yet )?(?:met|mastered|achieved)/.test(meaning);
+  // "Some progress; goal may not be met" names the goal met only to doubt it.
+  if (meaning) return /\b(?:goal|objective)?\s*(?:met|mastered|achieved|attained)\b/.test(meaning) && !HEDGED.test(meaning) && !/not (?:yet )?(?:be(?:en)? )?(?:met|mastered|achieved|attained)/.test(meaning);
   return /^(?:GM|M|MET|MA)$/i.test(entry.code?.trim() ?? '');
 }
 

@@ -4,7 +4,7 @@
 // on a single probe, not on a hedged code and not across units that do not compare; and a report
 // with no data for its own period, however much of earlier periods its grid reprints.
 import { describe, expect, it } from 'vitest';
-import { type RedFlag, type RedFlagType, claimsProgress, computeRedFlags } from '../../../shared/timeline/flags';
+import { type RedFlag, type RedFlagType, claimsMet, claimsProgress, computeRedFlags } from '../../../shared/timeline/flags';
 import { linkGoals } from '../../../shared/timeline/lineage';
 import { type CaseGoal, type CaseModel, type CaseProgressReport, resolveProgressGoals } from '../../../shared/timeline/model';
 import { entry, goal, iep, model, report } from './support/build';
@@ -140,6 +140,20 @@ describe('progress_code_contradicts_data', () => {
   ] as const)('reads "%s" as a claim of progress: %s', (text, claims) => {
     const r = report('d', '2024-01-01', []);
     expect(claimsProgress(entry(1, '2', text, [], 'd'), r)).toBe(claims);
+  });
+
+  it.each([
+    ['Goal met', true],
+    ['Mastered', true],
+    ['Objective achieved', true],
+    ['Some progress; goal may not be met', false],
+    ['Goal not yet met', false],
+    ['Goal has not been met', false],
+    ['Progressing; unlikely to be mastered', false],
+    ['Sufficient progress to meet goal', false],
+  ] as const)('reads "%s" as a claim that the goal was met: %s', (text, claims) => {
+    const r = report('d', '2024-01-01', []);
+    expect(claimsMet(entry(1, '4', text, [], 'd'), r)).toBe(claims);
   });
 });
 
