@@ -163,6 +163,11 @@ export interface ExtractedIep {
     primaryDisability: string | null;
   };
   goals: ExtractedGoal[];
+  /**
+   * Goals of the IEP before, printed inside this one (SEIS prints them after the new goals, with
+   * their progress reports filled in): kept apart from this IEP's own goals.
+   */
+  priorGoals?: ExtractedGoal[];
   services: ExtractedService[];
   accommodations: string[];
   source: Provenance;

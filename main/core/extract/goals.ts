@@ -2,10 +2,12 @@
 // baseline, target, objectives and measurement, every value with the page and box it came from.
 import type { ExtractedGoal } from '../../../shared/domain';
 import { guessArea } from '../../../shared/goals/area';
+import { addDays } from '../../../shared/text/dates';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
 import { resolveTargetDate, targetDateRuleOf } from '../../../shared/goals/timeframe';
 import { goalFields, isLabelOnlyLine, type GoalField } from './goal-fields';
+import { columnOrdered, isTickBoxRow } from './goal-blocks';
 import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
@@ -26,6 +28,8 @@ interface RawGoal {
 
 export interface GoalsResult {
   goals: ExtractedGoal[];
+  /** Goals of the previous IEP reprinted in this one. */
+  priorGoals: ExtractedGoal[];
   /** "Progress Reported" texts printed with the goals (reporting schedule). */
   reportingTexts: string[];
 }
@@ -39,7 +43,7 @@ const isGoalHeader = (line: LayoutLine) => GOAL_FIELD_LABELS.some(([kind, re]) =
 export function goalSectionLines(layout: Layout): LayoutLine[] {
   const lines: LayoutLine[] = [];
   let inGoals = false;
-  for (const line of bodyLines(layout)) {
+  for (const line of goalBodyLines(layout)) {
     const header = isGoalHeader(line);
     // A field label in heading type, alone on its line, is part of the goal it labels.
     if (inGoals && !header && line.isHeading && isLabelOnlyLine(line)) {
@@ -60,7 +64,25 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
     }
     if (inGoals) lines.push(line);
   }
-  return lines.length > 0 ? lines : bodyLines(layout);
+  return lines.length > 0 ? lines : goalBodyLines(layout);
+}
+
+/**
+ * Body lines, keeping the goal lines that only look like running headers: a goal reprinted with the
+ * previous IEP's progress (common in SEIS prints) puts the same lines at the same place on two pages,
+ * where the layout takes them for furniture. A running header never stands at or below a goal's first
+ * field on its page, and a footer stays in the bottom margin.
+ */
+function goalBodyLines(layout: Layout): LayoutLine[] {
+  const startsGoalField = (l: LayoutLine) => GOAL_FIELD_LABELS.some(([kind, re]) => (kind === 'header' || kind === 'goal' || kind === 'area') && re.test(l.text.trim()));
+  const firstFieldY = new Map<number, number>();
+  for (const l of layout.lines) if (!firstFieldY.has(l.page) && startsGoalField(l)) firstFieldY.set(l.page, l.bbox[1]);
+  const height = new Map(layout.pages.map((p) => [p.pageNumber, p.height]));
+  return layout.lines.filter((l) => {
+    if (!l.repeated) return true;
+    const top = firstFieldY.get(l.page);
+    return top !== undefined && l.bbox[1] >= top - 1 && l.bbox[3] <= (height.get(l.page) ?? 792) * 0.88;
+  });
 }
 
 /** A target-date cell that names the IEP's end by itself ("Annual review", "Next annual ARD"): the cell's heading supplies the "by". */
@@ -77,7 +99,7 @@ export interface IepSpan {
 }
 
 export function extractGoals(layout: Layout, documentId: string, span: IepSpan = { start: null, end: null }): GoalsResult {
-  const lines = goalSectionLines(layout);
+  const lines = columnOrdered(goalSectionLines(layout)).filter((l) => !isTickBoxRow(l));
   let raws = rawGoalsFromTables(layout);
   if (raws.length === 0) raws = rawGoalsFromFields(goalFields(lines));
   if (raws.length === 0) raws = rawGoalsFromNumberedList(lines);
@@ -128,7 +150,35 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
     });
   }
   const reportingTexts = raws.map((r) => runOf(r.reporting).text).filter(Boolean);
-  return { goals, reportingTexts };
+  const { current, prior } = splitPriorYear(goals, span);
+  return { goals: current, priorGoals: prior.map((g) => ({ ...g, key: `prior-${g.key}` })), reportingTexts };
+}
+
+/** A goal due this close to the IEP's start (or before it) is the previous IEP's: a new goal runs about a year. */
+const PRIOR_GOAL_WINDOW_DAYS = 60;
+
+/**
+ * Goals of the IEP before, reprinted in this one: a run of goals whose numbering starts again (1, 2,
+ * 3 after 1, 2, 3, 4), every one of them that states a date due before or within two months of this
+ * IEP's start, while the other goals run on. Without the IEP's start nothing is set apart.
+ */
+export function splitPriorYear(goals: ExtractedGoal[], span: IepSpan): { current: ExtractedGoal[]; prior: ExtractedGoal[] } {
+  if (!span.start || goals.length < 2) return { current: goals, prior: [] };
+  const series: ExtractedGoal[][] = [];
+  for (const g of goals) {
+    const run = series[series.length - 1];
+    const previous = run?.[run.length - 1];
+    if (!run || (g.number !== null && previous?.number !== null && previous !== undefined && g.number <= previous.number)) series.push([g]);
+    else run.push(g);
+  }
+  const soon = addDays(span.start, PRIOR_GOAL_WINDOW_DAYS);
+  const isPrior = (run: ExtractedGoal[]) => {
+    const dated = run.map((g) => g.targetDate).filter((d): d is string => d !== null);
+    return dated.length > 0 && dated.every((d) => d < soon);
+  };
+  const priorRuns = series.filter(isPrior);
+  if (priorRuns.length === 0 || priorRuns.length === series.length) return { current: goals, prior: [] };
+  return { current: series.filter((r) => !isPrior(r)).flat(), prior: priorRuns.flat() };
 }
 
 function emptyGoal(number: number | null): RawGoal {
@@ -157,7 +207,10 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
     goals.push(current);
     return current;
   };
-  for (const f of fields) {
+  // Where goals have headers, a goal belongs to the text after its header: what comes before the
+  // first one (a behaviour plan's "goal", a note on the goals) is no goal.
+  const firstHeader = fields.findIndex((f) => f.kind === 'header' && (f.number !== null || f.words.length > 0));
+  for (const f of firstHeader > 0 ? fields.slice(firstHeader) : fields) {
     if (f.kind === 'header') {
       const g = open(f.number);
       applyHeaderRest(g, f.words);
@@ -177,10 +230,30 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
   return goals.filter((g) => g.text.length > 0);
 }
 
-/** What follows "Goal #1" on its line: "Area of Need: Reading", "(Reading)", or the goal itself. */
+/** Words on the first printed line of a run (same page, same baseline as its first word). */
+function firstLineOf(words: PlacedWord[]): PlacedWord[] {
+  const first = words[0];
+  if (!first) return [];
+  const end = words.findIndex((w) => w.page !== first.page || Math.abs(w.bbox[1] - first.bbox[1]) > (first.bbox[3] - first.bbox[1]) * 0.6);
+  return end < 0 ? words : words.slice(0, end);
+}
+
+/**
+ * What follows "Goal #1": on its line "Area of Need: Reading", "Goal Focus  Mathematics", "(Reading)",
+ * or the goal itself; the goal on the lines under a header line that names only the area.
+ */
 function applyHeaderRest(goal: RawGoal, words: PlacedWord[]): void {
+  const onLine = firstLineOf(words);
+  const below = words.slice(onLine.length);
+  const lineText = runOf(onLine).text;
+  if (below.length > 0 && !/\bwill\b/i.test(lineText) && /\bwill\b/i.test(runOf(below).text)) {
+    applyHeaderRest(goal, onLine);
+    goal.text = below;
+    return;
+  }
   const run = runOf(words);
-  const areaLabel = /^(?:[-–:]\s*)?(?:area\s+of\s+need|goal\s+area|skill\s+area|focus\s+area|area|domain)\s*:\s*/i.exec(run.text);
+  const areaLabel = /^(?:[-–:]\s*)?(?:area\s+of\s+need|goal\s+(?:area|focus)|skill\s+area|focus\s+area|area|domain)\s*:\s*/i.exec(run.text)
+    ?? (below.length === 0 ? /^(?:[-–:]\s*)?(?:area\s+of\s+need|goal\s+(?:area|focus)|skill\s+area|focus\s+area)\s+(?=\S)/i.exec(run.text) : null);
   if (areaLabel) {
     goal.area = run.text.slice(areaLabel[0].length).trim() || null;
     return;

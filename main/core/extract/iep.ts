@@ -43,6 +43,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
       primaryDisability: findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v))?.value ?? null,
     },
     goals: goals.goals,
+    ...(goals.priorGoals.length > 0 ? { priorGoals: goals.priorGoals } : {}),
     services: services.services,
     // Accommodations printed as rows of the services table (under their own band) are the list itself.
     accommodations: services.accommodations.length ? services.accommodations : extractAccommodations(layout),

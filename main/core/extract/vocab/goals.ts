@@ -9,6 +9,8 @@ export type GoalFieldKind = 'header' | 'area' | 'baseline' | 'goal' | 'objective
  * end the field before them and are otherwise ignored: a goal's text stops at the next field label.
  */
 export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
+  // "Goal Number: 1", "Measurable Annual Goal #: 2", a provider's prefix before the number ("Goal #: SLP 1").
+  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)\s*:?\s*(?:[a-z]{2,4}[\s-]?)?(\d{1,2})(?![\d/])\s*[:.)-]?/i],
   // "Goal #3", "Annual Goal 2:", "MEASURABLE ANNUAL GOAL #2" (SEIS, DESE, Frontline prints).
   ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)?\s*(\d{1,2})(?![\d/])\s*[:.)-]?/i],
   // "MEASURABLE ANNUAL GOAL: Goal Number: 1" (Infinite Campus-style prints).
@@ -28,7 +30,9 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['criteria', /^(?:criteri(?:a|on)(?:\s+for\s+mastery)?|mastery\s+criteri(?:a|on))\b\s*:?/i],
   ['schedule', /^(?:schedule|target\s+date|timeline|date\s+(?:to\s+be\s+)?(?:achieved|met))\b\s*:?/i],
   ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported|reports?\s+of\s+progress[\w\s]{0,40}?\s+(?:will\s+be\s+)?(?:provided|reported|sent|issued))\b\s*:?/i],
-  ['other', /^(?:standards?(?:\s+addressed)?|aligned\s+standards?|person\(s\)\s+responsible|persons?\s+responsible|responsible\s+(?:staff|personnel|providers?)|providers?|services?\s+(?:provider|area)|comments?|notes?|enables?\s+(?:the\s+)?student\s+to)\b\s*:?/i],
+  // "Enables student to be involved/progress in general curriculum/state standard RL 9-10.1:" (SEIS): the label runs to its colon or the line's end.
+  ['other', /^enables?\s+(?:the\s+)?student\s+to\b[^:]*:?/i],
+  ['other', /^(?:standards?(?:\s+addressed)?|aligned\s+standards?|person\(s\)\s+responsible|persons?\s+responsible|responsible\s+(?:staff|personnel|providers?)|providers?|services?\s+(?:provider|area)|comments?|notes?|enables?\s+(?:the\s+)?student\s+to|duration|language\s+of\s+delivery|implementers?)\b\s*:?/i],
 ];
 
 /** Labels that may also appear in the middle of a line ("Criteria: ... Method: ... Schedule: ..."). */
