@@ -1,6 +1,8 @@
 // The kind of IEP meeting: from the ticked box when the form prints the types as checkboxes (drawn,
 // glyph or scanned boxes, read by the layout model; null when no box of the question can be read or
 // none is ticked, never the first option), else from a labelled value, else from the title words.
+// The words (vocab/iep.ts IEP_TYPE_WORDS) and the readers of text ticks here are the only ones: the
+// classifier reads an IEP's subtype with them too (documents/parse/classify-subtype.ts).
 import type { IepSubtype } from '../../../shared/domain';
 import { answerOf } from '../layout';
 import { findLabeledValue, type Layout } from './layout';
@@ -13,15 +15,26 @@ export function typeFromText(text: string): IepSubtype | null {
 }
 
 /** How many different meeting types a text names. */
-const typesNamed = (text: string): number => new Set(IEP_TYPE_WORDS.filter(([, re]) => re.test(text)).map(([t]) => t)).size;
+export const typesNamed = (text: string): number => new Set(IEP_TYPE_WORDS.filter(([, re]) => re.test(text)).map(([t]) => t)).size;
 
 const BOX = String.raw`(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☒☑□■✓✔])`;
 const TICKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/;
 
-/** "[ ] Initial [X] Annual [ ] Amendment" -> "Annual": only the ticked options of a checkbox list. */
+/** A tick read without its box: an X alone before an option's word ("X Annual"), as OCR reads a marked box whose frame it dropped. */
+const BARE_TICK = /(?:^|\s)[xX]\s+(?=[A-Za-z])/;
+
+/**
+ * "[ ] Initial [X] Annual [ ] Amendment" -> "Annual": only the ticked options of a checkbox list. With
+ * bare ticks ("X Annual Initial", the empty boxes unread) each ticked option is its first two words.
+ * The text itself when it prints no box.
+ */
 export function checkedOptions(value: string): string {
   const parts = value.split(new RegExp(`(${BOX})`));
-  if (parts.length < 3) return value;
+  if (parts.length < 3) {
+    const bare = value.split(new RegExp(BARE_TICK.source, 'g'));
+    if (bare.length < 2) return value;
+    return bare.slice(1).map((option) => option.trim().split(/\s+/).slice(0, 2).join(' ')).join(' ');
+  }
   const ticked: string[] = [];
   for (let i = 1; i < parts.length; i += 2) if (TICKED.test(parts[i].trim())) ticked.push(parts[i + 1] ?? '');
   return ticked.join(' ');

@@ -4,4 +4,4 @@
 // set, and re-extracts those whose type or subtype changed. Raise it whenever classify*.ts or the
 // vocabulary it reads (extract/vocab/doc-types.ts, the meeting-type words) would classify a document
 // differently. Kept apart from classify.ts so the import's queries load no classifier.
-export const CLASSIFIER_VERSION = 2;
+export const CLASSIFIER_VERSION = 3;

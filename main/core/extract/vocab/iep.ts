@@ -132,17 +132,20 @@ export const DATE_RANGE_JOIN = /^\s*,?\s*(?:to|through|thru|until|till|and|[-–
 
 /**
  * Meeting or document types by the words a form uses for them, first match wins (an amendment's
- * title often names the annual IEP it amends, so amendment words come first).
+ * title often names the annual IEP it amends, so amendment words come first). The one list both
+ * the classifier (an IEP's subtype) and the IEP reader (its type) read, through extract/iep-type.ts.
  */
 export const IEP_TYPE_WORDS: Array<[import('../../../../shared/domain').IepSubtype, RegExp]> = [
   ['amendment', /\b(?:amend(?:ment|ed|s)?|addendum)\b/i],
   // New York: a "Requested Review" (a CSE meeting at a parent's or school's request) amends the IEP in effect.
   ['amendment', /\brequested\s+review\b/i],
-  ['revision', /\brevis(?:ion|ed)\b/i],
-  ['reevaluation', /\b(?:re-?evaluation|triennial|three[- ]year)\b/i],
-  ['interim', /\binterim\b|\b30[- ]day\b|\btemporary\b/i],
+  ['revision', /\brevis(?:ion|ed|e)\b/i],
+  // Short forms a checkbox label may print ("Re-eval", "3-year").
+  ['reevaluation', /\b(?:re-?evaluation|re-?eval|triennial|three[- ]year|3[- ]year)\b/i],
+  // A transfer IEP (a student arriving from another district, 34 CFR 300.323(e)-(f)) holds until the new team meets.
+  ['interim', /\binterim\b|\b30[- ]day\b|\btemporary\b|\btransfer\b/i],
   ['initial', /\binitial\b/i],
-  ['annual', /\bannual\b/i],
+  ['annual', /\b(?:annual|yearly)\b/i],
 ];
 
 /** Words of a progress-reporting schedule ("quarterly, with report cards"). */
