@@ -7,6 +7,8 @@ import { documentsApi } from './api/documents';
 import { reviewApi } from './api/review';
 import { timelineApi } from './api/timeline';
 import { deadlinesApi } from './api/deadlines';
+import { lettersApi } from './api/letters';
+import { servicesApi } from './api/services';
 import { packetApi } from './api/packet';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
@@ -18,6 +20,8 @@ export const api = {
   ...reviewApi,
   ...timelineApi,
   ...deadlinesApi,
+  ...lettersApi,
+  ...servicesApi,
   ...packetApi,
 };
 

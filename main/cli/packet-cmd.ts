@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { resolveCase } from '../core/cases';
-import { packetCandidates, packetInput, periodChoices } from '../core/packet/service';
+import { packetCandidates, packetInput } from '../core/packet/service';
+import { periodChoices } from '../core/services/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
 
 function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {

@@ -1,6 +1,4 @@
-import { LETTER_TEMPLATES } from '../core/letters';
 import { addEvent, allDeadlines, caseDeadlines, caseEvents, deadlinesIcs, getCalendar, importCalendarIcs, markDeadlineMet, removeEvent, setCalendar, updateEvent } from '../core/deadlines/service';
-import { draftCaseLetter, listLetters, saveLetter, setLetterResponse } from '../core/letters/service';
 import type { Registry } from './registry';
 
 export function registerDeadlines(reg: Registry): void {
@@ -26,9 +24,4 @@ export function registerDeadlines(reg: Registry): void {
   reg.register('calendar.get', ({ caseId }, { core }) => getCalendar(core, caseId));
   reg.register('calendar.set', ({ caseId, calendar }, { core }) => setCalendar(core, caseId, calendar));
   reg.register('calendar.importIcs', ({ caseId, ics }, { core }) => importCalendarIcs(core, caseId, ics));
-  reg.register('letters.templates', () => LETTER_TEMPLATES.map(({ id, title, description }) => ({ id, title, description })));
-  reg.register('letters.draft', ({ caseId, template }, { core }) => draftCaseLetter(core, caseId, template));
-  reg.register('letters.save', ({ caseId, draft, sentDate, letterId, version }, { core }) => saveLetter(core, caseId, draft, sentDate ?? null, letterId ? { letterId, version } : undefined));
-  reg.register('letters.list', ({ caseId }, { core }) => listLetters(core, caseId));
-  reg.register('letters.setResponse', ({ caseId, letterId, responseDate }, { core }) => setLetterResponse(core, caseId, letterId, responseDate));
 }

@@ -5,6 +5,8 @@ import { registerDocuments } from './documents';
 import { registerReview } from './review';
 import { registerTimeline } from './timeline';
 import { registerDeadlines } from './deadlines';
+import { registerLetters } from './letters';
+import { registerServices } from './services';
 import { registerPacket } from './packet';
 import { Registry } from './registry';
 
@@ -16,6 +18,8 @@ export function buildRegistry(): Registry {
   registerReview(reg);
   registerTimeline(reg);
   registerDeadlines(reg);
+  registerLetters(reg);
+  registerServices(reg);
   registerPacket(reg);
   return reg;
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One API call: its argument schema and, as a phantom type, its result. */
 export interface CallDef<S extends z.ZodType, R> {
@@ -10,3 +10,6 @@ export interface CallDef<S extends z.ZodType, R> {
 export function defineCall<R>() {
   return <S extends z.ZodType>(args: S): CallDef<S, R> => ({ args });
 }
+
+/** A calendar date as the API carries it. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');

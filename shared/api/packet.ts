@@ -1,32 +1,11 @@
 import { z } from 'zod';
-import type { CompEdAward, Reconciliation } from '../compensatory/types';
 import { defineCall } from './define';
+import { compEdMethodSchema, periodSchema } from './services';
 
 export const PACKET_SECTION_IDS = ['cover', 'toc', 'findings', 'chronology', 'goals', 'scores', 'services', 'index', 'exhibits'] as const;
 export const BATES_POSITIONS = ['bottom-right', 'bottom-left', 'bottom-center', 'top-right'] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const caseRef = z.object({ caseId: z.string().min(1) });
-
-export const periodSchema = z.object({
-  kind: z.enum(['school_year', 'iep_period', 'custom']),
-  start: isoDate,
-  end: isoDate,
-  label: z.string().max(100).optional(),
-});
-
-export const compEdMethodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hour_for_hour') }),
-  z.object({ kind: z.literal('percentage'), percent: z.number().min(0).max(500) }),
-  z.object({ kind: z.literal('needs_based'), minutes: z.number().min(0).max(1_000_000), rationale: z.string().trim().min(1, 'say what the award is based on').max(5000) }),
-]);
-
-export interface PeriodChoice {
-  kind: 'school_year' | 'iep_period' | 'custom';
-  start: string;
-  end: string;
-  label: string;
-}
 
 export const packetOptionsSchema = caseRef.extend({
   bates: z.object({
@@ -76,9 +55,6 @@ export interface PacketJobDto {
 }
 
 export const packetApi = {
-  'services.periods': defineCall<PeriodChoice[]>()(caseRef),
-  'services.reconcile': defineCall<Reconciliation>()(caseRef.extend({ period: periodSchema })),
-  'services.compEd': defineCall<CompEdAward>()(caseRef.extend({ period: periodSchema, method: compEdMethodSchema })),
   'packet.candidates': defineCall<PacketCandidateDto[]>()(caseRef),
   'packet.build': defineCall<PacketJobDto>()(packetOptionsSchema),
   'packet.status': defineCall<PacketJobDto>()(z.object({ jobId: z.string().min(1) })),

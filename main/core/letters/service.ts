@@ -1,7 +1,7 @@
 // Letters: drafted from the case (child, addressee on file, goal data, percentiles, services,
 // missed minutes, each with its source), edited by the user, saved as DOCX/PDF and, once sent,
 // filed in the case as correspondence that starts the matching deadline.
-import type { LetterDraftDto, LetterDto } from '../../../shared/api/deadlines';
+import type { LetterDraftDto, LetterDto } from '../../../shared/api/letters';
 import type { LetterTemplateId } from '../../../shared/deadlines/derive';
 import { JURISDICTIONS, type Jurisdiction } from '../../../shared/deadlines/types';
 import { AppError } from '../../../shared/errors';

@@ -87,4 +87,4 @@ export interface LetterContext {
 }
 
 /** A drafted letter: every part is plain text the user edits before saving. Paragraphs starting "• " are list items. */
-export type { LetterDraftDto as LetterDraft } from '../../../shared/api/deadlines';
+export type { LetterDraftDto as LetterDraft } from '../../../shared/api/letters';

@@ -1,16 +1,13 @@
-// Services reconciliation, the comp-ed calculator and the evidence packet, fed from the case model.
+// The evidence packet, fed from the case model (service reconciliation and comp-ed: ../services).
 // The packet is built in a worker thread with progress and cancel; the PDF is kept in the data
 // folder's packets/ until downloaded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs, PeriodChoice } from '../../../shared/api/packet';
-import { calculateCompEd } from '../../../shared/compensatory/calculate';
-import { reconcile } from '../../../shared/compensatory/reconcile';
-import type { CompEdMethod, PageCite, ReconciliationPeriod, RequiredService, ServiceLogInput } from '../../../shared/compensatory/types';
+import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs } from '../../../shared/api/packet';
+import type { PageCite } from '../../../shared/compensatory/types';
 import { AppError } from '../../../shared/errors';
 import { lineageChartData } from '../../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
-import type { CaseModel } from '../../../shared/timeline/model';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { DOC_TYPE_LABELS } from '../../../shared/doc-types';
 import type { Core } from '../context';
@@ -18,60 +15,9 @@ import { getCase } from '../cases';
 import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import { packetCompEd } from './compensatory-section';
 import type { PacketChart, PacketInput } from './types';
+import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
 import { getSettings } from '../settings';
-
-function requiredServices(model: CaseModel): RequiredService[] {
-  return model.ieps.flatMap((i) =>
-    i.services
-      .filter((s) => (s.startDate ?? i.startDate) && (s.endDate ?? i.endDate))
-      .map((s) => ({
-        service: s.service,
-        minutesPerWeek: s.minutesPerWeek,
-        minutesPerMonth: s.minutesPerMonth,
-        minutesPerSession: s.minutesPerSession,
-        startDate: (s.startDate ?? i.startDate)!,
-        endDate: (s.endDate ?? i.endDate)!,
-        source: s.source,
-      })),
-  );
-}
-
-function serviceLogs(model: CaseModel): ServiceLogInput[] {
-  const byDoc = new Map<string, ServiceLogInput>();
-  for (const s of model.serviceSessions ?? []) {
-    const log = byDoc.get(s.documentId) ?? { documentId: s.documentId, sessions: [], summaries: [] };
-    log.sessions!.push(s);
-    byDoc.set(s.documentId, log);
-  }
-  for (const s of model.serviceDelivery) {
-    const log = byDoc.get(s.documentId) ?? { documentId: s.documentId, sessions: [], summaries: [] };
-    log.summaries!.push(s);
-    byDoc.set(s.documentId, log);
-  }
-  return [...byDoc.values()];
-}
-
-/** School years and IEP periods the case's records span, for the period picker. */
-export function periodChoices(core: Core, caseId: string): PeriodChoice[] {
-  const model = judgedModel(core, caseId);
-  const out: PeriodChoice[] = [];
-  const years = new Set<number>();
-  for (const d of model.documents) if (d.date) years.add(Number(d.date.slice(0, 4)) - (Number(d.date.slice(5, 7)) < 7 ? 1 : 0));
-  for (const y of [...years].sort()) out.push({ kind: 'school_year', start: `${y}-07-01`, end: `${y + 1}-06-30`, label: `School year ${y}-${String(y + 1).slice(2)}` });
-  for (const i of model.ieps.filter((x) => x.startDate && x.endDate && x.type !== 'amendment' && x.type !== 'revision'))
-    out.push({ kind: 'iep_period', start: i.startDate!, end: i.endDate!, label: `IEP period ${formatDisplayDate(i.startDate)} – ${formatDisplayDate(i.endDate)}` });
-  return out;
-}
-
-export function reconcileCase(core: Core, caseId: string, period: ReconciliationPeriod) {
-  const model = judgedModel(core, caseId);
-  return reconcile(requiredServices(model), serviceLogs(model), period);
-}
-
-export function compEdCase(core: Core, caseId: string, period: ReconciliationPeriod, method: CompEdMethod) {
-  return calculateCompEd(reconcileCase(core, caseId, period), method);
-}
 
 export function packetCandidates(core: Core, caseId: string): PacketCandidateDto[] {
   getCase(core, caseId);

@@ -3,7 +3,7 @@
 // removed and moved.
 import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
-import type { LetterDraftDto, LetterDto } from '../../../../shared/api/deadlines';
+import type { LetterDraftDto, LetterDto } from '../../../../shared/api/letters';
 import { invoke } from '../../api/client';
 import { localToday } from '../deadlines/labels';
 import { ErrorText } from '../../components/ErrorText';

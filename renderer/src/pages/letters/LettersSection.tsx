@@ -2,7 +2,8 @@
 // Sending happens outside the app; saving as sent files the letter as correspondence and starts its clock.
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { DeadlineDto, LetterDraftDto, LetterDto, LetterTemplateDto } from '../../../../shared/api/deadlines';
+import type { DeadlineDto } from '../../../../shared/api/deadlines';
+import type { LetterDraftDto, LetterDto, LetterTemplateDto } from '../../../../shared/api/letters';
 import type { LetterTemplateId } from '../../../../shared/deadlines/derive';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';

@@ -2,7 +2,7 @@
 // DOCX or PDF to send.
 import { useState } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
-import type { LetterDto } from '../../../../shared/api/deadlines';
+import type { LetterDto } from '../../../../shared/api/letters';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { viewerHref } from '../../components/viewer/links';

@@ -3,7 +3,8 @@
 // exported for the five-business-day disclosure (34 CFR 300.512(a)(3)).
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, GridList, GridListItem, Input, Label, TextField } from 'react-aria-components';
-import { BATES_POSITIONS, PACKET_SECTION_IDS, type PacketOptionsArgs, type PeriodChoice } from '../../../../shared/api/packet';
+import { BATES_POSITIONS, PACKET_SECTION_IDS, type PacketOptionsArgs } from '../../../../shared/api/packet';
+import type { PeriodChoice } from '../../../../shared/api/services';
 import type { CompEdMethod } from '../../../../shared/compensatory/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';

@@ -3,7 +3,7 @@
 // (Reid v. District of Columbia, 401 F.3d 516 (D.C. Cir. 2005)). Every figure says how it was computed.
 import { useEffect, useState } from 'react';
 import { Button, Input, Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
-import type { PeriodChoice } from '../../../../shared/api/packet';
+import type { PeriodChoice } from '../../../../shared/api/services';
 import type { FlagDto } from '../../../../shared/api/timeline';
 import type { CompEdAward, CompEdMethod } from '../../../../shared/compensatory/types';
 import { invoke } from '../../api/client';

@@ -2,7 +2,7 @@
 // compensatory-education calculator built on those figures.
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import type { PeriodChoice } from '../../../../shared/api/packet';
+import type { PeriodChoice } from '../../../../shared/api/services';
 import { invoke } from '../../api/client';
 import { useCaseQuery, useDocumentNames } from '../../components/charts/useCaseQuery';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
