@@ -87,6 +87,11 @@ const PATTERNS: Pattern[] = [
     kind: 'rubric', rank: 2, unit: (m, raw) => `rubric score (${tailOf(m, raw, m[2])})`,
   },
   {
+    // "earns 3 out of 4 points on the district writing rubric": points awarded on a rubric.
+    re: new RegExp(`${NUM}\\s+(?:(?:out\\s+)?of\\s+(?:a\\s+(?:possible\\s+)?)?\\d+\\s+)?(?:possible\\s+)?points?\\s+(?:or\\s+(?:higher|better|above|more)\\s+)?(?:on|using|according to|from)\\s+(?:an?|the)\\s+((?:[\\w-]+\\s+){0,5}?(?:rubric|rating scale|scoring guide))`, 'gi'),
+    kind: 'rubric', rank: 2, unit: (m, raw) => `rubric points (${tailOf(m, raw, m[2])})`,
+  },
+  {
     re: new RegExp(`(?:mean length of utterance|\\bMLU)\\b(?:\\s*\\(MLU\\))?[^.\\d]{0,40}?${NUM}`, 'gi'),
     kind: 'mlu', rank: 3, unit: () => 'MLU (morphemes)',
   },
@@ -106,11 +111,12 @@ const PATTERNS: Pattern[] = [
     kind: 'duration', rank: 4, unit: (m) => m[2].toLowerCase().replace(/s?$/, 's'),
   },
   {
-    re: new RegExp(`${NUM}\\s+times?\\s+(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
+    re: new RegExp(`${NUM}\\s+(?:or\\s+(?:fewer|less|more)\\s+)?times?\\s+(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
     kind: 'count', rank: 4, unit: (m) => `times per ${m[2].toLowerCase()}`,
   },
   {
-    re: new RegExp(`${NUM}\\s+(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
+    // "decrease to 1 or fewer per week": the bound sits between the number and its period.
+    re: new RegExp(`${NUM}\\s+(?:or\\s+(?:fewer|less|more)\\s+)?(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
     kind: 'count', rank: 4, unit: (m) => `occurrences per ${m[2].toLowerCase()}`,
   },
   {
@@ -158,7 +164,8 @@ export function findMeasures(raw: string): Measure[] {
     if (overlaps(m.index, m.length)) return;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m.length, m.index + m.length + 20);
-    found.push({ ...m, ceiling: CEILING_BEFORE.test(before) && !/\bfrom\b[^,]*\bto\s*$/i.test(before) || CEILING_AFTER.test(after) });
+    const bounded = /\bor\s+(?:fewer|less)\b/i.test(text.slice(m.index, m.index + m.length));
+    found.push({ ...m, ceiling: CEILING_BEFORE.test(before) && !/\bfrom\b[^,]*\bto\s*$/i.test(before) || CEILING_AFTER.test(after) || bounded });
   };
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;

@@ -154,3 +154,36 @@ function valueWordsOf(line: LayoutLine, field: GoalField): PlacedWord[] {
   }
   return line.words;
 }
+
+/** A present-levels label printed in body type ("Present levels", "Present Levels of Performance:"), its value maybe on the same line. */
+const PRESENT_LEVELS_LABEL = /^(?:present\s+levels?(?:\s+of\s+(?:academic\s+achievement\s+and\s+)?(?:functional\s+)?performance)?|current\s+(?:levels?\s+of\s+)?performance|plaafp|plep|plop)\s*(?:\((?:plaafp|plep|plop)\))?\s*(?::|$)/i;
+
+/**
+ * The present-levels paragraph of a form that labels it in body type rather than a heading (a typed
+ * summary: "Present levels" on its own line, the paragraph, then "Annual goals"): the lines from the
+ * label to the next heading, field label, goal header or short title after a finished sentence.
+ */
+export function presentLevelsByLabel(lines: LayoutLine[]): LayoutLine[] {
+  const start = lines.findIndex((l) => PRESENT_LEVELS_LABEL.test(l.text.trim()));
+  if (start < 0) return [];
+  const label = lines[start];
+  const rest = label.text.trim().replace(PRESENT_LEVELS_LABEL, '').trim();
+  const out: LayoutLine[] = [];
+  if (rest) {
+    const skip = label.words.length - rest.split(/\s+/).length;
+    const words = label.words.slice(skip);
+    out.push({ ...label, words, cells: [{ words, text: rest, x0: words[0].bbox[0], x1: words[words.length - 1].bbox[2] }], text: rest });
+  }
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.isHeading || matchLabel(line) !== null || isShortTitle(line, lines[i - 1])) break;
+    out.push(line);
+  }
+  return out;
+}
+
+/** One to five words, no figures or end punctuation, capitalised, under a line that ended a sentence ("Annual goals"). */
+function isShortTitle(line: LayoutLine, before: LayoutLine): boolean {
+  const words = line.words;
+  return words.length > 0 && words.length <= 5 && !/[\d.,;!?]/.test(line.text) && /^[A-Z]/.test(line.text) && /[.!?:]["')]?$/.test(before.text.trim());
+}

@@ -6,7 +6,7 @@ import { addDays } from '../../../shared/text/dates';
 import { findMeasures, sameUnitFamily, type Measure } from '../../../shared/goals/measures';
 import { parseGoalSentence } from '../../../shared/goals/parse';
 import { resolveTargetDate, targetDateRuleOf } from '../../../shared/goals/timeframe';
-import { goalFields, isLabelOnlyLine, type GoalField } from './goal-fields';
+import { goalFields, isLabelOnlyLine, presentLevelsByLabel, type GoalField } from './goal-fields';
 import { columnOrdered, isTickBoxRow } from './goal-blocks';
 import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
@@ -324,7 +324,8 @@ function presentLevelsLines(layout: Layout): LayoutLine[] {
     const end = body.findIndex((l, i) => i > start && ((l.isHeading && GOAL_SECTION_HEADING.test(l.text)) || isGoalHeader(l)));
     if (end > start) return body.slice(start + 1, end);
   }
-  return findSections(layout, PRESENT_LEVELS_HEADING).flatMap((s) => s.lines);
+  const sections = findSections(layout, PRESENT_LEVELS_HEADING).flatMap((s) => s.lines);
+  return sections.length > 0 ? sections : presentLevelsByLabel(body);
 }
 
 const STOP = new Set('the and with his her their will when that this from into for was were are has have had of in on at to a an by or be as is it its he she they than then'.split(' '));
