@@ -1,5 +1,14 @@
 import type { Migration } from '../migrate';
-import { SEARCH_INDEX_DDL, searchTags } from '../queries/search-index';
+
+// Frozen: this migration holds its own SQL and tag format as they were when it was written, so a
+// later change to the live schema in queries/ cannot change what it does to an old database.
+const SEARCH_INDEX_DDL = `CREATE VIRTUAL TABLE search_index USING fts5(
+  text,
+  tags,
+  tokenize = 'porter unicode61 remove_diacritics 2'
+)`;
+const hex = (value: string) => Buffer.from(value, 'utf8').toString('hex');
+const searchTags = (caseId: string, type: string) => `k${hex(caseId)}0 y${hex(type)}0`;
 
 /**
  * Replaces pages_fts (searchable by its text only, so replacing one page's row scanned the whole
