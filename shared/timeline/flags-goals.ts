@@ -186,6 +186,30 @@ export function goalExtentUncertain(goal: Pick<CaseGoal, 'text' | 'confidence'>,
   return (text.match(/\(/g) ?? []).length !== (text.match(/\)/g) ?? []).length;
 }
 
+/** Dates and years in a goal's words: numbers that state when, not how well. */
+const DATE_WORDS = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}\/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/gi;
+
+/** A quantity stated as a criterion: "80%", "4 out of 5", "at least 3", "2 or fewer", "3 times per week". */
+const CRITERION_WORDS = new RegExp(
+  [
+    String.raw`\d+(?:\.\d+)?\s*(?:%|percent\b)`,
+    String.raw`\b\d+\s*(?:out\s+of|of|\/)\s*\d+\b`,
+    String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|fewer\s+than|less\s+than|more\s+than|a\s+(?:minimum|maximum)\s+of|up\s+to)\s+\d+`,
+    String.raw`\b\d+\s+or\s+(?:fewer|less|more|better|higher|lower|above|below)\b`,
+    String.raw`\b\d+\s+(?:\w+\s+){0,2}(?:per|a|each)\s+(?:minute|hour|day|week|month|session|class|period)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Whether the goal's words state a criterion the reader did not take (none found, no target read): "so that
+ * outbursts decrease to 2 or fewer per week" read without its target. Its parts are then not judged:
+ * "states no criterion" would be false.
+ */
+export function criterionUnread(goal: Pick<CaseGoal, 'text' | 'targetValue' | 'components'>): boolean {
+  return !goal.components.criterion && goal.targetValue == null && CRITERION_WORDS.test(goal.text.replace(DATE_WORDS, ' '));
+}
+
 /** Measures of how often a behaviour occurs: counts per time, occurrences, intervals of a session. */
 const FREQUENCY_MEASURE = /\bper\s+(?:minute|hour|day|week|month|session|class|period|observation)|\b(?:times|incidents?|occurrences?|episodes?|instances?|outbursts?|referrals?|tantrums?|intervals?)\b|\bfrequency\b|\ba (?:day|week|session)\b/i;
 
@@ -204,7 +228,7 @@ type Component = keyof typeof COMPONENT_NAMES;
 export function vagueGoalFlags(ctx: FlagContext): RedFlag[] {
   const flags: RedFlag[] = [];
   for (const goal of ctx.goals.values()) {
-    if (goalExtentUncertain(goal, ctx.t)) continue;
+    if (goalExtentUncertain(goal, ctx.t) || criterionUnread(goal)) continue;
     const missing = (Object.keys(COMPONENT_NAMES) as Component[]).filter((k) => !goal.components[k] && !(k === 'timeframe' && goal.targetDate));
     if (!missing.length && (goal.measurable || goal.targetDate)) continue;
     if (missing.length === 1 && missing[0] === 'timeframe') {

@@ -234,6 +234,26 @@ const PARTS: PartsRow[] = [
     types: ['goal_without_target_date'],
   },
   {
+    name: 'no vague_goal when the words state a criterion the reader did not take ("2 or fewer per week", no target read)',
+    fields: { text: 'By 06/13/2025, Priya will use a taught coping strategy so that verbal outbursts decrease to 2 or fewer per week.', components: { ...ALL, condition: false, criterion: false }, measurable: false, targetValue: null },
+    types: [],
+  },
+  {
+    name: 'no goal_without_target_date either when a criterion in the words went unread ("at least 4 of 5 trials")',
+    fields: { text: 'Given a set of ten words, Priya will spell them correctly in at least 4 of 5 trials.', components: { ...ALL, criterion: false, timeframe: false }, measurable: false, targetValue: null },
+    types: [],
+  },
+  {
+    name: 'a date is no criterion: a goal whose only numbers are its date is still vague',
+    fields: { text: 'By 06/13/2025, Priya will improve her organization skills in the classroom.', components: { condition: false, behavior: false, criterion: false, timeframe: true }, measurable: false, targetValue: null },
+    types: ['vague_goal'], says: 'states no condition, no observable behavior, no criterion',
+  },
+  {
+    name: 'a month and year are no criterion either',
+    fields: { text: 'By June 13, 2025, Priya will improve her organization skills in the classroom.', components: { condition: false, behavior: false, criterion: false, timeframe: true }, measurable: false, targetValue: null },
+    types: ['vague_goal'],
+  },
+  {
     name: 'a goal with every part raises nothing',
     fields: { text: 'By 06/13/2025, given a grade-level passage, Priya will answer inferential questions with 80% accuracy.', components: ALL, measurable: true },
     types: [],
