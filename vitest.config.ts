@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/migrations/**/*.test.ts'],
     globalSetup: ['tests/support/build-cli-setup.mjs'],
+    // Data folders are encrypted: tests (and the commands and hosts they start) use a fixed test key.
+    env: { CASEFILE_KEY: '7e57'.repeat(16) },
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

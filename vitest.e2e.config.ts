@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/support/build-cli-setup.mjs'],
+    // Data folders are encrypted: tests (and the commands and hosts they start) use a fixed test key.
+    env: { CASEFILE_KEY: '7e57'.repeat(16) },
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 180_000,

@@ -1,11 +1,12 @@
 // Electron shell: one hardened window on the app:// protocol; the engine in a utilityProcess, off
 // the window's event loop. Calls go renderer -> IPC -> here -> engine process; byte routes go
 // app:// -> appProtocolHandler -> engine process, the same handlers the browser host mounts.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, utilityProcess, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { appProtocolHandler, APP_ORIGIN } from '../host/app-protocol';
 import { EngineStartError, EngineSupervisor, type EngineChild } from '../engine/supervisor';
 import type { FromEngine } from '../engine/protocol';
+import { unlockDataFolder } from '../core/vault/unlock';
 import { buildMenu } from './menu';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -36,11 +37,23 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/**
+ * The data folder's key, reached here in the main process through safeStorage (the OS keychain;
+ * only the main process has it) and handed to the engine process in its environment, which only
+ * this user can read. On Linux without a keychain safeStorage falls back to a fixed password
+ * ('basic_text'): that is no protection, so there the environment's passphrase is used instead.
+ */
+function dataFolderKey(dataDir: string): string {
+  const weak = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  return unlockDataFolder(dataDir, { safeStorage: weak ? undefined : safeStorage, keyring: false, prompt: false }).master.toString('hex');
+}
+
 function spawnEngine(dataDir: string): () => EngineChild {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
   const args = [`--data-dir=${dataDir}`, ...(resourcesDir ? [`--resources-dir=${resourcesDir}`] : [])];
+  const key = dataFolderKey(dataDir);
   return () => {
-    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit' });
+    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { ...process.env, CASEFILE_KEY: key } });
     return {
       get pid() {
         return child.pid;

@@ -6,8 +6,11 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ApiEventName, ApiEvents } from '../../shared/api';
-import { openDatabase, type Db } from './db/open';
-import { BlobStore } from './documents/blob-store';
+import type { Db } from './db/open';
+import type { BlobStore } from './documents/blob-store';
+import { openDataFolder } from './vault/data-folder';
+import type { KeySource } from './vault/unlock';
+import type { DataKeys } from './vault/vault';
 
 export interface Clock {
   now(): Date;
@@ -22,12 +25,16 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Bring the schema up to date (default true). Only the data-folder lock's holder may. */
   migrate?: boolean;
+  /** Where the data folder's key comes from (default: the environment, the OS keychain, a prompt). */
+  keySource?: KeySource;
 }
 
 export interface Core {
   readonly dataDir: string;
   readonly db: Db;
   readonly blobs: BlobStore;
+  /** The data folder's keys (null only for a plain folder opened by a process that may not encrypt it). */
+  readonly keys: DataKeys | null;
   readonly clock: Clock;
   readonly resourcesDir: string;
   newId(): string;
@@ -41,7 +48,7 @@ export interface Core {
 
 export function ensureWritableDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK);
   } catch (e) {
     throw new AppError('not_writable', `The data folder ${dir} cannot be written to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another folder with --data-dir or CASEFILE_DATA_DIR.`);
@@ -55,8 +62,7 @@ export function defaultResourcesDir(): string {
 export function openCore(options: CoreOptions): Core {
   const dataDir = path.resolve(options.dataDir);
   ensureWritableDir(dataDir);
-  const db = openDatabase(path.join(dataDir, 'casefile.sqlite'), { migrate: options.migrate });
-  const blobs = new BlobStore(path.join(dataDir, 'originals'));
+  const { db, blobs, keys } = openDataFolder(dataDir, { migrate: options.migrate, keySource: options.keySource });
   const clock = options.clock ?? systemClock;
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
@@ -65,6 +71,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir,
     db,
     blobs,
+    keys,
     clock,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     newId: options.newId ?? (() => randomUUID()),

@@ -2,9 +2,7 @@
 // a Response out. The browser host mounts them under /api/*, the desktop app under app://; neither
 // adds anything but its own access rule, so a test of one is a test of the other.
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
 import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { exportCase } from '../core/export';
@@ -46,43 +44,39 @@ function attachment(bytes: Uint8Array, type: string, fileName: string): Response
   });
 }
 
-/** Streams the body to the staging folder, refusing it once past the limit (never held whole in memory). */
-async function stageUpload(req: Request, dataDir: string): Promise<{ uploadId: string; size: number }> {
+/** Streams the body to the staging folder, sealed by the blob store, refusing it once past the limit (never held whole in memory). */
+async function stageUpload(req: Request, core: CallContext['core']): Promise<{ uploadId: string; size: number }> {
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
   const uploadId = randomUUID();
-  mkdirSync(stagingDir(dataDir), { recursive: true });
-  const file = path.join(stagingDir(dataDir), uploadId);
-  const out = createWriteStream(file);
+  const out = core.blobs.fileWriter(path.join(stagingDir(core.dataDir), uploadId));
   let size = 0;
   try {
     if (req.body) {
       for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
         size += chunk.length;
         if (size > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        out.write(chunk);
       }
     }
-    out.end();
-    await finished(out);
+    out.close();
     return { uploadId, size };
   } catch (e) {
-    out.destroy();
-    rmSync(file, { force: true });
+    out.abort();
     throw e;
   }
 }
 
 /** Every route of the contract has its handler here; the type refuses a missing or unknown one. */
 export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
-  'files.upload': async (_q, req, { core }) => jsonResponse({ ok: true, value: await stageUpload(req, core.dataDir) }),
+  'files.upload': async (_q, req, { core }) => jsonResponse({ ok: true, value: await stageUpload(req, core) }),
 
   'files.pageImage': async ({ doc, page, width }, _req, { core }) => {
     // Page images are drawn with pdf.js, canvas and sharp: loaded by the first image asked for.
     const { pageImage } = await import('../core/documents/page-image');
     const png = await pageImage(core, doc, page, width);
-    if (!png) return new Response(null, { status: 204 });
-    return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' } });
+    if (!png) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+    return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
   },
 
   'files.original': async ({ doc }, _req, { core }) => {
@@ -94,7 +88,7 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
   'files.packet': async ({ job }, _req, { core }) => {
     const j = packetJob(core, job);
     if (!j.file) throw new AppError('conflict', 'The packet is not built yet.');
-    return attachment(readFileSync(j.file), 'application/pdf', j.file.endsWith('-exhibits.pdf') ? 'exhibit-list.pdf' : 'evidence-packet.pdf');
+    return attachment(core.blobs.readFile(j.file), 'application/pdf', j.file.endsWith('-exhibits.pdf') ? 'exhibit-list.pdf' : 'evidence-packet.pdf');
   },
 
   'files.letter': async ({ letter, format }, _req, { core }) => {

@@ -1,9 +1,13 @@
-// Content-addressed store for originals. The only module that reads or writes original files, so
-// encryption at rest can be added here alone. Writes are atomic: temp file, fsync, rename.
+// Content-addressed store for originals, and the one module that writes case bytes to disk outside
+// the database (originals, working copies, staged uploads, packets). Given the data folder's blob
+// key, every file is sealed (AES-256-GCM in chunks, vault/sealed.ts) and named by the sha256 of its
+// plain bytes; without one (a plain store in tests of the store itself) files are plain. Writes are
+// atomic: temp file (0600), fsync, rename; folders are 0700.
 // An original is claimed (.pending/<sha>.<pid>) before it is written and released once the database
 // records it: start-up clean-up leaves alone an unrecorded original whose importer is still running.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { isSealed, seal, sealedSize, SealWriter, unseal, unsealRange } from '../vault/sealed';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -19,8 +23,100 @@ export interface BlobClaim {
   host?: string;
 }
 
+/** Writes `bytes` to `file` atomically (temp, fsync, rename), readable by the owner only. */
+export function writeFileAtomic(file: string, bytes: Uint8Array, tmpDir = path.dirname(file)): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = path.join(tmpDir, `.tmp-${process.pid}-${path.basename(file).slice(0, 16)}-${Date.now()}`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'w', 0o600);
+    let off = 0;
+    while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new AppError('not_writable', 'The disk is full: the file could not be stored. Free some space and try again.');
+    throw e;
+  }
+}
+
+/** A file being written a chunk at a time (a streamed upload), sealed as it goes. */
+export interface SealedFileWriter {
+  write(chunk: Uint8Array): void;
+  /** Finishes the file (fsync) and returns the plain size. */
+  close(): number;
+  /** Gives up: the partial file is removed. */
+  abort(): void;
+}
+
 export class BlobStore {
-  constructor(readonly root: string) {}
+  /** `blobKey`: the data folder's key for sealed files; absent, files are stored plain. */
+  constructor(
+    readonly root: string,
+    private readonly blobKey: Buffer | null = null,
+  ) {}
+
+  get encrypted(): boolean {
+    return this.blobKey !== null;
+  }
+
+  /** The bytes as they go to disk: sealed when the store has a key. */
+  private toDisk(bytes: Uint8Array): Uint8Array {
+    return this.blobKey ? seal(this.blobKey, bytes) : bytes;
+  }
+
+  private fromDisk(raw: Buffer, what: string): Buffer {
+    if (!isSealed(raw)) return raw;
+    if (!this.blobKey) throw new AppError('unauthorized', `${what} is encrypted and this store has no key.`);
+    return unseal(this.blobKey, raw, what);
+  }
+
+  /** Writes any case file (a packet, a staged upload) at `file`, sealed like the originals. */
+  writeFile(file: string, bytes: Uint8Array): void {
+    writeFileAtomic(file, this.toDisk(bytes));
+  }
+
+  /** Reads a file written by writeFile or fileWriter. */
+  readFile(file: string): Buffer {
+    return this.fromDisk(readFileSync(file), path.basename(file));
+  }
+
+  /** A file written chunk by chunk (never held whole in memory), sealed when the store has a key. */
+  fileWriter(file: string): SealedFileWriter {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const fd = openSync(file, 'w', 0o600);
+    const sealer = this.blobKey ? new SealWriter(this.blobKey) : null;
+    const put = (b: Uint8Array) => {
+      let off = 0;
+      while (off < b.byteLength) off += writeSync(fd, b, off, b.byteLength - off);
+    };
+    if (sealer) put(sealer.header);
+    let size = 0;
+    let open = true;
+    return {
+      write(chunk) {
+        size += chunk.byteLength;
+        put(sealer ? sealer.push(chunk) : chunk);
+      },
+      close() {
+        if (sealer) put(sealer.end());
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+        return size;
+      },
+      abort() {
+        if (open) closeSync(fd);
+        open = false;
+        rmSync(file, { force: true });
+      },
+    };
+  }
 
   private get claimsDir(): string {
     return path.join(this.root, '.pending');
@@ -40,38 +136,28 @@ export class BlobStore {
     const sha = sha256Hex(bytes);
     const dest = this.pathFor(sha);
     this.claim(sha);
-    if (existsSync(dest) && statSync(dest).size === bytes.byteLength) return sha;
-    mkdirSync(path.dirname(dest), { recursive: true });
-    const tmp = path.join(this.root, `.tmp-${process.pid}-${sha.slice(0, 16)}-${Date.now()}`);
-    let fd: number | null = null;
-    try {
-      fd = openSync(tmp, 'w');
-      let off = 0;
-      while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      renameSync(tmp, dest);
-    } catch (e) {
-      if (fd !== null) closeSync(fd);
-      rmSync(tmp, { force: true });
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') throw new AppError('not_writable', 'The disk is full: the file could not be stored. Free some space and import it again.');
-      throw e;
-    }
+    const onDisk = this.blobKey ? sealedSize(bytes.byteLength) : bytes.byteLength;
+    if (existsSync(dest) && statSync(dest).size === onDisk) return sha;
+    writeFileAtomic(dest, this.toDisk(bytes), this.root);
     return sha;
   }
 
   get(sha256: string): Buffer {
+    let raw: Buffer;
     try {
-      return readFileSync(this.pathFor(sha256));
+      raw = readFileSync(this.pathFor(sha256));
     } catch {
       throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
     }
+    return this.fromDisk(raw, `The original file ${sha256.slice(0, 12)}…`);
   }
 
   /** `length` bytes of a stored original from `offset` (a page's image inside a long PDF). */
   getRange(sha256: string, offset: number, length: number): Buffer {
+    if (this.blobKey) {
+      if (!existsSync(this.pathFor(sha256))) throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+      return unsealRange(this.blobKey, this.pathFor(sha256), offset, length, `The original file ${sha256.slice(0, 12)}…`);
+    }
     let fd: number;
     try {
       fd = openSync(this.pathFor(sha256), 'r');
@@ -98,8 +184,8 @@ export class BlobStore {
 
   /** Marks an original as this process's, not yet recorded (written before the original itself). */
   private claim(sha256: string): void {
-    mkdirSync(this.claimsDir, { recursive: true });
-    writeFileSync(path.join(this.claimsDir, `${sha256}.${process.pid}`), JSON.stringify({ host: os.hostname() }));
+    mkdirSync(this.claimsDir, { recursive: true, mode: 0o700 });
+    writeFileSync(path.join(this.claimsDir, `${sha256}.${process.pid}`), JSON.stringify({ host: os.hostname() }), { mode: 0o600 });
   }
 
   /** The database now records the original (or the import gave it up): it is no longer this process's alone. */

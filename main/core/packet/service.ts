@@ -1,7 +1,6 @@
 // The evidence packet, fed from the case model (service reconciliation and comp-ed: ../services).
 // The packet is built in a worker thread with progress and cancel; the PDF is kept in the data
 // folder's packets/ until downloaded.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs } from '../../../shared/api/packet';
 import type { PageCite } from '../../../shared/compensatory/types';
@@ -142,9 +141,8 @@ export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJob
           emit();
         },
       });
-      mkdirSync(packetsDir(core), { recursive: true });
       const file = path.join(packetsDir(core), `${jobId}.pdf`);
-      writeFileSync(file, result.pdf);
+      core.blobs.writeFile(file, result.pdf); // sealed, like every case file
       job.file = file;
       Object.assign(dto, {
         done: true,
@@ -180,8 +178,7 @@ export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Prom
   const { exportExhibitList } = await import('./exhibit-list');
   const { pdf, csv } = await exportExhibitList(input);
   const id = core.newId();
-  mkdirSync(packetsDir(core), { recursive: true });
-  writeFileSync(path.join(packetsDir(core), `${id}-exhibits.pdf`), pdf);
+  core.blobs.writeFile(path.join(packetsDir(core), `${id}-exhibits.pdf`), pdf);
   jobsOf(core).set(id, { dto: { jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, fileReady: true, exhibits: [] }, controller: new AbortController(), file: path.join(packetsDir(core), `${id}-exhibits.pdf`) });
   return { csv, jobId: id };
 }

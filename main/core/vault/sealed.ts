@@ -1,0 +1,177 @@
+// The at-rest format of every case file outside the database (originals, working copies, staged
+// uploads, packets): AES-256-GCM in 64 KiB chunks, each sealed with its own nonce (the chunk's
+// index and a last-chunk flag, after a per-file random prefix) under a per-file key derived from the
+// blob key and a per-file salt (HKDF-SHA256). A reader can open any byte range without the rest; a
+// chunk moved, dropped, swapped between files or a file cut short after a chunk fails to open.
+//
+// File: "IEPCF\x00\x01\x00" | salt (16) | nonce prefix (7) | chunks, each ciphertext + tag (16).
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { AppError } from '../../../shared/errors';
+
+export const SEALED_MAGIC = Buffer.from('IEPCF\x00\x01\x00', 'latin1');
+const SALT = 16;
+const PREFIX = 7;
+export const SEALED_HEADER = SEALED_MAGIC.length + SALT + PREFIX;
+export const CHUNK = 64 * 1024;
+const TAG = 16;
+
+function fileKey(blobKey: Buffer, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', blobKey, salt, 'iep-casefile sealed file v1', 32));
+}
+
+function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
+  const n = Buffer.alloc(12);
+  prefix.copy(n, 0);
+  n.writeUInt32BE(index, PREFIX);
+  n[11] = last ? 1 : 0;
+  return n;
+}
+
+const damaged = (what: string) => new AppError('db_corrupt', `${what} cannot be decrypted: it is damaged, cut short or was written with another key.`);
+
+export function isSealed(head: Uint8Array): boolean {
+  return head.length >= SEALED_MAGIC.length && Buffer.from(head.buffer, head.byteOffset, SEALED_MAGIC.length).equals(SEALED_MAGIC);
+}
+
+/** Size of a sealed file holding `plainSize` bytes. */
+export function sealedSize(plainSize: number): number {
+  const chunks = Math.max(1, Math.ceil(plainSize / CHUNK));
+  return SEALED_HEADER + plainSize + chunks * TAG;
+}
+
+/** Plain size of a sealed file of `size` bytes (every chunk but the last is full). */
+export function plainSizeOf(size: number): number {
+  const body = size - SEALED_HEADER;
+  const full = Math.floor(body / (CHUNK + TAG));
+  const rest = body - full * (CHUNK + TAG);
+  if (body < TAG) return -1;
+  if (rest === 0) return full * CHUNK;
+  return rest < TAG ? -1 : full * CHUNK + rest - TAG;
+}
+
+/** Seals a stream of plain bytes chunk by chunk: push() returns the sealed bytes ready to write. */
+export class SealWriter {
+  private readonly key: Buffer;
+  private readonly prefix = randomBytes(PREFIX);
+  private pending: Buffer[] = [];
+  private pendingLen = 0;
+  private index = 0;
+  readonly header: Buffer;
+
+  constructor(blobKey: Buffer) {
+    const salt = randomBytes(SALT);
+    this.key = fileKey(blobKey, salt);
+    this.header = Buffer.concat([SEALED_MAGIC, salt, this.prefix]);
+  }
+
+  private seal(plain: Buffer, last: boolean): Buffer {
+    const c = createCipheriv('aes-256-gcm', this.key, nonce(this.prefix, this.index++, last));
+    c.setAAD(this.header);
+    const body = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+    return body;
+  }
+
+  /** Takes plain bytes; returns whole sealed chunks (the last one waits for end()). */
+  push(bytes: Uint8Array): Buffer {
+    this.pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    this.pendingLen += bytes.byteLength;
+    const out: Buffer[] = [];
+    // Keep at least one byte back so the last chunk is always sealed by end() with its flag.
+    while (this.pendingLen > CHUNK) {
+      const all = Buffer.concat(this.pending);
+      out.push(this.seal(all.subarray(0, CHUNK), false));
+      this.pending = [all.subarray(CHUNK)];
+      this.pendingLen = all.length - CHUNK;
+    }
+    return Buffer.concat(out);
+  }
+
+  end(): Buffer {
+    const rest = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingLen = 0;
+    return this.seal(rest, true);
+  }
+}
+
+export function seal(blobKey: Buffer, plain: Uint8Array): Buffer {
+  const w = new SealWriter(blobKey);
+  return Buffer.concat([w.header, w.push(plain), w.end()]);
+}
+
+/** Opens chunks [first, first + count) of a sealed file whose total chunk count is `chunks`. */
+function openChunks(blobKey: Buffer, header: Buffer, body: Buffer, first: number, chunks: number, what: string): Buffer {
+  const salt = header.subarray(SEALED_MAGIC.length, SEALED_MAGIC.length + SALT);
+  const prefix = header.subarray(SEALED_MAGIC.length + SALT, SEALED_HEADER);
+  const key = fileKey(blobKey, salt);
+  const out: Buffer[] = [];
+  let off = 0;
+  for (let i = first; off < body.length; i++) {
+    const len = Math.min(CHUNK + TAG, body.length - off);
+    if (len < TAG) throw damaged(what);
+    const d = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === chunks - 1));
+    d.setAAD(header);
+    d.setAuthTag(body.subarray(off + len - TAG, off + len));
+    try {
+      out.push(d.update(body.subarray(off, off + len - TAG)), d.final());
+    } catch {
+      throw damaged(what);
+    }
+    off += len;
+  }
+  return Buffer.concat(out);
+}
+
+/** Opens one sealed chunk that sits at `index` of a stream with `header` (a reader going chunk by chunk). */
+export function openChunkAt(blobKey: Buffer, header: Buffer, chunk: Buffer, index: number, last: boolean, what = 'A sealed stream'): Buffer {
+  const salt = header.subarray(SEALED_MAGIC.length, SEALED_MAGIC.length + SALT);
+  const prefix = header.subarray(SEALED_MAGIC.length + SALT, SEALED_HEADER);
+  if (chunk.length < TAG) throw damaged(what);
+  const d = createDecipheriv('aes-256-gcm', fileKey(blobKey, salt), nonce(prefix, index, last));
+  d.setAAD(header);
+  d.setAuthTag(chunk.subarray(chunk.length - TAG));
+  try {
+    return Buffer.concat([d.update(chunk.subarray(0, chunk.length - TAG)), d.final()]);
+  } catch {
+    throw damaged(what);
+  }
+}
+
+export function unseal(blobKey: Buffer, sealed: Buffer, what = 'A stored file'): Buffer {
+  if (!isSealed(sealed) || plainSizeOf(sealed.length) < 0) throw damaged(what);
+  const chunks = Math.max(1, Math.ceil((sealed.length - SEALED_HEADER) / (CHUNK + TAG)));
+  return openChunks(blobKey, sealed.subarray(0, SEALED_HEADER), sealed.subarray(SEALED_HEADER), 0, chunks, what);
+}
+
+/** `length` plain bytes from `offset` of the sealed file at `file`, reading only the chunks they lie in. */
+export function unsealRange(blobKey: Buffer, file: string, offset: number, length: number, what = 'A stored file'): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const plain = plainSizeOf(size);
+    if (plain < 0) throw damaged(what);
+    if (offset + length > plain) throw new AppError('not_found', `${what} is shorter than expected.`);
+    const header = Buffer.alloc(SEALED_HEADER);
+    readSync(fd, header, 0, SEALED_HEADER, 0);
+    if (!isSealed(header)) throw damaged(what);
+    if (length === 0) return Buffer.alloc(0);
+    const chunks = Math.max(1, Math.ceil((size - SEALED_HEADER) / (CHUNK + TAG)));
+    const first = Math.floor(offset / CHUNK);
+    const last = Math.floor((offset + length - 1) / CHUNK);
+    const start = SEALED_HEADER + first * (CHUNK + TAG);
+    const end = Math.min(size, SEALED_HEADER + (last + 1) * (CHUNK + TAG));
+    const body = Buffer.alloc(end - start);
+    let got = 0;
+    while (got < body.length) {
+      const n = readSync(fd, body, got, body.length - got, start + got);
+      if (n === 0) throw damaged(what);
+      got += n;
+    }
+    const opened = openChunks(blobKey, header, body, first, chunks, what);
+    const from = offset - first * CHUNK;
+    return opened.subarray(from, from + length);
+  } finally {
+    closeSync(fd);
+  }
+}
