@@ -4,6 +4,7 @@
 // The words (vocab/iep.ts IEP_TYPE_WORDS) and the readers of text ticks here are the only ones: the
 // classifier reads an IEP's subtype with them too (documents/parse/classify-subtype.ts).
 import type { IepSubtype } from '../../../shared/domain';
+import { documentModel } from '../documents/parse/classify-layout';
 import { answerOf } from '../layout';
 import { findLabeledValue, type Layout } from './layout';
 import { IEP_HEADER_LABELS, IEP_TYPE_WORDS } from './vocab/iep';
@@ -46,7 +47,8 @@ export function checkedOptions(value: string): string {
  * printed beside every box, so they say nothing about the choice).
  */
 export function iepTypeFromBoxes(layout: Layout): IepSubtype | null | undefined {
-  const boxes = layout.model(L.type).pages.flatMap((p) => p.checkboxes);
+  // The classifier's page model when it read these pages (checkboxes do not depend on field labels).
+  const boxes = (documentModel(layout.pages) ?? layout.model(L.type)).pages.flatMap((p) => p.checkboxes);
   const answer = answerOf(boxes, L.type);
   if (!answer) return undefined;
   if (answer.ticked.length === 0) return null;

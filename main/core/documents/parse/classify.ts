@@ -4,9 +4,10 @@
 // (extract/vocab/doc-types.ts) naming the language of special education in general, never one
 // district's form; the confidence says how far the winner leads and how much evidence it has.
 import type { Classification, DocType, PageContent } from '../../../../shared/domain';
-import { layoutDocument, type DocumentLayout } from '../../layout';
+import type { DocumentLayout } from '../../layout';
 import type { EvidenceKind } from '../../extract/vocab/doc-types';
 import { pickDocumentDate } from './classify-dates';
+import { documentModel } from './classify-layout';
 import { gatherEvidence, type Evidence, type Structure } from './classify-evidence';
 import { iepSubtype } from './classify-subtype';
 import { documentLines, type DocLine } from './doc-lines';
@@ -47,20 +48,10 @@ export function scoresFrom(evidence: Evidence[], structure: Structure): Scores {
   return scores;
 }
 
-/** The page model, for tables and checkboxes; a page reader's failure leaves the text evidence. */
-function layoutOf(pages: PageContent[]): DocumentLayout | null {
-  if (!pages.some((p) => p.words.length)) return null;
-  try {
-    return layoutDocument(pages);
-  } catch {
-    return null;
-  }
-}
-
 /** Evidence for each type, for tests and for explaining a suggestion. */
 export function explainClassification(pages: PageContent[], meta: ClassifyMeta): { scores: Scores; evidence: Evidence[]; lines: DocLine[]; layout: DocumentLayout | null } {
   const lines = documentLines(pages);
-  const layout = layoutOf(pages);
+  const layout = documentModel(pages);
   const { evidence, structure } = gatherEvidence(lines, layout, meta.emailDate);
   return { scores: scoresFrom(evidence, structure), evidence, lines, layout };
 }
