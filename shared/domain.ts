@@ -142,6 +142,13 @@ export interface ExtractedService {
   confidence: number;
 }
 
+/** A person an IEP names for the student (parent, case manager), as printed. */
+export interface StudentContact {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
 export interface ExtractedIep {
   type: IepSubtype | null;
   meetingDate: string | null;
@@ -161,6 +168,11 @@ export interface ExtractedIep {
     school: string | null;
     district: string | null;
     primaryDisability: string | null;
+    secondaryDisability?: string | null;
+    /** The parent or guardian the IEP names, with the contact details printed beside. */
+    parent?: StudentContact | null;
+    /** The case manager (or the person the IEP names to contact about it). */
+    caseManager?: StudentContact | null;
   };
   goals: ExtractedGoal[];
   /**

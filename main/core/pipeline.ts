@@ -37,11 +37,15 @@ export function extractAndStore(core: Core, documentId: string, onFailed?: Extra
   return result;
 }
 
-/** An IEP names the child's birth date, grade, school, district and disability: fill what the case lacks, never overwrite. */
+/**
+ * An IEP names the child's birth date, grade, school, district and disabilities, the parent and the
+ * case manager: fill what the case lacks (a parent when it has none, a case manager among the district
+ * contacts when none is there), never overwrite.
+ */
 function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionResult['iep']>['student']): void {
   const row = core.db
-    .prepare<[string], { dob: string | null; grade: string | null; school: string | null; district: string | null; primary_disability: string | null }>(
-      'SELECT dob, grade, school, district, primary_disability FROM cases WHERE id = ?',
+    .prepare<[string], { dob: string | null; grade: string | null; school: string | null; district: string | null; primary_disability: string | null; secondary_disability: string | null; parents_json: string; contacts_json: string }>(
+      'SELECT dob, grade, school, district, primary_disability, secondary_disability, parents_json, contacts_json FROM cases WHERE id = ?',
     )
     .get(caseId);
   if (!row) return;
@@ -51,6 +55,13 @@ function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionRes
   if (!row.school && s.school) fill.school = s.school;
   if (!row.district && s.district) fill.district = s.district;
   if (!row.primary_disability && s.primaryDisability) fill.primary_disability = s.primaryDisability;
+  if (!row.secondary_disability && s.secondaryDisability) fill.secondary_disability = s.secondaryDisability;
+  const parents = JSON.parse(row.parents_json) as unknown[];
+  if (parents.length === 0 && s.parent?.name) fill.parents_json = JSON.stringify([{ name: s.parent.name, relationship: null, email: s.parent.email, phone: s.parent.phone, address: null }]);
+  const contacts = JSON.parse(row.contacts_json) as Array<{ role?: string }>;
+  if (s.caseManager?.name && !contacts.some((c) => c.role === 'case_manager')) {
+    fill.contacts_json = JSON.stringify([...contacts, { name: s.caseManager.name, role: 'case_manager', title: 'Case manager', email: s.caseManager.email, phone: s.caseManager.phone, relationship: null, address: null }]);
+  }
   const keys = Object.keys(fill);
   if (!keys.length) return;
   core.db.prepare(`UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fill, now: core.nowIso(), id: caseId });

@@ -6,6 +6,7 @@ import { findDates, parseDate } from '../../../shared/text/dates';
 import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
 import { readIepDates } from './iep-header';
+import { readStudentProfile } from './iep-student';
 import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
 import { iepTypeOf } from './iep-type';
 import { readServices } from './services';
@@ -23,6 +24,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
   const goals = extractGoals(layout, documentId, { start: startDate, end: endDate });
   const services = readServices(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
+  const profile = readStudentProfile(layout);
 
   return {
     type: iepTypeOf(layout) ?? subtypeHint,
@@ -35,12 +37,11 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
     reportingSchedule,
     reportsPerYear: reportsPerYearOf(reportingSchedule),
     student: {
-      name: cleanName(findLabeledValue(layout, L.name, (v) => /^[A-Z][\p{L}'.-]+,?\s+[\p{L}'. -]+$/u.test(v.trim()))?.value ?? null),
-      dob: dateAfter(L.dob),
+      ...profile,
+      dob: profile.dob ?? dateAfter(L.dob),
       grade: gradeOfIepYear(layout) ?? gradeOf(findLabeledValue(layout, L.grade, (v) => /^(?:\/\s*[A-Za-z ]+\s+)?(?:K|PK|TK|KG|\d{1,2})\b/i.test(v.trim()))?.value ?? null),
-      school: findLabeledValue(layout, L.school, (v) => /school|academy|elementary|middle|high|center/i.test(v) && !/district/i.test(v))?.value ?? null,
       district: districtOf(layout),
-      primaryDisability: findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v))?.value ?? null,
+      primaryDisability: profile.primaryDisability ?? findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v) && !/[:;]/.test(v) && v.split(/\s+/).length <= 10)?.value ?? null,
     },
     goals: goals.goals,
     ...(goals.priorGoals.length > 0 ? { priorGoals: goals.priorGoals } : {}),
@@ -75,13 +76,6 @@ export function reportsPerYearOf(schedule: string | null): number | null {
   const n = /\b(\d|two|three|four|six)\s+times\s+(?:a|per|each)\s+(?:school\s+)?year/.exec(s);
   if (n) return ({ two: 2, three: 3, four: 4, six: 6 } as Record<string, number>)[n[1]] ?? Number(n[1]);
   return null;
-}
-
-function cleanName(v: string | null): string | null {
-  if (!v) return null;
-  const t = v.trim().replace(/\s+(?:DOB|Date of Birth|SSID|ID|Grade)\b.*$/i, '');
-  const comma = /^([^,]+),\s*(.+)$/.exec(t);
-  return comma ? `${comma[2]} ${comma[1]}` : t;
 }
 
 /**

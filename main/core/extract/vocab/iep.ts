@@ -158,3 +158,56 @@ export const REPORTING_SCHEDULE_LABELS = [
   // New York: "Identify when periodic reports on the student's progress ... will be provided to the student's parents:".
   /periodic\s+reports?\s+on\s+the\s+student'?s\s+progress/i,
 ];
+
+/**
+ * Labels of the student profile beyond the header dates: who the child is, the disabilities, the
+ * parent and the case manager. Kept out of IEP_HEADER_LABELS (the page model's field labels) so that
+ * adding a profile wording changes no other reader. Each list is tried in order, most specific first.
+ */
+export const STUDENT_PROFILE_LABELS = {
+  name: [
+    [/student(?:'s)?\s+(?:legal\s+|full\s+)?name/i, /name\s+of\s+(?:the\s+)?student/i, /legal\s+name/i],
+    // "Student: ...", "Pupil: ...", "Child's Name: ...", "Name: ...": only with a colon, never the word in a sentence.
+    [/student(?=\s*:)/i, /pupil(?:'s\s+name)?(?=\s*:)/i, /child(?:'s)?\s+name/i, /(?<![\w'])name(?=\s*:)/i,
+      // "STUDENT" printed small alone above the name.
+      /^(?:student|pupil|child)$/i],
+  ],
+  /** Labels printed under their value in a strip of cells (Texas ARD prints: "NAME OF STUDENT  ID#  CAMPUS  DATE OF BIRTH"). */
+  nameBelow: /^(?:name\s+of\s+(?:the\s+)?student|student(?:'s)?\s+name|student)$/i,
+  dobBelow: /^(?:date\s+of\s+birth|birth\s*date|dob)$/i,
+  schoolBelow: /^(?:campus|school|school\s+of\s+attendance)$/i,
+  school: [
+    [/school\s+of\s+attendance/i, /attending\s+school/i, /(?:serving|home|current)\s+school/i, /school\s*\/\s*location/i, /campus\s+of\s+attendance/i],
+    [/school(?:\s+name)?/i, /campus(?:\s+name)?(?=\s*:)/i, /residence\s+school/i],
+  ],
+  primaryDisability: [
+    [/primary\s+(?:disability|eligibility|handicapping\s+condition)(?:\s+category)?/i, /disability\s+(?:category|classification)/i, /eligibility\s+category/i],
+    // SEIS: "Primary: Specific Learning Disability (SLD)  Secondary: Other Health Impairment (OHI)".
+    [/primary(?=\s*:)/i, /(?:qualifying\s+)?disabilit(?:y|ies)(?=\s*:)/i],
+  ],
+  secondaryDisability: [
+    [/secondary\s+(?:disability|eligibility|handicapping\s+condition)(?:\s+category)?/i, /additional\s+disabilit(?:y|ies)/i],
+    [/secondary(?=\s*:)/i],
+  ],
+  parent: [
+    [/parent\s*\/\s*guardian(?:\s+name)?(?:\s*\(s\))?/i, /parent(?:\(s\)|s)?\s*(?:\/\s*guardian(?:\(s\)|s)?\s*)?name/i, /name\s+of\s+parents?(?:\s*\/\s*guardian)?/i],
+    [/parents?(?:\(s\))?(?=\s*:)/i, /guardian(?:\(s\))?(?=\s*:)/i, /mother(?=\s*:)/i, /father(?=\s*:)/i],
+  ],
+  caseManager: [
+    [/case\s+manager(?:\s+name)?/i, /case\s+carrier/i, /iep\s+(?:case\s+)?manager/i, /(?:iep\s+)?contact\s+person/i, /special\s+education\s+contact/i],
+  ],
+  /** A role printed in parentheses after a name in a list of those present ("Jordan Lee (Case Manager)"). */
+  parentRole: /parent|mother|father|guardian/i,
+  caseManagerRole: /case\s+manager|case\s+carrier/i,
+  phone: [/(?:home|cell|work|mobile|daytime|primary)?\s*(?:phone|telephone|tel\.?)(?:\s+(?:number|#))?/i],
+  email: [/e-?mail(?:\s+address)?/i],
+};
+
+/**
+ * Sentences that name the person to contact about the IEP, where no label does (Texas ARD prints:
+ * "For assistance in implementing this IEP, please contact <name>."): the name follows the phrase.
+ */
+export const CASE_MANAGER_SENTENCES = [/\b(?:for\s+(?:assistance|questions)[^.]{0,60}?,\s*)?please\s+contact\s+/i, /\bcase\s+manager\s+(?:is|will\s+be)\s+/i];
+
+/** Words of a disability category, so that a value after "Primary:" is a disability and not a language or a placement. */
+export const DISABILITY_WORDS = /\b(?:disabilit(?:y|ies)|impair(?:ment|ed)|autis(?:m|tic)|delay|deaf(?:ness)?|blind(?:ness)?|emotional|intellectual|learning|speech|language|orthopedic|injury|multiple|health|hearing|visual|dyslexia|adhd|sld|ohi|asd|tbi|sli|ebd)\b/i;
