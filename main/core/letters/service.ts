@@ -12,6 +12,7 @@ import { updateDocument } from '../documents/service';
 import { draftLetter, renderDocx, renderPdf, type LetterContext, type LetterGoal, type PercentileSeries } from './index';
 import { afterDocumentHook } from '../pipeline';
 import { judgedModel, lineagesOf } from '../timeline/service';
+import { insertLetter, letterById, lettersOfCase, setLetterDocument, setLetterResponseDate, updateLetterAtVersion } from './queries';
 
 function docLabel(model: CaseModel, id: string): string {
   const d = model.documents.find((x) => x.id === id);
@@ -94,40 +95,14 @@ export function draftCaseLetter(core: Core, caseId: string, template: LetterTemp
   return draftLetter(template, letterContext(core, caseId));
 }
 
-interface LetterRow {
-  id: string;
-  case_id: string;
-  template: string;
-  subject: string;
-  draft_json: string;
-  sent_date: string | null;
-  response_date: string | null;
-  document_id: string | null;
-  created_at: string;
-  version: number;
-}
-
-const toDto = (r: LetterRow): LetterDto => ({
-  id: r.id,
-  caseId: r.case_id,
-  template: r.template as LetterTemplateId,
-  subject: r.subject,
-  draft: JSON.parse(r.draft_json),
-  sentDate: r.sent_date,
-  responseDate: r.response_date,
-  documentId: r.document_id,
-  createdAt: r.created_at,
-  version: r.version,
-});
-
 export function listLetters(core: Core, caseId: string): LetterDto[] {
-  return core.db.prepare<[string], LetterRow>('SELECT * FROM letters WHERE case_id = ? ORDER BY created_at DESC').all(caseId).map(toDto);
+  return lettersOfCase(core.db, caseId);
 }
 
 export function getLetter(core: Core, letterId: string): LetterDto {
-  const r = core.db.prepare<[string], LetterRow>('SELECT * FROM letters WHERE id = ?').get(letterId);
-  if (!r) throw new AppError('not_found', `No letter ${letterId}.`);
-  return toDto(r);
+  const letter = letterById(core.db, letterId);
+  if (!letter) throw new AppError('not_found', `No letter ${letterId}.`);
+  return letter;
 }
 
 /** The letter, if it is one of this case's; a letter of another case is refused, naming both. */
@@ -155,14 +130,9 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
   const existing = saved ? letterOfCase(core, caseId, saved.letterId) : null;
   const row = { id, caseId, template: draft.template, subject: draft.subject, draft: JSON.stringify(draft), sent: sentDate, now, version: saved?.version ?? existing?.version };
   if (!existing) {
-    core.db
-      .prepare('INSERT INTO letters (id, case_id, template, subject, draft_json, sent_date, created_at, updated_at) VALUES (@id, @caseId, @template, @subject, @draft, @sent, @now, @now)')
-      .run(row);
+    insertLetter(core.db, row);
   } else {
-    const written = core.db
-      .prepare('UPDATE letters SET subject = @subject, draft_json = @draft, sent_date = @sent, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version')
-      .run(row).changes;
-    if (written === 0) {
+    if (!updateLetterAtVersion(core.db, row)) {
       throw new AppError('conflict', `The letter "${existing.subject}" was saved elsewhere (another window) after this editor opened it: nothing was saved. Close the editor and open the letter again.`, {
         reason: 'stale',
         version: existing.version,
@@ -178,7 +148,7 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
     if (result.documentId) {
       updateDocument(core, result.documentId, { type: 'correspondence', date: sentDate, title: draft.subject });
       afterDocumentHook(core)(result.documentId);
-      core.db.prepare('UPDATE letters SET document_id = ? WHERE id = ?').run(result.documentId, id);
+      setLetterDocument(core.db, id, result.documentId);
     }
   }
   core.emit('case.changed', { caseId, what: 'letters' });
@@ -187,7 +157,7 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
 
 export function setLetterResponse(core: Core, caseId: string, letterId: string, responseDate: string | null): LetterDto {
   const l = letterOfCase(core, caseId, letterId);
-  core.db.prepare('UPDATE letters SET response_date = ?, updated_at = ? WHERE id = ?').run(responseDate, core.nowIso(), letterId);
+  setLetterResponseDate(core.db, letterId, responseDate, core.nowIso());
   core.emit('case.changed', { caseId: l.caseId, what: 'letters' });
   return getLetter(core, letterId);
 }

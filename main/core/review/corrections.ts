@@ -4,63 +4,28 @@
 import type { ExtractionResult } from '../../../shared/domain';
 import type { CorrectionDto, EntityKind } from '../../../shared/api/review';
 import type { Core } from '../context';
-
-interface Row {
-  id: string;
-  document_id: string;
-  entity: string;
-  entity_key: string;
-  field: string;
-  value_json: string | null;
-  status: string;
-  updated_at: string;
-}
-
-const toDto = (r: Row): CorrectionDto => ({
-  id: r.id,
-  documentId: r.document_id,
-  entity: r.entity as EntityKind,
-  entityKey: r.entity_key,
-  field: r.field,
-  value: r.value_json === null ? null : JSON.parse(r.value_json),
-  status: r.status as CorrectionDto['status'],
-  updatedAt: r.updated_at,
-});
+import { correctionsOfCase, correctionsOfDocument, deleteCorrection, upsertCorrection } from './queries';
 
 export function loadCorrections(core: Core, caseId: string): Map<string, CorrectionDto[]> {
-  const rows = core.db
-    .prepare<[string], Row>('SELECT c.* FROM corrections c JOIN documents d ON d.id = c.document_id WHERE d.case_id = ? ORDER BY c.created_at')
-    .all(caseId);
   const out = new Map<string, CorrectionDto[]>();
-  for (const r of rows) {
-    const list = out.get(r.document_id) ?? [];
-    list.push(toDto(r));
-    out.set(r.document_id, list);
+  for (const c of correctionsOfCase(core.db, caseId)) {
+    const list = out.get(c.documentId) ?? [];
+    list.push(c);
+    out.set(c.documentId, list);
   }
   return out;
 }
 
 export function documentCorrections(core: Core, documentId: string): CorrectionDto[] {
-  return core.db.prepare<[string], Row>('SELECT * FROM corrections WHERE document_id = ? ORDER BY created_at').all(documentId).map(toDto);
+  return correctionsOfDocument(core.db, documentId);
 }
 
 export function saveCorrection(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>): CorrectionDto {
-  const now = core.nowIso();
-  core.db
-    .prepare(
-      `INSERT INTO corrections (id, document_id, entity, entity_key, field, value_json, status, created_at, updated_at)
-       VALUES (@id, @documentId, @entity, @entityKey, @field, @value, @status, @now, @now)
-       ON CONFLICT(document_id, entity, entity_key, field) DO UPDATE SET value_json = excluded.value_json, status = excluded.status, updated_at = excluded.updated_at`,
-    )
-    .run({ id: core.newId(), documentId: c.documentId, entity: c.entity, entityKey: c.entityKey, field: c.field, value: c.value === undefined ? null : JSON.stringify(c.value), status: c.status, now });
-  const row = core.db
-    .prepare<[string, string, string, string], Row>('SELECT * FROM corrections WHERE document_id = ? AND entity = ? AND entity_key = ? AND field = ?')
-    .get(c.documentId, c.entity, c.entityKey, c.field)!;
-  return toDto(row);
+  return upsertCorrection(core.db, c, core.newId(), core.nowIso());
 }
 
 export function removeCorrection(core: Core, id: string): void {
-  core.db.prepare('DELETE FROM corrections WHERE id = ?').run(id);
+  deleteCorrection(core.db, id);
 }
 
 type Keyed = { key: string } & Record<string, unknown>;

@@ -4,13 +4,14 @@ import type { ExtractionResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { applyCorrections, documentCorrections, removeCorrection, saveCorrection } from './corrections';
+import { documentOfCorrection, extractionJson, reviewConfirmedAt, reviewQueueRows, upsertReviewConfirmed } from './queries';
 import { extractAndStore } from '../pipeline';
 import { documentQueries } from '../db/queries/documents';
 import { getCase } from '../cases';
 
 function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
-  const row = core.db.prepare<[string], { result_json: string }>('SELECT result_json FROM extractions WHERE document_id = ?').get(documentId);
-  return row ? (JSON.parse(row.result_json) as ExtractionResult) : null;
+  const json = extractionJson(core.db, documentId);
+  return json !== null ? (JSON.parse(json) as ExtractionResult) : null;
 }
 
 /**
@@ -34,8 +35,7 @@ export function getReview(core: Core, documentId: string): ReviewDto {
   if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
   const automatic = loadAutomatic(core, documentId);
   const corrections = documentCorrections(core, documentId);
-  const confirmed = core.db.prepare<[string], { confirmed_at: string }>('SELECT confirmed_at FROM document_reviews WHERE document_id = ?').get(documentId);
-  return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: confirmed?.confirmed_at ?? null };
+  return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: reviewConfirmedAt(core.db, documentId) };
 }
 
 export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>): ReviewDto {
@@ -48,16 +48,13 @@ export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>):
 }
 
 export function undoCorrection(core: Core, documentId: string, correctionId: string): ReviewDto {
-  const owner = core.db.prepare<[string], { document_id: string }>('SELECT document_id FROM corrections WHERE id = ?').get(correctionId);
-  if (owner?.document_id !== documentId) throw new AppError('not_found', `No correction ${correctionId} on the document ${documentId}.`);
+  if (documentOfCorrection(core.db, correctionId) !== documentId) throw new AppError('not_found', `No correction ${correctionId} on the document ${documentId}.`);
   removeCorrection(core, correctionId);
   return getReview(core, documentId);
 }
 
 export function confirmDocument(core: Core, documentId: string): ReviewDto {
-  core.db
-    .prepare('INSERT INTO document_reviews (document_id, confirmed_at) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET confirmed_at = excluded.confirmed_at')
-    .run(documentId, core.nowIso());
+  upsertReviewConfirmed(core.db, documentId, core.nowIso());
   return getReview(core, documentId);
 }
 
@@ -74,16 +71,8 @@ function valueCount(r: ExtractionResult | null): number {
 
 export function reviewQueue(core: Core, caseId: string): ReviewQueueItem[] {
   getCase(core, caseId);
-  const rows = core.db
-    .prepare<[string], { id: string; file_name: string; type: string; date: string | null; result_json: string; confirmed: number; reviewed: string | null }>(
-      `SELECT d.id, d.file_name, d.type, d.date, e.result_json,
-         (SELECT count(*) FROM corrections c WHERE c.document_id = d.id AND c.status IN ('confirmed', 'edited')) AS confirmed,
-         r.confirmed_at AS reviewed
-       FROM documents d JOIN extractions e ON e.document_id = d.id LEFT JOIN document_reviews r ON r.document_id = d.id
-       WHERE d.case_id = ? AND d.deleted_at IS NULL ORDER BY r.confirmed_at IS NOT NULL, d.date`,
-    )
-    .all(caseId);
+  const rows = reviewQueueRows(core.db, caseId);
   return rows
-    .map((r) => ({ documentId: r.id, fileName: r.file_name, type: r.type, date: r.date, values: valueCount(JSON.parse(r.result_json)), confirmed: r.reviewed ? valueCount(JSON.parse(r.result_json)) : r.confirmed }))
+    .map((r) => ({ documentId: r.documentId, fileName: r.fileName, type: r.type, date: r.date, values: valueCount(JSON.parse(r.resultJson)), confirmed: r.reviewedAt ? valueCount(JSON.parse(r.resultJson)) : r.confirmed }))
     .filter((i) => i.values > 0);
 }

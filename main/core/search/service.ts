@@ -5,6 +5,7 @@ import type { BBox, DocType, Word } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { caseTag, typeTag } from '../db/queries/search-index';
+import { pagesOfIndexRows, pageWordsJson, rankMatches, type RankedMatch } from './queries';
 
 /** Snippet highlight markers: control characters no page text contains. */
 export const HIT_START = '\u0002';
@@ -258,37 +259,14 @@ export interface SearchOptions {
  */
 export const RANK_WINDOW = 1000;
 
-interface RankedRow {
-  rid: number;
-  score: number;
-  /** Matching pages read: the window, and one more if there are more. */
-  matched: number;
-}
-
-interface DetailRow {
-  rid: number;
-  document_id: string;
-  page_number: number;
-  case_id: string;
-  case_name: string;
-  file_name: string;
-  title: string | null;
-  type: string;
-  date: string | null;
-  deleted_at: string | null;
-  text: string;
-}
-
 /**
  * Boxes of the words on a page that a search matches, for the viewer to draw when a hit is opened.
  * (Hits carry none: boxing all of them was the larger part of a search's time, for one page shown.)
  */
 export function pageBoxes(core: Core, documentId: string, page: number, query: string): BBox[] {
-  const row = core.db
-    .prepare<[string, number], { words_json: string }>('SELECT words_json FROM pages WHERE document_id = ? AND page_number = ?')
-    .get(documentId, page);
-  if (!row) throw new AppError('not_found', `There is no page ${page} of that document.`);
-  return matchBoxesInJson(row.words_json, parseSearchQuery(query).terms);
+  const wordsJson = pageWordsJson(core.db, documentId, page);
+  if (wordsJson === null) throw new AppError('not_found', `There is no page ${page} of that document.`);
+  return matchBoxesInJson(wordsJson, parseSearchQuery(query).terms);
 }
 
 export function search(core: Core, opts: SearchOptions, window = RANK_WINDOW): SearchResult {
@@ -298,59 +276,27 @@ export function search(core: Core, opts: SearchOptions, window = RANK_WINDOW): S
   const match = [`text : (${parsed.fts})`];
   if (opts.caseId) match.push(`tags : "${caseTag(opts.caseId)}"`);
   if (opts.types?.length) match.push(`tags : (${opts.types.map((t) => `"${typeTag(t)}"`).join(' OR ')})`);
-  const params: Record<string, unknown> = { match: match.join(' AND '), window, limit: opts.limit ?? 50 };
-  const dates: string[] = [];
-  if (opts.dateFrom) {
-    dates.push('d.date >= @dateFrom');
-    params.dateFrom = opts.dateFrom;
-  }
-  if (opts.dateTo) {
-    dates.push('d.date <= @dateTo');
-    params.dateTo = opts.dateTo;
-  }
-  const matching = dates.length
-    ? `search_index f JOIN pages p ON p.search_rowid = f.rowid JOIN documents d ON d.id = p.document_id
-       WHERE search_index MATCH @match AND ${dates.join(' AND ')}`
-    : 'search_index f WHERE search_index MATCH @match';
-  // One page more than the window is read (not ranked) to learn whether any match was left out.
-  const candidates = `SELECT f.rowid AS rid, f.rank AS score FROM ${matching} ORDER BY f.rowid DESC LIMIT @window + 1`;
-  let ranked: RankedRow[];
+  let ranked: RankedMatch[];
   try {
-    ranked = core.db
-      .prepare<Record<string, unknown>, RankedRow>(
-        `SELECT rid, score, matched FROM (
-           SELECT rid, score, count(*) OVER () AS matched, min(rid) OVER () AS oldest FROM (${candidates})
-         ) WHERE matched <= @window OR rid <> oldest ORDER BY score LIMIT @limit`,
-      )
-      .all(params);
+    ranked = rankMatches(core.db, { match: match.join(' AND '), window, limit: opts.limit ?? 50, dateFrom: opts.dateFrom, dateTo: opts.dateTo });
   } catch (e) {
     throw new AppError('invalid_input', `That search could not be understood (${(e as Error).message}). Check quotes and AND/OR/NOT.`);
   }
   if (!ranked.length) return { hits: [], rankedAmong: null };
-  const ids = JSON.stringify(ranked.map((r) => r.rid));
-  const details = new Map(
-    core.db
-      .prepare<[string], DetailRow>(
-        `SELECT p.search_rowid AS rid, p.document_id, p.page_number, p.text, d.case_id, c.name AS case_name, d.file_name, d.title, d.type, d.date, d.deleted_at
-         FROM pages p JOIN documents d ON d.id = p.document_id JOIN cases c ON c.id = d.case_id
-         WHERE p.search_rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(ids)
-      .map((r) => [r.rid, r]),
-  );
+  const details = new Map(pagesOfIndexRows(core.db, ranked.map((r) => r.rid)).map((r) => [r.rid, r]));
   const hits: SearchHit[] = [];
   for (const r of ranked) {
     const d = details.get(r.rid);
-    if (!d || d.deleted_at) continue; // the app takes trashed documents out of the index; this is a safety net
+    if (!d || d.deletedAt) continue; // the app takes trashed documents out of the index; this is a safety net
     hits.push({
-      documentId: d.document_id,
-      caseId: d.case_id,
-      caseName: d.case_name,
-      fileName: d.file_name,
-      title: d.title ?? d.file_name,
+      documentId: d.documentId,
+      caseId: d.caseId,
+      caseName: d.caseName,
+      fileName: d.fileName,
+      title: d.title ?? d.fileName,
       type: d.type as DocType,
       date: d.date,
-      page: d.page_number,
+      page: d.pageNumber,
       snippet: makeSnippet(d.text, parsed.terms),
       score: -r.score,
     });

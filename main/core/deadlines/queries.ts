@@ -1,0 +1,96 @@
+// The deadlines feature's SQL: events the user entered (case_events), the district calendar
+// (calendars), deadlines marked met (deadline_adjustments) and the letters' dates that start or
+// stop a clock. Rows are mapped to the deadline engine's shapes here and nowhere else.
+import type { CaseEvent, CaseEventType, DistrictCalendar } from '../../../shared/deadlines/types';
+import type { Db } from '../db/open';
+
+interface EventRow {
+  id: string;
+  type: string;
+  date: string;
+  label: string;
+  source_document_id: string | null;
+  response_date: string | null;
+}
+
+export function eventsOfCase(db: Db, caseId: string): CaseEvent[] {
+  return db
+    .prepare<[string], EventRow>('SELECT * FROM case_events WHERE case_id = ? ORDER BY date')
+    .all(caseId)
+    .map((r) => ({ id: r.id, type: r.type as CaseEventType, date: r.date, label: r.label, sourceDocumentId: r.source_document_id, responseDate: r.response_date }));
+}
+
+/** The case and label of an event the user entered, or null when there is none with that id. */
+export function eventOwner(db: Db, eventId: string): { caseId: string; label: string } | null {
+  const row = db.prepare<[string], { case_id: string; label: string }>('SELECT case_id, label FROM case_events WHERE id = ?').get(eventId);
+  return row ? { caseId: row.case_id, label: row.label } : null;
+}
+
+export function insertEvent(
+  db: Db,
+  e: { id: string; caseId: string; type: CaseEventType; date: string; label: string; sourceDocumentId: string | null; responseDate: string | null; now: string },
+): void {
+  db.prepare('INSERT INTO case_events (id, case_id, type, date, label, source_document_id, response_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    e.id,
+    e.caseId,
+    e.type,
+    e.date,
+    e.label,
+    e.sourceDocumentId,
+    e.responseDate,
+    e.now,
+  );
+}
+
+export function updateEventFields(db: Db, eventId: string, patch: { date?: string; label?: string; responseDate?: string | null }): void {
+  if (patch.date !== undefined) db.prepare('UPDATE case_events SET date = ? WHERE id = ?').run(patch.date, eventId);
+  if (patch.label !== undefined) db.prepare('UPDATE case_events SET label = ? WHERE id = ?').run(patch.label, eventId);
+  if (patch.responseDate !== undefined) db.prepare('UPDATE case_events SET response_date = ? WHERE id = ?').run(patch.responseDate, eventId);
+}
+
+export function deleteEvent(db: Db, caseId: string, eventId: string): void {
+  db.prepare('DELETE FROM case_events WHERE id = ? AND case_id = ?').run(eventId, caseId);
+}
+
+/** The dates and outcome of each letter of a case, which start (a request) or stop (a reply) a clock. */
+export function letterFactsOfCase(db: Db, caseId: string) {
+  return db
+    .prepare<[string], { id: string; template: string; sent_date: string | null; response_date: string | null; document_id: string | null; subject: string }>(
+      'SELECT id, template, sent_date, response_date, document_id, subject FROM letters WHERE case_id = ?',
+    )
+    .all(caseId)
+    .map((l) => ({ id: l.id, template: l.template, sentDate: l.sent_date, responseDate: l.response_date, documentId: l.document_id, subject: l.subject }));
+}
+
+export function calendarOfCase(db: Db, caseId: string): DistrictCalendar | null {
+  const row = db.prepare<[string], { calendar_json: string }>('SELECT calendar_json FROM calendars WHERE case_id = ?').get(caseId);
+  return row ? (JSON.parse(row.calendar_json) as DistrictCalendar) : null;
+}
+
+export function deleteCalendar(db: Db, caseId: string): void {
+  db.prepare('DELETE FROM calendars WHERE case_id = ?').run(caseId);
+}
+
+export function upsertCalendar(db: Db, caseId: string, calendar: DistrictCalendar, now: string): void {
+  db.prepare('INSERT INTO calendars (case_id, calendar_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET calendar_json = excluded.calendar_json, updated_at = excluded.updated_at').run(
+    caseId,
+    JSON.stringify(calendar),
+    now,
+  );
+}
+
+export function adjustmentsOfCase(db: Db, caseId: string) {
+  return db
+    .prepare<[string], { event_id: string; rule_id: string; met_date: string | null; extended_to: string | null; waived: number }>(
+      'SELECT event_id, rule_id, met_date, extended_to, waived FROM deadline_adjustments WHERE case_id = ?',
+    )
+    .all(caseId)
+    .map((a) => ({ eventId: a.event_id, ruleId: a.rule_id, metDate: a.met_date ?? undefined, extendedTo: a.extended_to ?? undefined, waived: !!a.waived }));
+}
+
+export function upsertMetDate(db: Db, caseId: string, eventId: string, ruleId: string, metDate: string | null, now: string): void {
+  db.prepare(
+    `INSERT INTO deadline_adjustments (case_id, event_id, rule_id, met_date, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(case_id, event_id, rule_id) DO UPDATE SET met_date = excluded.met_date, updated_at = excluded.updated_at`,
+  ).run(caseId, eventId, ruleId, metDate, now);
+}
