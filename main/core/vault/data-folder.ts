@@ -116,13 +116,13 @@ function encryptDatabase(dataDir: string, key: Buffer, onStep: (s: string) => vo
 }
 
 /** Step 3: each plain case file sealed, checked and swapped in. */
-function sealFolder(dir: string, blobKey: Buffer, onStep: (s: string) => void): number {
+function sealFolder(dir: string, blobKey: Buffer, onStep: (s: string) => void, progress = { n: 0 }): number {
   if (!existsSync(dir)) return 0;
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== '.pending') n += sealFolder(p, blobKey, onStep);
+      if (entry.name !== '.pending') n += sealFolder(p, blobKey, onStep, progress);
       continue;
     }
     if (!entry.isFile() || entry.name.startsWith('.tmp-')) continue;
@@ -134,7 +134,7 @@ function sealFolder(dir: string, blobKey: Buffer, onStep: (s: string) => void): 
     if (named ? sha256Hex(back) !== entry.name : !back.equals(raw)) throw new AppError('db_corrupt', `Sealing ${p} did not give its bytes back; it was left plain.`);
     writeFileAtomic(p, sealed);
     n++;
-    if (n % 25 === 0) onStep('files-sealed');
+    if (++progress.n % 25 === 0) onStep('files-sealed');
   }
   return n;
 }
@@ -146,7 +146,8 @@ function needsEncrypting(dataDir: string): boolean {
 /** Brings a plain (or half-encrypted) data folder to fully encrypted. Only the lock holder may. */
 export function encryptDataFolder(dataDir: string, keys: DataKeys, onStep: (s: string) => void = () => {}): void {
   if (isPlainDatabase(path.join(dataDir, DB_FILE))) encryptDatabase(dataDir, keys.db, onStep);
-  for (const f of SEALED_FOLDERS) sealFolder(path.join(dataDir, f), keys.blob, onStep);
+  const progress = { n: 0 };
+  for (const f of SEALED_FOLDERS) sealFolder(path.join(dataDir, f), keys.blob, onStep, progress);
   onStep('files-done');
   rmSync(path.join(dataDir, BACKUP), { force: true });
   rmSync(path.join(dataDir, `${BACKUP}.tmp`), { force: true });
