@@ -223,6 +223,8 @@ export interface TestScore {
   key: string;
   test: string;
   subtest: string;
+  /** A canonical name for the measure beside the printed one ("Word Reading" for "Letter-Word Identification"), when the vocabulary knows it. */
+  alias?: string | null;
   date: string | null;
   scoreType: string | null;
   score: number | null;

@@ -101,6 +101,8 @@ export function exportCase(core: Core, caseId: string) {
       documentId: s.documentId,
       test: s.test,
       subtest: s.subtest,
+      // The canonical name beside the printed one (vocab/scores.ts), null when the vocabulary has none.
+      alias: s.alias ?? null,
       date: s.date,
       scoreType: s.scoreType,
       score: s.score,

@@ -12,8 +12,8 @@ import { dateFor, testNameIn, type ScoreContext } from './scores-context';
 import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS } from './vocab/scores';
 import { cleanMeasureName, measureAlias } from './scores-prose';
 
+/** A score as the readers give it: its alias always decided (vocab/scores.ts MEASURE_ALIASES), null when none. */
 export interface ReadScore extends TestScore {
-  /** A canonical name for the measure ("ELA" for "Grade 3 English Language Arts"), or null. */
   alias: string | null;
 }
 

@@ -90,11 +90,34 @@ export const TEST_NAMES: RegExp[] = [
 /** Words that make a heading a test's name even when no known test is in it. */
 export const TEST_WORDS = /\b(?:test|tests|testing|assessment|inventory|scale|scales|battery|screener|screening|benchmark|diagnostic|evaluation\s+of|achievement)\b/i;
 
-/** Canonical names beside the printed ones, so one measure reads the same across vendors and years. */
+/**
+ * Canonical names beside the printed ones, so one measure reads the same across vendors, editions and
+ * years (TestScore.alias): matched against the whole measure name as printed (test name in front
+ * removed), first match wins. A measure the table does not know keeps no alias rather than a guess.
+ */
 export const MEASURE_ALIASES: Array<{ re: RegExp; alias: string; seen: string }> = [
+  // State and district assessments, one subject each.
   { re: /^(?:grade\s+\d+\s+)?(?:english\s+language\s+arts|ELA)(?:\s*(?:\/|and)\s*literacy)?(?:\s+test)?$/i, alias: 'ELA', seen: 'CAASPP "English Language Arts/Literacy", NYS "Grade 3 English Language Arts"' },
   { re: /^(?:grade\s+\d+\s+)?math(?:ematics)?(?:\s+test)?$/i, alias: 'Mathematics', seen: 'state tests, MAP Growth' },
   { re: /^(?:grade\s+\d+\s+)?reading(?:\s+test)?$/i, alias: 'Reading', seen: 'MAP Growth, STAAR' },
+  { re: /^(?:grade\s+\d+\s+)?science(?:\s+test)?$/i, alias: 'Science', seen: 'CAST, NYS Grade 4 and 8 Science, STAAR' },
+  // Curriculum-based measures and screeners.
   { re: /^(?:ORF|DORF)(?:\s+words\s+correct)?$|^oral\s+reading\s+fluency$/i, alias: 'Oral Reading Fluency', seen: 'Acadience "ORF Words Correct", DIBELS 8, WIAT-4' },
   { re: /^(?:reading\s+)?composite(?:\s+score)?$|^reading\s+composite\s+score$/i, alias: 'Reading Composite', seen: 'Acadience, DIBELS 8' },
+  // Individually given achievement batteries: the same skill under each publisher's name.
+  { re: /^(?:word\s+reading|letter[- ]word\s+identification|letter\s*(?:&|and)\s*word\s+recognition)$/i, alias: 'Word Reading', seen: 'WIAT-4 "Word Reading", WJ IV "Letter-Word Identification", KTEA-3 "Letter & Word Recognition"' },
+  { re: /^(?:pseudoword\s+decoding|word\s+attack|nonsense\s+word\s+decoding)$/i, alias: 'Pseudoword Decoding', seen: 'WIAT-4, WJ IV "Word Attack", KTEA-3 "Nonsense Word Decoding"' },
+  { re: /^(?:reading|passage)\s+comprehension$/i, alias: 'Reading Comprehension', seen: 'WIAT-4, KTEA-3, WJ IV "Passage Comprehension"' },
+  { re: /^(?:math(?:ematics)?\s+problem\s+solving|applied\s+problems|math\s+concepts\s*(?:&|and)\s*applications)$/i, alias: 'Math Problem Solving', seen: 'WIAT-4, WJ IV "Applied Problems", KTEA-3 "Math Concepts & Applications"' },
+  { re: /^(?:numerical\s+operations|calculation|math\s+computation)$/i, alias: 'Math Computation', seen: 'WIAT-4 "Numerical Operations", WJ IV "Calculation", KTEA-3' },
+  { re: /^spelling$/i, alias: 'Spelling', seen: 'WIAT-4, WJ IV, KTEA-3' },
+  { re: /^written\s+expression$/i, alias: 'Written Expression', seen: 'KTEA-3, WIAT-III subtest' },
+  // Cognitive and language batteries: composites by their usual abbreviations.
+  { re: /^(?:full[- ]scale\s+IQ|FSIQ|general\s+intellectual\s+ability|GIA)(?:\s*\((?:FSIQ|GIA)\))?$/i, alias: 'Full Scale IQ', seen: 'WISC-V "Full Scale IQ (FSIQ)", WJ IV COG "General Intellectual Ability"' },
+  { re: /^(?:verbal\s+comprehension(?:\s+index)?(?:\s*\(VCI\))?|VCI)$/i, alias: 'Verbal Comprehension', seen: 'WISC-V, WPPSI-IV, WAIS-IV' },
+  { re: /^(?:working\s+memory(?:\s+index)?(?:\s*\(WMI\))?|WMI)$/i, alias: 'Working Memory', seen: 'WISC-V, WAIS-IV' },
+  { re: /^(?:processing\s+speed(?:\s+index)?(?:\s*\(PSI\))?|PSI)$/i, alias: 'Processing Speed', seen: 'WISC-V, WAIS-IV' },
+  { re: /^core\s+language(?:\s+score)?$/i, alias: 'Core Language', seen: 'CELF-5 "Core Language Score"' },
+  { re: /^receptive\s+language(?:\s+index)?$/i, alias: 'Receptive Language', seen: 'CELF-5 "Receptive Language Index"' },
+  { re: /^expressive\s+language(?:\s+index)?$/i, alias: 'Expressive Language', seen: 'CELF-5 "Expressive Language Index"' },
 ];

@@ -1,5 +1,6 @@
 // Test scores: percentile ranks across years per test and subtest (the gap with peers growing or
-// closing), and every score read from the documents, each value linking to its page.
+// closing), and every score read from the documents, each value linking to its page, its subtest as
+// printed with the canonical name beside it ("Letter-Word Identification (Word Reading)").
 import type { TestScore } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -69,7 +70,10 @@ export function ScoresSection({ caseData }: SectionProps) {
             {scores.map((s, i) => (
               <tr key={`${s.documentId ?? s.source.documentId}:${s.key}:${i}`}>
                 <td>{s.test}</td>
-                <td>{s.subtest}</td>
+                <td>
+                  {s.subtest}
+                  {s.alias && s.alias.toLowerCase() !== s.subtest.toLowerCase() ? <span className="muted score-alias" title="The same measure's name across tests and years"> ({s.alias})</span> : null}
+                </td>
                 <td>{formatDisplayDate(s.date)}</td>
                 <td>{s.scoreType ? SCORE_TYPES[s.scoreType] ?? s.scoreType.replace(/_/g, ' ') : '—'}</td>
                 <td className="num">{s.score != null ? <Value caseId={caseId} s={s} what="score">{String(s.score)}</Value> : '—'}</td>
