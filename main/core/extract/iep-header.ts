@@ -6,7 +6,7 @@
 // sentences (vocab/iep.ts IEP_DATE_SENTENCES).
 import { findDates, parseDate, type FoundDate } from '../../../shared/text/dates';
 import { findLabeledValue, type Layout } from './layout';
-import { DATE_RANGE_JOIN, IEP_DATE_SENTENCES, IEP_HEADER_LABELS } from './vocab/iep';
+import { AMENDMENT_EFFECTIVE_LABELS, DATE_RANGE_JOIN, IEP_DATE_SENTENCES, IEP_HEADER_LABELS } from './vocab/iep';
 
 const L = IEP_HEADER_LABELS;
 
@@ -21,7 +21,8 @@ export interface IepHeaderDates {
 
 const hasDate = (v: string) => findDates(v).length > 0;
 
-export function readIepDates(layout: Layout): IepHeaderDates {
+/** `amendment`: the document amends an IEP, so it starts on its own effective date. */
+export function readIepDates(layout: Layout, opts: { amendment?: boolean } = {}): IepHeaderDates {
   const dateAfter = (labels: RegExp[], accept: (v: string) => boolean = hasDate) => parseDate(findLabeledValue(layout, labels, accept)?.value ?? null);
   // A date that looks ahead (the IEP's end, the next annual review) lies after the IEP's start: a
   // form that also prints "Annual Review Date" on each goal page for the goal's last review, or the
@@ -33,7 +34,9 @@ export function readIepDates(layout: Layout): IepHeaderDates {
   const sentencePeriod = periodDates.length > 1 ? null : periodInSentences(sentences);
   // Forms that print no IEP period (DESE-style: initiation date and projected annual review) run the
   // IEP from its initiation (else its meeting) to the projected annual review.
-  const startDate = periodDates[0] ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
+  // An amendment starts on its effective date, even where it reprints the period of the IEP it amends.
+  const amendmentStart = opts.amendment ? amendmentEffectiveDate(layout) : null;
+  const startDate = amendmentStart ?? periodDates[0] ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
   const after = laterThan(startDate ?? meetingDate);
   const nextAnnualReview = dateAfter(L.nextAnnual, after);
   const periodEnd = periodDates.length > 1 && periodDates[1] > (startDate ?? '') ? periodDates[1] : null;
@@ -46,6 +49,15 @@ export function readIepDates(layout: Layout): IepHeaderDates {
     nextReevaluation: dateAfter(L.nextReeval),
     amendsMeetingDate: dateAfter(L.amends),
   };
+}
+
+/** The first labelled amendment effective date, labels tried most specific first. */
+function amendmentEffectiveDate(layout: Layout): string | null {
+  for (const label of AMENDMENT_EFFECTIVE_LABELS) {
+    const found = findLabeledValue(layout, [label], (v) => rangeIn(v) === null && hasDate(v));
+    if (found) return parseDate(found.value);
+  }
+  return null;
 }
 
 /**

@@ -20,14 +20,15 @@ const hasDate = (v: string) => findDates(v).length > 0;
 export function extractIep(pages: PageContent[], documentId: string, subtypeHint: IepSubtype | null = null): ExtractedIep {
   const layout = joinWrappedLabels(buildLayout(pages));
   const dateAfter = (labels: RegExp[]) => parseDate(findLabeledValue(layout, labels, hasDate)?.value ?? null);
-  const { meetingDate, startDate, endDate, nextAnnualReview, nextReevaluation, amendsMeetingDate } = readIepDates(layout);
+  const type = iepTypeOf(layout) ?? subtypeHint;
+  const { meetingDate, startDate, endDate, nextAnnualReview, nextReevaluation, amendsMeetingDate } = readIepDates(layout, { amendment: type === 'amendment' });
   const goals = extractGoals(layout, documentId, { start: startDate, end: endDate });
   const services = readServices(layout, documentId);
   const reportingSchedule = reportingScheduleOf(layout, goals.reportingTexts);
   const profile = readStudentProfile(layout);
 
   return {
-    type: iepTypeOf(layout) ?? subtypeHint,
+    type,
     meetingDate,
     startDate,
     endDate,

@@ -105,3 +105,25 @@ describe('readIepDates', () => {
   ];
   for (const [name, rows, want] of endCases) it(name, () => expect(datesOf(rows)).toMatchObject(want));
 });
+
+describe('an amendment starts on its effective date', () => {
+  const amendmentDates = (rows: SizedRow[]) => readIepDates(joinWrappedLabels(buildLayout([sizedPage(rows)])), { amendment: true });
+  const cases: Array<[string, SizedRow[], { startDate: string; endDate: string }]> = [
+    ['a labelled effective date beside the amended IEP\'s period', [
+      { cells: [[54, 'Date of Amendment:'], [220, '01/06/2025']] },
+      { cells: [[54, 'IEP Dates:'], [220, '09/03/2024 - 09/02/2025']] },
+      { cells: [[54, 'Effective Date of Amendment:'], [220, '01/13/2025']] },
+    ], { startDate: '2025-01-13', endDate: '2025-09-02' }],
+    ['changes effective on a date in a line of the form', [
+      { cells: [[54, 'Addendum Meeting Date:'], [220, 'March 4, 2025']] },
+      { cells: [[54, 'Annual IEP in effect:'], [220, 'from 11/12/2024 through 11/11/2025']] },
+      line('Changes are effective on: March 10, 2025'),
+    ], { startDate: '2025-03-10', endDate: '2025-11-11' }],
+  ];
+  for (const [name, rows, want] of cases) it(name, () => expect(amendmentDates(rows)).toMatchObject(want));
+
+  it('an annual IEP keeps its period\'s start', () => {
+    const rows: SizedRow[] = [{ cells: [[54, 'IEP Dates:'], [220, '09/03/2024 - 09/02/2025']] }, { cells: [[54, 'Effective Date:'], [220, '09/10/2024']] }];
+    expect(datesOf(rows)).toMatchObject({ startDate: '2024-09-03', endDate: '2025-09-02' });
+  });
+});

@@ -107,6 +107,18 @@ export const IEP_HEADER_LABELS = {
 };
 
 /**
+ * When an amendment takes effect: the amendment's own start, whatever period the IEP it amends
+ * prints. Apart from IEP_HEADER_LABELS (the page model's field labels), read only for amendments.
+ */
+export const AMENDMENT_EFFECTIVE_LABELS: RegExp[] = [
+  /effective\s+date\s+of\s+(?:the\s+|this\s+)?(?:amendment|addendum|revision)/i,
+  /(?:amendment|addendum|revision)\s+(?:effective|start|implementation|initiation)\s+date/i,
+  /date\s+(?:the\s+|this\s+)?(?:amendment|addendum|revision)\s+(?:takes\s+effect|is\s+effective|begins)/i,
+  /(?:changes|amendment)\s+(?:are\s+|is\s+)?effective(?:\s+on|\s+as\s+of)?/i,
+  /effective\s+date/i,
+];
+
+/**
  * Header dates written in sentences, where no label gives them: hand-typed IEP summaries and meeting
  * minutes ("The IEP team convened on March 2, 2024 to review ...", "This plan will be implemented
  * 3/11/2024 through 3/10/2025"), the opening paragraph of some private-school and charter IEPs.
