@@ -38,6 +38,8 @@ export interface GoalCheck {
   components: GoalComponents;
   measurable: boolean;
   targetValue: number | null;
+  /** The target as written when it is a range ("70-80% accuracy"); targetValue is the end that meets it. */
+  targetRange: { low: number; high: number } | null;
   unit: string | null;
   direction: Direction | null;
   /** As stated in the sentence only (the CLI contract); opts.baselineValue feeds the ambition check. */
@@ -59,6 +61,7 @@ export function checkGoal(text: string, opts: GoalCheckOptions = {}): GoalCheck 
     components: parsed.components,
     measurable: parsed.measurable,
     targetValue: parsed.targetValue,
+    targetRange: parsed.targetRange,
     unit: parsed.unit,
     direction: parsed.direction,
     baselineValue: parsed.baselineValue,

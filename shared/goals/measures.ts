@@ -23,6 +23,8 @@ export interface Measure {
   length: number;
   /** "no more than 2", "fewer than 3", "or fewer": the number is a ceiling. */
   ceiling: boolean;
+  /** "70-80% accuracy", "between 2 and 3 times per week": the low end of a range whose high end is `value`. */
+  low?: number;
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
@@ -52,7 +54,7 @@ export function maskNonMeasures(text: string): string {
     .replace(/\b(?:grade|level|grade level)\s+\d+\b/gi, blank)
     .replace(/\b\d+\s*-\s*(?=[a-z])/gi, blank)
     // "3-4 word sentences": a range used as an adjective (a singular noun follows) sizes the task.
-    .replace(/\b\d+\s*-\s*\d+(?=\s+[a-z]+(?<!s)\s+[a-z])/gi, blank)
+    .replace(/\b\d+\s*-\s*\d+(?=\s+(?!(?:per|an?|each|every|or|and|to|of|out|in|on|at|with|within|during|by|when|for|from|across|over|without)\b)[a-z]+(?<!s)\s+[a-z])/gi, blank)
     .replace(/\b\d+-(?=\s+and\b)/gi, blank);
 }
 
@@ -87,9 +89,24 @@ const PATTERNS: Pattern[] = [
     kind: 'rubric', rank: 2, unit: (m, raw) => `rubric score (${tailOf(m, raw, m[2])})`,
   },
   {
-    // "earns 3 out of 4 points on the district writing rubric": points awarded on a rubric.
-    re: new RegExp(`${NUM}\\s+(?:(?:out\\s+)?of\\s+(?:a\\s+(?:possible\\s+)?)?\\d+\\s+)?(?:possible\\s+)?points?\\s+(?:or\\s+(?:higher|better|above|more)\\s+)?(?:on|using|according to|from)\\s+(?:an?|the)\\s+((?:[\\w-]+\\s+){0,5}?(?:rubric|rating scale|scoring guide))`, 'gi'),
-    kind: 'rubric', rank: 2, unit: (m, raw) => `rubric points (${tailOf(m, raw, m[2])})`,
+    // "earns 3 out of 4 points on the district writing rubric", "8 of 10 points on his daily point sheet":
+    // points awarded on a scoring tool are the measure, never consistency over trials.
+    re: new RegExp(`${NUM}\\s+(?:(?:out\\s+)?of\\s+(?:a\\s+(?:possible\\s+)?)?\\d+\\s+)?(?:possible\\s+)?points?\\s+(?:or\\s+(?:higher|better|above|more)\\s+)?(?:on|using|according to|from)\\s+(?:an?|the|his|her|their)\\s+((?:[\\w-]+\\s+){0,5}?(?:rubric|rating scale|scoring guide|point (?:sheet|card|chart)|behavior (?:chart|card)|checklist))`, 'gi'),
+    kind: 'rubric', rank: 2,
+    unit: (m, raw) => {
+      const tool = tailOf(m, raw, m[2]);
+      return /rubric|scale|scoring guide/i.test(tool) ? `rubric points (${tool})` : `points (${tool})`;
+    },
+  },
+  {
+    // "scoring 4 out of 5 points for the theme, evidence and explanation ... as measured by teacher rubrics":
+    // points scored are the measure; the rubric, when the sentence names one, names the unit.
+    re: new RegExp(`(?:scor(?:e|es|ing)|earn(?:s|ing)?|receiv(?:e|es|ing)|achiev(?:e|es|ing)|obtain(?:s|ing)?)\\s+(?:an?\\s+(?:score\\s+of\\s+)?)?(?:at\\s+least\\s+)?${NUM}\\s+(?:(?:out\\s+)?of\\s+(?:a\\s+(?:possible\\s+)?)?\\d+\\s+)?(?:possible\\s+)?points?\\b`, 'gi'),
+    kind: 'rubric', rank: 2,
+    unit: (m, raw) => {
+      const rubric = /\b(?:on|using|by|with|per|according to)\s+(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,4}?rubrics?)\b/i.exec(raw.slice(m.index));
+      return rubric ? `rubric points (${rubric[1].trim()})` : 'points';
+    },
   },
   {
     re: new RegExp(`(?:mean length of utterance|\\bMLU)\\b(?:\\s*\\(MLU\\))?[^.\\d]{0,40}?${NUM}`, 'gi'),
@@ -97,7 +114,7 @@ const PATTERNS: Pattern[] = [
   },
   { re: new RegExp(`${NUM}\\s+(?:or more\\s+)?morphemes`, 'gi'), kind: 'mlu', rank: 3, unit: () => 'MLU (morphemes)' },
   {
-    re: new RegExp(`${NUM}\\s*(?:%|percent)\\s*(?:of\\s+(?:the\\s+)?((?:[\\w-]+\\s+){0,2}?)(intervals|opportunities|trials|observations|time|attempts|occasions|sessions|days|class periods|periods|transitions|assignments|tasks|problems|items|words|questions|steps)|accuracy|accurate|correct)?`, 'gi'),
+    re: new RegExp(`${NUM}\\s*(?:%|percent)\\s*(?:(?:or\\s+(?:less|fewer|more|higher|better|greater|above|below)\\s+)?of\\s+(?:the\\s+)?((?:[\\w-]+\\s+){0,2}?)(intervals|opportunities|trials|observations|time|attempts|occasions|sessions|days|class periods|periods|transitions|assignments|tasks|problems|items|words|questions|steps)|accuracy|accurate|correct)?`, 'gi'),
     kind: 'percent', rank: 5,
     unit: (m) => {
       const noun = m[3]?.toLowerCase();
@@ -130,7 +147,7 @@ const COUNT_RE = new RegExp(`\\b${NUM}(?=\\s+[a-z])`, 'gi');
 const COUNT_STOP = new Set(
   'with in on at and or per a an the of to for by during across when given that which as from into within without correctly independently accurately each over before after than more fewer less higher times x consecutive out following using while'.split(' '),
 );
-const PER_PERIOD = /^\s+((?:per|a|each)\s+(?:school\s+)?(?:day|week|month|session|class period|period|hour|class|lesson))\b/i;
+const PER_PERIOD = /^(?:\s+or\s+(?:fewer|less|more))?\s+((?:per|a|each)\s+(?:school\s+)?(?:day|week|month|session|class period|period|hour|class|lesson))\b/i;
 
 /** The counted noun phrase after a number ("4 complete sentences with..." -> "complete sentences"), if any. */
 function countUnitAfter(rest: string): { unit: string; length: number } | null {
@@ -144,13 +161,15 @@ function countUnitAfter(rest: string): { unit: string; length: number } | null {
     consumed += m[0].length;
     if (/[,.;:)]/.test(rest.charAt(consumed))) break;
   }
-  if (words.length === 0 || NOT_COUNT_UNIT.test(words[0]) || NOT_COUNT_UNIT.test(words.join(' '))) return null;
-  const per = PER_PERIOD.exec(rest.slice(consumed)) ?? TIMED_WINDOW.exec(rest.slice(consumed));
-  const unit = words.join(' ') + (per ? ' ' + per[0].trim().toLowerCase() : '');
+  // "7 of 10 correct": correctness, not a counted thing.
+  if (words.length === 0 || NOT_COUNT_UNIT.test(words[0]) || NOT_COUNT_UNIT.test(words.join(' ')) || /^correct(?:ly)?$/.test(words.join(' '))) return null;
+  const period = PER_PERIOD.exec(rest.slice(consumed));
+  const per = period ?? TIMED_WINDOW.exec(rest.slice(consumed));
+  const unit = words.join(' ') + (per ? ' ' + (period ? period[1] : per[0]).trim().toLowerCase() : '');
   return { unit, length: consumed + (per ? per[0].length : 0) };
 }
 /** Things a ratio counts repetitions of ("4 of 5 class periods"): consistency, not the counted skill. */
-const REPETITION_NOUN = /^(?:(?:class|instructional)\s+)?(?:periods?|lessons?|activities|settings?|instances?|tries|classes|subjects|environments?|transitions?|opportunit(?:y|ies)|occasions?|intervals?|times?|retells?|readings?|passages?|stories|prompts?|tasks?|drills?|lists?|worksheets?|games?|conversations?|exchanges?|activit(?:y|ies)|summaries|paragraphs?|essays?|responses?|answers?|assignments?|sentences?|retellings?|journal\s+entries)\b/i;
+const REPETITION_NOUN = /^(?:(?:class|instructional)\s+)?(?:periods?|lessons?|activities|settings?|instances?|tries|classes|subjects|environments?|transitions?|opportunit(?:y|ies)|occasions?|intervals?|times?|retells?|readings?|passages?|stories|prompts?|tasks?|drills?|lists?|worksheets?|games?|conversations?|exchanges?|activit(?:y|ies)|summaries|paragraphs?|essays?|responses?|answers?|assignments?|sentences?|retellings?|journal\s+entries|sets?|rounds?|blocks?|drafts?|(?:work\s+)?samples?)\b/i;
 /** "40 correct digits in 2 minutes": a count in a timed window, the window part of the unit. */
 const TIMED_WINDOW = /^\s+(?:in|within)\s+(?:a\s+)?(\d+|one|two|three|five|ten)[- ](?:minute|second)s?\b|^\s+(?:in|within)\s+(\d+|one|two|three|five|ten)\s+(?:minutes?|seconds?)\b/i;
 const RATIO_RE = new RegExp(`${NUM}\\s*(?:out of|of|/)\\s*(\\d+)\\s*(?:consecutive\\s+)?((?:[a-z-]+\\s+){0,2}?(?:${CONSISTENCY_NOUNS}))?`, 'gi');
@@ -184,7 +203,9 @@ export function findMeasures(raw: string): Measure[] {
     if (!r[3]) {
       // "5 of 5 story grammar elements": a count of the named things (the goal's unit), not consistency.
       const counted = countUnitAfter(' ' + text.slice(r.index + r[0].length));
-      if (counted && !REPETITION_NOUN.test(counted.unit)) {
+      // "in 3 of 4 student drafts", "across 2 of 3 sets": a ratio after "in", "on", "across"... counts attempts.
+      const attempts = /\b(?:in|on|across|during|for|over)\s+(?:at\s+least\s+)?$/i.test(text.slice(Math.max(0, r.index - 20), r.index));
+      if (counted && !attempts && !REPETITION_NOUN.test(counted.unit)) {
         push({ value: +r[1], unit: counted.unit, kind: 'count', rank: 4, index: r.index, length: r[0].length + counted.length });
         continue;
       }
@@ -207,7 +228,27 @@ export function findMeasures(raw: string): Measure[] {
     }
     push({ value: +c[1], unit: unit.unit, kind: 'count', rank: 4, index: c.index, length });
   }
+  for (const m of found) markRange(text, m);
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A range stated as the measure ("70-80% accuracy", "60 to 70 WCPM", "between 1 and 2 times per week"):
+ * kept as a range, the measure taking its low end too. "From 45 to 70" is a change, not a range.
+ */
+function markRange(text: string, m: Measure): void {
+  if (m.kind === 'ratio') return;
+  const before = text.slice(Math.max(0, m.index - 40), m.index);
+  const r = /(?:\bbetween\s+(\d+(?:\.\d+)?)\s*(?:%|percent)?\s+and|(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?:-|–|to))\s*$/i.exec(before);
+  if (!r) return;
+  const low = Number(r[1] ?? r[2]);
+  const lead = before.slice(0, r.index);
+  if (!(low < m.value) || (!r[1] && /\bfrom\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:current|present|starting)\s+)?(?:(?:baseline|level|average|mean|median|rate|score)\s+of\s+)?$/i.test(lead))) return;
+  m.low = low;
+  m.index -= before.length - r.index;
+  m.length += before.length - r.index;
+  // "to 2-3 per week" bounds the range; the "to" inside "100 to 110" does not.
+  m.ceiling = CEILING_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) || CEILING_AFTER.test(text.slice(m.index + m.length, m.index + m.length + 20)) || /\bor\s+(?:fewer|less)\b/i.test(text.slice(m.index, m.index + m.length));
 }
 
 /** The raw (unmasked) text of a group that ends the match. */
@@ -232,6 +273,7 @@ export function sameUnitFamily(a: string, b: string): boolean {
     if (/wcpm|words? correct per minute/.test(n)) return 'wcpm';
     if (/per minute/.test(n)) return 'rate:' + n.replace(/correct\s+/, '');
     if (/rubric|scale/.test(n)) return 'rubric';
+    if (/^points\b/.test(n)) return 'points';
     if (/mlu|morpheme/.test(n)) return 'mlu';
     if (/percent/.test(n)) return /interval/.test(n) ? 'percent-intervals' : 'percent';
     return n.replace(/\s+(?:per|a|each|in|within)\s+.*$/, '').split(/\s+/).pop()?.replace(/s$/, '') ?? n;

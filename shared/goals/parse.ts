@@ -7,7 +7,10 @@ import { findMeasures, pickTarget, type Measure } from './measures';
 import { guessArea } from './area';
 
 export interface ParsedGoal {
+  /** The mastery criterion; for a range, the end that meets it (the low end to rise to, the high end to stay under). */
   targetValue: number | null;
+  /** The target as written when it is a range ("70-80% accuracy"). */
+  targetRange: { low: number; high: number } | null;
   unit: string | null;
   direction: Direction | null;
   targetDate: string | null;
@@ -105,13 +108,17 @@ export function parseGoalSentence(raw: string, parts: GoalParts = {}): ParsedGoa
   if (!components.timeframe) reasons.push('No timeframe: no date or period by which the goal is to be met.');
   const measurable = components.condition && components.behavior && components.criterion && components.timeframe;
   if (measurable) reasons.push('Measurable: condition, behavior, criterion and timeframe are all stated.');
-  if (target) reasons.push(`Target: ${target.value} ${target.unit}${target.kind === 'ratio' ? ' (the only criterion is consistency across trials)' : ''}.`);
-  if (baselineValue !== null && target && direction) {
-    const notBeyond = direction === 'decrease' ? target.value >= baselineValue : direction === 'increase' ? target.value <= baselineValue : false;
-    if (notBeyond) reasons.push(`Target ${target.value} is not beyond the stated baseline ${baselineValue} for a goal to ${direction}.`);
+  const targetRange = target?.low !== undefined ? { low: target.low, high: target.value } : null;
+  const targetValue = targetRange ? (direction === 'decrease' ? targetRange.high : targetRange.low) : target?.value ?? null;
+  if (target && targetRange) reasons.push(`Target: ${targetRange.low}-${targetRange.high} ${target.unit}, a range: met at ${targetValue}.`);
+  else if (target) reasons.push(`Target: ${target.value} ${target.unit}${target.kind === 'ratio' ? ' (the only criterion is consistency across trials)' : ''}.`);
+  if (baselineValue !== null && targetValue !== null && direction) {
+    const notBeyond = direction === 'decrease' ? targetValue >= baselineValue : direction === 'increase' ? targetValue <= baselineValue : false;
+    if (notBeyond) reasons.push(`Target ${targetValue} is not beyond the stated baseline ${baselineValue} for a goal to ${direction}.`);
   }
   return {
-    targetValue: target?.value ?? null,
+    targetValue,
+    targetRange,
     unit: target?.unit ?? null,
     direction,
     targetDate,
@@ -134,7 +141,8 @@ function targetIn(text: string): { target: Measure | null; fromTo: { baseline: n
   // "citing 2 pieces of evidence with 80% accuracy": a count that names the task, not its mastery,
   // gives way to the accuracy the goal is judged by ("at least 5 sentences" is the criterion itself).
   if (!fromTo && target?.kind === 'count' && !/\b(?:at\s+least|a\s+minimum\s+of|minimum|no\s+(?:more|fewer)\s+than|or\s+(?:more|fewer))\s*$/i.test(text.slice(Math.max(0, target.index - 20), target.index))) {
-    const accuracy = measures.find((m) => m.kind === 'percent' && /accuracy/.test(m.unit) && m.index > target!.index);
+    // "list 3 supporting details ..., scoring 85%": a plain score or accuracy after the count is the criterion.
+    const accuracy = measures.find((m) => m.kind === 'percent' && /^percent(?: accuracy)?$/.test(m.unit) && m.index > target!.index);
     if (accuracy) target = accuracy;
     // "4 of 5 summaries with the main idea and 2 details": a count inside a "with ..." phrase says what
     // each attempt holds; the ratio of attempts is the criterion.

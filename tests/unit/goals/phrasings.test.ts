@@ -1,0 +1,156 @@
+// Goal phrasings of forms never seen before (issue 14): points earned on a rubric or point sheet as
+// the target over a count inside the behaviour, frequencies bounded between number and period,
+// ranges kept as ranges, and baselines written only in a present-levels paragraph that a typed
+// summary labels in body type. Every sentence and page is composed here, not taken from a fixture.
+import { describe, expect, it } from 'vitest';
+import { checkGoal } from '../../../shared/goals/check';
+import { parseGoalSentence } from '../../../shared/goals/parse';
+import { extractIep } from '../../../main/core/extract/iep';
+import { pagesFromPlainText } from '../../../main/core/extract/layout';
+
+interface Case {
+  text: string;
+  target: number | null;
+  unit: RegExp;
+  direction?: 'increase' | 'decrease' | 'maintain';
+  range?: [number, number] | null;
+  baseline?: number | null;
+}
+
+describe('points earned on a scoring tool are the target, never a count inside the behaviour', () => {
+  const cases: Case[] = [
+    { text: 'By May 2027, after brainstorming with a partner, Dana will compose an opinion paragraph of at least 6 sentences that earns 4 out of 5 points on the school writing rubric.', target: 4, unit: /^rubric points \(school writing rubric\)$/ },
+    { text: 'Given a topic card, Theo will deliver a 3-minute talk that earns at least 3 of 4 possible points on a 4-point oral presentation rubric in 2 of 3 presentations.', target: 3, unit: /^rubric points \(4-point oral presentation rubric\)$/ },
+    { text: 'Within 30 weeks, Rafe will write a lab report with 4 labelled sections scoring 12 out of 16 points on the district science lab rubric.', target: 12, unit: /^rubric points \(district science lab rubric\)$/ },
+    { text: 'Using a token board, Kira will earn 8 of 10 points on her daily point sheet on 4 of 5 school days.', target: 8, unit: /^points \(daily point sheet\)$/ },
+    { text: 'During class discussions, Joel will receive 2 points or higher on the participation rubric for 3 consecutive weeks.', target: 2, unit: /^rubric points \(participation rubric\)$/ },
+    // Points scored with the rubric named later, or no rubric named at all.
+    { text: 'Given a short story, Lia will write a summary naming 2 characters and the conflict, scoring 5 out of 6 points for accuracy and order in 3 of 4 tries, as judged with a class rubric.', target: 5, unit: /^rubric points \(class rubric\)$/ },
+    { text: 'After a mini-lesson, Lia will draft a persuasive letter with 3 reasons, earning at least 9 of 12 points.', target: 9, unit: /^points$/ },
+  ];
+  it.each(cases)('$text', (c) => {
+    const p = parseGoalSentence(c.text);
+    expect(p.targetValue).toBe(c.target);
+    expect(p.unit).toMatch(c.unit);
+    expect(p.direction).toBe('increase');
+  });
+});
+
+describe('a count inside the behaviour gives way to the criterion that judges it', () => {
+  const cases: Case[] = [
+    // A plain score or accuracy after the count.
+    { text: 'Given a nonfiction article, Remy will name the topic, list 2 key facts and explain their link, scoring 80% on 3 of 4 checks.', target: 80, unit: /^percent$/ },
+    { text: 'Given a list of spelling patterns, Remy will sort 12 word cards with 90% accuracy.', target: 90, unit: /^percent accuracy$/ },
+    // "in / across / for N of M things" counts attempts, whatever the things are called.
+    { text: 'When editing a typed essay, Remy will fix capitalization errors with 85% accuracy in 3 of 4 essay drafts.', target: 85, unit: /^percent accuracy$/ },
+    { text: 'Given fraction problems, Remy will solve them with 70% accuracy (7 of 10 correct) across 2 out of 3 sets of problems.', target: 70, unit: /^percent accuracy$/ },
+    { text: 'Given a literature circle, Remy will ask 2 questions per session for 4 of 5 sessions.', target: 2, unit: /per session/ },
+    // A count the goal is judged by stays the target.
+    { text: 'After hearing a fable, Remy will include 4 of 5 story parts in an oral retell.', target: 4, unit: /story parts/ },
+    { text: 'Given a paragraph frame, Remy will write at least 6 sentences in 3 of 4 writing samples.', target: 6, unit: /sentences/ },
+  ];
+  it.each(cases)('$text', (c) => {
+    const p = parseGoalSentence(c.text);
+    expect(p.targetValue).toBe(c.target);
+    expect(p.unit).toMatch(c.unit);
+  });
+});
+
+describe('a frequency bounded between the number and its period is a ceiling', () => {
+  const cases: Case[] = [
+    { text: 'When a preferred activity ends, Omar will use his break card so that tantrums decrease to 1 or fewer per week.', target: 1, unit: /per week/, direction: 'decrease' },
+    { text: 'By June 2027, Tess will lower the number of call-outs to 3 or less per class period.', target: 3, unit: /per class period/, direction: 'decrease' },
+    { text: 'During lunch, Ari will leave the table without permission 2 or fewer times per lunch period.', target: 2, unit: /times per lunch period/, direction: 'decrease' },
+    { text: 'Within 12 weeks, Bea will have 2 crying episodes or fewer per school day.', target: 2, unit: /crying episodes per school day/, direction: 'decrease' },
+    { text: 'During independent reading, Cal will decrease off-task behavior to 20% or less of observed intervals.', target: 20, unit: /^percent of intervals$/, direction: 'decrease' },
+    { text: 'Given a visual timer, Cal will stay seated for 85% or more of intervals during circle time.', target: 85, unit: /^percent of intervals$/, direction: 'increase' },
+  ];
+  it.each(cases)('$text', (c) => {
+    const p = parseGoalSentence(c.text);
+    expect(p.targetValue).toBe(c.target);
+    expect(p.unit).toMatch(c.unit);
+    expect(p.direction).toBe(c.direction);
+  });
+});
+
+describe('ranges are kept as ranges', () => {
+  const cases: Case[] = [
+    // Rising to a range: met at its low end.
+    { text: 'By 04/2027, given a cold read at grade level, Noor will read 85-95 words correct per minute.', target: 85, unit: /WCPM/, range: [85, 95], direction: 'increase' },
+    { text: 'Given two-step word problems, Noor will choose the operation with 70-80% accuracy.', target: 70, unit: /percent accuracy/, range: [70, 80], direction: 'increase' },
+    { text: 'Given a grade-level passage, Noor will read 100 to 110 wcpm by the annual review.', target: 100, unit: /WCPM/, range: [100, 110], direction: 'increase' },
+    // Coming down to a range: met at its high end.
+    { text: 'Given a calm-down corner, Ugo will reduce tantrums to 2-3 per week.', target: 3, unit: /per week/, range: [2, 3], direction: 'decrease' },
+    { text: 'With a self-monitoring card, Ugo will decrease call-outs to between 1 and 2 times per class period.', target: 2, unit: /times per class period/, range: [1, 2], direction: 'decrease' },
+    // A change from a level to another is no range; a range sizing the task is no target.
+    { text: 'Ugo will reduce elopement from 6 to 1 incidents per month.', target: 1, unit: /incidents per month/, range: null, direction: 'decrease', baseline: 6 },
+    { text: 'Given 0-20 addition facts, Ugo will answer with 90% accuracy.', target: 90, unit: /percent accuracy/, range: null },
+    { text: 'Given a picture scene, Ugo will describe it in 4-5 word sentences in 4 of 5 trials.', target: 80, unit: /percent of trials/, range: null },
+  ];
+  it.each(cases)('$text', (c) => {
+    const p = parseGoalSentence(c.text);
+    expect(p.targetValue).toBe(c.target);
+    expect(p.unit).toMatch(c.unit);
+    expect(p.targetRange).toEqual(c.range ? { low: c.range[0], high: c.range[1] } : null);
+    if (c.direction) expect(p.direction).toBe(c.direction);
+    if (c.baseline !== undefined) expect(p.baselineValue).toBe(c.baseline);
+  });
+
+  it('goal-check reports the range and where it is met', () => {
+    const check = checkGoal('By 06/2027, given a grade-level passage, Noor will answer questions with 75-85% accuracy.');
+    expect(check.targetRange).toEqual({ low: 75, high: 85 });
+    expect(check.targetValue).toBe(75);
+    expect(check.reasons.join(' ')).toMatch(/75-85 percent accuracy, a range: met at 75/);
+  });
+});
+
+describe('baselines written only in a present-levels paragraph labelled in body type', () => {
+  const pages = [
+    {
+      name: 'label alone on its line, goals under "Annual goals"',
+      text: [
+        'Lakeview Public Schools',
+        'IEP Summary',
+        'This IEP is in effect from October 3, 2026 to October 2, 2027.',
+        'Present levels',
+        'Jonah reads a median of 52 words correct per minute on second grade passages. His paragraphs earn',
+        '1 out of 4 points on the grade-level writing rubric. Jonah averaged 9 call-outs per class period.',
+        'Annual goals',
+        'Goal 1 (Reading Fluency): By the next annual review, given a second grade passage, Jonah will read aloud',
+        'at 80 words correct per minute.',
+        'Goal 2 (Writing): By June 2027, Jonah will write a paragraph of at least 5 sentences that earns 3 out of 4',
+        'points on the grade-level writing rubric.',
+        'Goal 3 (Behavior): By 06/30/2027, Jonah will raise his hand so that call-outs decrease to 2 or fewer per',
+        'class period.',
+      ].join('\n'),
+      expected: [
+        { baseline: 52, target: 80, date: '2027-10-02' },
+        { baseline: 1, target: 3, date: '2027-06-30' },
+        { baseline: 9, target: 2, date: '2027-06-30', direction: 'decrease' },
+      ],
+    },
+    {
+      name: 'label and text on one line, a numbered goal list',
+      text: [
+        'Student: Mira Patel        Grade: 5',
+        'IEP dates: 09/08/2026 to 09/07/2027',
+        'Current performance: Mira solved multi-step word problems with 45% accuracy on unit probes. She is',
+        'on task in 55% of observed intervals during independent math.',
+        'Goals',
+        '1. By the end of the IEP year, given multi-step word problems, Mira will solve them with 80% accuracy.',
+        '2. Within 20 weeks, during independent math, Mira will stay on task in 85% of observed intervals.',
+      ].join('\n'),
+      expected: [
+        { baseline: 45, target: 80, date: '2027-09-07' },
+        { baseline: 55, target: 85, date: null },
+      ],
+    },
+  ];
+  it.each(pages)('$name', ({ text, expected }) => {
+    const iep = extractIep(pagesFromPlainText(text), 'doc');
+    expect(iep.goals.map((g) => ({ baseline: g.baselineValue, target: g.targetValue, date: g.targetDate, ...(g.direction === 'decrease' ? { direction: g.direction } : {}) }))).toEqual(expected);
+    // The present-levels sentence is kept as the baseline text, and no goal swallowed it.
+    for (const g of iep.goals) expect(g.text).toMatch(/\bwill\b/);
+    expect(iep.goals.every((g) => g.baselineText && !/\bwill\b/.test(g.baselineText))).toBe(true);
+  });
+});
