@@ -1,5 +1,6 @@
 // `iep-casefile/export@1` (../shared/eval/EXPORT.md): the whole case as one JSON document.
 // Keep this stable and versioned: users move cases with it and the evaluation reads it.
+import type { ExtractedGoal } from '../../shared/domain';
 import type { Core } from './context';
 import { getCase } from './cases';
 import { caseLineages, flagsOf, judgedModel } from './timeline/service';
@@ -8,6 +9,27 @@ import { documentQueries } from './db/queries/documents';
 export const EXPORT_FORMAT = 'iep-casefile/export@1';
 
 const source = (p: { documentId: string; page: number; bbox: [number, number, number, number] | null }) => ({ documentId: p.documentId, page: p.page, bbox: p.bbox });
+
+/** One goal as the format writes it. */
+function goalOut(g: ExtractedGoal, id: string) {
+  return {
+    id,
+    number: g.number,
+    area: g.area,
+    text: g.text,
+    baselineText: g.baselineText,
+    baselineValue: g.baselineValue,
+    targetValue: g.targetValue,
+    unit: g.unit,
+    direction: g.direction,
+    targetDate: g.targetDate,
+    measuredBy: g.measuredBy,
+    objectives: g.objectives,
+    measurable: g.measurable,
+    components: g.components,
+    source: source(g.source),
+  };
+}
 
 export function exportCase(core: Core, caseId: string) {
   const c = getCase(core, caseId);
@@ -18,7 +40,13 @@ export function exportCase(core: Core, caseId: string) {
   return {
     format: EXPORT_FORMAT,
     exportedAt: core.nowIso(),
-    student: { name: c.childName ?? c.name, dob: c.dob, district: c.district, school: c.school, primaryDisability: c.primaryDisability, grade: c.grade, state: c.state },
+    student: {
+      name: c.childName ?? c.name, dob: c.dob, district: c.district, school: c.school, primaryDisability: c.primaryDisability, grade: c.grade, state: c.state,
+      // Extra keys (allowed by the format): the rest of the profile Case info holds.
+      secondaryDisability: c.secondaryDisability,
+      parents: c.parents,
+      caseManager: c.contacts.find((p) => p.role === 'case_manager') ?? null,
+    },
     documents: q.listByCase(caseId, false).map((d) => ({
       id: d.id,
       fileName: d.file_name,
@@ -43,23 +71,9 @@ export function exportCase(core: Core, caseId: string) {
       nextAnnualReview: i.nextAnnualReview,
       nextReevaluation: i.nextReevaluation,
       reportingSchedule: i.reportingSchedule,
-      goals: i.goals.map((g) => ({
-        id: g.id,
-        number: g.number,
-        area: g.area,
-        text: g.text,
-        baselineText: g.baselineText,
-        baselineValue: g.baselineValue,
-        targetValue: g.targetValue,
-        unit: g.unit,
-        direction: g.direction,
-        targetDate: g.targetDate,
-        measuredBy: g.measuredBy,
-        objectives: g.objectives,
-        measurable: g.measurable,
-        components: g.components,
-        source: source(g.source),
-      })),
+      goals: i.goals.map((g) => goalOut(g, g.id)),
+      // The previous IEP's goals printed inside this one, kept apart from its own (an extra key).
+      priorGoals: (i.priorGoals ?? []).map((g) => goalOut(g, `${i.id}:${g.key}`)),
       services: i.services.map((s) => ({
         service: s.service,
         serviceCode: s.serviceCode,

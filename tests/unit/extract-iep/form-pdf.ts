@@ -12,7 +12,8 @@ export interface Placed {
   bold?: boolean;
 }
 
-export async function formPages(pages: Placed[][]): Promise<PageContent[]> {
+/** The bytes of a PDF with the given pages (for tests that import the file itself). */
+export async function formPdfBytes(pages: Placed[][]): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'LETTER', margin: 36, autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -26,7 +27,11 @@ export async function formPages(pages: Placed[][]): Promise<PageContent[]> {
   }
   doc.end();
   await done;
-  return (await readPdfText(new Uint8Array(Buffer.concat(chunks)))).pages;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function formPages(pages: Placed[][]): Promise<PageContent[]> {
+  return (await readPdfText(await formPdfBytes(pages))).pages;
 }
 
 /** Words of `text` in lines of at most `width` characters. */

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractIep } from '../../../main/core/extract/iep';
 import { line, sizedPage } from '../../support/sized-page';
-import { formPages, PageWriter, wrap } from './form-pdf';
+import { createCase } from '../../../main/core/cases';
+import { getBatch, startImportBatch } from '../../../main/core/documents/batches';
+import { exportCase } from '../../../main/core/export';
+import { afterDocumentHook } from '../../../main/core/pipeline';
+import { testCore } from '../../support/core';
+import { formPages, formPdfBytes, PageWriter, wrap } from './form-pdf';
 
 interface ColumnStyle {
   name: string;
@@ -67,7 +72,7 @@ function writeGoalPage(w: PageWriter, style: ColumnStyle, truth: GoalTruth, page
   w.text(40, 'Summary: the team reviewed the data collected this period with the family and will continue the plan.', { after: 2 });
 }
 
-async function columnForm(style: ColumnStyle, opts: { prior?: boolean } = {}) {
+function columnFormPages(style: ColumnStyle, opts: { prior?: boolean } = {}) {
   const w = new PageWriter();
   w.text(40, 'INDIVIDUALIZED EDUCATION PROGRAM', { size: 11, bold: true, after: 6 });
   w.row([[40, ['Pupil: Noor Example']], [240, ['IEP Date: 10/03/2025']], [400, ['Next Annual IEP: 10/02/2026']]], { after: 6 });
@@ -78,8 +83,10 @@ async function columnForm(style: ColumnStyle, opts: { prior?: boolean } = {}) {
     w.newPage();
     writeGoalPage(w, style, truth, title);
   }
-  return formPages(w.finished());
+  return w.finished();
 }
+
+const columnForm = (style: ColumnStyle, opts: { prior?: boolean } = {}) => formPages(columnFormPages(style, opts));
 
 const styles: ColumnStyle[] = [
   {
@@ -132,6 +139,19 @@ describe('goals printed in two columns', () => {
     expect(iep.goals.map((g) => [g.number, g.targetDate])).toEqual([[1, '2026-10-02'], [2, '2026-10-02']]);
     expect(iep.priorGoals?.map((g) => [g.number, g.targetDate, g.text])).toEqual(goalsOf(2025).map((t) => [t.number, '2025-10-02', t.goal]));
     expect(new Set([...iep.goals, ...(iep.priorGoals ?? [])].map((g) => g.key)).size).toBe(4);
+  });
+
+  it('exports the prior-year goals apart from the IEP\'s own', async () => {
+    const bytes = await formPdfBytes(columnFormPages(styles[1], { prior: true }));
+    const core = testCore();
+    const c = createCase(core, { name: 'Noor' });
+    const batch = startImportBatch(core, c.id, [{ fileName: 'iep.pdf', source: 'iep.pdf', read: () => bytes }], { afterDocument: afterDocumentHook(core) });
+    await getBatch(core, batch.jobId)!.promise;
+    const [iep] = exportCase(core, c.id).ieps;
+    expect(iep.goals.map((g) => g.targetDate)).toEqual(['2026-10-02', '2026-10-02']);
+    expect(iep.priorGoals.map((g) => [g.number, g.targetDate])).toEqual([[1, '2025-10-02'], [2, '2025-10-02']]);
+    expect(new Set([...iep.goals, ...iep.priorGoals].map((g) => g.id)).size).toBe(4);
+    await core.close();
   });
 });
 

@@ -9,7 +9,8 @@ import { afterDocumentHook } from '../../../main/core/pipeline';
 import type { ExtractedIep } from '../../../shared/domain';
 import { testCore } from '../../support/core';
 import { line, sizedPage, type SizedRow } from '../../support/sized-page';
-import { PageWriter } from './form-pdf';
+import { formPdfBytes, PageWriter } from './form-pdf';
+import { exportCase } from '../../../main/core/export';
 
 type Student = ExtractedIep['student'];
 const studentOf = (pages: SizedRow[][]) => extractIep(pages.map((rows, i) => sizedPage(rows, i + 1)), 'profile').student;
@@ -85,7 +86,7 @@ describe('the profile reaches Case info', () => {
     w.row([[40, ['Primary Disability: Autism']], [300, ['Secondary Disability: Speech or Language Impairment']]]);
     w.row([[40, ['Parent/Guardian: Maria Okonkwo']], [300, ['Cell Phone: 555-201-3344']]]);
     w.row([[40, ['Case Manager: Devon Price']], [300, ['Email: d.price@example.org']]]);
-    const bytes = await pdfBytes(w);
+    const bytes = await formPdfBytes(w.finished());
     const core = testCore();
     const c = createCase(core, { name: 'Ada', school: 'Typed By The User School', contacts: [{ name: 'Lee Park', role: 'principal', title: null, email: null, phone: null, relationship: null, address: null }] });
     const batch = startImportBatch(core, c.id, [{ fileName: 'iep.pdf', source: 'iep.pdf', read: () => bytes }], { afterDocument: afterDocumentHook(core) });
@@ -94,23 +95,9 @@ describe('the profile reaches Case info', () => {
     expect(after).toMatchObject({ dob: '2014-04-02', school: 'Typed By The User School', primaryDisability: 'Autism', secondaryDisability: 'Speech or Language Impairment' });
     expect(after.parents).toEqual([expect.objectContaining({ name: 'Maria Okonkwo', phone: '555-201-3344' })]);
     expect(after.contacts.map((p) => [p.name, p.role, p.email])).toEqual([['Lee Park', 'principal', null], ['Devon Price', 'case_manager', 'd.price@example.org']]);
+    // The export carries the same profile.
+    const exported = exportCase(core, c.id).student;
+    expect(exported).toMatchObject({ secondaryDisability: 'Speech or Language Impairment', parents: [expect.objectContaining({ name: 'Maria Okonkwo' })], caseManager: expect.objectContaining({ name: 'Devon Price', role: 'case_manager' }) });
     await core.close();
   });
 });
-
-async function pdfBytes(w: PageWriter): Promise<Uint8Array> {
-  // The bytes themselves are imported here (form-pdf's formPages reads them back at once).
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'LETTER', margin: 36, autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  for (const page of w.finished()) {
-    doc.addPage();
-    for (const p of page) doc.font(p.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(p.size ?? 8).text(p.text, p.x, p.y, { lineBreak: false });
-  }
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
