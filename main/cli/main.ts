@@ -5,6 +5,7 @@ import { registerServeCommand } from './serve-cmd';
 import { registerDocumentCommands } from './documents-cmd';
 import { registerCaseToolCommands } from './timeline-cmd';
 import { registerPacketCommand } from './packet-cmd';
+import { registerBackupCommands } from './backup-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerDocumentCommands(program, globals);
   registerCaseToolCommands(program, globals);
   registerPacketCommand(program, globals);
+  registerBackupCommands(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -1,0 +1,144 @@
+// Backup and restore of a whole data folder through one file (container.ts): the database as a
+// consistent snapshot taken while the app runs, then every original and packet as stored. The
+// snapshot is VACUUM INTO, SQLite's online copy: the backup API (better-sqlite3's backup()) cannot
+// key its target, and SQLite3 Multiple Ciphers refuses to copy encrypted pages into an unkeyed one;
+// VACUUM INTO writes the snapshot encrypted with the database's own key, so no page of it is ever
+// plain on disk. The folder's master key travels inside the backup, sealed by the backup passphrase;
+// a restore gives it new ways in on the machine that restores (vault/unlock.ts).
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { LATEST_VERSION } from '../db/migrate';
+import { openDatabase } from '../db/open';
+import { BlobStore, sha256Hex, writeFileAtomic } from '../documents/blob-store';
+import { DB_FILE, tightenPermissions } from '../vault/data-folder';
+import { unlockDataFolder, type KeySource } from '../vault/unlock';
+import { deriveKeys, readVault } from '../vault/vault';
+import { BackupWriter, readBackup } from './container';
+
+const FORMAT = 'iep-casefile/backup@1';
+
+interface Manifest {
+  format: typeof FORMAT;
+  createdAt: string;
+  schemaVersion: number;
+  /** The data folder's master key (hex); the backup is sealed under its own passphrase. */
+  master: string;
+  originals: Array<{ sha256: string; size: number }>;
+  packets: string[];
+}
+
+export interface BackupSummary {
+  file: string;
+  bytes: number;
+  originals: number;
+  packets: number;
+}
+
+/** The master key of the folder `core` has open (from its vault, checked against the keys in use). */
+function masterOf(core: Core, keySource?: KeySource): Buffer {
+  if (!core.keys || !readVault(core.dataDir)) throw new AppError('conflict', 'This data folder is not encrypted yet; open it once with the app or a casefile command that writes, then back it up.');
+  const { master } = unlockDataFolder(core.dataDir, keySource);
+  if (!deriveKeys(master).db.equals(core.keys.db)) throw new AppError('unauthorized', 'The data folder key could not be confirmed.');
+  return master;
+}
+
+/** Writes the whole data folder to `out`, encrypted under `passphrase`. Runs while the app runs. */
+export function backupDataFolder(core: Core, out: string, passphrase: string, keySource?: KeySource): BackupSummary {
+  const master = masterOf(core, keySource);
+  const snapshot = path.join(core.dataDir, `.backup-${process.pid}-${Date.now()}.sqlite`);
+  const writer = new BackupWriter(out, passphrase);
+  try {
+    core.db.prepare('VACUUM INTO ?').run(snapshot);
+    const dbBytes = readFileSync(snapshot);
+    rmSync(snapshot, { force: true });
+    const originalsRoot = core.blobs.root;
+    const originals = core.blobs.list().map((sha) => ({ sha256: sha, size: statSync(core.blobs.pathFor(sha)).size }));
+    const packetsDir = path.join(core.dataDir, 'packets');
+    const packets = existsSync(packetsDir) ? readdirSync(packetsDir).filter((f) => !f.startsWith('.')) : [];
+    const manifest: Manifest = { format: FORMAT, createdAt: core.nowIso(), schemaVersion: Number(core.db.pragma('user_version', { simple: true })), master: master.toString('hex'), originals, packets };
+    writer.add('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    writer.add(DB_FILE, dbBytes);
+    for (const o of originals) writer.add(`originals/${o.sha256}`, readFileSync(path.join(originalsRoot, o.sha256.slice(0, 2), o.sha256)));
+    for (const p of packets) writer.add(`packets/${p}`, readFileSync(path.join(packetsDir, p)));
+    const done = writer.finish();
+    return { file: out, bytes: done.bytes, originals: originals.length, packets: packets.length };
+  } catch (e) {
+    writer.abort();
+    rmSync(snapshot, { force: true });
+    throw e;
+  }
+}
+
+export interface RestoreOptions {
+  /** Replace a data folder that holds data (it is kept beside, renamed, never deleted). */
+  replace?: boolean;
+  keySource?: KeySource;
+  now?: () => Date;
+  /** Called once everything is checked, just before the folders are swapped (the CLI drops its lock). */
+  beforeSwap?: () => void;
+}
+
+export interface RestoreSummary {
+  dataDir: string;
+  originals: number;
+  packets: number;
+  /** Where the folder that was replaced now is. */
+  previous: string | null;
+}
+
+const safeName = (name: string) => /^(casefile\.sqlite|manifest\.json|originals\/[0-9a-f]{64}|packets\/[\w.-]+)$/.test(name);
+
+/**
+ * Restores a backup into `dataDir`: everything is written to a new folder beside it and checked
+ * (the database opens with the restored key and passes quick_check, every original opens to its
+ * SHA-256) before it takes the folder's place. A damaged or truncated backup, a wrong passphrase
+ * or a failed check leaves `dataDir` as it was.
+ */
+export function restoreDataFolder(file: string, dataDir: string, passphrase: string, opts: RestoreOptions = {}): RestoreSummary {
+  if (!existsSync(file)) throw new AppError('not_found', `No backup at ${file}.`);
+  const target = path.resolve(dataDir);
+  const holdsData = existsSync(path.join(target, DB_FILE));
+  if (holdsData && !opts.replace) throw new AppError('conflict', `The data folder ${target} already holds cases. Restore into another folder (--data-dir), or pass --replace to set this one aside (it is kept, renamed).`);
+  const work = `${target}.restoring-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true, mode: 0o700 });
+  try {
+    let manifest: Manifest | null = null;
+    const { entries } = readBackup(file, passphrase, (name, bytes) => {
+      if (!safeName(name)) throw new AppError('corrupt_file', `The backup ${file} holds an entry it should not (${name}); nothing was restored.`);
+      if (name === 'manifest.json') {
+        manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
+        if (manifest.format !== FORMAT) throw new AppError('unsupported_file', `${file} is a backup of a format this version does not know (${String(manifest.format)}).`);
+        if (manifest.schemaVersion > LATEST_VERSION) throw new AppError('db_newer', `The backup was made by a newer version of IEP Casefile (schema ${manifest.schemaVersion}). Update the app to restore it.`);
+        return;
+      }
+      const dest = name.startsWith('originals/') ? path.join(work, 'originals', name.slice(10, 12), name.slice(10)) : path.join(work, name);
+      writeFileAtomic(dest, bytes);
+    });
+    const m = manifest as Manifest | null;
+    if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
+    if (entries !== 2 + m.originals.length + m.packets.length) throw new AppError('corrupt_file', `The backup ${file} is incomplete; nothing was restored.`);
+    // The restored folder gets ways to its (unchanged) key on this machine.
+    const master = Buffer.from(m.master, 'hex');
+    unlockDataFolder(work, opts.keySource, master);
+    const keys = deriveKeys(master);
+    const db = openDatabase(path.join(work, DB_FILE), { key: keys.db, migrate: false });
+    db.close();
+    const blobs = new BlobStore(path.join(work, 'originals'), keys.blob);
+    for (const o of m.originals) if (sha256Hex(blobs.get(o.sha256)) !== o.sha256) throw new AppError('corrupt_file', `Original ${o.sha256.slice(0, 12)}… in the backup does not match its checksum; nothing was restored.`);
+    tightenPermissions(work);
+    opts.beforeSwap?.();
+    let previous: string | null = null;
+    if (existsSync(target)) {
+      previous = `${target}.before-restore-${(opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, previous);
+    }
+    renameSync(work, target);
+    return { dataDir: target, originals: m.originals.length, packets: m.packets.length, previous };
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,172 @@
+// The backup file: one file, encrypted under a key derived from a backup passphrase (scrypt), so it
+// opens on any machine, and checksummed twice over: each entry carries its SHA-256, the end record
+// the count and a hash of them all, and every 64 KiB chunk is AES-256-GCM sealed (vault/sealed.ts's
+// format), so a flipped bit, a missing tail or a wrong passphrase is refused, never half-restored.
+//
+// "IEPCFBK\x01" | salt (16) | N (u32) | r (u8) | p (u8) | passphrase check (16) | sealed stream of
+// records: type (u8: 1 entry, 0 end) | name length (u32) | name | size (u64) | bytes | sha256 (32).
+import { createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import { CHUNK, openChunkAt, SEALED_HEADER, SealWriter } from '../vault/sealed';
+
+const MAGIC = Buffer.from('IEPCFBK\x01', 'latin1');
+const OUTER = MAGIC.length + 16 + 4 + 1 + 1 + 16;
+const SCRYPT = { N: 1 << 15, r: 8, p: 1 };
+const TAG = 16;
+
+function backupKey(passphrase: string, salt: Buffer, N: number, r: number, p: number): { key: Buffer; check: Buffer } {
+  const key = scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: 256 * N * r });
+  return { key, check: createHmac('sha256', key).update('iep-casefile backup check').digest().subarray(0, 16) };
+}
+
+const damaged = (file: string, why: string) => new AppError('corrupt_file', `The backup ${file} is damaged or incomplete (${why}); nothing was restored. Use another copy of the backup.`);
+
+export class BackupWriter {
+  private readonly fd: number;
+  private readonly sealer: SealWriter;
+  private readonly all = createHash('sha256');
+  private count = 0;
+  private readonly tmp: string;
+
+  constructor(
+    private readonly file: string,
+    passphrase: string,
+  ) {
+    if (passphrase.length < 8) throw new AppError('invalid_input', 'A backup passphrase has at least 8 characters.');
+    const salt = randomBytes(16);
+    const { key, check } = backupKey(passphrase, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p);
+    this.tmp = `${file}.part-${process.pid}`;
+    this.fd = openSync(this.tmp, 'w', 0o600);
+    const head = Buffer.alloc(OUTER);
+    MAGIC.copy(head, 0);
+    salt.copy(head, MAGIC.length);
+    head.writeUInt32BE(SCRYPT.N, MAGIC.length + 16);
+    head[MAGIC.length + 20] = SCRYPT.r;
+    head[MAGIC.length + 21] = SCRYPT.p;
+    check.copy(head, MAGIC.length + 22);
+    this.sealer = new SealWriter(key);
+    this.put(Buffer.concat([head, this.sealer.header]));
+  }
+
+  private put(b: Uint8Array): void {
+    let off = 0;
+    while (off < b.byteLength) off += writeSync(this.fd, b, off, b.byteLength - off);
+  }
+
+  private record(type: number, name: string, bytes: Uint8Array): void {
+    const n = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(1 + 4 + n.length + 8);
+    head[0] = type;
+    head.writeUInt32BE(n.length, 1);
+    n.copy(head, 5);
+    head.writeBigUInt64BE(BigInt(bytes.byteLength), 5 + n.length);
+    const sha = createHash('sha256').update(bytes).digest();
+    if (type === 1) this.all.update(sha);
+    this.put(this.sealer.push(head));
+    // Large entries go through in pieces so that only one chunk is ever sealed at a time.
+    for (let off = 0; off < bytes.byteLength; off += 16 * CHUNK) this.put(this.sealer.push(bytes.subarray(off, off + 16 * CHUNK)));
+    this.put(this.sealer.push(sha));
+  }
+
+  add(name: string, bytes: Uint8Array): void {
+    this.record(1, name, bytes);
+    this.count++;
+  }
+
+  /** Writes the end record, syncs and moves the finished file into place. */
+  finish(): { entries: number; bytes: number } {
+    const end = Buffer.alloc(4 + 32);
+    end.writeUInt32BE(this.count, 0);
+    this.all.digest().copy(end, 4);
+    this.record(0, '', end);
+    this.put(this.sealer.end());
+    fsyncSync(this.fd);
+    const size = fstatSync(this.fd).size;
+    closeSync(this.fd);
+    renameSync(this.tmp, this.file);
+    return { entries: this.count, bytes: size };
+  }
+
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* closed */
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Decrypts a backup chunk by chunk and hands each entry to `onEntry`; throws before the end on any damage. */
+export function readBackup(file: string, passphrase: string, onEntry: (name: string, bytes: Buffer) => void): { entries: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(OUTER + SEALED_HEADER);
+    const got = readSync(fd, head, 0, head.length, 0);
+    if (got < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('unsupported_file', `${file} is not an IEP Casefile backup.`);
+    if (size < head.length + TAG || got !== head.length) throw damaged(file, 'too short to be a backup');
+    const salt = head.subarray(MAGIC.length, MAGIC.length + 16);
+    const N = head.readUInt32BE(MAGIC.length + 16);
+    const [r, p] = [head[MAGIC.length + 20], head[MAGIC.length + 21]];
+    if (N > 1 << 20 || r > 32 || p > 16) throw damaged(file, 'unreadable header');
+    const { key, check } = backupKey(passphrase, salt, N, r, p);
+    if (!check.equals(head.subarray(MAGIC.length + 22, OUTER))) throw new AppError('unauthorized', 'That is not the passphrase this backup was made with.');
+    const sealedHeader = head.subarray(OUTER);
+    const body = size - head.length;
+    const chunks = Math.max(1, Math.ceil(body / (CHUNK + TAG)));
+    // A stream of plain bytes from the chunks, opened one at a time (each checked by its tag).
+    let chunkIndex = 0;
+    let buf: Buffer = Buffer.alloc(0);
+    const more = (): boolean => {
+      if (chunkIndex >= chunks) return false;
+      const start = head.length + chunkIndex * (CHUNK + TAG);
+      const len = Math.min(CHUNK + TAG, size - start);
+      const sealedChunk = Buffer.alloc(len);
+      if (readSync(fd, sealedChunk, 0, len, start) !== len) throw damaged(file, 'cut short');
+      // unseal() expects a whole file: give it this one chunk in its place (its index and last flag).
+      let plain: Buffer;
+      try {
+        plain = openChunkAt(key, sealedHeader, sealedChunk, chunkIndex, chunkIndex === chunks - 1);
+      } catch {
+        throw damaged(file, `chunk ${chunkIndex + 1} of ${chunks} fails its checksum`);
+      }
+      chunkIndex++;
+      buf = buf.length ? Buffer.concat([buf, plain]) : plain;
+      return true;
+    };
+    const take = (n: number): Buffer => {
+      while (buf.length < n) if (!more()) throw damaged(file, 'cut short');
+      const out = buf.subarray(0, n);
+      buf = buf.subarray(n);
+      return out;
+    };
+    const all = createHash('sha256');
+    let entries = 0;
+    for (;;) {
+      const type = take(1)[0];
+      const nameLen = take(4).readUInt32BE(0);
+      if (nameLen > 4096) throw damaged(file, 'unreadable entry');
+      const name = take(nameLen).toString('utf8');
+      const len = Number(take(8).readBigUInt64BE(0));
+      if (len > size) throw damaged(file, 'unreadable entry');
+      const bytes = Buffer.from(take(len));
+      const sha = take(32);
+      if (!createHash('sha256').update(bytes).digest().equals(sha)) throw damaged(file, `${name} fails its checksum`);
+      if (type === 0) {
+        if (bytes.length !== 36 || bytes.readUInt32BE(0) !== entries || !all.digest().equals(bytes.subarray(4))) throw damaged(file, 'entries missing');
+        break;
+      }
+      all.update(sha);
+      if (type !== 1) throw damaged(file, 'unknown entry');
+      onEntry(name, bytes);
+      entries++;
+    }
+    if (buf.length || chunkIndex < chunks) throw damaged(file, 'bytes after the end');
+    return { entries };
+  } finally {
+    closeSync(fd);
+  }
+}
+
