@@ -130,7 +130,7 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
     goals.push({
       key: `goal-${number}-${sequence}`,
       number,
-      area: raw.area ?? parsed.area,
+      area: joinWrappedHyphens(raw.area) ?? parsed.area,
       text,
       baselineText,
       baselineValue,
@@ -179,6 +179,11 @@ export function splitPriorYear(goals: ExtractedGoal[], span: IepSpan): { current
   const priorRuns = series.filter(isPrior);
   if (priorRuns.length === 0 || priorRuns.length === series.length) return { current: goals, prior: [] };
   return { current: series.filter((r) => !isPrior(r)).flat(), prior: priorRuns.flat() };
+}
+
+/** An area wrapped after a hyphen in a narrow column ("Self-" over "Regulation") reads as one word. */
+function joinWrappedHyphens(text: string | null): string | null {
+  return text ? text.replace(/(\p{L})- (?=\p{L})/gu, '$1-') : text;
 }
 
 function emptyGoal(number: number | null): RawGoal {
@@ -246,7 +251,9 @@ function applyHeaderRest(goal: RawGoal, words: PlacedWord[]): void {
   const onLine = firstLineOf(words);
   const below = words.slice(onLine.length);
   const lineText = runOf(onLine).text;
-  if (below.length > 0 && !/\bwill\b/i.test(lineText) && /\bwill\b/i.test(runOf(below).text)) {
+  // A line that opens the goal sentence ("(Reading): By the next annual review, given ..., Sam" wrapping before "will") is no focus.
+  const opensSentence = /^[-–:.)\s]*(?:\([^()]{2,40}\)\s*[:.\-–]?\s*)?(?:by|within|in|during|given|when|after|before|using|upon|throughout|following|no\s+later\s+than)\b/i.test(lineText);
+  if (below.length > 0 && !opensSentence && !/\bwill\b/i.test(lineText) && /\bwill\b/i.test(runOf(below).text)) {
     applyHeaderRest(goal, onLine);
     goal.text = below;
     return;
