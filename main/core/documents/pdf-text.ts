@@ -5,6 +5,7 @@ import type { BBox, PageContent, Word } from '../../../shared/domain';
 import { groupLines as groupWordLines } from '../layout/lines';
 import { repairLigatures, type GlyphHints, type RepairItem } from '../layout/ligatures';
 import { readPageOperators } from '../layout/pdf-operators';
+import { pageText } from '../layout';
 import { LAYOUT_VERSION } from '../layout/types';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -78,11 +79,19 @@ export interface PdfTextResult {
   pagesWithoutText: number[];
 }
 
+export interface PdfTextOptions {
+  /**
+   * Page text in reading order (layout pageText: columns and cells one after another), as pages are
+   * stored, indexed and searched; otherwise in printed rows, left to right across the page.
+   */
+  readingOrder?: boolean;
+}
+
 /**
  * Per-page text with word positions, ligatures repaired across the document, and what each page draws
  * (rules, boxes). pdf.js gets a copy of `data`, or `data` itself if `handOver` (it is then detached).
  */
-export async function readPdfText(data: Uint8Array, password?: string, handOver = false): Promise<PdfTextResult> {
+export async function readPdfText(data: Uint8Array, password?: string, handOver = false, { readingOrder = false }: PdfTextOptions = {}): Promise<PdfTextResult> {
   const pdfjs = await loadPdfJs();
   const options = { ...pdfDocumentOptions(pdfJsData(data, handOver), password), fontExtraProperties: true, isOffscreenCanvasSupported: false };
   const doc = await pdfjs.getDocument(options).promise;
@@ -124,7 +133,7 @@ export async function readPdfText(data: Uint8Array, password?: string, handOver 
     repairLigatures(items, { hints });
     for (const page of pages) {
       page.words = page.words.filter((w) => w.text);
-      page.text = wordsToText(page.words);
+      page.text = readingOrder ? pageText(page) : wordsToText(page.words);
     }
     return { pages, pagesWithoutText };
   } finally {
@@ -134,7 +143,7 @@ export async function readPdfText(data: Uint8Array, password?: string, handOver 
 
 type Matrix6 = [number, number, number, number, number, number];
 
-/** Reading-order text from positioned words: lines top to bottom, words left to right. */
+/** Row-order text from positioned words: lines top to bottom, words left to right (pageText gives reading order). */
 export function wordsToText(words: Word[]): string {
   return groupLines(words)
     .map((line) => line.map((w) => w.text).join(' '))

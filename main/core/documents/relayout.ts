@@ -1,7 +1,7 @@
 // Brings stored pages up to the current page reading (LAYOUT_VERSION, DESIGN.md item 15): a PDF's
-// text-layer pages are read again from the stored file (repaired ligatures, drawn rules and boxes),
-// with their search rows; OCR pages keep their words (the layout model reads them afresh at
-// extraction) and are marked current. The caller re-extracts each document this returns; user
+// text-layer pages are read again from the stored file (repaired ligatures, drawn rules and boxes,
+// text in reading order), with their search rows; OCR pages keep their words (the layout model reads
+// them afresh at extraction) and are marked current. The caller re-extracts each document this returns; user
 // corrections are stored apart and survive.
 import type { Core } from '../context';
 import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
@@ -31,7 +31,7 @@ export async function relayoutDocument(core: Core, documentId: string): Promise<
   let fresh: Map<number, ReturnType<typeof rowToPageContent>> = new Map();
   if (doc.format === 'pdf' && stored.some((p) => p.source === 'text_layer')) {
     try {
-      const { pages } = await readPdfText(core.blobs.get(readableSha(doc)));
+      const { pages } = await readPdfText(core.blobs.get(readableSha(doc)), undefined, false, { readingOrder: true });
       fresh = new Map(pages.map((p) => [p.pageNumber, p]));
     } catch (e) {
       console.error(`[relayout] ${doc.file_name}: kept as stored:`, e);

@@ -72,3 +72,18 @@ function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options
 
 /** A page's text in reading order: its blocks, one line per printed line of each. */
 export const readingText = (page: PageLayout): string => page.blocks.map((b) => b.text).join('\n');
+
+/**
+ * The text a page is stored, indexed and searched as: its blocks in reading order (a column, or a
+ * cell with its wrapped lines, as one run), running headers before them and footers after. Words
+ * printed side by side in different columns are never joined into one line, so a search snippet or
+ * a text reader sees what was printed together.
+ */
+export function pageText(page: PageInput): string {
+  if (!page.words.length) return '';
+  const [layout] = layoutDocument([page]).pages;
+  const top = Math.min(Infinity, ...layout.blocks.map((b) => b.bbox[1]));
+  const head = layout.furniture.filter((f) => f.bbox[1] < top);
+  const foot = layout.furniture.filter((f) => f.bbox[1] >= top);
+  return [...head.map((f) => f.text), ...layout.blocks.map((b) => b.text), ...foot.map((f) => f.text)].join('\n');
+}

@@ -33,7 +33,7 @@ export async function decodePdf(bytes: Uint8Array, fileName: string, password?: 
   let result: Awaited<ReturnType<typeof readPdfText>>;
   try {
     // The bytes are needed again below only to check a password's encryption.
-    result = await readPdfText(bytes, password, handOver && !withPassword);
+    result = await readPdfText(bytes, password, handOver && !withPassword, { readingOrder: true });
   } catch (error) {
     const e = error as PdfJsError;
     if (e?.name === 'PasswordException') {
