@@ -9,8 +9,9 @@ export type { GraphicBox, PageGraphics, Rule } from '../../../shared/domain';
  * version that read it; raising it re-reads stored documents at start (DESIGN.md item 15).
  * 1: words and row lines only. 2: ligature repair, drawn rules and boxes, blocks, tables, fields, checkboxes.
  * 3: a drawn box whose X or tick runs corner to corner is read as ticked.
+ * 4: a text-layer page's stored and searched text is in reading order (columns, cells), not row order.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** A word with the page it is on: what every layout object is made of. */
 export interface PlacedWord extends Word {

@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../main/core/cases';
 import type { Core } from '../../../main/core/context';
-import { documentQueries } from '../../../main/core/db/queries/documents';
+import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
 import { importOne } from '../../../main/core/documents/import';
 import { readPdfText, wordsToText } from '../../../main/core/documents/pdf-text';
+import { refreshStaleLayouts, staleLayoutDocuments } from '../../../main/core/documents/relayout';
 import { pageText } from '../../../main/core/layout';
+import { LAYOUT_VERSION } from '../../../main/core/layout/types';
 import { HIT_END, HIT_START, search } from '../../../main/core/search/service';
 import { testCore } from '../../support/core';
 import { pdfkitPdf } from '../../support/form-pages';
@@ -89,6 +91,27 @@ describe('page text in reading order', () => {
     const [field] = search(core, { query: '"multisyllable words"', caseId: c.id }).hits;
     expect(field.documentId).toBe(form);
     expect(oneLine(field.snippet.replaceAll(HIT_START, '').replaceAll(HIT_END, ''))).toContain('Needs Decoding multisyllable words and reading fluently at grade level');
+  });
+});
+
+describe('stored pages read again', () => {
+  it('sets the text of a page an older layout stored in row order in reading order, and indexes it', async () => {
+    const core = testCore();
+    const c = createCase(core, { name: 'Upgrade' });
+    const id = await importPdf(core, c.id, 'summary.pdf', new Uint8Array(await twoColumns()));
+    const q = documentQueries(core.db);
+    // As a version-3 reading stored it: rows across both columns.
+    const [page] = q.pages(id).map(rowToPageContent);
+    core.db.transaction(() => q.putPages(id, [{ ...page, text: wordsToText(page.words), layoutVersion: 3 }]))();
+    expect(search(core, { query: '"reads short passages slowly"', caseId: c.id }).hits).toEqual([]);
+    expect(staleLayoutDocuments(core)).toEqual([id]);
+
+    expect(await refreshStaleLayouts(core, () => {})).toBe(1);
+    const [after] = q.pages(id).map(rowToPageContent);
+    expect(after.words).toEqual(page.words);
+    expect(after.layoutVersion).toBe(LAYOUT_VERSION);
+    expect(oneLine(after.text)).toBe(oneLine(['Reading Progress Summary', LEFT, RIGHT].join(' ')));
+    expect(search(core, { query: '"reads short passages slowly"', caseId: c.id }).hits.map((h) => h.documentId)).toEqual([id]);
   });
 });
 
