@@ -22,6 +22,8 @@ interface ColumnStyle {
   after: string[];
   /** x of the right column. */
   colX: number;
+  /** The area wraps after its hyphen onto the line under the header, in the left column. */
+  wrapArea?: boolean;
 }
 
 interface GoalTruth {
@@ -42,7 +44,7 @@ const goalsOf = (year: number): GoalTruth[] => [
   },
   {
     number: 2,
-    area: 'Math Reasoning',
+    area: 'Math Problem-Solving',
     baseline: 'Noor solves one-step word problems with 45% accuracy when the operation is not named.',
     goal: `By 10/02/${year}, when given ten two-step word problems, Noor will choose the operations and solve them with 80% accuracy on 3 consecutive probes, as measured by curriculum-based probes.`,
     progress: 'Report 1 (12/12): 6 of 10 problems correct on the last probe, 60%.',
@@ -52,7 +54,9 @@ const goalsOf = (year: number): GoalTruth[] => [
 function writeGoalPage(w: PageWriter, style: ColumnStyle, truth: GoalTruth, pageTitle: string) {
   w.text(210, style.heading, { size: 10, bold: true, after: 6 });
   w.text(40, pageTitle, { size: 8, after: 6 });
-  w.row([[40, [`${style.areaLabel} ${truth.area}`]], [style.colX, [style.header(truth.number)]]], { after: 4 });
+  const [areaHead, areaTail] = style.wrapArea && truth.area.includes('-') ? [truth.area.slice(0, truth.area.indexOf('-') + 1), truth.area.slice(truth.area.indexOf('-') + 1)] : [truth.area, null];
+  w.row([[40, [`${style.areaLabel} ${areaHead}`]], [style.colX, [style.header(truth.number)]]], { after: areaTail ? 0 : 4 });
+  if (areaTail) w.row([[40, [areaTail]]], { after: 4 });
   const goalLines = wrap(`Goal: ${truth.goal}`, 78);
   w.row([[style.colX, [goalLines[0]]]]);
   const baseLines = wrap(`${style.baselineLabel} ${truth.baseline}`, 30);
@@ -115,6 +119,7 @@ const styles: ColumnStyle[] = [
     baselineLabel: 'Current Performance:',
     after: ['Providers: Resource Teacher, Classroom Teacher'],
     colX: 200,
+    wrapArea: true,
   },
 ];
 
