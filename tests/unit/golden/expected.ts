@@ -85,3 +85,14 @@ export function readIndex(): GoldenIndex | null {
 export function writeIndex(index: GoldenIndex): void {
   writeFileSync(INDEX, JSON.stringify(index, null, 1) + '\n');
 }
+
+/**
+ * Whether the update may write `changed` expectations: always when nothing changes, when there is no
+ * index yet, or when the files were already out of step with their index (edited by hand, or a version
+ * raised since); never when they would change under the very versions they were written with.
+ */
+export function mayUpdate(index: GoldenIndex | null, current: { extractorVersion: number; classifierVersion: number; digest: string }, changed: string[]): boolean {
+  if (changed.length === 0 || !index) return true;
+  const sameVersions = index.extractorVersion === current.extractorVersion && index.classifierVersion === current.classifierVersion;
+  return !(sameVersions && index.digest === current.digest);
+}
