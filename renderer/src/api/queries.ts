@@ -50,3 +50,11 @@ export function startLiveUpdates(): void {
     if (e.done) invalidateCase(e.caseId);
   });
 }
+
+/** The case's review queue, shared by the Review badge, the queue itself and the next-document step. */
+export function useReviewQueue(caseId: string) {
+  return useCall(keys.case(caseId, 'review-queue'), 'review.queue', { caseId });
+}
+
+/** A document is done once every value is confirmed (or the whole document was). */
+export const isReviewed = (q: { values: number; confirmed: number }) => q.confirmed >= q.values;

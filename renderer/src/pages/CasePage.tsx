@@ -1,38 +1,34 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
-import type { CaseDto } from '../../../shared/api/cases';
 import { formatDisplayDate } from '../../../shared/text/dates';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { invalidateCase, invalidateCases, isReviewed, keys, queryClient, useCall, useReviewQueue } from '../api/queries';
 import { href } from '../router';
 import { CaseInfoSection } from './CaseInfoSection';
 import { caseSections, type SectionProps } from './sections';
 import { ExportCaseButton } from './ExportCaseButton';
 
 export function CasePage({ caseId, section, rest }: { caseId: string; section: string; rest: string[] }) {
-  const [c, setCase] = useState<CaseDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    invoke('cases.get', { caseId })
-      .then(setCase)
-      .catch((e: Error) => setError(e.message));
-  }, [caseId]);
+  // Opening records the visit (the home page sorts by it); the details then come from the data layer.
+  const [opened, setOpened] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
   useEffect(() => {
     invoke('cases.open', { caseId })
-      .then(setCase)
-      .catch((e: Error) => setError(e.message));
+      .then((c) => {
+        queryClient.setQueryData(keys.case(caseId, 'details'), c);
+        setOpened(true);
+        invalidateCases();
+      })
+      .catch((e: Error) => setOpenError(e.message));
   }, [caseId]);
-  useEffect(() => on('case.changed', (e) => e.caseId === caseId && reload()), [caseId, reload]);
-  const [toReview, setToReview] = useState(0);
-  useEffect(() => {
-    const count = () =>
-      invoke('review.queue', { caseId })
-        .then((q) => setToReview(q.filter((i) => i.confirmed < i.values).length))
-        .catch(() => undefined);
-    count();
-    return on('case.changed', (e) => {
-      if (e.caseId === caseId) count();
-    });
-  }, [caseId]);
+  const details = useCall(keys.case(caseId, 'details'), 'cases.get', { caseId }, { enabled: opened });
+  // Nothing cached from an earlier visit is shown before this visit's details: a form filled from
+  // them would save at an old version.
+  const c = opened ? (details.data ?? null) : null;
+  const error = openError ?? (details.error ? details.error.message : null);
+  const reload = useCallback(() => invalidateCase(caseId), [caseId]);
+  const queue = useReviewQueue(caseId);
+  const toReview = (queue.data ?? []).filter((i) => !isReviewed(i)).length;
 
   if (error) return <p role="alert" className="error">{error}</p>;
   // Never a section of one case under another's route, even for the moment before the new case loads.

@@ -1,9 +1,10 @@
 // The home page's deadlines across every open case, soonest (and overdue) first: what to chase today.
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DeadlineDto } from '../../../../shared/api/deadlines';
 import { formatDisplayDate } from '../../../../shared/text/dates';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { keys, useCall } from '../../api/queries';
 import { DeadlineTags } from '../../pages/deadlines/DeadlineTags';
 import { relativeDays } from '../../pages/deadlines/labels';
 import { saveText } from '../../pages/packet/download';
@@ -12,22 +13,20 @@ import { ErrorText } from '../ErrorText';
 const OPEN = new Set(['overdue', 'due', 'upcoming']);
 const SHOWN = 12;
 
+/** Deadlines across every case, shared by this list and the case list's next-deadline column. */
+export const useAllDeadlines = () => useCall(keys.all('deadlines'), 'deadlines.list', {});
+
+/** The open deadlines with a date, soonest (and overdue) first. */
+export function openDeadlines(list: DeadlineDto[]): DeadlineDto[] {
+  return list.filter((x) => OPEN.has(x.status) && x.dueDate).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!));
+}
+
 export function UpcomingDeadlines() {
-  const [deadlines, setDeadlines] = useState<DeadlineDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [all, setAll] = useState(false);
-  const load = useCallback(() => {
-    invoke('deadlines.list', {})
-      .then((d) => {
-        setDeadlines(d.filter((x) => OPEN.has(x.status) && x.dueDate).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!)));
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    load();
-    return on('case.changed', load);
-  }, [load]);
+  const [actionError, setError] = useState<string | null>(null);
+  const list = useAllDeadlines();
+  const error = actionError ?? (list.error ? list.error.message : null);
+  const deadlines = useMemo(() => (list.data ? openDeadlines(list.data) : null), [list.data]);
 
   const exportIcs = () =>
     invoke('deadlines.ics', {})

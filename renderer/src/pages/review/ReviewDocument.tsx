@@ -2,11 +2,13 @@
 // the right. J/K or arrows move between fields, Enter confirms, E edits, Delete removes.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Input, Label, TextField, ToggleButton } from 'react-aria-components';
-import type { DocumentDto } from '../../../../shared/api/documents';
 import type { ReviewDto } from '../../../../shared/api/review';
 import type { DataPoint } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
+import { invalidateCase, isReviewed, keys, queryClient, useCall } from '../../api/queries';
+import { showToast } from '../../components/shell/toasts';
+import { navigate } from '../../router';
 import { usePages } from '../../components/viewer/DocumentViewer';
 import { sourceHref } from '../../components/viewer/links';
 import { PageView, type OverlayBox } from '../../components/viewer/PageView';
@@ -41,9 +43,18 @@ function FieldRow({ f, selected, editing, onSelect, rowRef, children }: { f: Rev
 }
 
 export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string; documentId: string; onBack(): void }) {
-  const [review, setReview] = useState<ReviewDto | null>(null);
-  const [doc, setDoc] = useState<DocumentDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Both from the data layer: a correction's change event refreshes them with the queue and the badge.
+  const reviewKey = keys.case(caseId, 'review', documentId);
+  const reviewQuery = useCall(reviewKey, 'review.get', { caseId, documentId });
+  const docQuery = useCall(keys.case(caseId, 'documents', documentId), 'documents.get', { documentId });
+  const review = reviewQuery.data ?? null;
+  const doc = docQuery.data ?? null;
+  const setReview = (r: ReviewDto) => {
+    queryClient.setQueryData(reviewKey, r);
+    invalidateCase(caseId);
+  };
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (reviewQuery.error ?? docQuery.error)?.message ?? null;
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
@@ -54,14 +65,29 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
   const [pagePaneRef, paneWidth, pagePane] = useMeasuredWidth<HTMLDivElement>();
   const rows = useRef(new Map<string, HTMLLIElement>());
 
+  // Arriving on a document puts focus in the field list, so J/K, Enter and E work at once.
+  const focusedOnArrival = useRef(false);
   useEffect(() => {
-    Promise.all([invoke('review.get', { caseId, documentId }), invoke('documents.get', { documentId })])
-      .then(([r, d]) => {
-        setReview(r);
-        setDoc(d);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [caseId, documentId]);
+    if (focusedOnArrival.current || !review || !doc) return;
+    focusedOnArrival.current = true;
+    requestAnimationFrame(() => (document.querySelector('.review-fields .field.selected') as HTMLElement | null)?.focus());
+  }, [review, doc]);
+
+  /** Confirms the document and moves on to the next one needing review (or back to the queue). */
+  const confirmAndNext = async () => {
+    try {
+      setReview(await invoke('review.confirmDocument', { caseId, documentId }));
+      const queue = await queryClient.fetchQuery({ queryKey: keys.case(caseId, 'review-queue'), queryFn: () => invoke('review.queue', { caseId }) });
+      const here = queue.findIndex((q) => q.documentId === documentId);
+      const open = queue.filter((q, i) => q.documentId !== documentId && !isReviewed(q) && i !== here);
+      const next = open.find((q) => queue.indexOf(q) > here) ?? open[0];
+      showToast(next ? `Confirmed "${doc?.title ?? 'the document'}". Next: ${next.fileName}.` : `Confirmed "${doc?.title ?? 'the document'}". Every document has been reviewed.`);
+      if (next) navigate({ page: 'case', caseId, section: 'review', rest: [next.documentId] });
+      else onBack();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   const fields = useMemo(() => (review ? reviewFields(review) : []), [review]);
   const field = fields[Math.min(selected, fields.length - 1)] as ReviewField | undefined;
@@ -182,7 +208,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
         {review.confirmedAt && <span className="tag ok">Document confirmed {formatDisplayDate(review.confirmedAt.slice(0, 10))}</span>}
         <span className="spacer" />
         <Button onPress={() => void act(invoke('review.rerun', { caseId, documentId }))}>Re-run extraction</Button>
-        <Button className="primary" onPress={() => void act(invoke('review.confirmDocument', { caseId, documentId }))}>
+        <Button className="primary" onPress={() => void confirmAndNext()}>
           Confirm document
         </Button>
       </div>

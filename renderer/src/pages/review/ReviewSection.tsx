@@ -1,10 +1,9 @@
 // The Review section: the queue of documents with extracted values, and the split review screen.
 // Route: #/case/CASE/review[/DOC]
-import { useCallback, useEffect, useState } from 'react';
-import { GridList, GridListItem } from 'react-aria-components';
-import type { ReviewQueueItem } from '../../../../shared/api/review';
+import { useState } from 'react';
+import { GridList, GridListItem, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { formatDisplayDate } from '../../../../shared/text/dates';
-import { invoke, on } from '../../api/client';
+import { isReviewed, useReviewQueue } from '../../api/queries';
 import { href, navigate } from '../../router';
 import { TYPE_LABELS } from '../documents/labels';
 import type { SectionProps } from '../sections';
@@ -13,19 +12,17 @@ import { ErrorText } from '../../components/ErrorText';
 
 export function ReviewSection({ caseData, rest }: SectionProps) {
   const caseId = caseData.id;
-  const [queue, setQueue] = useState<ReviewQueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    invoke('review.queue', { caseId })
-      .then((q) => (setQueue(q), setError(null)))
-      .catch((e: Error) => setError(e.message));
-  }, [caseId]);
-  useEffect(load, [load]);
-  useEffect(() => on('case.changed', (e) => e.caseId === caseId && load()), [caseId, load]);
+  const q = useReviewQueue(caseId);
+  const queue = q.data ?? null;
+  const error = q.error ? q.error.message : null;
+  // Finished documents leave the queue; the Done filter shows them.
+  const [showDone, setShowDone] = useState(false);
 
   if (rest[0]) return <ReviewDocument key={rest[0]} caseId={caseId} documentId={rest[0]} onBack={() => navigate({ page: 'case', caseId, section: 'review', rest: [] })} />;
 
-  const pending = queue?.filter((q) => q.confirmed < q.values).length ?? 0;
+  const pending = queue?.filter((i) => !isReviewed(i)) ?? [];
+  const done = queue?.filter(isReviewed) ?? [];
+  const shown = showDone ? done : pending;
   return (
     <div className="review-queue">
       <ErrorText message={error} />
@@ -40,14 +37,26 @@ export function ReviewSection({ caseData, rest }: SectionProps) {
       )}
       {queue && queue.length > 0 && (
         <>
-          <p>{pending ? `${pending} ${pending === 1 ? 'document needs' : 'documents need'} review.` : 'Every document has been reviewed.'}</p>
-          <GridList aria-label="Documents to review" items={queue.map((q) => ({ ...q, id: q.documentId }))} className="queue-list" onAction={(key) => navigate({ page: 'case', caseId, section: 'review', rest: [String(key)] })}>
+          <div className="toolbar">
+            <p className="queue-summary">{pending.length ? `${pending.length} ${pending.length === 1 ? 'document needs' : 'documents need'} review.` : 'Every document has been reviewed.'}</p>
+            <ToggleButtonGroup aria-label="Show" selectionMode="single" disallowEmptySelection selectedKeys={[showDone ? 'done' : 'todo']} onSelectionChange={(k) => setShowDone(k.has('done'))} className="segmented">
+              <ToggleButton id="todo">To review ({pending.length})</ToggleButton>
+              <ToggleButton id="done">Done ({done.length})</ToggleButton>
+            </ToggleButtonGroup>
+          </div>
+          <GridList
+            aria-label={showDone ? 'Reviewed documents' : 'Documents to review'}
+            items={shown.map((i) => ({ ...i, id: i.documentId }))}
+            className="queue-list"
+            renderEmptyState={() => <p className="muted">{showDone ? 'No document has been reviewed yet.' : 'Nothing left to review.'}</p>}
+            onAction={(key) => navigate({ page: 'case', caseId, section: 'review', rest: [String(key)] })}
+          >
             {(q) => (
               <GridListItem id={q.id} textValue={q.fileName} className="queue-row">
                 <span className="doc-title">{q.fileName}</span>
                 <span className="muted">{TYPE_LABELS[q.type as keyof typeof TYPE_LABELS] ?? q.type}</span>
                 <span className="muted">{q.date ? formatDisplayDate(q.date) : 'no date'}</span>
-                <span className={q.confirmed >= q.values ? 'ok' : 'muted'}>
+                <span className={isReviewed(q) ? 'ok' : 'muted'}>
                   {q.confirmed} of {q.values} confirmed
                 </span>
               </GridListItem>

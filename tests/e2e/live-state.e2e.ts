@@ -1,0 +1,117 @@
+// Live state: counts and lists follow the engine's change events without a reload. The Review
+// badge, the overview's "N documents need review", the queue's "k of n confirmed" and the document
+// list move as documents are imported (here from outside the page, as another window would) and
+// reviewed; Confirm document moves on to the next document needing review, and finished documents
+// leave the queue for its Done filter.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
+import { launchBrowser } from './support/browser';
+import { callApi, goToRoute } from './support/case-switch';
+import { DocumentsPage, ReviewPage } from './support/documents-pages';
+import { startHostProcess, type HostProcess } from './support/host';
+import { CaseView } from './support/pages';
+import { screenshotPath } from './support/screenshots';
+
+const IEP = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
+const PROGRESS = 'Rivera_Mateo_Progress_Report_2023-12-08.pdf';
+
+/** Imports a file as another window would: uploaded and imported straight through the host's API. */
+async function importFromElsewhere(host: HostProcess, caseId: string, fileName: string) {
+  const res = await fetch(`${host.origin}/api/upload`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
+    body: readFileSync(path.join(RIVERA_DOCS, fileName)),
+  });
+  const { value } = (await res.json()) as { value: { uploadId: string } };
+  const batch = await callApi(host, 'documents.import', { caseId, uploads: [{ uploadId: value.uploadId, fileName }] });
+  for (let i = 0; i < 600; i++) {
+    const s = await callApi(host, 'documents.importStatus', { jobId: batch.jobId });
+    if (s.done) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`import of ${fileName} did not finish`);
+}
+
+describeRivera('live state without reloads', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let caseId: string;
+  const badge = () => browser.page.getByRole('navigation', { name: 'Case sections' }).locator('.count');
+
+  beforeAll(async () => {
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    caseId = (await callApi(host, 'cases.create', { name: 'Mateo Rivera', state: 'CA' })).id;
+    await browser.page.goto(host.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('the document list, the Review badge and the overview count follow imports made elsewhere', async () => {
+    const page = browser.page;
+    await goToRoute(page, host, `case/${caseId}/documents`);
+    const view = new CaseView(page);
+    await view.waitFor('Mateo Rivera');
+    await page.getByText(/Drop the family's documents|No document/).first().waitFor();
+    expect(await badge().count()).toBe(0);
+
+    await importFromElsewhere(host, caseId, IEP);
+    const docs = new DocumentsPage(page);
+    await expect.poll(() => docs.row(IEP).count()).toBe(1);
+    await expect.poll(() => badge().textContent()).toBe('1');
+
+    await view.goTo('Overview');
+    const needReview = page.getByRole('link', { name: /documents? needs? review/ });
+    await expect.poll(() => needReview.textContent()).toBe('1 document needs review');
+    await importFromElsewhere(host, caseId, PROGRESS);
+    await expect.poll(() => needReview.textContent()).toBe('2 documents need review');
+    await expect.poll(() => badge().textContent()).toBe('2');
+  });
+
+  it('review: focus lands in the field list, counts follow each confirmation, Confirm document moves on', async () => {
+    const page = browser.page;
+    const view = new CaseView(page);
+    const review = new ReviewPage(page);
+    await view.goTo('Review');
+    await page.getByRole('radio', { name: 'To review (2)' }).waitFor();
+    const iepRow = review.queueRow(IEP);
+    await expect.poll(() => iepRow.textContent()).toMatch(/0 of \d+ confirmed/);
+    await iepRow.click();
+    await review.group(/^Goal 1\b/).waitFor();
+    // Arriving puts focus in the field list: Enter confirms the first field at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.review-fields li.field') ?? false)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.review-fields li.field.status-confirmed').count()).toBe(1);
+    await page.getByRole('button', { name: '← Queue' }).click();
+    await expect.poll(() => review.queueRow(IEP).textContent()).toMatch(/1 of \d+ confirmed/);
+
+    await review.queueRow(IEP).click();
+    await review.group(/^Goal 1\b/).waitFor();
+    await page.getByRole('button', { name: 'Confirm document' }).click();
+    // On to the progress report, the other document needing review.
+    await page.locator('.review-head h2').filter({ hasText: PROGRESS }).waitFor();
+    await expect.poll(() => badge().textContent()).toBe('1');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Confirmed .*Next: Rivera_Mateo_Progress_Report_2023-12-08\.pdf/);
+    await page.screenshot({ path: screenshotPath('review-next-document.png') });
+
+    await page.getByRole('button', { name: 'Confirm document' }).click();
+    await page.getByText('Every document has been reviewed.').first().waitFor();
+    await expect.poll(() => badge().count()).toBe(0);
+    await page.getByRole('grid', { name: 'Documents to review' }).getByText('Nothing left to review.').waitFor();
+    expect(await review.queueRow(IEP).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Done (2)' }).click();
+    const done = page.getByRole('grid', { name: 'Reviewed documents' });
+    await expect.poll(() => done.getByRole('row').count()).toBe(2);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    await view.goTo('Overview');
+    await page.getByRole('heading', { name: 'Recent documents' }).waitFor();
+    expect(await page.getByRole('link', { name: /documents? needs? review/ }).count()).toBe(0);
+  });
+});
