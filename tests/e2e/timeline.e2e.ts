@@ -148,6 +148,8 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     const table = browser.page.getByRole('region', { name: /Every score/ }).getByRole('table');
     await table.waitFor();
     await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(10);
+    // The printed subtest with its canonical name beside it (vocab/scores.ts MEASURE_ALIASES).
+    expect(await table.getByRole('row').filter({ hasText: 'English Language Arts/Literacy' }).first().getByRole('cell').nth(1).textContent()).toBe('English Language Arts/Literacy (ELA)');
     const firstValue = table.getByRole('link').first();
     expect(await firstValue.getAttribute('href')).toMatch(/\/documents\/[^/]+\/\d+/);
     await browser.page.locator('.chart-canvas svg').first().waitFor();
