@@ -2,8 +2,9 @@
 // a Response out. The browser host mounts them under /api/*, the desktop app under app://; neither
 // adds anything but its own access rule, so a test of one is a test of the other.
 import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
+import { backupBody, fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
 import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { exportCase } from '../core/export';
 import { renderLetterFile } from '../core/letters/service';
@@ -94,6 +95,27 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
   'files.letter': async ({ letter, format }, _req, { core }) => {
     const f = await renderLetterFile(core, letter, format);
     return attachment(f.bytes, format === 'docx' ? DOCX_MIME : 'application/pdf', f.fileName);
+  },
+
+  'files.backup': async (_q, req, { core }) => {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch {
+      throw new AppError('bad_request', 'files.backup: the body is not JSON.');
+    }
+    const parsed = backupBody.safeParse(body);
+    if (!parsed.success) throw new AppError('invalid_input', `Backup passphrase: ${zodMessage(parsed.error)}`);
+    const { backupDataFolder } = await import('../core/backup/backup');
+    // Written in the data folder (sealed under the passphrase), handed over, then removed.
+    const file = path.join(core.dataDir, `.backup-out-${randomUUID()}`);
+    try {
+      backupDataFolder(core, file, parsed.data.passphrase);
+      const stamp = core.nowIso().slice(0, 10);
+      return attachment(readFileSync(file), 'application/octet-stream', `IEP Casefile backup ${stamp}.casefile-backup`);
+    } finally {
+      rmSync(file, { force: true });
+    }
   },
 
   'files.export': async ({ case: caseId }, _req, { core }) => {

@@ -31,6 +31,8 @@ export const fileRoutes = {
   'files.packet': route({ method: 'GET', path: '/api/packet-file', query: z.object({ job: id }), responds: 'attachment' }),
   /** A saved letter as DOCX or PDF. */
   'files.letter': route({ method: 'GET', path: '/api/letter-file', query: z.object({ letter: id, format: z.enum(['docx', 'pdf']).default('pdf') }), responds: 'attachment' }),
+  /** The whole data folder as one encrypted, checksummed backup file; the body is {"passphrase": "..."} (never in the URL). */
+  'files.backup': route({ method: 'POST', path: '/api/backup', query: z.object({}), responds: 'attachment' }),
   /** The whole case as iep-casefile/export@1 JSON. */
   'files.export': route({ method: 'GET', path: '/api/export-file', query: z.object({ case: id }), responds: 'attachment' }),
 };
@@ -39,6 +41,9 @@ export type FileRoutes = typeof fileRoutes;
 export type FileRouteName = keyof FileRoutes;
 export type FileQuery<K extends FileRouteName> = z.output<FileRoutes[K]['query']>;
 export type FileQueryInput<K extends FileRouteName> = z.input<FileRoutes[K]['query']>;
+
+/** What files.backup's body holds: the passphrase that will open the backup. */
+export const backupBody = z.object({ passphrase: z.string().min(8, 'at least 8 characters').max(1000) });
 
 /** Largest upload the byte routes take (one file per request). */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
