@@ -92,7 +92,7 @@ export function contextAbove(lines: LayoutLine[], at: number, doc: DocumentScore
     for (let k = at - 1; k >= 0 && !test; k--) {
       const named = testNameIn(lines[k].text);
       if (named) test = named.name;
-      else if (lines[k].isHeading && TEST_WORDS.test(lines[k].text)) test = testNameFromHeading(lines[k].text);
+      else if (lines[k].isHeading && TEST_WORDS.test(lines[k].text) && !DATE_LABEL.test(lines[k].text)) test = testNameFromHeading(lines[k].text);
     }
   }
   // Captions are the section's lines that are not table rows: one phrase, or a line naming a date's use.
@@ -114,7 +114,11 @@ export function contextAbove(lines: LayoutLine[], at: number, doc: DocumentScore
   return { test, date, captions, doc };
 }
 
+/** A heading that labels a date ("DATE OF TESTING" printed small over the date) names no test. */
+const DATE_LABEL = /^\W*(?:dates?\s+(?:of\s+)?(?:testing|assessment|evaluation|administration)|(?:testing|assessment|evaluation|administration)\s+dates?)\W*$/i;
+
 function testFromHeading(text: string): string | null {
+  if (DATE_LABEL.test(text)) return null;
   const named = testNameIn(text);
   // "AREA - TEST NAME" headings keep the test's part as printed; otherwise the known name alone.
   if (named) return /\s[-–—:]\s/.test(text) ? testNameFromHeading(text) : named.name;
