@@ -9,24 +9,20 @@ export function registerTimeline(reg: Registry): void {
   reg.register('goals.lineages', ({ caseId }, { core }) => lineagesOf(core, caseId));
   reg.register('goals.link', ({ caseId, goalId, lineageKey }, { core }) => {
     setLinkOverride(core, caseId, goalId, lineageKey);
-    core.emit('case.changed', { caseId, what: 'links' });
     return lineagesOf(core, caseId);
   });
   reg.register('goals.resetLink', ({ caseId, goalId }, { core }) => {
     clearLinkOverride(core, caseId, goalId);
-    core.emit('case.changed', { caseId, what: 'links' });
     return lineagesOf(core, caseId);
   });
   reg.register('goals.check', ({ text, ...opts }) => checkGoal(text, opts));
   reg.register('flags.list', ({ caseId, includeDismissed }, { core }) => flagsOf(core, caseId, includeDismissed ?? true));
   reg.register('flags.dismiss', ({ caseId, key, reason }, { core }) => {
     dismissFlag(core, caseId, key, reason);
-    core.emit('case.changed', { caseId, what: 'flags' });
     return flagsOf(core, caseId);
   });
   reg.register('flags.restore', ({ caseId, key }, { core }) => {
     undismissFlag(core, caseId, key);
-    core.emit('case.changed', { caseId, what: 'flags' });
     return flagsOf(core, caseId);
   });
   reg.register('scores.list', ({ caseId }, { core }) => scoresOf(core, caseId));
