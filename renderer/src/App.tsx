@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { invoke, on } from './api/client';
 import { CommandPalette } from './components/search/CommandPalette';
+import { ShortcutsOverlay } from './components/shell/ShortcutsOverlay';
 import { ToastRegion } from './components/shell/ToastRegion';
+import { UpgradeNotice } from './components/shell/UpgradeNotice';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -49,6 +51,7 @@ export function App() {
           {engineNote}
         </p>
       )}
+      <UpgradeNotice />
       <main className="content">
         {route.page === 'home' && <CaseListPage />}
         {route.page === 'settings' && <SettingsPage />}
@@ -57,6 +60,7 @@ export function App() {
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} section={route.section} rest={route.rest} />}
       </main>
       <CommandPalette />
+      <ShortcutsOverlay />
       <ToastRegion />
     </div>
   );

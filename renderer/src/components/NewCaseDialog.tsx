@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import type { CaseDto } from '../../../shared/api/cases';
 import { invoke } from '../api/client';
@@ -6,8 +6,19 @@ import { invoke } from '../api/client';
 export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseDto) => void; defaultOpen?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Opened by its button, or by the address #/new (the command palette's "New case" goes there).
+  const [isOpen, setOpen] = useState(!!defaultOpen);
+  useEffect(() => {
+    const onHash = () => window.location.hash === '#/new' && setOpen(true);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const onOpenChange = (open: boolean) => {
+    setOpen(open);
+    if (!open && window.location.hash === '#/new') history.replaceState(null, '', '#/');
+  };
   return (
-    <DialogTrigger defaultOpen={defaultOpen}>
+    <DialogTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
       <Button className="primary">New case</Button>
       <ModalOverlay className="overlay" isDismissable>
         <Modal className="modal">
