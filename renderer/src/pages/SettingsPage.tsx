@@ -1,7 +1,62 @@
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
 import type { AppInfoDto, SettingsDto } from '../../../shared/api/app';
-import { invoke } from '../api/client';
+import { fetchFile, invoke } from '../api/client';
+
+/** Backs up the whole data folder to one encrypted file, downloaded like a packet. */
+function BackupSection() {
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  return (
+    <Form
+      aria-labelledby="backup-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (passphrase.length < 8) return setStatus('The backup passphrase needs at least 8 characters.');
+        if (passphrase !== again) return setStatus('The two passphrases do not match.');
+        setBusy(true);
+        setStatus('Backing up…');
+        try {
+          const res = await fetchFile('files.backup', {}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+          if (!res.ok) throw new Error(((await res.json()) as { error?: { message?: string } }).error?.message ?? `The backup failed (${res.status}).`);
+          const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+          const url = URL.createObjectURL(await res.blob());
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = name ? decodeURIComponent(name) : 'IEP Casefile.casefile-backup';
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+          setPassphrase('');
+          setAgain('');
+          setStatus('Backup ready. Keep it somewhere safe, with its passphrase: without it the backup cannot be opened.');
+        } catch (err) {
+          setStatus((err as Error).message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 id="backup-heading">Backup</h2>
+      <p className="muted">One encrypted file with every case, document and packet. Restore it with `casefile restore FILE`.</p>
+      <TextField type="password" value={passphrase} onChange={setPassphrase}>
+        <Label>Backup passphrase</Label>
+        <Input autoComplete="new-password" />
+      </TextField>
+      <TextField type="password" value={again} onChange={setAgain}>
+        <Label>Backup passphrase again</Label>
+        <Input autoComplete="new-password" />
+      </TextField>
+      <div className="actions">
+        <Button type="submit" isDisabled={busy}>
+          Back up now
+        </Button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </Form>
+  );
+}
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<SettingsDto | null>(null);
@@ -59,6 +114,7 @@ export function SettingsPage() {
           <dd>{info.schemaVersion}</dd>
         </dl>
       )}
+      <BackupSection />
       <p className="muted">Everything stays on this computer. IEP Casefile makes no network connection.</p>
     </section>
   );
