@@ -9,6 +9,8 @@ import { inputsFromPaths } from '../../../main/core/documents/import';
 import { documentModel, pageModelsBuilt } from '../../../main/core/documents/parse/classify-layout';
 import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
 import { layoutDocument } from '../../../main/core/layout';
+import { pagesFromPlainText } from '../../../main/core/extract/layout';
+import type { PageContent } from '../../../shared/domain';
 import { afterDocumentHook } from '../../../main/core/pipeline';
 import { generateStyleCase, STYLES } from '../../fixtures/styles/generate';
 import { tempDir, testCore } from '../../support/core';
@@ -39,4 +41,21 @@ describe('page model built once per document', () => {
       await core.close();
     }
   });
+
+  it('two copies of a form that differ only in which box is ticked get a model each', () => {
+    const page = (ticked: number): PageContent[] => [
+      {
+        ...pagesFromPlainText('Meeting Type:   Initial   Annual')[0],
+        graphics: { rules: [], boxes: [0, 1].map((i) => ({ bbox: [100 + i * 60, 20, 108 + i * 60, 28] as [number, number, number, number], shape: 'square' as const, checked: i === ticked, source: 'vector' as const })) },
+      },
+    ];
+    const before = pageModelsBuilt();
+    const first = documentModel(page(0));
+    const second = documentModel(page(1));
+    expect(pageModelsBuilt() - before).toBe(2);
+    expect(first).not.toBe(second);
+    expect(documentModel(page(1))).toBe(second);
+    expect(pageModelsBuilt() - before).toBe(2);
+  });
 });
+

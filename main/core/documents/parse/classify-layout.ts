@@ -15,18 +15,20 @@ let built = 0;
 export const pageModelsBuilt = (): number => built;
 
 /**
- * What the page model is made from, cheaply: each page's size, text and a checksum of its words'
- * boxes and lengths and of its drawings (serialising the words would cost more than the model).
- * Equal for pages before and after a trip through the database.
+ * What the page model is made from, cheaply: each page's size and text, its drawings as they are (a
+ * few dozen rules and boxes, their ticks included), and a position-weighted checksum of its words'
+ * boxes (serialising thousands of words would cost more than the model). Equal for pages before and
+ * after a trip through the database.
  */
 function fingerprint(pages: PageContent[]): string {
   const hash = createHash('sha1');
   for (const p of pages) {
     let sum = 0;
-    for (const w of p.words) sum += w.bbox[0] + 3 * w.bbox[1] + 5 * w.bbox[2] + 7 * w.bbox[3] + 11 * w.text.length;
-    for (const r of p.graphics?.rules ?? []) sum += r.x0 + 3 * r.y0 + 5 * r.x1 + 7 * r.y1;
-    for (const b of p.graphics?.boxes ?? []) sum += b.bbox[0] + 3 * b.bbox[1] + 5 * b.bbox[2] + 7 * b.bbox[3] + (b.checked === true ? 13 : b.checked === false ? 17 : 19);
-    hash.update(`${p.pageNumber}|${p.width}|${p.height}|${p.words.length}|${p.graphics?.rules.length ?? 0}|${p.graphics?.boxes.length ?? 0}|${sum}|`).update(p.text).update('\n');
+    p.words.forEach((w, i) => {
+      sum += (i + 1) * (w.bbox[0] + 3 * w.bbox[1] + 5 * w.bbox[2] + 7 * w.bbox[3] + 11 * w.text.length);
+    });
+    const graphics = p.graphics && (p.graphics.rules.length || p.graphics.boxes.length) ? JSON.stringify(p.graphics) : '';
+    hash.update(`${p.pageNumber}|${p.width}|${p.height}|${p.words.length}|${sum}|`).update(graphics).update('|').update(p.text).update('\n');
   }
   return hash.digest('hex');
 }
