@@ -121,7 +121,8 @@ function createWindow(dataDir: string) {
     minHeight: 600,
     title: 'IEP Casefile',
     show: false,
-    webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, preload: PRELOAD, spellcheck: false },
+    // DevTools only in a build run from a checkout, never in an installed app.
+    webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, preload: PRELOAD, spellcheck: false, devTools: !app.isPackaged },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());

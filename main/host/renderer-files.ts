@@ -2,7 +2,7 @@
 // served, plus index.html at "/": the renderer routes by hash (#/case/...), so no other path is a
 // page, and an unknown path is a 404, never index.html standing in for a missing file or API.
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -18,8 +18,26 @@ export const RENDERER_HEADERS: Record<string, string> = {
   'cache-control': 'no-cache',
 };
 
+/**
+ * Whether the request's path names a file inside `root` (after decoding, resolving '..' and
+ * following links): compared with the separator, so that a sibling folder whose name starts with
+ * the root's ('renderer-old' beside 'renderer') is never inside it.
+ */
+export function insideRoot(root: string, pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (decoded.includes('\0')) return false;
+  let file = path.resolve(root, `.${path.sep}${decoded}`);
+  if (existsSync(file)) file = realpathSync(file);
+  return file === root || file.startsWith(root + path.sep);
+}
+
 export function rendererFiles(rendererDir: string): FetchHandler {
-  const root = path.resolve(rendererDir);
+  const root = existsSync(rendererDir) ? realpathSync(path.resolve(rendererDir)) : path.resolve(rendererDir);
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -29,6 +47,7 @@ export function rendererFiles(rendererDir: string): FetchHandler {
     if (!existsSync(path.join(root, 'index.html'))) return c.text('The renderer is not built. Run `npm run build` first.', 503);
     return next();
   });
+  app.on(['GET', 'HEAD'], '*', (c, next) => (insideRoot(root, new URL(c.req.url).pathname) ? next() : c.text('Not found', 404)));
   app.on(['GET', 'HEAD'], '*', serveStatic({ root }));
   app.notFound((c) => c.text('Not found', 404));
   app.onError((e, c) => (console.error('[renderer]', e), c.text('Internal error', 500)));
