@@ -60,7 +60,8 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
         inGoals = true;
         continue;
       }
-      if (inGoals && !/\bgoal\b/i.test(line.text)) inGoals = false;
+      // A goal's objectives or benchmarks under their own heading are still the goal's.
+      if (inGoals && !/\b(?:goal|objectives?|benchmarks?)\b/i.test(line.text)) inGoals = false;
     }
     if (inGoals) lines.push(line);
   }
@@ -92,6 +93,18 @@ function dueAtIepEnd(schedule: string): boolean {
   return targetDateRuleOf(/^(?:by|before|at|through|until)\b/i.test(text) ? text : `by ${text}`)?.kind === 'iepEnd';
 }
 
+/**
+ * A heading row over the objectives that names other columns first ("ESY | Code | BENCHMARKS OR
+ * SHORT-TERM OBJECTIVES"): its objectives cell alone, so it reads as the objectives label.
+ */
+function objectivesHeadingCell(line: LayoutLine): LayoutLine {
+  if (!line.isHeading || line.cells.length < 2) return line;
+  const last = line.cells[line.cells.length - 1];
+  const isObjectives = (text: string) => GOAL_FIELD_LABELS.some(([kind, re]) => kind === 'objectives' && re.exec(text)?.[0].trim().length === text.trim().length);
+  if (!isObjectives(last.text) || line.cells.slice(0, -1).some((c) => c.words.length > 2)) return line;
+  return { ...line, words: last.words, text: last.text, cells: [last], bbox: [last.x0, line.bbox[1], last.x1, line.bbox[3]] };
+}
+
 /** The IEP's own dates, for goals that count their target date from it ("in six months", "by the next annual review"). */
 export interface IepSpan {
   start: string | null;
@@ -99,7 +112,7 @@ export interface IepSpan {
 }
 
 export function extractGoals(layout: Layout, documentId: string, span: IepSpan = { start: null, end: null }): GoalsResult {
-  const lines = columnOrdered(goalSectionLines(layout)).filter((l) => !isTickBoxRow(l));
+  const lines = columnOrdered(goalSectionLines(layout)).filter((l) => !isTickBoxRow(l)).map(objectivesHeadingCell);
   let raws = rawGoalsFromTables(layout);
   if (raws.length === 0) raws = rawGoalsFromFields(goalFields(lines));
   if (raws.length === 0) raws = rawGoalsFromNumberedList(lines);
@@ -222,6 +235,9 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
       continue;
     }
     let g: RawGoal = current ?? open(null);
+    // A paragraph found only by its place (no "Goal:" label) after a goal that has its text is no new
+    // goal when headers number the goals: it belongs to the goal whose header it follows.
+    if (f.kind === 'goal' && g.text.length > 0 && !f.label && firstHeader >= 0) continue;
     if (f.kind === 'goal' && g.text.length > 0) g = open(null);
     if (f.kind === 'goal') g.text = f.words;
     else if (f.kind === 'area') g.area = runOf(f.words).text || g.area;

@@ -24,7 +24,11 @@ interface ColumnStyle {
   colX: number;
   /** The area wraps after its hyphen onto the line under the header, in the left column. */
   wrapArea?: boolean;
+  /** Objectives printed full width under the block, each under its own label. */
+  objectives?: boolean;
 }
+
+const objectivesOf = (t: GoalTruth) => [`By January, Noor will meet the goal's skill in 2 of 5 trials (goal ${t.number}).`, `By April, Noor will meet the goal's skill in 3 of 5 trials (goal ${t.number}).`];
 
 interface GoalTruth {
   number: number;
@@ -72,7 +76,9 @@ function writeGoalPage(w: PageWriter, style: ColumnStyle, truth: GoalTruth, page
   // Fields under the goal, one indented, in the right column.
   style.after.forEach((text, i) => w.text(style.colX + (i === 0 ? 14 : 0), text, { after: 3 }));
   w.y += 6;
+  if (style.objectives) for (const o of objectivesOf(truth)) w.text(40, `Short-Term Objective: ${o}`, { after: 2 });
   w.text(40, `Progress ${truth.progress}`, { after: 2 });
+  w.text(40, 'Summary of Progress: on track for the annual goal.', { after: 2 });
   w.text(40, 'Summary: the team reviewed the data collected this period with the family and will continue the plan.', { after: 2 });
 }
 
@@ -101,6 +107,7 @@ const styles: ColumnStyle[] = [
     baselineLabel: 'Baseline:',
     after: ['Enables student to progress in the general curriculum, standard W.4.1', 'Person(s) Responsible: Special Education Teacher'],
     colX: 210,
+    objectives: true,
   },
   {
     name: 'domain beside a goal number with a provider prefix, Present Level, Standard addressed',
@@ -134,6 +141,9 @@ describe('goals printed in two columns', () => {
       expect(g.baselineText).toBe(truth[i].baseline);
       expect(g.targetDate).toBe('2026-10-02');
       expect(g.source.page).toBe(i + 2);
+      // Objectives end where the goal page's progress block begins.
+      if (style.objectives) expect(g.objectives.join(' ')).toBe(objectivesOf(truth[i]).join(' '));
+      expect(g.objectives.join(' ')).not.toMatch(/Progress|Summary/);
     });
     expect(iep.priorGoals).toBeUndefined();
     expect(iep).toMatchObject({ startDate: '2025-10-03', endDate: '2026-10-02' });
@@ -169,8 +179,12 @@ describe('a goal block headed by number and focus over tick boxes', () => {
     ...sentence.map((s) => line(s)),
     line('Duration: 02/10/2025 to 02/09/2026'),
     line('Language of Delivery: English'),
+    { cells: [[46, 'ESY'], [89, 'Code'], [150, 'BENCHMARKS OR SHORT-TERM OBJECTIVES']] as Array<[number, string]>, bold: true },
+    { cells: [[137, `In 12 weeks, Ana will reach part of goal ${n} in 2 of 5 trials.`]] as Array<[number, string]> },
     line('Implementer: Special education teacher'),
     line('Method of Evaluation: Work samples, teacher probes'),
+    line('Periodic reports on the progress toward the annual goal will be sent home (frequency):'),
+    { cells: [[70, 'with each report card']] as Array<[number, string]> },
   ];
   it('reads the area from the header line and the goal from the lines under the boxes', () => {
     const page = sizedPage([
@@ -178,13 +192,15 @@ describe('a goal block headed by number and focus over tick boxes', () => {
       line('Duration of Services: 02/10/2025 - 02/09/2026'),
       ...block(1, 'Reading', ['By the next annual ARD, given a grade-level passage, Ana will summarize the main idea and', 'two key details with 80% accuracy in 4 of 5 trials.']),
       ...block(2, 'Math', ['From ARD to ARD, given multi-step problems, Ana will solve them with 75% accuracy in 3 of 4 trials.']),
+      line('The supports below help Ana take part in the general curriculum and are needed in every class she attends this year.', { gap: 20 }),
     ]);
     const iep = extractIep([page], 'tick-boxes');
     expect(iep.goals.map((g) => [g.number, g.area, g.text])).toEqual([
       [1, 'Reading', 'By the next annual ARD, given a grade-level passage, Ana will summarize the main idea and two key details with 80% accuracy in 4 of 5 trials.'],
       [2, 'Math', 'From ARD to ARD, given multi-step problems, Ana will solve them with 75% accuracy in 3 of 4 trials.'],
     ]);
-    expect(iep.goals[0]).toMatchObject({ targetValue: 80, targetDate: '2026-02-09', measuredBy: 'Work samples, teacher probes' });
+    expect(iep.goals[0]).toMatchObject({ targetValue: 80, targetDate: '2026-02-09', measuredBy: 'Work samples, teacher probes', objectives: ['In 12 weeks, Ana will reach part of goal 1 in 2 of 5 trials.'] });
+    expect(iep.reportingSchedule).toBe('with each report card');
     expect(iep).toMatchObject({ meetingDate: '2025-02-10', startDate: '2025-02-10', endDate: '2026-02-09' });
   });
 });

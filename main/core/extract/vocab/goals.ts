@@ -24,12 +24,17 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   // "Baseline:", "PRESENT LEVEL (BASELINE)" (a label over its value naming both words).
   ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b(?:\s*\((?:baseline|present\s+levels?)\))?\s*:?/i],
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
-  ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:benchmarks?|objectives?))?\b\s*:?/i],
+  // "Short-Term Objectives / Benchmarks", "BENCHMARKS OR SHORT-TERM OBJECTIVES" (Texas ARD prints).
+  ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:short[- ]term\s+)?(?:benchmarks?|objectives?))?\b\s*:?/i],
   ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??|method)(?:\b|(?<=\?))\s*:?/i],
   // New York goal sheets and progress reports: "Criteria:", "Schedule:" beside "Method:".
   ['criteria', /^(?:criteri(?:a|on)(?:\s+for\s+mastery)?|mastery\s+criteri(?:a|on))\b\s*:?/i],
   ['schedule', /^(?:schedule|target\s+date|timeline|date\s+(?:to\s+be\s+)?(?:achieved|met))\b\s*:?/i],
+  // "Periodic reports on the progress the student is making toward meeting the annual goal will be provided (frequency):" (Texas ARD prints).
+  ['reporting', /^periodic\s+reports?\s+on\s+(?:the\s+)?(?:student'?s\s+)?progress\b[^:]{0,120}:/i],
   ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported|reports?\s+of\s+progress[\w\s]{0,40}?\s+(?:will\s+be\s+)?(?:provided|reported|sent|issued))\b\s*:?/i],
+  // A goal page's own progress block under the goal (SEIS: "Progress Report 1: ...", "Summary of Progress:", "Annual Review Date:", "Goal met").
+  ['other', /^(?:progress\s+report(?:\s+#?\d{1,2})?|summary\s+of\s+progress|annual\s+review\s+date|goal\s+met)\b\s*:?/i],
   // "Enables student to be involved/progress in general curriculum/state standard RL 9-10.1:" (SEIS): the label runs to its colon or the line's end.
   ['other', /^enables?\s+(?:the\s+)?student\s+to\b[^:]*:?/i],
   ['other', /^(?:standards?(?:\s+addressed)?|aligned\s+standards?|person\(s\)\s+responsible|persons?\s+responsible|responsible\s+(?:staff|personnel|providers?)|providers?|services?\s+(?:provider|area)|comments?|notes?|enables?\s+(?:the\s+)?student\s+to|duration|language\s+of\s+delivery|implementers?)\b\s*:?/i],
