@@ -11,6 +11,7 @@ import {
 } from '../../shared/api/cases';
 import { AppError } from '../../shared/errors';
 import type { Core } from './context';
+import { compactAfterDelete } from './db/queries/maintenance';
 import { searchIndexQueries } from './db/queries/search-index';
 import { caseQueries, rowToCase, rowToSummary, type CaseColumns } from './db/queries/cases';
 import { zodMessage } from './validate';
@@ -228,6 +229,7 @@ export function deleteCase(core: Core, caseId: string): void {
       core.blobs.remove(sha);
     }
   }
+  compactAfterDelete(core.db);
   core.emit('case.changed', { caseId, what: 'deleted' });
 }
 
