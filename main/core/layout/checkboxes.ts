@@ -30,8 +30,8 @@ export function readCheckboxes(page: number, rows: PlacedWord[][], drawn: Graphi
     const onRow = drawn.filter((b) => !used.has(b) && overlap(top, bottom, b.bbox[1], b.bbox[3]) >= Math.min(h, b.bbox[3] - b.bbox[1]) * 0.4);
     onRow.forEach((b) => used.add(b));
     // A letter typed inside a drawn box ("X") is its mark, not a label; on a scan, what OCR made of
-    // the box itself ("[]", "O", "IX]") is the box, not text.
-    const ticks = new Set(row.filter((w) => (TICK_TEXT.test(w.text) || w.text.length <= 3) && onRow.some((b) => centreInside(w.bbox, b.bbox, 1.5))));
+    // the box itself ("[]", "O", "IX]", "[mw]") is the box, not text.
+    const ticks = new Set(row.filter((w) => (TICK_TEXT.test(w.text) || w.text.length <= 4) && onRow.some((b) => centreInside(w.bbox, b.bbox, 1.5))));
     const items: Item[] = [];
     for (const b of onRow) {
       const typed = b.source === 'vector' && [...ticks].some((w) => TICK_TEXT.test(w.text) && centreInside(w.bbox, b.bbox, 1));

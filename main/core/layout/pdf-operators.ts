@@ -37,7 +37,13 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
-interface Shape { box: BBox; closed: boolean; curved: boolean; points: number; fill: boolean; stroke: boolean; white: boolean }
+interface Shape {
+  box: BBox; closed: boolean; curved: boolean; points: number; fill: boolean; stroke: boolean; white: boolean;
+  /** Filled in a colour that is not light (a solid dot, a filled ring, a marked radio). */
+  dark: boolean;
+  /** Index of the path operator that drew it: the subpaths of one fill (a ring's two circles) share it. */
+  op: number;
+}
 
 export interface PageOperators {
   graphics: PageGraphics;
@@ -73,7 +79,7 @@ export async function readPageOperators(page: OperatorPage, ops: PdfOps, viewpor
       if (Array.isArray(args[0])) ctm = mul(ctm, args[0] as Matrix);
     } else if (fn === ops.paintFormXObjectEnd) ({ ctm, white } = stack.pop() ?? { ctm, white });
     else if (fn === ops.setFillRGBColor) white = isLight(String(args[0]));
-    else if (fn === ops.constructPath) shapes.push(...pathShapes(args, mul(viewport, ctm), white));
+    else if (fn === ops.constructPath) shapes.push(...pathShapes(args, mul(viewport, ctm), white, i));
     else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject) {
       const box = boxOf([apply(mul(viewport, ctm), 0, 0), apply(mul(viewport, ctm), 1, 1)]);
       if (isBoxSized(box, 0.6, 1.8)) {
@@ -93,8 +99,10 @@ export async function readPageOperators(page: OperatorPage, ops: PdfOps, viewpor
     for (const [ch, width] of chars) byChar.set(ch, { unmapped: true, ranked: rankByWidth(width, letterWidths.get(f)) });
     hints.set(f, byChar);
   }
-  const boxes = [...vectorBoxes(shapes), ...(await imageBoxes(page, images))];
-  return { graphics: { rules: rulesOf(shapes), boxes }, hints, boldFonts };
+  const frames = boxFrames(shapes);
+  const sides = new Set(frames.flatMap((f) => f.parts));
+  const boxes = [...vectorBoxes(shapes, frames), ...(await imageBoxes(page, images))];
+  return { graphics: { rules: rulesOf(shapes.filter((s) => !sides.has(s))), boxes }, hints, boldFonts };
 }
 
 function isLight(hex: string): boolean {
@@ -114,7 +122,7 @@ function isBoxSized(b: BBox, minAspect = 0.7, maxAspect = 1.4): boolean {
 }
 
 /** pdf.js 5 constructPath: [paint op, [path data], min/max]; data codes 0 move, 1 line, 2 curve, 3 quad, 4 close. */
-function pathShapes(args: unknown[], m: Matrix, white: boolean): Shape[] {
+function pathShapes(args: unknown[], m: Matrix, white: boolean, op: number): Shape[] {
   const paint = Number(args[0]);
   if (paint === 28) return []; // endPath: a clip, nothing drawn
   const stroke = paint !== 22 && paint !== 23;
@@ -126,7 +134,7 @@ function pathShapes(args: unknown[], m: Matrix, white: boolean): Shape[] {
   let curved = false;
   let closed = false;
   const flush = () => {
-    if (pts.length >= 2) shapes.push({ box: boxOf(pts), closed: closed || near(pts[0], pts[pts.length - 1]), curved, points: pts.length, fill, stroke, white: white && !stroke });
+    if (pts.length >= 2) shapes.push({ box: boxOf(pts), closed: closed || near(pts[0], pts[pts.length - 1]), curved, points: pts.length, fill, stroke, white: white && !stroke, dark: fill && !white, op });
     pts = [];
     curved = false;
     closed = false;
@@ -174,23 +182,67 @@ function rulesOf(shapes: Shape[]): Rule[] {
   return merged.map((r) => ({ x0: round(r.x0), y0: round(r.y0), x1: round(r.x1), y1: round(r.y1) }));
 }
 
+/** A checkbox or radio frame and the shapes that draw it (none of them is a mark). */
+interface Frame {
+  box: BBox;
+  curved: boolean;
+  parts: Shape[];
+  /** The frame itself is filled dark: a filled radio or a solid square, marked. */
+  filled: boolean;
+}
+
 /**
- * Small stroked squares and circles, each marked when something smaller is drawn inside it: an X,
- * a tick, a filled square or dot. Boxes drawn as four separate strokes or as filled rings are not
- * seen here (the page's pixels can still be read).
+ * Checkbox and radio frames, however they are drawn: a stroked square or circle; a filled ring (two
+ * concentric circles filled as one shape, even-odd or by winding); four separate strokes or thin bars
+ * meeting at the corners.
  */
-function vectorBoxes(shapes: Shape[]): GraphicBox[] {
-  const frames = shapes.filter((s) => !s.white && s.stroke && s.closed && isBoxSized(s.box));
-  const out: GraphicBox[] = [];
-  for (const f of frames) {
-    if (out.some((o) => sameBox(o.bbox, f.box))) continue;
+function boxFrames(shapes: Shape[]): Frame[] {
+  const frames: Frame[] = [];
+  const add = (f: Frame) => {
+    if (!frames.some((o) => sameBox(o.box, f.box))) frames.push(f);
+  };
+  for (const s of shapes) {
+    if (s.white || !s.closed || !isBoxSized(s.box)) continue;
+    const ring = s.dark && !s.stroke ? shapes.find((t) => t !== s && t.op === s.op && t.closed && inside(t.box, s.box, 0) && t.box[2] - t.box[0] >= (s.box[2] - s.box[0]) * 0.55 && t.box[2] - t.box[0] < s.box[2] - s.box[0] - 0.3) : undefined;
+    if (ring) add({ box: s.box, curved: s.curved, parts: [s, ring], filled: false });
+    else if (s.stroke) add({ box: s.box, curved: s.curved, parts: [s], filled: s.dark });
+  }
+  // Sides drawn one by one: straight, thin, of a box's length, on either axis.
+  const thin = (s: Shape, along: 0 | 1) => {
+    const length = s.box[2 + along] - s.box[along];
+    const across = s.box[3 - along] - s.box[1 - along];
+    return !s.white && !s.curved && (s.points <= 2 || s.closed) && across <= 1.5 && length >= BOX_MIN - 1 && length <= BOX_MAX + 1;
+  };
+  const horizontal = shapes.filter((s) => thin(s, 0));
+  const vertical = shapes.filter((s) => thin(s, 1));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1.5;
+  for (const top of horizontal) {
+    for (const bottom of horizontal) {
+      if (bottom.box[1] <= top.box[1] + BOX_MIN - 1 || !close(top.box[0], bottom.box[0]) || !close(top.box[2], bottom.box[2])) continue;
+      const spans = (v: Shape) => close(v.box[1], top.box[1]) && close(v.box[3], bottom.box[3]);
+      const left = vertical.find((v) => spans(v) && close(v.box[0], top.box[0]));
+      const right = vertical.find((v) => v !== left && spans(v) && close(v.box[2], top.box[2]));
+      if (!left || !right) continue;
+      const box = boxOf([[top.box[0], top.box[1]], [bottom.box[2], bottom.box[3]]]);
+      if (isBoxSized(box)) add({ box, curved: false, parts: [top, bottom, left, right], filled: false });
+    }
+  }
+  return frames;
+}
+
+/**
+ * Each frame with its state: marked when something smaller is drawn inside it (an X, a tick, a
+ * filled square or dot) or when the frame itself is filled.
+ */
+function vectorBoxes(shapes: Shape[], frames: Frame[]): GraphicBox[] {
+  const parts = new Set(frames.flatMap((f) => f.parts));
+  return frames.map((f) => {
     const side = Math.min(f.box[2] - f.box[0], f.box[3] - f.box[1]);
     // An X or tick drawn corner to corner spans the whole frame: only a closed shape of the frame's own
     // size (the frame drawn again, or its fill) is not a mark.
-    const marked = shapes.some((s) => s !== f && !s.white && !(s.closed && sameBox(s.box, f.box)) && inside(s.box, f.box, 1.5) && Math.max(s.box[2] - s.box[0], s.box[3] - s.box[1]) >= side * 0.3);
-    out.push({ bbox: f.box.map(round) as BBox, shape: f.curved ? 'circle' : 'square', checked: marked, source: 'vector' });
-  }
-  return out;
+    const marked = f.filled || shapes.some((s) => !parts.has(s) && !s.white && !(s.closed && sameBox(s.box, f.box)) && inside(s.box, f.box, 1.5) && Math.max(s.box[2] - s.box[0], s.box[3] - s.box[1]) >= side * 0.3);
+    return { bbox: f.box.map(round) as BBox, shape: f.curved ? 'circle' : 'square', checked: marked, source: 'vector' };
+  });
 }
 
 const sameBox = (a: BBox, b: BBox) => a.every((v, i) => Math.abs(v - b[i]) < 1.2);

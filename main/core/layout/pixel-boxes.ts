@@ -1,6 +1,8 @@
 // Checkboxes on a scanned or photographed page: small square frames of dark pixels (each side a
-// straight dark run), read as ticked, empty or unreadable from the ink inside the frame. Letters
-// such as O, D or 0 are not frames: their sides are not straight runs.
+// straight dark run), read as ticked, empty or unreadable from the ink inside the frame; and radio
+// marks, small rings (empty, or with a dot inside) and solid discs (a filled radio), standing apart
+// from any letter. Letters such as D or 0 are not frames: their sides are not straight runs, and an
+// O inside a word has letters close beside it.
 import type { BBox, GraphicBox } from '../../../shared/domain';
 import { interiorInk, inkState } from './ink';
 
@@ -21,12 +23,18 @@ export function pixelCheckboxes(img: GreyImage, dpi: number, threshold = 140): G
     const w = c[2] - c[0] + 1;
     const h = c[3] - c[1] + 1;
     if (w < min || h < min || w > max || h > max || w / h < 0.75 || w / h > 1.33) continue;
-    if (!straightSides(dark, c)) continue;
+    const bbox: BBox = [c[0], c[1], c[2] + 1, c[3] + 1];
+    if (!straightSides(dark, c)) {
+      const radio = standsApart(dark, c, img) ? roundMark(dark, c) : undefined;
+      if (radio !== undefined) out.push({ bbox, shape: 'circle', checked: radio, source: 'pixels' });
+      continue;
+    }
     const ink = interiorInk((x, y) => dark(c[0] + x, c[1] + y), w, h);
     if (ink === null) continue;
-    out.push({ bbox: [c[0], c[1], c[2] + 1, c[3] + 1], shape: 'square', checked: inkState(ink), source: 'pixels' });
+    out.push({ bbox, shape: 'square', checked: inkState(ink), source: 'pixels' });
   }
-  return out;
+  // The dot inside a ring (or a mark inside a box) is the mark, not another box.
+  return out.filter((b) => !out.some((o) => o !== b && o.bbox[0] <= b.bbox[0] && o.bbox[1] <= b.bbox[1] && o.bbox[2] >= b.bbox[2] && o.bbox[3] >= b.bbox[3]));
 }
 
 /** Every side of the box is dark along at least 80 % of its length, within two pixels of the edge. */
@@ -41,6 +49,56 @@ function straightSides(dark: (x: number, y: number) => boolean, [x0, y0, x1, y1]
     return n / (to - from + 1);
   };
   return run(y0, x0, x1, true, 1) >= 0.8 && run(y1, x0, x1, true, -1) >= 0.8 && run(x0, y0, y1, false, 1) >= 0.8 && run(x1, y0, y1, false, -1) >= 0.8;
+}
+
+const RAYS = 48;
+
+/**
+ * A round mark's state: a thin ring with nothing inside (false), with a dot inside (true), a solid
+ * disc (true), or undefined when the component is not round (a letter, a blot). Each ray from the
+ * centre must meet ink near the rim, and the box's corners, outside the circle, must be clear.
+ */
+function roundMark(dark: (x: number, y: number) => boolean, [x0, y0, x1, y1]: BBox): boolean | null | undefined {
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const rx = (x1 - x0) / 2;
+  const ry = (y1 - y0) / 2;
+  const at = (t: number, f: number) => dark(Math.round(cx + Math.cos(t) * rx * f), Math.round(cy + Math.sin(t) * ry * f));
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].filter(([x, y]) => dark(x, y)).length;
+  if (corners > 0) return undefined;
+  let rim = 0;
+  let solid = 0;
+  let inner = 0;
+  for (let k = 0; k < RAYS; k++) {
+    const t = (2 * Math.PI * k) / RAYS;
+    let hit = false;
+    for (let f = 1; f >= 0.7 && !hit; f -= 0.05) hit = at(t, f);
+    if (hit) rim++;
+    let inked = 0;
+    for (let f = 1; f > 0; f -= 0.05) if (at(t, f)) inked++;
+    if (inked >= 17) solid++;
+    // Inside the ring: a dot a third of its width or more reaches these.
+    for (let i = 0; i < 4; i++) if (at(t, 0.1 + i * 0.1)) inner++;
+  }
+  if (rim < RAYS * 0.9) return undefined;
+  if (solid >= RAYS * 0.8) return true;
+  const ink = inner / (RAYS * 4);
+  return ink >= 0.5 ? true : ink <= 0.05 ? false : null;
+}
+
+/**
+ * No other ink within a third of its width to the left or right: a mark set apart from its label, not
+ * a letter of a word. (A round letter printed alone, a capital O between spaces, is not told apart.)
+ */
+function standsApart(dark: (x: number, y: number) => boolean, [x0, y0, x1, y1]: BBox, img: GreyImage): boolean {
+  const reach = Math.max(3, Math.round((x1 - x0) * 0.35));
+  for (let y = y0; y <= y1; y++) {
+    for (let d = 2; d <= reach; d++) {
+      if (x0 - d >= 0 && dark(x0 - d, y)) return false;
+      if (x1 + d < img.width && dark(x1 + d, y)) return false;
+    }
+  }
+  return true;
 }
 
 /** Bounding boxes of 8-connected dark components (union-find over runs of each row). */

@@ -9,7 +9,8 @@ export type { GraphicBox, PageGraphics, Rule } from '../../../shared/domain';
  * version that read it; raising it re-reads stored documents at start (DESIGN.md item 15).
  * 1: words and row lines only. 2: ligature repair, drawn rules and boxes, blocks, tables, fields, checkboxes.
  * 3: a drawn box whose X or tick runs corner to corner is read as ticked.
- * 4: a text-layer page's stored and searched text is in reading order (columns, cells), not row order.
+ * 4: a text-layer page's stored and searched text is in reading order (columns, cells), not row order;
+ *    boxes drawn as four strokes or bars, radio rings filled as one shape and filled radios are read.
  */
 export const LAYOUT_VERSION = 4;
 
