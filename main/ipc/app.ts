@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LATEST_VERSION } from '../core/db/migrate';
+import { dismissUpgradeNotice, upgradeNotice } from '../core/documents/upgrade-notice';
 import { getSettings, updateSettings } from '../core/settings';
 import type { Registry } from './registry';
 
@@ -13,6 +14,8 @@ export function registerApp(reg: Registry): void {
     transport: (transport === 'electron' ? 'electron' : 'browser') as 'electron' | 'browser',
     schemaVersion: LATEST_VERSION,
   }));
+  reg.register('app.upgradeNotice', (_a, { core }) => upgradeNotice(core));
+  reg.register('app.dismissUpgradeNotice', (_a, { core }) => dismissUpgradeNotice(core));
   reg.register('settings.get', (_a, { core }) => getSettings(core));
   reg.register('settings.update', (patch, { core }) => updateSettings(core, patch));
 }

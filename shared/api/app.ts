@@ -14,6 +14,18 @@ export interface SettingsDto {
   batesPrefix: string;
 }
 
+/** What the start-up re-read of stored pages (a new page reading) changed, until dismissed. */
+export interface UpgradeNoticeDto {
+  layoutVersion: number;
+  at: string;
+  /** Documents whose pages were read again and re-extracted. */
+  documents: Array<{ id: string; caseId: string; fileName: string }>;
+  /** Extracted values that came out different. */
+  valuesChanged: number;
+  /** User corrections on those documents, all kept. */
+  correctionsKept: number;
+}
+
 export const settingsPatch = z
   .object({
     theme: z.enum(['system', 'light', 'dark']),
@@ -24,6 +36,8 @@ export const settingsPatch = z
 
 export const appApi = {
   'app.info': defineCall<AppInfoDto>()(z.undefined().optional()),
+  'app.upgradeNotice': defineCall<UpgradeNoticeDto | null>()(z.undefined().optional()),
+  'app.dismissUpgradeNotice': defineCall<null>()(z.undefined().optional()),
   'settings.get': defineCall<SettingsDto>()(z.undefined().optional()),
   'settings.update': defineCall<SettingsDto>()(settingsPatch),
 };

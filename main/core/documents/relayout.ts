@@ -7,6 +7,7 @@ import type { Core } from '../context';
 import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
 import { LAYOUT_VERSION } from '../layout/types';
 import { readPdfText } from './pdf-text';
+import { extractionOf, recordUpgradeNotice, type ReadAgain } from './upgrade-notice';
 
 /** Ids of the documents whose pages were read by an older layout, oldest first. */
 export function staleLayoutDocuments(core: Core): string[] {
@@ -44,12 +45,19 @@ export async function relayoutDocument(core: Core, documentId: string): Promise<
   })();
 }
 
-/** Re-reads every stale document, calling `afterDocument` (re-extraction) after each. Returns how many. */
+/**
+ * Re-reads every stale document, calling `afterDocument` (re-extraction) after each, and records what
+ * changed for the app to say (upgrade-notice.ts). Returns how many.
+ */
 export async function refreshStaleLayouts(core: Core, afterDocument: (documentId: string) => void): Promise<number> {
   const ids = staleLayoutDocuments(core);
+  const readAgain: ReadAgain[] = [];
   for (const id of ids) {
+    const before = extractionOf(core, id);
     await relayoutDocument(core, id);
     afterDocument(id);
+    readAgain.push({ documentId: id, before, after: extractionOf(core, id) });
   }
+  recordUpgradeNotice(core, readAgain);
   return ids.length;
 }
