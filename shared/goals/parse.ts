@@ -55,7 +55,7 @@ const INCREASE = /\b(?:increase[sd]?|increasing|improve[sd]?|raise|grow|expand|l
  * "Maintain" as a direction: the measured level itself is kept ("maintain 90% accuracy", "maintain safe
  * hands in 95% of intervals"), not an action joined to another ("initiate and maintain a conversation").
  */
-const MAINTAIN = /\b(?<!\b(?:initiate|begin|start|establish|enter|join|open)\s+and\s+)(?:maintain|sustain|retain)\s+(?:(?:his|her|their|a|an|the|current|present)\s+)?(?:\S+\s+){0,3}?(?:\d|level\b|rate\b|score\b|average\b|accuracy\b)|\bcontinue to (?:demonstrate|perform|read|use|score) (?:at|with)\b/i;
+const MAINTAIN = /\b(?<!\b(?:initiate|begin|start|establish|enter|join|open)\s+and\s+)(?:maintain|sustain|retain)\s+(?:(?:his|her|their|a|an|the|current|present)\s+)?(?:\S+\s+){0,3}?(?:\d|level\b|rate\b|score\b|average\b|accuracy\b)|\bcontinue to (?:demonstrate|perform|read|use|score) (?:at|with)\b|\bkeep\s+(?:(?:his|her|their|the|a|an)\s+)?(?:\S+\s+){0,2}?(?:at\s+or\s+(?:above|below)|at|above|below)\s+(?:an?\s+)?(?:(?:level|score|rate)\s+(?:of\s+)?)?\d/i;
 const NEGATIVE_BEHAVIOR = /\b(?:aggress|elope|elopement|tantrum|outburst|disrupt|refus|hit(?:ting)?|kick|bit(?:e|ing)|throw|self-injur|off-task|out of seat|call(?:ing)? out|incidents?|episodes?|office referrals?|verbal prompts?|prompts)\b/i;
 
 /**

@@ -12,7 +12,10 @@ const IEP_END = String.raw`(?:by|before|at|through|until)\s+(?:the\s+)?(?:(?:end
 export const TIMEFRAME = new RegExp(
   [
     String.raw`\b(?:by|before|no later than|on or before)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{4})`,
-    String.raw`\b(?:by|before|no later than)\s+(?:the\s+)?(?:end|close|conclusion)\s+of`,
+    String.raw`\b(?:by|before|no later than)\s+(?:the\s+)?(?:end|close|conclusion|middle)\s+of`,
+    // "by mid-year", "by the second grading period", "by the end of the third quarter".
+    String.raw`\bby\s+(?:the\s+)?mid-?(?:year|term|semester)\b`,
+    String.raw`\bby\s+(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next|final|last)\s+)(?:grading\s+period|marking\s+period|reporting\s+period|progress\s+report|quarter|semester|trimester)\b`,
     String.raw`\b(?:by|before|through|until)\s+${MONTH}(?:\s|,|$)`,
     String.raw`\bby\s+(?:the\s+)?(?:next\s+)?(?:annual|iep|review|anniversary|expiration|ard|cse)`,
     String.raw`\b(?:within|in)\s+(?:the\s+next\s+)?${NUMBER_WORD}\s+(?:\w+\s+)?(?:weeks?|months?|years?|school\s+days|days|iep|instructional)`,
@@ -42,9 +45,12 @@ export function statesTimeframe(text: string): boolean {
 
 /** The date the goal is to be met by: a full date, or a month ("by 06/2023", "through June 2025") as its last day. */
 export function targetDateOf(text: string): string | null {
-  const dates = [...findDates(text), ...findMonthDates(text)].sort((a, b) => a.index - b.index);
+  const before = (d: { index: number }) => text.slice(Math.max(0, d.index - 24), d.index);
+  // Never a date of birth, nor the date a span begins ("from 09/15/2025 to 06/2026", "beginning ...").
+  const dates = [...findDates(text), ...findMonthDates(text)].sort((a, b) => a.index - b.index)
+    .filter((d) => !/\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?|from|beginning|begins?|starting|starts?|start\s+date|effective|since)\s*:?\s*(?:on\s+)?$/i.test(before(d)));
   if (dates.length === 0) return null;
-  const byDate = dates.find((d) => /\b(?:by|before|no later than|on or before|until|through|thru|ending)\s*(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index)));
+  const byDate = dates.find((d) => /\b(?:by|before|no later than|on or before|until|through|thru|ending|ends?|end\s+date|to)\s*:?\s*(?:the\s+end\s+of\s+)?$/i.test(before(d)));
   return (byDate ?? dates[0]).iso;
 }
 

@@ -155,3 +155,40 @@ describe('baselines written only in a present-levels paragraph labelled in body 
     expect(iep.goals.every((g) => g.baselineText && !/\bwill\b/.test(g.baselineText))).toBe(true);
   });
 });
+
+describe('the target date is never a begin date or a date of birth', () => {
+  it.each([
+    ['From 09/15/2025 to 06/2026, given a timer, Ada will read 80 wcpm.', '2026-06-30'],
+    ['Beginning 09/15/2025 and ending 05/29/2026, Ada will solve subtraction problems with 80% accuracy.', '2026-05-29'],
+    ['Starting 10/01/2025, Ada will spell 15 words correctly by 3/13/2026.', '2026-03-13'],
+    ['Effective 9/2/2025 through June 2026, Ada will stay seated in 85% of intervals.', '2026-06-30'],
+    ['Ada (DOB 03/04/2015) will read 90 wcpm by the next annual IEP meeting.', null],
+    ['Ada (date of birth: 4/5/2016) will write 5 sentences.', null],
+  ])('%s', (text, date) => {
+    expect(parseGoalSentence(text).targetDate).toBe(date);
+  });
+
+  it('leaves a goal whose only date is a birth date to the rule its words state', () => {
+    const check = checkGoal('Ada (DOB 03/04/2015) will read 90 wcpm by the next annual IEP meeting.', { defaultTargetDate: '2026-09-14' });
+    expect(check.targetDate).toBe('2026-09-14');
+  });
+});
+
+describe('timeframes named by a school calendar, and levels kept', () => {
+  it.each([
+    'By mid-year, when frustrated, Ada will ask for a break in 4 of 5 opportunities.',
+    'By the second grading period, given a planner, Ada will copy 100% of assignments.',
+    'By the end of the third quarter, during math, Ada will solve 8 of 10 problems.',
+    'By the middle of the school year, in the cafeteria, Ada will greet 2 peers per lunch period.',
+  ])('%s states a timeframe', (text) => {
+    expect(checkGoal(text).components).toEqual({ condition: true, behavior: true, criterion: true, timeframe: true });
+  });
+
+  it.each([
+    ['Ada will keep her accuracy at or above 90% on weekly spelling probes through June.', 'maintain'],
+    ['During group work, Ada will keep her voice at a level 2 or below on the noise scale in 4 of 5 sessions.', 'maintain'],
+    ['Ada will keep a homework log for 5 school days in a row.', 'increase'],
+  ])('%s', (text, direction) => {
+    expect(parseGoalSentence(text).direction).toBe(direction);
+  });
+});
