@@ -23,10 +23,22 @@ function equalsPairs(text: string): Array<[string, string]> {
     .filter(([, meaning]) => meaning.length > 1 && meaning.length < 120 && /[a-z]/i.test(meaning));
 }
 
-/** Under a legend heading: "SP - Sufficient progress" lines, or cells alternating code and meaning. */
+/** "M - Mastered; P - Progressing; expected to master; S - Some progress": one or more CODE - meaning pairs, after a ";" or "|". */
+function dashPairs(text: string): Array<[string, string]> {
+  const re = new RegExp(`(?:^|[;|]\\s*)(${CODE})\\s*[-–:]\\s+`, 'g');
+  const marks: Array<{ code: string; start: number; valueStart: number }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) marks.push({ code: m[1], start: m.index, valueStart: m.index + m[0].length });
+  if (!marks.length || marks[0].start !== 0) return [];
+  return marks
+    .map((mk, i) => [mk.code, clean(text.slice(mk.valueStart, marks[i + 1]?.start ?? text.length))] as [string, string])
+    .filter(([, meaning]) => meaning.length > 0);
+}
+
+/** Under a legend heading: "SP - Sufficient progress" lines (several pairs a line too), or cells alternating code and meaning. */
 function dashOrCellPairs(line: LayoutLine): Array<[string, string]> {
-  const dash = new RegExp(`^(${CODE})\\s*[-–:]\\s+(.+)$`).exec(line.text);
-  if (dash && line.cells.length <= 1) return [[dash[1], clean(dash[2])]];
+  const dash = line.cells.length <= 1 ? dashPairs(line.text) : [];
+  if (dash.length) return dash;
   const out: Array<[string, string]> = [];
   const cells = line.cells.map((c) => c.text.trim());
   const codeCell = new RegExp(`^${CODE}$`);
@@ -54,10 +66,17 @@ export function parseLegend(lines: LayoutLine[]): Record<string, string> {
       const tail = clean(next.text.slice(0, cut ? cut.index : next.text.length));
       if (tail) pairs = equalsPairs(`${line.text} ${tail}`);
     }
-    const headed = LEGEND_HEADING.test(line.text) && line.text.split(' ').length <= 40;
+    // A "Code" column heading in a table's heading row names a column, not a legend below it.
+    const columnHeading = line.cells.length >= 3 && line.cells.some((c) => /^(?:progress\s+)?codes?$/i.test(c.text.trim()));
+    const headed = LEGEND_HEADING.test(line.text) && line.text.split(' ').length <= 40 && !columnHeading;
     if (pairs.length >= 2 || (headed && pairs.length >= 1)) add(pairs);
     if (!headed) continue;
-    if (pairs.length === 0) add(dashOrCellPairs(stripHeading(line)));
+    if (pairs.length === 0) {
+      // A legend paragraph wrapped mid-meaning ("...; NI - Not yet" / "introduced."): the rest opens the next line in lower case.
+      const stripped = stripHeading(line);
+      const wrapped = next && next.page === line.page && /^[a-z]/.test(next.text) && stripped.cells.length <= 1;
+      add(dashOrCellPairs(wrapped ? { ...stripped, text: `${stripped.text} ${next.text}` } : stripped));
+    }
     // The legend may continue on the lines below its heading, one or more codes a line.
     for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
       const more = equalsPairs(lines[j].text);
