@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appApi } from './api/app';
 import { casesApi } from './api/cases-api';
 import { documentsApi } from './api/documents';
+import { searchApi } from './api/search';
 import { reviewApi } from './api/review';
 import { timelineApi } from './api/timeline';
 import { deadlinesApi } from './api/deadlines';
@@ -17,6 +18,7 @@ export const api = {
   ...appApi,
   ...casesApi,
   ...documentsApi,
+  ...searchApi,
   ...reviewApi,
   ...timelineApi,
   ...deadlinesApi,

@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors';
 import { getCase } from '../core/cases';
 import type { ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
-import { pageBoxes, search } from '../core/search/service';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
 import { stagingDir } from './files';
 import type { Registry } from './registry';
@@ -53,7 +52,5 @@ export function registerDocuments(reg: Registry): void {
     if (!dto) throw new AppError('not_found', `No import job ${jobId}.`);
     return dto;
   });
-  reg.register('search.query', (args, { core }) => search(core, args));
-  reg.register('search.pageBoxes', ({ documentId, page, query }, { core }) => pageBoxes(core, documentId, page, query));
 }
 

@@ -2,6 +2,7 @@
 import { registerApp } from './app';
 import { registerCases } from './cases';
 import { registerDocuments } from './documents';
+import { registerSearch } from './search';
 import { registerReview } from './review';
 import { registerTimeline } from './timeline';
 import { registerDeadlines } from './deadlines';
@@ -15,6 +16,7 @@ export function buildRegistry(): Registry {
   registerApp(reg);
   registerCases(reg);
   registerDocuments(reg);
+  registerSearch(reg);
   registerReview(reg);
   registerTimeline(reg);
   registerDeadlines(reg);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOC_TYPES, IEP_SUBTYPES, type BBox, type DocType, type IepSubtype, type PageContent } from '../domain';
+import { DOC_TYPES, IEP_SUBTYPES, type DocType, type IepSubtype, type PageContent } from '../domain';
 import { defineCall } from './define';
 
 export interface DocumentDto {
@@ -70,38 +70,6 @@ export const importArgs = z.object({
   password: z.string().max(500).optional(),
 });
 
-export const searchArgs = z.object({
-  query: z.string().trim().min(1).max(500),
-  caseId: z.string().optional(),
-  types: z.array(z.enum(DOC_TYPES)).optional(),
-  dateFrom: z.string().optional(),
-  dateTo: z.string().optional(),
-  limit: z.number().int().min(1).max(500).optional(),
-});
-
-export interface SearchHit {
-  documentId: string;
-  caseId: string;
-  caseName: string;
-  fileName: string;
-  title: string;
-  type: DocType;
-  date: string | null;
-  page: number;
-  snippet: string;
-  score: number;
-}
-
-export interface SearchResult {
-  /** Best first. */
-  hits: SearchHit[];
-  /**
-   * Set when more pages match than one search ranks: the hits are the best of this many matching
-   * pages, the most recently added. Null when every matching page was ranked.
-   */
-  rankedAmong: number | null;
-}
-
 export const documentsApi = {
   'documents.list': defineCall<DocumentDto[]>()(z.object({ caseId, includeDeleted: z.boolean().optional() })),
   'documents.get': defineCall<DocumentDto>()(docRef),
@@ -121,8 +89,5 @@ export const documentsApi = {
   'documents.trash': defineCall<DocumentDto>()(docRef),
   'documents.restore': defineCall<DocumentDto>()(docRef),
   'documents.reprocess': defineCall<DocumentDto>()(docRef),
-  'search.query': defineCall<SearchResult>()(searchArgs),
-  /** Boxes of the words on one page that a search matches (PDF points, top-left origin), for the viewer to draw when a hit is opened. */
-  'search.pageBoxes': defineCall<BBox[]>()(docRef.extend({ page: z.number().int().min(1), query: searchArgs.shape.query })),
 };
 export type { IepSubtype };

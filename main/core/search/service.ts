@@ -1,6 +1,6 @@
 // Full-text search over every page (SQLite FTS5): words, "phrases", prefix*, AND/OR/NOT, ranked
 // by bm25 with a highlighted snippet and the boxes of the matching words on the page.
-import type { SearchHit, SearchResult } from '../../../shared/api/documents';
+import type { SearchHit, SearchResult } from '../../../shared/api/search';
 import type { BBox, DocType, Word } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';

@@ -1,6 +1,6 @@
 // Page-level search hits: title, page, date and the snippet with the hit terms marked.
 import { GridList, GridListItem } from 'react-aria-components';
-import type { SearchHit } from '../../../../shared/api/documents';
+import type { SearchHit } from '../../../../shared/api/search';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { Snippet, snippetText } from './Snippet';
 

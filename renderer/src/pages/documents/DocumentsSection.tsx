@@ -3,7 +3,8 @@
 // Route: #/case/CASE/documents[/DOC[/PAGE[/boxes=... or /search=QUERY]]]
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DropZone, Input, Label, SearchField, TextField, ToggleButton } from 'react-aria-components';
-import type { DocumentDto, SearchResult } from '../../../../shared/api/documents';
+import type { DocumentDto } from '../../../../shared/api/documents';
+import type { SearchResult } from '../../../../shared/api/search';
 import { DOC_TYPES, type BBox, type DocType } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
 import { keys, queryClient, useCall } from '../../api/queries';
