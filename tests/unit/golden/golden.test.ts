@@ -12,7 +12,8 @@
 // fails when tests/golden/index.json does not record the current versions and the files' digest.
 //
 // Scans and photos are read from the fixtures' reference text (no OCR run); the fixtures come from
-// ../shared and their cases are skipped, saying so, when it is absent. About 20-30 s on one core.
+// ../shared and their cases are skipped, saying so, when it is absent. About 15 s of CPU (40-50 s wall
+// on a loaded two-core machine).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../main/core/documents/parse/classify';
