@@ -26,7 +26,8 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
   // "Short-Term Objectives / Benchmarks", "BENCHMARKS OR SHORT-TERM OBJECTIVES" (Texas ARD prints).
   ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:short[- ]term\s+)?(?:benchmarks?|objectives?))?\b\s*:?/i],
-  ['measuredBy', /^(?:evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??|method)(?:\b|(?<=\?))\s*:?/i],
+  // "Evaluation:" alone (Texas ARD prints: "Evaluation: Work samples; reported each six weeks").
+  ['measuredBy', /^(?:evaluation(?=\s*:)|evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??|method)(?:\b|(?<=\?))\s*:?/i],
   // New York goal sheets and progress reports: "Criteria:", "Schedule:" beside "Method:".
   ['criteria', /^(?:criteri(?:a|on)(?:\s+for\s+mastery)?|mastery\s+criteri(?:a|on))\b\s*:?/i],
   ['schedule', /^(?:schedule|target\s+date|timeline|date\s+(?:to\s+be\s+)?(?:achieved|met))\b\s*:?/i],
