@@ -57,12 +57,17 @@ describe('the installers', () => {
     build(['scripts/build-electron.mjs']);
     if (!existsSync(path.join(REPO_ROOT, 'out/renderer/index.html'))) build(['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
     const fakeElectron = tempDir('fake-electron-');
-    writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\n');
+    // With Electron's fuse wire (sentinel, version 1, 8 fuses at Electron's defaults) for the builder to flip.
+    const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+    writeFileSync(path.join(fakeElectron, 'electron'), `#!/bin/sh\n# ${SENTINEL}\x01\x0810110001\n`, 'latin1');
     chmodSync(path.join(fakeElectron, 'electron'), 0o755);
     const output = tempDir('release-');
     // No native rebuild: that needs Electron's headers from the network; the modules stay built for this Node.
     build(['node_modules/electron-builder/cli.js', '--linux', 'dir', `-c.electronDist=${fakeElectron}`, '-c.npmRebuild=false', `-c.directories.output=${output}`]);
 
+    // The fuses of electron-builder.yml: RunAsNode, NODE_OPTIONS, --inspect and file:// privileges off; cookie encryption, asar integrity, app.asar only on.
+    const wire = readFileSync(path.join(output, 'linux-unpacked', 'iep-casefile'), 'latin1');
+    expect(wire.slice(wire.indexOf(SENTINEL) + SENTINEL.length + 2, wire.indexOf(SENTINEL) + SENTINEL.length + 10)).toBe('01001100');
     const resources = path.join(output, 'linux-unpacked/resources');
     const unpacked = path.join(resources, 'app.asar.unpacked');
     const natives = findFiles(unpacked, (n) => n.endsWith('.node')).map((f) => path.relative(unpacked, f));
