@@ -143,7 +143,15 @@ function targetIn(text: string): { target: Measure | null; fromTo: { baseline: n
   if (!fromTo && target?.kind === 'count' && !/\b(?:at\s+least|a\s+minimum\s+of|minimum|no\s+(?:more|fewer)\s+than|or\s+(?:more|fewer))\s*$/i.test(text.slice(Math.max(0, target.index - 20), target.index))) {
     // "list 3 supporting details ..., scoring 85%": a plain score or accuracy after the count is the criterion.
     const accuracy = measures.find((m) => m.kind === 'percent' && /^percent(?: accuracy)?$/.test(m.unit) && m.index > target!.index);
+    const after = measures.filter((m) => m.index > target!.index);
+    // "cite 3 pieces of evidence ..., including 4 out of 7 parts": how many of the parts is the criterion.
+    const ofParts = after.find((m) => m.kind === 'count' && /^\d+(?:\.\d+)?\s*(?:out\s+of|of|\/)\s*\d+/i.test(text.slice(m.index)));
+    // "cite 2 pieces of evidence ..., as measured by a rubric in 3 of 4 trials": the rubric judges the
+    // task the count describes; the trials it must be met in are the criterion.
+    const judged = /\brubrics?\b/i.test(text) && !/\b(?:per|each|every|a)\s+\w+$/i.test(target.unit) ? after.find((m) => m.kind === 'ratio') : undefined;
     if (accuracy) target = accuracy;
+    else if (ofParts) target = ofParts;
+    else if (judged) target = judged;
     // "4 of 5 summaries with the main idea and 2 details": a count inside a "with ..." phrase says what
     // each attempt holds; the ratio of attempts is the criterion.
     else if (/\b(?:with|including|containing|that\s+(?:includes?|contains?|has|have))\b[^,;.]*$/i.test(text.slice(Math.max(0, target.index - 50), target.index))) {

@@ -45,8 +45,13 @@ describe('a count inside the behaviour gives way to the criterion that judges it
     { text: 'When editing a typed essay, Remy will fix capitalization errors with 85% accuracy in 3 of 4 essay drafts.', target: 85, unit: /^percent accuracy$/ },
     { text: 'Given fraction problems, Remy will solve them with 70% accuracy (7 of 10 correct) across 2 out of 3 sets of problems.', target: 70, unit: /^percent accuracy$/ },
     { text: 'Given a literature circle, Remy will ask 2 questions per session for 4 of 5 sessions.', target: 2, unit: /per session/ },
+    // How many of the required parts are present judges the task the count describes.
+    { text: 'Given a science article, Remy will quote 2 passages that back up his answer, covering 5 out of 6 parts of the answer frame in 3 of 4 tries.', target: 5, unit: /parts/ },
+    // A rubric judges the task; the attempts it must be met in are the criterion.
+    { text: 'Given an opinion prompt, Remy will give 3 reasons and a closing, meeting every row of the class rubric in 4 out of 5 trials.', target: 80, unit: /^percent of trials$/ },
     // A count the goal is judged by stays the target.
     { text: 'After hearing a fable, Remy will include 4 of 5 story parts in an oral retell.', target: 4, unit: /story parts/ },
+    { text: 'During recess, Remy will invite 2 classmates per day to play, as scored on a rubric in 4 of 5 weeks.', target: 2, unit: /per day/ },
     { text: 'Given a paragraph frame, Remy will write at least 6 sentences in 3 of 4 writing samples.', target: 6, unit: /sentences/ },
   ];
   it.each(cases)('$text', (c) => {
