@@ -22,7 +22,7 @@ export function loadWindowState(dataDir: string): WindowState {
 
 export function saveWindowState(dataDir: string, state: WindowState): void {
   try {
-    writeFileSync(path.join(dataDir, 'window-state.json'), JSON.stringify(state));
+    writeFileSync(path.join(dataDir, 'window-state.json'), JSON.stringify(state), { mode: 0o600 });
   } catch {
     /* not worth failing a quit over */
   }

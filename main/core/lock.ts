@@ -81,7 +81,7 @@ function tryLock(dataDir: string, purpose: string): DataDirLock {
   const file = path.join(dataDir, 'casefile.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() }));
       closeSync(fd);
       let released = false;

@@ -170,8 +170,11 @@ export function openDataFolder(dataDir: string, opts: OpenFolderOptions = {}): D
   if (needsEncrypting(dataDir)) {
     if (!mayWrite) throw new AppError('locked', `The data folder ${dataDir} is being encrypted by another process. Try again in a moment.`);
     encryptDataFolder(dataDir, keys, opts.onStep);
+    tightenPermissions(dataDir);
+  } else if (process.platform !== 'win32' && statSync(dataDir).mode & 0o077) {
+    // A folder made by an earlier version (or loosened by hand): every file, once.
+    tightenPermissions(dataDir);
   }
-  tightenPermissions(dataDir);
   const db = openDatabase(file, { migrate: opts.migrate, key: keys.db });
   try {
     if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
