@@ -15,7 +15,7 @@ const nodePatterns = {
 };
 // Packages with native code or Node-only internals: never in code that must run in a browser.
 const nativePatterns = {
-  group: ['sharp', '@napi-rs/*', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'svg-to-pdfkit', 'heic-decode', '@kenjiuno/msgreader', 'mammoth'],
+  group: ['sharp', '@napi-rs/*', 'better-sqlite3-multiple-ciphers', 'tesseract.js', 'tesseract.js-core', 'pdfkit', 'svg-to-pdfkit', 'heic-decode', '@kenjiuno/msgreader', 'mammoth'],
   message: 'shared/ and the renderer run anywhere: no native or Node-only packages here (they belong in main/core).',
 };
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'requestAnimationFrame'].map((name) => ({

@@ -23,6 +23,7 @@ const planted: Array<[string, string, string, string]> = [
   // [what, file, code, the rule that must fire]
   ['shared imports a Node module', 'shared/zz-planted.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", 'no-restricted-imports'],
   ['shared imports sharp', 'shared/zz-planted.ts', "import sharp from 'sharp';\nexport const s = sharp;\n", 'no-restricted-imports'],
+  ['shared imports the database driver', 'shared/zz-planted.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const d = Database;\n", 'no-restricted-imports'],
   ['shared touches the DOM', 'shared/zz-planted.ts', 'export const title = () => document.title;\n', 'no-restricted-globals'],
   ['shared imports main/core', 'shared/zz-planted.ts', "import { getCase } from '../main/core/cases';\nexport const g = getCase;\n", 'boundaries/dependencies'],
   ['main/core imports electron', 'main/core/zz-planted.ts', "import { app } from 'electron';\nexport const a = app;\n", 'no-restricted-imports'],
