@@ -40,6 +40,11 @@ const CONDITION = new RegExp(
     // Conditions introduced without "given": "when supported in organizing", "during recess".
     String.raw`\bwhen\s+(?:supported|provided|offered|shown|cued|reminded)\b`,
     String.raw`\bupon\s+(?:request|arrival|entering)`,
+    // Settings named by place or company: "at recess", "on the school bus", "with peers at lunch", "when it is time to".
+    String.raw`\bat\s+(?:recess|lunch|school|home|arrival|dismissal|the\s+(?:start|end|beginning)\s+of)\b`,
+    String.raw`\bon\s+(?:the\s+)?(?:school\s+)?(?:bus|playground|field\s+trips?)\b`,
+    String.raw`\bwith\s+(?:(?:his|her|their|same-age|familiar|unfamiliar)\s+)?(?:peers|classmates|a\s+peer|adults?|staff)\b`,
+    String.raw`\bwhen\s+it\s+is\s+time\b`,
     String.raw`\bon\s+(?:a|an|the|\d+\s+(?:out\s+of\s+)?\d+)?\s*(?:[\w-]+\s+){0,4}?(?:probes?|tests?|assessments?|passages?|worksheets?|tasks?|inventor(?:y|ies)|screeners?|measures?)\b`,
   ].join('|'),
   'i',
@@ -92,7 +97,7 @@ export function parseGoalSentence(raw: string, parts: GoalParts = {}): ParsedGoa
   const targetDateRule = ownDate ? null : textRule ?? targetDateRuleOf(schedule);
   const targetDate = ownDate;
   // "Sam will: 1) read ..." and "Sam will a) ..." name the behavior after a list mark.
-  const behaviorMatch = /\bwill\s*:?\s*(?:(?:\d{1,2}|[a-h])[.)]\s*)?(?:be\s+able\s+to\s+)?(?:(?:independently|correctly|accurately|consistently|appropriately|orally|verbally|also|then)\s+)*([a-z]+)/i.exec(text);
+  const behaviorMatch = /\bwill\s*:?\s*(?:[-–]\s*)?(?:\(?(?:\d{1,2}|[a-h])[.)]\s*)?(?:be\s+able\s+to\s+)?(?:(?:independently|correctly|accurately|consistently|appropriately|orally|verbally|also|then)\s+)*([a-z]+)/i.exec(text);
   const verb = behaviorMatch?.[1].toLowerCase() ?? null;
   const criterion = target !== null;
   const components: GoalComponents = {

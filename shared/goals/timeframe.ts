@@ -18,7 +18,7 @@ export const TIMEFRAME = new RegExp(
     String.raw`\bby\s+(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next|final|last)\s+)(?:grading\s+period|marking\s+period|reporting\s+period|progress\s+report|quarter|semester|trimester)\b`,
     String.raw`\b(?:by|before|through|until)\s+${MONTH}(?:\s|,|$)`,
     String.raw`\bby\s+(?:the\s+)?(?:next\s+)?(?:annual|iep|review|anniversary|expiration|ard|cse)`,
-    String.raw`\b(?:within|in)\s+(?:the\s+next\s+)?${NUMBER_WORD}\s+(?:\w+\s+)?(?:weeks?|months?|years?|school\s+days|days|iep|instructional)`,
+    String.raw`\b(?:within|in)\s+(?:the\s+next\s+)?${NUMBER_WORD}\s+(?:\w+\s+)?(?:weeks?|months?|years?|school\s+days|days|iep|instructional|semesters?|quarters?|trimesters?|(?:grading|marking)\s+periods?)`,
     String.raw`\b(?:within|in)\s+the\s+(?:\w+\s+)?(?:iep|school|annual)\s+(?:year|period)`,
     String.raw`\b(?:during|over|throughout)\s+the\s+(?:\d{4}-\d{2,4}\s+)?(?:iep|school|annual)\s+(?:year|period|term)`,
     String.raw`\bannual(?:ly)?\s+(?:iep\s+)?(?:goal\s+)?period`,

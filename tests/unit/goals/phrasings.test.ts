@@ -197,3 +197,30 @@ describe('timeframes named by a school calendar, and levels kept', () => {
     expect(parseGoalSentence(text).direction).toBe(direction);
   });
 });
+
+describe('goal-check: conditions named by place or company, list marks, school-calendar spans', () => {
+  it.each([
+    'At recess, Ada will join a group game in 4 of 5 observations by 06/2026.',
+    'On the school bus, Ada will stay seated for 90% of rides by 06/2026.',
+    'With peers at lunch, Ada will take turns in conversation in 4 of 5 opportunities by 06/2026.',
+    'When it is time to transition, Ada will move to the next activity in 80% of transitions by 06/2026.',
+    'Within one semester, on grade 2 probes, Ada will read 60 words correct per minute.',
+    'In two grading periods, given a number line, Ada will add within 20 with 90% accuracy.',
+  ])('%s has all four components', (text) => {
+    expect(checkGoal(text).components).toEqual({ condition: true, behavior: true, criterion: true, timeframe: true });
+  });
+
+  it.each([
+    'Ada will: (1) greet the teacher and (2) unpack her bag independently on 4 of 5 mornings by 06/2026.',
+    'Ada will - a. identify coins with 90% accuracy by 06/2026.',
+    'Ada will: b) sort nickels and dimes with 90% accuracy by 06/2026.',
+  ])('%s names its behaviour after the list mark', (text) => {
+    const check = checkGoal(text);
+    expect(check.components.behavior).toBe(true);
+    expect(check.reasons.join(' ')).not.toMatch(/No behavior/);
+  });
+
+  it('still finds no condition where none is stated', () => {
+    expect(checkGoal('Ada will improve her reading with her teacher.').components.condition).toBe(false);
+  });
+});
