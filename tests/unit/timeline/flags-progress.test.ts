@@ -87,6 +87,18 @@ const CODES: CodeRow[] = [
     goal: ACCURACY, reports: [['q3', '2024-04-15', 'Goal met', [['2024-04-10', 70]]]], flagged: ['q3'], says: 'reported as met, but no data point reaches the target of 80 percent accuracy (70 percent accuracy)',
   },
   {
+    name: 'a dip below the baseline, then the latest point on the aim line: the claim stands',
+    goal: ACCURACY, reports: [['q1', '2023-11-15', OK, [['2023-10-05', 38], ['2023-11-10', 52]]]], flagged: [],
+  },
+  {
+    name: 'a decrease goal: counts above the baseline, then the latest on the aim line: the claim stands',
+    goal: HITTING, reports: [['q1', '2023-11-15', OK, [['2023-10-05', 13], ['2023-11-10', 8]]]], flagged: [],
+  },
+  {
+    name: '"Some progress; goal may not be met" is no claim of mastery, whatever the data',
+    goal: ACCURACY, reports: [['q3', '2024-04-15', 'Some progress; goal may not be met', [['2024-04-10', 45]]]], flagged: [],
+  },
+  {
     name: '"met" on a decrease goal whose counts fell to the target',
     goal: HITTING, reports: [['q3', '2024-04-15', 'Goal met', [['2024-04-01', 3], ['2024-04-10', 2]]]], flagged: [],
   },
