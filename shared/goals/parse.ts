@@ -191,7 +191,9 @@ function statedBaseline(text: string, target: Measure | null): number | null {
 }
 
 function directionOf(body: string, target: Measure | null, baseline: number | null): Direction | null {
-  if (MAINTAIN.test(body)) return 'maintain';
+  // "maintain eye contact for 5 seconds", "sustain attention for 15 minutes": a behaviour held for longer, not a level kept.
+  const kept = MAINTAIN.exec(body);
+  if (kept && !/\bfor\s+(?:at\s+least\s+|up\s+to\s+)?\d$/i.test(kept[0])) return 'maintain';
   // "increase his MLU to 5.0": a number after "to" is a ceiling only when nothing says to raise it.
   if (DECREASE.test(body) || (target?.ceiling && !INCREASE.test(body))) return 'decrease';
   if (target && baseline !== null && target.value < baseline && !/\bincrease|improve/i.test(body)) return 'decrease';

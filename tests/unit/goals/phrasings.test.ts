@@ -193,6 +193,11 @@ describe('timeframes named by a school calendar, and levels kept', () => {
     ['Ada will keep her accuracy at or above 90% on weekly spelling probes through June.', 'maintain'],
     ['During group work, Ada will keep her voice at a level 2 or below on the noise scale in 4 of 5 sessions.', 'maintain'],
     ['Ada will keep a homework log for 5 school days in a row.', 'increase'],
+    ['Ada will maintain her reading rate at 90 wcpm on monthly probes through June 2026.', 'maintain'],
+    // A behaviour held for longer is growth, not a level kept.
+    ['During circle time, Ada will maintain eye contact for 5 seconds in 4 of 5 opportunities.', 'increase'],
+    ['Given a picture book, Ada will sustain attention for 15 minutes.', 'increase'],
+    ['Ada will maintain a conversation for 3 exchanges in 4 of 5 opportunities.', 'increase'],
   ])('%s', (text, direction) => {
     expect(parseGoalSentence(text).direction).toBe(direction);
   });
