@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
 import type { DocumentDto } from '../../../../shared/api/documents';
+import { FileName } from '../../components/FileName';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { statusLabel, TEXT_SOURCE_LABELS, typeLabel } from './labels';
 
@@ -69,8 +70,8 @@ export function DocumentTable({
         {(d) => (
           <Row id={d.id} textValue={d.title} className="doc-row">
             <Cell>
-              <span className="doc-title">{d.title}</span>
-              {d.title !== d.fileName && <span className="muted small"> {d.fileName}</span>}
+              <FileName name={d.title} className="doc-title" />
+              {d.title !== d.fileName && <> <FileName name={d.fileName} className="muted small" /></>}
               {d.archivePath && <span className="muted small"> in {d.archivePath}</span>}
             </Cell>
             <Cell>

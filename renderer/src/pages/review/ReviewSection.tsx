@@ -5,6 +5,7 @@ import { GridList, GridListItem, ToggleButton, ToggleButtonGroup } from 'react-a
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { isReviewed, useReviewQueue } from '../../api/queries';
 import { href, navigate } from '../../router';
+import { FileName } from '../../components/FileName';
 import { TYPE_LABELS } from '../documents/labels';
 import type { SectionProps } from '../sections';
 import { ReviewDocument } from './ReviewDocument';
@@ -53,7 +54,7 @@ export function ReviewSection({ caseData, rest }: SectionProps) {
           >
             {(q) => (
               <GridListItem id={q.id} textValue={q.fileName} className="queue-row">
-                <span className="doc-title">{q.fileName}</span>
+                <FileName name={q.fileName} className="doc-title" />
                 <span className="muted">{TYPE_LABELS[q.type as keyof typeof TYPE_LABELS] ?? q.type}</span>
                 <span className="muted">{q.date ? formatDisplayDate(q.date) : 'no date'}</span>
                 <span className={isReviewed(q) ? 'ok' : 'muted'}>

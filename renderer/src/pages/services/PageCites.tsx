@@ -1,5 +1,6 @@
 // Page cites of a figure ("SEIS log pp. 1, 2, 3"), each page a link to the viewer.
 import type { PageCite } from '../../../../shared/compensatory/types';
+import { FileName } from '../../components/FileName';
 import { viewerHref } from '../../components/viewer/links';
 
 export function groupCites(cites: PageCite[]): Array<{ documentId: string; pages: number[] }> {
@@ -30,7 +31,7 @@ export function PageCites({ caseId, cites, names, what }: { caseId: string; cite
         const name = names.get(documentId) ?? 'Document';
         return (
           <span key={documentId} className="cite-group">
-            <span className="small muted">{name}</span>{' '}
+            <FileName name={name} className="small muted" />{' '}
             {pages.map((p, i) => (
               <span key={p}>
                 {i > 0 && ', '}

@@ -1,0 +1,96 @@
+// Every screen fits a 14" laptop: at 1280x800 no section of a full case scrolls sideways, in the
+// light theme or the dark. Screenshots of each go to out/screenshots for a person to look at.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
+import { launchBrowser } from './support/browser';
+import { callApi, goToRoute } from './support/case-switch';
+import { startHostProcess, type HostProcess } from './support/host';
+import { screenshotPath } from './support/screenshots';
+
+/** The fixture's text PDFs (no scans or photos: OCR would only make the setup slow). */
+const FILES = readdirSync(RIVERA_DOCS).filter((f) => f.endsWith('.pdf') && !f.startsWith('scan_'));
+
+async function importAll(host: HostProcess, caseId: string) {
+  const uploads = [];
+  for (const fileName of FILES) {
+    const res = await fetch(`${host.origin}/api/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
+      body: readFileSync(path.join(RIVERA_DOCS, fileName)),
+    });
+    uploads.push({ uploadId: ((await res.json()) as { value: { uploadId: string } }).value.uploadId, fileName });
+  }
+  const batch = await callApi(host, 'documents.import', { caseId, uploads });
+  for (let i = 0; i < 2400 && !(await callApi(host, 'documents.importStatus', { jobId: batch.jobId })).done; i++) await new Promise((r) => setTimeout(r, 250));
+}
+
+/** How far the page scrolls sideways, and the widest elements that stick out (to say what to fix). */
+async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const by = root.scrollWidth - root.clientWidth;
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > root.clientWidth + 1;
+    // The innermost elements that stick out: what to fix, not every box around it.
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => sticksOut(el) && ![...el.children].some(sticksOut))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+    // A table wider than the box it sits in pokes out of its card even when the page itself does not scroll.
+    for (const t of document.querySelectorAll('table')) {
+      const box = t.parentElement!;
+      if (getComputedStyle(box).overflowX !== 'visible') continue; // a box that scrolls its table is fine
+      const over = t.getBoundingClientRect().right - box.getBoundingClientRect().right;
+      if (over > 1) culprits.push(`table.${[...t.classList].join('.')} sticks out of ${box.tagName.toLowerCase()}.${[...box.classList].join('.')} by ${Math.round(over)}`);
+    }
+    return { by: culprits.length ? Math.max(by, 1) : by, culprits };
+  });
+}
+
+const SECTIONS = ['overview', 'documents', 'review', 'goals', 'services', 'scores', 'deadlines', 'letters', 'packet', 'info'];
+
+describeRivera('no sideways scrolling at 1280x800', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let caseId: string;
+
+  beforeAll(async () => {
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    await browser.page.setViewportSize({ width: 1280, height: 800 });
+    caseId = (await callApi(host, 'cases.create', { name: 'Mateo Rivera', state: 'CA', dob: '2014-03-14' })).id;
+    await importAll(host, caseId);
+    await browser.page.goto(host.url);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`every section of a full case fits, ${theme}`, async () => {
+      const page = browser.page;
+      const found: Record<string, { by: number; culprits: string[] }> = {};
+      const queue = await callApi(host, 'review.queue', { caseId });
+      const routes = [
+        ['home', ''],
+        ['settings', 'settings'],
+        ...SECTIONS.map((s) => [s, `case/${caseId}/${s}`]),
+        ['review-document', `case/${caseId}/review/${queue[0].documentId}`],
+        ['viewer', `case/${caseId}/documents/${queue[0].documentId}/1`],
+      ];
+      for (const [name, route] of routes) {
+        await goToRoute(page, host, route);
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
+        await page.waitForTimeout(300); // charts lay out after their data arrives
+        const o = await overflow(page);
+        if (o.by > 0) found[name] = o;
+        await page.screenshot({ path: screenshotPath(`fit-1280-${theme}-${name}.png`), fullPage: false });
+      }
+      expect(found).toEqual({});
+    });
+  }
+});
