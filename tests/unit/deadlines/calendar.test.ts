@@ -18,6 +18,44 @@ describe('legal holidays', () => {
     expect(legalHolidays('MO', 2024).map((h) => h.date)).toContain('2024-05-08'); // Truman Day
     expect(legalHolidays('MS', 2024).map((h) => h.date)).toContain('2024-04-29'); // last Monday of April
   });
+
+  const dates = (j: 'US' | 'CA' | 'MS' | 'MO', y: number) => legalHolidays(j, y).map((h) => h.date);
+
+  it('keeps Juneteenth, observed on the Friday when it falls on a Saturday, in every jurisdiction 2024-2028', () => {
+    const juneteenth = { 2024: '2024-06-19', 2025: '2025-06-19', 2026: '2026-06-19', 2027: '2027-06-18', 2028: '2028-06-19' };
+    for (const j of ['US', 'CA', 'MS', 'MO'] as const)
+      for (const [y, day] of Object.entries(juneteenth)) expect(dates(j, Number(y)), `${j} ${y}`).toContain(day);
+  });
+
+  it('gives the Friday after Thanksgiving only where the state observes it (California), 2024-2028', () => {
+    const thanksgiving = { 2024: 28, 2025: 27, 2026: 26, 2027: 25, 2028: 23 };
+    for (const [y, day] of Object.entries(thanksgiving)) {
+      const year = Number(y);
+      const friday = `${y}-11-${day + 1}`;
+      for (const j of ['US', 'CA', 'MS', 'MO'] as const) expect(dates(j, year), `${j} ${y}`).toContain(`${y}-11-${day}`);
+      expect(dates('CA', year)).toContain(friday);
+      for (const j of ['US', 'MS', 'MO'] as const) expect(dates(j, year), `${j} ${y}`).not.toContain(friday);
+    }
+  });
+
+  it('puts an observed day in the year it falls in and keeps state holidays, 2024-2028', () => {
+    expect(dates('US', 2027)).toEqual(expect.arrayContaining(['2027-12-24', '2027-12-31'])); // Christmas and New Year on Saturdays
+    expect(dates('US', 2026)).toContain('2026-07-03'); // Independence Day on a Saturday
+    expect(dates('US', 2028)).toContain('2028-11-10'); // Veterans Day on a Saturday
+    expect(dates('MS', 2028)).toContain('2028-04-24'); // Confederate Memorial Day, last Monday of April
+    expect(dates('MO', 2026)).toEqual(expect.arrayContaining(['2026-02-12', '2026-05-08'])); // Lincoln's Birthday, Truman Day
+    expect(dates('CA', 2025)).toContain('2025-03-31'); // Cesar Chavez Day
+    expect(dates('CA', 2025)).toContain('2025-10-13'); // Columbus Day stays a federal holiday
+    for (let y = 2024; y <= 2028; y++) for (const d of dates('US', y)) expect(d.startsWith(String(y)), d).toBe(true);
+  });
+
+  it('lets a district calendar\'s own holiday list replace the built-in one', () => {
+    const own = makeDayCounter({ name: 'District', terms: [], closures: [], legalHolidays: [{ date: '2027-06-21', label: 'District day' }] }, 'US');
+    expect(own.isLegalHoliday('2027-06-18')).toBe(false);
+    expect(own.isLegalHoliday('2027-06-21')).toBe(true);
+    expect(makeDayCounter(null, 'US').addBusinessDays('2027-06-17', 1)).toBe('2027-06-21');
+    expect(own.addBusinessDays('2027-06-17', 1)).toBe('2027-06-18');
+  });
 });
 
 describe('calendar and business days', () => {
