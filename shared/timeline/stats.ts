@@ -6,6 +6,7 @@
 // can swing least squares a long way with the handful of points a progress report gives. Least
 // squares is still computed and offered, because aimsweb and most district tools draw it.
 import type { Direction } from '../domain';
+import { linearRegression, median } from 'simple-statistics';
 import { addDays, daysBetween } from '../text/dates';
 
 export interface DatedValue {
@@ -54,29 +55,14 @@ function xs(points: DatedValue[], anchor: string): number[] {
   return points.map((p) => weeksBetween(anchor, p.date));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** Ordinary least squares line through the points, anchored at the first date; null under 2 distinct dates. */
 export function olsTrend(points: DatedValue[]): Line | null {
   if (points.length < 2) return null;
   const anchorDate = points.reduce((min, p) => (p.date < min ? p.date : min), points[0].date);
   const x = xs(points, anchorDate);
-  const y = points.map((p) => p.value);
-  const mx = x.reduce((s, v) => s + v, 0) / x.length;
-  const my = y.reduce((s, v) => s + v, 0) / y.length;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  if (sxx === 0) return null;
-  const ratePerWeek = sxy / sxx;
-  return { anchorDate, anchorValue: my - ratePerWeek * mx, ratePerWeek };
+  if (x.every((v) => v === x[0])) return null;
+  const { m, b } = linearRegression(x.map((v, i) => [v, points[i].value]));
+  return { anchorDate, anchorValue: b, ratePerWeek: m };
 }
 
 /**

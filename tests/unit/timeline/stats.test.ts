@@ -38,6 +38,21 @@ describe('least squares trend', () => {
     expect(line.ratePerWeek).toBeCloseTo(3.4, 10);
     expect(line.anchorValue).toBeCloseTo(10, 10);
   });
+
+  it('has no line when every point is on one date, and takes two probes on a date as two points', () => {
+    expect(olsTrend([{ date: '2024-01-01', value: 3 }, { date: '2024-01-01', value: 5 }])).toBeNull();
+    expect(theilSenTrend([{ date: '2024-01-01', value: 3 }, { date: '2024-01-01', value: 5 }])).toBeNull();
+    // x = 0, 0, 1 with y = 4, 6, 7: mean x = 1/3, mean y = 17/3; Sxx = 2/3; Sxy = (-1/3)(-5/3) + (-1/3)(1/3) + (2/3)(4/3) = 4/3;
+    // slope 2, intercept 17/3 - 2/3 = 5. Theil-Sen skips the same-date pair: slopes 3, 1 -> 2; intercepts 4, 6, 5 -> 5.
+    const twice = [
+      { date: '2024-01-01', value: 4 },
+      { date: '2024-01-01', value: 6 },
+      { date: '2024-01-08', value: 7 },
+    ];
+    expect(olsTrend(twice)!.ratePerWeek).toBeCloseTo(2, 10);
+    expect(olsTrend(twice)!.anchorValue).toBeCloseTo(5, 10);
+    expect(theilSenTrend(twice)).toMatchObject({ ratePerWeek: 2, anchorValue: 5 });
+  });
 });
 
 describe('Theil-Sen trend', () => {
