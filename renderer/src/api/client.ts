@@ -1,6 +1,7 @@
 // The renderer's only way to the core: the Electron preload bridge when present, otherwise the
 // browser host over loopback with the per-run token. Same API table either way; the byte routes
 // (shared/api/files.ts) are fetched at the same relative paths under app:// and http://127.0.0.1.
+import { createParser } from 'eventsource-parser';
 import type { ApiArgs, ApiEventName, ApiEvents, ApiName, ApiResult } from '../../../shared/api';
 import { filePath, type FileQueryInput, type FileRouteName } from '../../../shared/api/files';
 import type { ErrorShape, Result } from '../../../shared/errors';
@@ -76,27 +77,31 @@ type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 let streamStarted = false;
 
+/**
+ * Reads a server-sent event stream to its end (eventsource-parser: multi-line data, CRLF, comments and
+ * chunks split anywhere), handing each named event's JSON data on.
+ */
+export async function readEventStream(body: ReadableStream<Uint8Array>, onEvent: (event: string, payload: unknown) => void): Promise<void> {
+  const parser = createParser({
+    onEvent: (message) => {
+      if (message.event && message.data) onEvent(message.event, JSON.parse(message.data));
+    },
+  });
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+}
+
 async function startEventStream() {
   streamStarted = true;
   for (;;) {
     try {
       const res = await fetch('/api/events', { headers: authHeaders() });
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let buf = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += decoder.decode(value, { stream: true });
-        let idx: number;
-        while ((idx = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, idx);
-          buf = buf.slice(idx + 2);
-          const ev = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (ev && data) listeners.get(ev)?.forEach((l) => l(JSON.parse(data)));
-        }
-      }
+      await readEventStream(res.body!, (event, payload) => listeners.get(event)?.forEach((l) => l(payload)));
     } catch {
       /* host restarting: retry below */
     }
