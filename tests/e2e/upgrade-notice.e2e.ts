@@ -2,6 +2,7 @@
 // dismiss: a data folder left by an older page reading (pages aged to layout 1, an extraction with a
 // value the current reader does not give, one correction) is opened by the host, which re-reads it
 // in the background; the notice appears without a reload, names the document, and stays dismissed.
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../main/core/cases';
 import { openCore } from '../../main/core/context';
@@ -58,6 +59,8 @@ describe('the notice after an upgrade, in the browser', () => {
     await new CaseListPage(page).open(host.url);
     await expect.poll(() => notice().textContent()).toMatch(/1 document was read again: meeting-notice\.pdf\. 1 extracted value changed; your 1 correction was kept\./);
     await page.screenshot({ path: screenshotPath('upgrade-notice.png') });
+    const axe = await new AxeBuilder({ page }).include('.upgrade-notice').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await notice().getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice().count()).toBe(0);
