@@ -8,13 +8,14 @@ import { acquireDataDirLock } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
 import { readPassphraseFromTty } from '../core/vault/prompt';
 import { lockWait } from '../engine/boot';
-import { DEFAULT_WAIT_SECONDS, printJson, withReadCore, type GlobalOptions } from './run';
+import { resolveCase } from '../core/cases';
+import { DEFAULT_WAIT_SECONDS, printJson, withCore, withReadCore, type GlobalOptions } from './run';
 
-function backupPassphrase(confirm: boolean): string {
-  const fromEnv = process.env.CASEFILE_BACKUP_PASSPHRASE;
+function backupPassphrase(confirm: boolean, variable = 'CASEFILE_BACKUP_PASSPHRASE', what = 'backup'): string {
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
-  const typed = readPassphraseFromTty('Backup passphrase: ');
-  if (typed === null) throw new AppError('invalid_input', 'Set CASEFILE_BACKUP_PASSPHRASE, or run the command in a terminal to type the backup passphrase.');
+  const typed = readPassphraseFromTty(`${what[0].toUpperCase()}${what.slice(1)} passphrase: `);
+  if (typed === null) throw new AppError('invalid_input', `Set ${variable}, or run the command in a terminal to type the ${what} passphrase.`);
   if (confirm && readPassphraseFromTty('Again: ') !== typed) throw new AppError('invalid_input', 'The two passphrases did not match.');
   return typed;
 }
@@ -57,5 +58,32 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       }
       if (o.json) printJson(summary);
       else process.stdout.write(`Restored ${summary.originals} original(s) and ${summary.packets} packet file(s) into ${summary.dataDir}.${summary.previous ? ` The folder that was there is kept as ${summary.previous}.` : ''}\n`);
+    });
+  const archive = program.command('archive').description('move one case between data folders (machines) losslessly, as one encrypted file');
+  archive
+    .command('export')
+    .description('write one case (documents, pages and OCR words, extraction results, corrections, events, letters) to FILE')
+    .requiredOption('--case <case>', 'the case, by id or name')
+    .requiredOption('--out <file>', 'the archive to write (FILE.casefile)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: { case: string; out: string; json?: boolean }) => {
+      const passphrase = backupPassphrase(true, 'CASEFILE_ARCHIVE_PASSPHRASE', 'archive');
+      const { exportCaseArchive } = await import('../core/backup/archive');
+      const summary = await withReadCore(globals(), ({ core }) => exportCaseArchive(core, resolveCase(core, o.case).id, path.resolve(o.out), passphrase));
+      if (o.json) printJson(summary);
+      else process.stdout.write(`Archived the case with ${summary.documents} document(s) to ${summary.file}.\n`);
+    });
+  archive
+    .command('import')
+    .description('import a case archive; where the case exists already, only as a copy (--copy)')
+    .argument('<file>', 'the archive')
+    .option('--copy', 'import beside the same case already here, with new ids')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, o: { copy?: boolean; json?: boolean }) => {
+      const passphrase = backupPassphrase(false, 'CASEFILE_ARCHIVE_PASSPHRASE', 'archive');
+      const { importCaseArchive } = await import('../core/backup/archive');
+      const summary = await withCore(globals(), ({ core }) => importCaseArchive(core, path.resolve(file), passphrase, { copy: o.copy }));
+      if (o.json) printJson(summary);
+      else process.stdout.write(`Imported the case${summary.copied ? ' as a copy' : ''} with ${summary.documents} document(s) (id ${summary.caseId}).\n`);
     });
 }

@@ -1,0 +1,108 @@
+// The case archive: one case moved between data folders losslessly, in the backup's container
+// (sealed under a passphrase, every entry checksummed): its rows in every table (documents, pages
+// and OCR words, extraction results, corrections, events, letters, deadlines, packets' settings,
+// anything keyed by the case or its documents) and its originals. Imported into a folder without
+// the case it keeps its ids; into one that has it, only as a copy (new ids, "(copy)" in its name).
+// The JSON export (export.ts) stays as it is, for tools.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../context';
+import { LATEST_VERSION } from '../db/migrate';
+import { caseExists, readCaseRows, writeCaseRows, type CaseRows, type Row } from '../db/queries/archive';
+import { sha256Hex } from '../documents/blob-store';
+import { BackupWriter, readBackup } from './container';
+
+const FORMAT = 'iep-casefile/case-archive@1';
+
+interface ArchiveManifest {
+  format: typeof FORMAT;
+  schemaVersion: number;
+  caseId: string;
+  createdAt: string;
+  rows: CaseRows;
+  originals: string[];
+}
+
+// Rows travel as JSON: BLOB values as {"$b64": "..."}.
+const encode = (rows: CaseRows) => JSON.stringify(rows, (_k, v: unknown) => (v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data) ? { $b64: Buffer.from((v as { data: number[] }).data).toString('base64') } : v));
+const decodeValue = (v: unknown): unknown => (v && typeof v === 'object' && typeof (v as { $b64?: unknown }).$b64 === 'string' ? Buffer.from((v as { $b64: string }).$b64, 'base64') : v);
+
+export interface ArchiveSummary {
+  caseId: string;
+  documents: number;
+  originals: number;
+}
+
+export function exportCaseArchive(core: Core, caseId: string, out: string, passphrase: string): ArchiveSummary & { file: string } {
+  const rows = readCaseRows(core.db, caseId);
+  if (!rows.cases?.length) throw new AppError('not_found', `No case with id ${caseId}.`);
+  const originals = (rows.blobs ?? []).map((b) => String(b.sha256));
+  const manifest = { format: FORMAT, schemaVersion: LATEST_VERSION, caseId, createdAt: core.nowIso(), originals };
+  const writer = new BackupWriter(out, passphrase);
+  try {
+    writer.add('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    writer.add('rows.json', Buffer.from(encode(rows)));
+    for (const sha of originals) writer.add(`originals/${sha}`, core.blobs.get(sha));
+    writer.finish();
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  return { file: out, caseId, documents: rows.documents?.length ?? 0, originals: originals.length };
+}
+
+/** New ids for every row id of the case (a copy beside the original): exact values, and UUIDs inside text. */
+function remapIds(rows: CaseRows): CaseRows {
+  const map = new Map<string, string>();
+  for (const table of Object.keys(rows)) for (const r of rows[table]) if (table !== 'blobs' && typeof r.id === 'string') map.set(r.id, randomUUID());
+  const uuids = [...map.keys()].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
+  const swap = (v: unknown): unknown => {
+    if (typeof v !== 'string') return v;
+    const exact = map.get(v);
+    if (exact) return exact;
+    let s = v;
+    for (const id of uuids) if (s.includes(id)) s = s.split(id).join(map.get(id)!);
+    return s;
+  };
+  const out: CaseRows = {};
+  for (const [table, list] of Object.entries(rows)) out[table] = table === 'blobs' ? list : list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, swap(v)])) as Row);
+  return out;
+}
+
+/**
+ * Imports a case archive. `copy`: when the folder has the case already, import it beside it with new
+ * ids; without it such an import is refused (nothing is merged silently).
+ */
+export function importCaseArchive(core: Core, file: string, passphrase: string, opts: { copy?: boolean } = {}): ArchiveSummary & { copied: boolean } {
+  let manifest: Omit<ArchiveManifest, 'rows'> | null = null;
+  let rows: CaseRows | null = null;
+  const originals = new Map<string, Buffer>();
+  readBackup(file, passphrase, (name, bytes) => {
+    if (name === 'manifest.json') manifest = JSON.parse(bytes.toString('utf8')) as Omit<ArchiveManifest, 'rows'>;
+    else if (name === 'rows.json') rows = JSON.parse(bytes.toString('utf8'), (_k, v: unknown) => decodeValue(v)) as CaseRows;
+    else if (/^originals\/[0-9a-f]{64}$/.test(name)) originals.set(name.slice(10), bytes);
+    else throw new AppError('corrupt_file', `The archive ${file} holds an entry it should not (${name}).`);
+  });
+  const m = manifest as Omit<ArchiveManifest, 'rows'> | null;
+  if (!m || m.format !== FORMAT || !rows) throw new AppError('unsupported_file', `${file} is not an IEP Casefile case archive.`);
+  if (m.schemaVersion !== LATEST_VERSION) throw new AppError('db_newer', `The archive was written with database schema ${m.schemaVersion}; this version has ${LATEST_VERSION}. Use the same version of IEP Casefile on both machines.`);
+  for (const sha of m.originals) {
+    const bytes = originals.get(sha);
+    if (!bytes || sha256Hex(bytes) !== sha) throw new AppError('corrupt_file', `The archive ${file} is missing original ${sha.slice(0, 12)}… or it does not match its checksum; nothing was imported.`);
+  }
+  const exists = caseExists(core.db, m.caseId);
+  if (exists && !opts.copy) throw new AppError('conflict', 'This data folder has that case already. Import it as a copy (--copy) to keep both.');
+  let toWrite: CaseRows = rows;
+  if (exists) {
+    toWrite = remapIds(rows);
+    for (const c of toWrite.cases) c.name = `${String(c.name)} (copy)`;
+  }
+  for (const bytes of originals.values()) core.blobs.put(bytes);
+  try {
+    writeCaseRows(core.db, toWrite);
+  } finally {
+    for (const sha of originals.keys()) core.blobs.release(sha);
+  }
+  const caseId = String(toWrite.cases[0].id);
+  return { caseId, documents: toWrite.documents?.length ?? 0, originals: originals.size, copied: exists };
+}
