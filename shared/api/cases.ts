@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { isStateCode } from '../states';
+import { isoDate } from './define';
 
 export const MAX_NAME = 120;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
 
 const name = z
   .string()

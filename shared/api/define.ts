@@ -11,5 +11,5 @@ export function defineCall<R>() {
   return <S extends z.ZodType>(args: S): CallDef<S, R> => ({ args });
 }
 
-/** A calendar date as the API carries it. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+/** A calendar date as the API carries it: YYYY-MM-DD and a real day (zod's ISO date: no 2023-02-29). */
+export const isoDate = z.iso.date({ error: 'is not a real date in the form YYYY-MM-DD' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOC_TYPES, IEP_SUBTYPES, type DocType, type IepSubtype, type PageContent } from '../domain';
-import { defineCall } from './define';
+import { defineCall, isoDate } from './define';
 
 export interface DocumentDto {
   id: string;
@@ -83,7 +83,7 @@ export const documentsApi = {
       title: z.string().trim().min(1).max(300).optional(),
       type: z.enum(DOC_TYPES).optional(),
       subtype: z.enum(IEP_SUBTYPES).nullable().optional(),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+      date: isoDate.nullable().optional(),
     }),
   ),
   'documents.trash': defineCall<DocumentDto>()(docRef),
