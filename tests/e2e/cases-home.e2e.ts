@@ -30,6 +30,7 @@ describeRivera('the cases home', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let list: CaseListPage;
   let mateoFlags: number;
+  const consoleErrors: string[] = [];
   const rowNames = () => browser.page.locator('.case-list .case-name').allTextContents();
   const choose = async (label: string, option: string) => {
     await browser.page.getByRole('button', { name: new RegExp(`\\b${label}\\b`) }).click();
@@ -48,6 +49,7 @@ describeRivera('the cases home', () => {
     await callApi(host, 'cases.open', { caseId: mateo.id });
     await callApi(host, 'cases.open', { caseId: zed.id }); // opened last
     await browser.page.setViewportSize({ width: 1280, height: 800 });
+    browser.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     list = new CaseListPage(browser.page);
     await list.open(host.url);
   });
@@ -101,5 +103,14 @@ describeRivera('the cases home', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath(`cases-home-1280-${theme}.png`) });
     }
+  });
+
+  it('has a favicon, and the home page logged no console errors', async () => {
+    const href = await browser.page.locator('link[rel="icon"]').evaluate((l) => (l as HTMLLinkElement).href);
+    const res = await fetch(href);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await res.text()).toMatch(/^<svg /);
+    expect(consoleErrors).toEqual([]);
   });
 });

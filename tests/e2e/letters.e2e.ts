@@ -72,6 +72,8 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
 
   it('the saved letter downloads as a DOCX holding the edited paragraph', async () => {
     const [download] = await Promise.all([browser.page.waitForEvent('download'), letters().savedRow(subject).getByRole('button', { name: /as DOCX$/ }).click()]);
+    // Named for the child, the letter and the day: Rivera_<template>_YYYY-MM-DD.docx.
+    expect(download.suggestedFilename()).toMatch(/^Rivera_[a-z]+(-[a-z]+)*_\d{4}-\d{2}-\d{2}\.docx$/);
     const file = await download.path();
     const { value } = await mammoth.extractRawText({ buffer: readFileSync(file) });
     expect(value).toContain(edited);

@@ -79,6 +79,7 @@ describeRivera('packet: pick exhibits, number them, build and download', () => {
     await packet.waitForBuild();
     await browser.page.screenshot({ path: screenshotPath('packet.png'), fullPage: true });
     const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Rivera_evidence-packet_\d{4}-\d{2}-\d{2}\.pdf$/);
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = await PDFDocument.load(bytes);

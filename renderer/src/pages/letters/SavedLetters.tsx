@@ -5,6 +5,7 @@ import { Button, Input, Label, TextField } from 'react-aria-components';
 import type { LetterDto } from '../../../../shared/api/letters';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
+import { usePersonFileName } from '../../components/person-file-name';
 import { viewerHref } from '../../components/viewer/links';
 import { downloadFile } from '../packet/download';
 import { ErrorText } from '../../components/ErrorText';
@@ -37,8 +38,9 @@ function ResponseCell({ caseId, letter, onChange }: { caseId: string; letter: Le
 
 export function SavedLetters({ caseId, letters, onChange, onEdit }: { caseId: string; letters: LetterDto[]; onChange(l: LetterDto): void; onEdit(l: LetterDto): void }) {
   const [error, setError] = useState<string | null>(null);
+  const fileNameFor = usePersonFileName(caseId);
   const download = (l: LetterDto, format: 'docx' | 'pdf') =>
-    downloadFile('files.letter', { letter: l.id, format }, `${l.subject}.${format}`).catch((e: Error) => setError(`${l.subject}: ${e.message}`));
+    downloadFile('files.letter', { letter: l.id, format }, `${l.subject}.${format}`, fileNameFor(l.template, format)).catch((e: Error) => setError(`${l.subject}: ${e.message}`));
   if (letters.length === 0) return <p className="muted">No letters saved yet. Choose a template above: it is filled from the case, and you edit it before saving.</p>;
   return (
     <>

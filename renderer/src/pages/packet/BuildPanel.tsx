@@ -5,10 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, ProgressBar } from 'react-aria-components';
 import type { PacketJobDto, PacketOptionsArgs } from '../../../../shared/api/packet';
 import { invoke, on } from '../../api/client';
+import { usePersonFileName } from '../../components/person-file-name';
 import { downloadFile } from './download';
 import { timeLeft } from './packetModel';
 
 export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; problem: string | null }) {
+  const fileNameFor = usePersonFileName(options.caseId);
   const [job, setJob] = useState<PacketJobDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const startedAt = useRef(0);
@@ -52,7 +54,7 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
       .then(setJob)
       .catch((e: Error) => setError(e.message));
 
-  const download = () => job?.fileReady && downloadFile('files.packet', { job: job.jobId }, 'evidence-packet.pdf').catch((e: Error) => setError(e.message));
+  const download = () => job?.fileReady && downloadFile('files.packet', { job: job.jobId }, 'evidence-packet.pdf', fileNameFor('evidence packet', 'pdf')).catch((e: Error) => setError(e.message));
 
   return (
     <section className="card build-panel" aria-labelledby="build-heading">

@@ -8,6 +8,7 @@ import type { PeriodChoice } from '../../../../shared/api/services';
 import type { CompEdMethod } from '../../../../shared/compensatory/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
+import { personFileName } from '../../components/person-file-name';
 import { useCaseQuery } from '../../components/charts/useCaseQuery';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
 import { TYPE_LABELS } from '../documents/labels';
@@ -71,6 +72,7 @@ function CompEdChoice({ periods, period, onPeriod, kind, onKind, percent, onPerc
 
 export function PacketSection({ caseData }: SectionProps) {
   const caseId = caseData.id;
+  const fileNameFor = (what: string, ext: string) => personFileName(caseData.childName || caseData.name, what, ext);
   const candidates = useCaseQuery(caseId, () => invoke('packet.candidates', { caseId }));
   const periods = useCaseQuery(caseId, () => invoke('services.periods', { caseId }));
   const [exhibits, setExhibits] = useState<ExhibitChoice[]>([]);
@@ -135,8 +137,8 @@ export function PacketSection({ caseData }: SectionProps) {
   const exportList = async (format: 'csv' | 'pdf') => {
     try {
       const r = await invoke('packet.exhibitList', options);
-      if (format === 'csv') saveText(r.csv, 'exhibit-list.csv', 'text/csv');
-      else await downloadFile('files.packet', { job: r.jobId }, 'exhibit-list.pdf');
+      if (format === 'csv') saveText(r.csv, fileNameFor('exhibit list', 'csv'), 'text/csv');
+      else await downloadFile('files.packet', { job: r.jobId }, 'exhibit-list.pdf', fileNameFor('exhibit list', 'pdf'));
       setListError(null);
     } catch (e) {
       setListError((e as Error).message);

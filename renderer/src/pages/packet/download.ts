@@ -29,8 +29,11 @@ function dispositionName(header: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** GETs a byte route and saves what it returns; throws the engine's message on failure. */
-export async function downloadFile<K extends FileRouteName>(name: K, query: FileQueryInput<K>, fallbackName: string): Promise<void> {
+/**
+ * GETs a byte route and saves what it returns; throws the engine's message on failure. The file is
+ * named `fileName` when given (the person's name and the date), else as the engine names it.
+ */
+export async function downloadFile<K extends FileRouteName>(name: K, query: FileQueryInput<K>, fallbackName: string, fileName?: string): Promise<void> {
   const res = await fetchFile(name, query);
   if (!res.ok) {
     let message = `The download failed (${res.status}).`;
@@ -42,5 +45,5 @@ export async function downloadFile<K extends FileRouteName>(name: K, query: File
     }
     throw new Error(message);
   }
-  saveBlob(await res.blob(), dispositionName(res.headers.get('content-disposition'), fallbackName));
+  saveBlob(await res.blob(), fileName ?? dispositionName(res.headers.get('content-disposition'), fallbackName));
 }
