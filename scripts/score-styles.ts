@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { generateStyleCase, STYLES } from '../tests/fixtures/styles/generate';
 import { importAndScore } from '../tests/support/score-case';
@@ -5,6 +6,8 @@ const seeds = (process.env.SEEDS ?? '11').split(',').map(Number);
 for (const seed of seeds) for (const [i, style] of STYLES.entries()) {
   if (process.env.STYLE && process.env.STYLE !== style.name) continue;
   const dir = path.join('/tmp/styles-run', `${style.name}-${seed}`);
+  // A run of an older generator leaves documents of other dates (other file names) behind: start clean.
+  rmSync(dir, { recursive: true, force: true });
   const c = await generateStyleCase(dir, style, seed + i);
   const s = await importAndScore(dir, { name: `${c.student.first} ${c.student.last}`, exportFile: path.join(dir, 'export.json') });
   const h = s.headline;
