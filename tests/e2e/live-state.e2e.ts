@@ -114,4 +114,35 @@ describeRivera('live state without reloads', () => {
     await page.getByRole('heading', { name: 'Recent documents' }).waitFor();
     expect(await page.getByRole('link', { name: /documents? needs? review/ }).count()).toBe(0);
   });
+
+  it("the overview's red flags follow a correction made elsewhere", async () => {
+    const page = browser.page;
+    const view = new CaseView(page);
+    await view.goTo('Overview');
+    const iep = (await callApi(host, 'review.queue', { caseId })).find((q) => q.fileName === IEP)!;
+    const review = await callApi(host, 'review.get', { caseId, documentId: iep.documentId });
+    const vague = (await callApi(host, 'flags.list', { caseId })).filter((f) => f.type === 'vague_goal');
+    const goal = review.corrected!.iep!.goals.find((g) => g.area && vague.some((f) => f.description.startsWith(g.area!)))!;
+    const flag = vague.find((f) => f.description.startsWith(goal.area!))!;
+    const shown = () => page.locator('.overview').textContent();
+    await expect.poll(shown).toContain(flag.description.slice(0, 40));
+    // The goal was read wrongly: remove it, as another window would, and its flag leaves the overview.
+    await callApi(host, 'review.correct', { caseId, documentId: iep.documentId, entity: 'goal', entityKey: goal.key, field: '*', status: 'deleted' });
+    expect((await callApi(host, 'flags.list', { caseId })).some((f) => f.key === flag.key)).toBe(false);
+    await expect.poll(shown).not.toContain(flag.description.slice(0, 40));
+  });
+
+  it('moving a document to the trash shows a note whose Undo brings it back', async () => {
+    const page = browser.page;
+    const view = new CaseView(page);
+    await view.goTo('Documents');
+    const docs = new DocumentsPage(page);
+    await docs.row(PROGRESS).click();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await expect.poll(() => docs.row(PROGRESS).count()).toBe(0);
+    const note = page.getByRole('status').getByRole('listitem').filter({ hasText: 'to the trash' });
+    await note.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => docs.row(PROGRESS).count()).toBe(1);
+    expect((await callApi(host, 'documents.list', { caseId })).map((d) => d.fileName)).toContain(PROGRESS);
+  });
 });
