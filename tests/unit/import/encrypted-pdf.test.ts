@@ -131,7 +131,7 @@ describe('importing an encrypted PDF', () => {
       expect(exhibit.firstPage).toBe(exhibit.lastPage);
       expect((await readPdfText(pdf)).pages[exhibit.firstPage - 1].text).toMatch(/SEALED-0001/);
       const ink = await exhibitInk(pdf, exhibit.firstPage);
-      const sourceInk = await exhibitInk(readFileSync(core.blobs.pathFor(row.working_sha256!)), 1);
+      const sourceInk = await exhibitInk(core.blobs.get(row.working_sha256!), 1);
       expect(ink).toBeGreaterThan(0.005);
       expect(ink).toBeGreaterThan(sourceInk * 0.6);
     } finally {
