@@ -280,6 +280,8 @@ describe('goal_target_below_baseline', () => {
     ['an increase goal whose target is below its baseline', { text: 'By 06/2025, given word problems, Ali will solve them with 70% accuracy.', baselineValue: 75, targetValue: 70, direction: 'increase' }, true],
     ['a decrease goal whose target is above its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 5 incidents per week.', baselineValue: 3, targetValue: 5, direction: 'decrease' }, true],
     ['a decrease goal whose target is below its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 1 incident per week.', baselineValue: 8, targetValue: 1, direction: 'decrease' }, false],
+    ['a target equal to the baseline (the same criterion, the baseline taken on an easier task)', { text: 'By 06/2025, given word problems with complex fractions, Ali will solve them with 80% accuracy.', baselineValue: 80, targetValue: 80, direction: 'increase' }, false],
+    ['a decrease goal whose target equals its baseline', { text: 'By 06/2025, Ali will reduce elopement to no more than 3 incidents per week.', baselineValue: 3, targetValue: 3, direction: 'decrease' }, false],
     ['a goal to maintain a level already reached', { text: 'By 06/2025, Ali will maintain 90% accuracy on math facts.', baselineValue: 92, targetValue: 90, direction: 'maintain' }, false],
     ['a direction the goal\'s words contradict (read as increase, written as "no more than")', { text: 'By 06/2025, Ali will have no more than 2 office referrals per month.', baselineValue: 3, targetValue: 2, direction: 'increase' }, false],
   ] as Array<[string, Partial<CaseGoal>, boolean]>)('%s', (_name, fields, flagged) => {
