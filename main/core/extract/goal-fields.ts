@@ -164,7 +164,9 @@ const PRESENT_LEVELS_LABEL = /^(?:present\s+levels?(?:\s+of\s+(?:academic\s+achi
  * label to the next heading, field label, goal header or short title after a finished sentence.
  */
 export function presentLevelsByLabel(lines: LayoutLine[]): LayoutLine[] {
-  const start = lines.findIndex((l) => PRESENT_LEVELS_LABEL.test(l.text.trim()));
+  // Before the first goal: a "Present level:" field inside a goal block is that goal's baseline, not the paragraph.
+  const firstGoal = lines.findIndex((l) => matchLabel(l)?.kind === 'header');
+  const start = lines.findIndex((l, i) => (firstGoal < 0 || i < firstGoal) && PRESENT_LEVELS_LABEL.test(l.text.trim()));
   if (start < 0) return [];
   const label = lines[start];
   const rest = label.text.trim().replace(PRESENT_LEVELS_LABEL, '').trim();

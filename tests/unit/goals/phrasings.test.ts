@@ -152,6 +152,20 @@ describe('baselines written only in a present-levels paragraph labelled in body 
       ],
     },
   ];
+  it("never lends one goal's 'Present level:' field to another goal", () => {
+    const text = [
+      'IEP in effect from 09/08/2026 to 09/07/2027',
+      'Goal 1: Reading',
+      'Present level: Sol reads 40 words correct per minute on grade 3 passages.',
+      'Annual goal: By 06/2027, given a grade 3 passage, Sol will read 70 words correct per minute.',
+      'Goal 2: Reading comprehension',
+      'Present level: not yet assessed.',
+      'Annual goal: By 06/2027, given a grade 3 passage, Sol will read aloud with 95% accuracy at 80 words correct per minute.',
+    ].join('\n');
+    const iep = extractIep(pagesFromPlainText(text), 'doc');
+    expect(iep.goals.map((g) => [g.targetValue, g.baselineValue])).toEqual([[70, 40], [80, null]]);
+  });
+
   it.each(pages)('$name', ({ text, expected }) => {
     const iep = extractIep(pagesFromPlainText(text), 'doc');
     expect(iep.goals.map((g) => ({ baseline: g.baselineValue, target: g.targetValue, date: g.targetDate, ...(g.direction === 'decrease' ? { direction: g.direction } : {}) }))).toEqual(expected);
