@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
-import { callApi } from './support/case-switch';
+import { callApi, goToRoute } from './support/case-switch';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseListPage, CaseView } from './support/pages';
 import { screenshotPath } from './support/screenshots';
@@ -52,6 +52,22 @@ describe('the case trash, in the browser', () => {
     expect(await callApi(host, 'cases.trash', undefined)).toEqual([]);
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect.poll(() => list.caseRow('Ana Torres').count()).toBe(1);
+  });
+
+  it('removing a deadline event shows a note whose Undo enters it again', async () => {
+    const page = browser.page;
+    const cara = await callApi(host, 'cases.create', { name: 'Cara Diaz', state: 'CA' });
+    await callApi(host, 'events.add', { caseId: cara.id, type: 'records_request', date: '2026-11-02', label: 'Asked for the records by email' });
+    await goToRoute(page, host, `case/${cara.id}/deadlines`);
+    await page.getByRole('button', { name: 'Remove Asked for the records by email' }).click();
+    await expect.poll(async () => (await callApi(host, 'events.list', { caseId: cara.id })).filter((e) => e.origin === 'user').length).toBe(0);
+    const note = toast().filter({ hasText: 'Removed the event "Asked for the records by email"' });
+    await note.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Remove Asked for the records by email' }).waitFor();
+    expect((await callApi(host, 'events.list', { caseId: cara.id })).filter((e) => e.origin === 'user').map((e) => [e.type, e.date, e.label])).toEqual([['records_request', '2026-11-02', 'Asked for the records by email']]);
+    // Out of the way of the trash tests below.
+    await callApi(host, 'cases.delete', { caseId: cara.id });
+    await callApi(host, 'cases.purge', { caseId: cara.id });
   });
 
   it('restores from the Trash on the home page and lists it again at once', async () => {

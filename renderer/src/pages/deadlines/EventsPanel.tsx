@@ -7,6 +7,7 @@ import type { CaseEventDto } from '../../../../shared/api/deadlines';
 import type { CaseEventType } from '../../../../shared/deadlines/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
+import { showToast } from '../../components/shell/toasts';
 import { viewerHref } from '../../components/viewer/links';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
 import { EVENT_TYPE_LABELS, localToday, USER_EVENT_ORDER } from './labels';
@@ -166,7 +167,14 @@ export function EventsPanel({ caseId, events, onChange }: { caseId: string; even
                           aria-label={`Remove ${e.label}`}
                           onPress={() =>
                             invoke('events.remove', { caseId, eventId: e.id })
-                              .then(onChange)
+                              .then((events) => {
+                                onChange(events);
+                                // Undo enters the event again as it was (a new id; its deadlines are recomputed from it).
+                                showToast(`Removed the event "${e.label}".`, {
+                                  label: 'Undo',
+                                  run: () => invoke('events.add', { caseId, type: e.type, date: e.date, label: e.label, responseDate: e.responseDate ?? null }).then(onChange),
+                                });
+                              })
                               .catch((err: Error) => setError(err.message))
                           }
                         >
