@@ -25,6 +25,8 @@ export interface PreprocessOptions {
   maxDpi?: number;
   /** Resolution of the input, when known (PDF scans); otherwise taken from the image or assumed 300. */
   dpi?: number;
+  /** Crop the prepared image to its ink (plus a margin): tesseract then lays out only the text area. */
+  cropToText?: boolean;
 }
 
 export interface PreparedImage {
@@ -38,6 +40,8 @@ export interface PreparedImage {
   sourceWidth: number;
   sourceHeight: number;
   skewDegrees: number;
+  /** No ink found (after the light is evened, specks ignored): nothing for tesseract to read. */
+  blank: boolean;
   /** Maps a point of the prepared image to the upright original image, in pixels. */
   toSource(x: number, y: number): [number, number];
 }
@@ -48,6 +52,7 @@ export const DEFAULT_PREPROCESS: Required<Omit<PreprocessOptions, 'dpi'>> = {
   quarterTurns: 0,
   minDpi: 0,
   maxDpi: 0,
+  cropToText: false,
 };
 
 /** Loads any image sharp reads (or raw pixels) as upright 8-bit grey. */
@@ -69,17 +74,30 @@ export async function preprocessImage(input: ImageInput, options: PreprocessOpti
   const sourceHeight = loaded.height;
   // Unknown resolution: assume the image spans about a letter page's 11 inches.
   let dpi = options.dpi ?? loaded.density ?? Math.max(100, Math.round(Math.max(loaded.width, loaded.height) / 11));
-  const { width, height } = loaded;
+  let scale = opts.minDpi > 0 && dpi < opts.minDpi ? opts.minDpi / dpi : 1;
+  if (opts.maxDpi > 0 && dpi > opts.maxDpi) scale = opts.maxDpi / dpi;
+  let { width, height } = loaded;
   let pixels: Buffer = loaded.pixels;
+  // Scaled first, so every later step (light, skew, rotation) works on the smaller image: a
+  // 600-dpi scan is four times the pixels of the 300 dpi tesseract reads best.
+  if (scale !== 1) {
+    const w = Math.max(1, Math.round(width * scale));
+    const h = Math.max(1, Math.round(height * scale));
+    pixels = await sharp(pixels, { raw: { width, height, channels: 1 } })
+      .resize(w, h, { kernel: scale < 1 ? 'lanczos3' : 'cubic' })
+      .greyscale()
+      .raw()
+      .toBuffer();
+    [width, height] = [w, h];
+    dpi *= scale;
+  }
 
   if (opts.flattenLight) pixels = await flattenLight(pixels, width, height);
 
-  // Geometry, composed in order: quarter turn, then deskew rotation, then scale.
+  // Geometry, composed in order: scale (done), quarter turn, deskew rotation, crop.
   const quarter = opts.quarterTurns;
   let skew = 0;
   if (opts.deskew) skew = await measureSkew(pixels, width, height, quarter);
-  let scale = opts.minDpi > 0 && dpi < opts.minDpi ? opts.minDpi / dpi : 1;
-  if (opts.maxDpi > 0 && dpi > opts.maxDpi) scale = opts.maxDpi / dpi;
   const totalAngle = quarter * 90 - skew;
 
   let prepared = { pixels, width, height };
@@ -91,19 +109,22 @@ export async function preprocessImage(input: ImageInput, options: PreprocessOpti
       .toBuffer({ resolveWithObject: true });
     prepared = { pixels: data, width: info.width, height: info.height };
   }
-  if (scale !== 1) {
-    const { data, info } = await sharp(prepared.pixels, {
-      raw: { width: prepared.width, height: prepared.height, channels: 1 },
-    })
-      .resize(Math.round(prepared.width * scale), Math.round(prepared.height * scale), { kernel: 'cubic' })
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    prepared = { pixels: data, width: info.width, height: info.height };
-    dpi *= scale;
+  const [rotatedWidth, rotatedHeight] = [prepared.width, prepared.height];
+  const ink = inkBox(prepared.pixels, prepared.width, prepared.height, dpi);
+  let offset: [number, number] = [0, 0];
+  if (opts.cropToText && ink) {
+    const margin = Math.round(dpi / 6);
+    const x0 = Math.max(0, ink[0] - margin);
+    const y0 = Math.max(0, ink[1] - margin);
+    const x1 = Math.min(prepared.width, ink[2] + margin);
+    const y1 = Math.min(prepared.height, ink[3] + margin);
+    if ((x1 - x0) * (y1 - y0) < prepared.width * prepared.height * 0.95) {
+      prepared = { pixels: cropGray(prepared.pixels, prepared.width, x0, y0, x1, y1), width: x1 - x0, height: y1 - y0 };
+      offset = [x0, y0];
+    }
   }
 
-  const inverse = inverseTransform(sourceWidth, sourceHeight, prepared.width, prepared.height, totalAngle, scale);
+  const rotated = inverseRotation(width, height, rotatedWidth, rotatedHeight, totalAngle);
   return {
     pixels: prepared.pixels,
     width: prepared.width,
@@ -112,23 +133,66 @@ export async function preprocessImage(input: ImageInput, options: PreprocessOpti
     sourceWidth,
     sourceHeight,
     skewDegrees: skew,
-    toSource: inverse,
+    blank: ink === null,
+    toSource: (x, y) => {
+      const [ux, uy] = rotated(x + offset[0], y + offset[1]);
+      return [ux / scale, uy / scale];
+    },
   };
 }
 
+/** Copies a rectangle of an 8-bit grey image, row by row. */
+function cropGray(pixels: Buffer, width: number, x0: number, y0: number, x1: number, y1: number): Buffer {
+  const w = x1 - x0;
+  const out = Buffer.allocUnsafe(w * (y1 - y0));
+  for (let y = y0; y < y1; y++) pixels.copy(out, (y - y0) * w, y * width + x0, y * width + x1);
+  return out;
+}
+
 /**
- * Inverse of "rotate clockwise by `deg` about the centre onto an expanded canvas, then scale":
- * prepared (x, y) -> source (x, y).
+ * The box around the page's ink, or null for a blank page. The page is looked at in cells of about
+ * a twelfth of an inch; a cell is inked when a few percent of it is dark. Text, rules and boxes ink
+ * runs of neighbouring cells; a speck of dust or noise inks one cell alone and is ignored, as is
+ * the dark band a rotation or a scanner's edge can leave along the border.
  */
-function inverseTransform(sw: number, sh: number, pw: number, ph: number, deg: number, scale: number) {
+export function inkBox(pixels: Buffer | Uint8Array, width: number, height: number, dpi: number): [number, number, number, number] | null {
+  const cell = Math.max(4, Math.round(dpi / 12));
+  const cw = Math.ceil(width / cell);
+  const ch = Math.ceil(height / cell);
+  const counts = new Uint32Array(cw * ch);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const cy = ((y / cell) | 0) * cw;
+    for (let x = 0; x < width; x++) if (pixels[row + x] < 128) counts[cy + ((x / cell) | 0)]++;
+  }
+  const threshold = Math.max(2, cell * cell * 0.03);
+  const inked = (cx: number, cy: number) => cx >= 0 && cy >= 0 && cx < cw && cy < ch && counts[cy * cw + cx] >= threshold;
+  const edge = 2; // cells along the border: scanner edges, not ink
+  let box: [number, number, number, number] | null = null;
+  for (let cy = edge; cy < ch - edge; cy++) {
+    for (let cx = edge; cx < cw - edge; cx++) {
+      if (!inked(cx, cy)) continue;
+      if (!(inked(cx + 1, cy) || inked(cx - 1, cy) || inked(cx, cy + 1) || inked(cx, cy - 1))) continue;
+      const b: [number, number, number, number] = [cx * cell, cy * cell, Math.min(width, (cx + 1) * cell), Math.min(height, (cy + 1) * cell)];
+      box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b;
+    }
+  }
+  return box;
+}
+
+/**
+ * Inverse of "rotate clockwise by `deg` about the centre onto an expanded canvas": rotated (x, y)
+ * on the pw x ph canvas -> unrotated (x, y) on the w x h image.
+ */
+function inverseRotation(w: number, h: number, pw: number, ph: number, deg: number) {
   const r = (deg * Math.PI) / 180;
   const cos = Math.cos(r);
   const sin = Math.sin(r);
   return (x: number, y: number): [number, number] => {
-    const dx = x / scale - pw / scale / 2;
-    const dy = y / scale - ph / scale / 2;
+    const dx = x - pw / 2;
+    const dy = y - ph / 2;
     // Undo a clockwise rotation (y axis down): rotate counter-clockwise.
-    return [dx * cos + dy * sin + sw / 2, -dx * sin + dy * cos + sh / 2];
+    return [dx * cos + dy * sin + w / 2, -dx * sin + dy * cos + h / 2];
   };
 }
 

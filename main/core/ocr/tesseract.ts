@@ -16,8 +16,12 @@ export interface OcrDriverOptions {
   workerPath?: string;
   /** Pool size (default: os.availableParallelism()). */
   workers?: number;
-  /** Overrides of the preprocessing steps (defaults: flatten light, deskew). */
+  /** Overrides of the preprocessing steps (defaults: flatten light, deskew, at most 300 dpi, cropped to the ink). */
   preprocess?: PreprocessOptions;
+  /** Pages with no ink are not sent to tesseract (default true): they come back with no words. */
+  skipBlank?: boolean;
+  /** Told of every image sent to tesseract (a page read again turned is a second pass). */
+  onPass?: (pass: OcrPass) => void;
   /** Extra tesseract variables for every worker (e.g. tessedit_do_invert). */
   tesseractParameters?: Record<string, string>;
   /** Below this mean confidence a page is retried turned 180, 90 and 270 degrees. */
@@ -25,6 +29,21 @@ export interface OcrDriverOptions {
   /** Pages a worker recognises before a fresh one replaces it (default never; see PoolConfig.recycleAfter). */
   recycleAfter?: number;
 }
+
+export interface OcrPass {
+  pageNumber: number;
+  quarterTurns: 0 | 1 | 2 | 3;
+  /** The image tesseract read, after scaling and cropping. */
+  width: number;
+  height: number;
+  dpi: number;
+}
+
+/**
+ * What tesseract is given: at most 300 dpi (its LSTM reads text lines scaled to a fixed height, so
+ * a 600-dpi scan only quadruples its layout and thresholding work), cropped to the ink.
+ */
+const DRIVER_PREPROCESS: PreprocessOptions = { maxDpi: 300, cropToText: true };
 
 /** Tesseract page segmentation: fully automatic (finds columns and blocks itself). */
 const PSM_AUTO = '3';
@@ -38,6 +57,8 @@ export interface TesseractOcrDriver extends OcrDriver {
   readonly busyWorkers: number;
   /** Workers started so far, replacements included. */
   readonly workersStarted: number;
+  /** Images sent to tesseract so far (blank pages send none; a retried page sends several). */
+  readonly passes: number;
   releaseIdleWorkers(): Promise<void>;
 }
 
@@ -51,21 +72,28 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     parameters: { tessedit_pageseg_mode: PSM_AUTO, tessedit_do_invert: '0', ...options.tesseractParameters },
   });
   const retryBelow = options.rotationRetryBelow ?? 45;
+  const skipBlank = options.skipBlank ?? true;
+  let passes = 0;
 
   async function recognizeOnce(input: OcrPageInput, quarterTurns: 0 | 1 | 2 | 3, signal?: AbortSignal) {
-    const prepared = await preprocessImage(input.image, { ...options.preprocess, dpi: input.dpi, quarterTurns });
+    const prepared = await preprocessImage(input.image, { ...DRIVER_PREPROCESS, ...options.preprocess, dpi: input.dpi, quarterTurns });
     throwIfAborted(signal);
+    if (prepared.blank && skipBlank) return { page: toPageContent(input, prepared, []), lines: [], blank: true };
+    passes++;
+    options.onPass?.({ pageNumber: input.pageNumber, quarterTurns, width: prepared.width, height: prepared.height, dpi: prepared.dpi });
     const tsv = await pool.recognize(
       { image: toPgm(prepared), options: { user_defined_dpi: String(prepared.dpi) } },
       signal,
     );
     const lines = parseTsv(tsv);
-    return { page: toPageContent(input, prepared, lines), lines };
+    return { page: toPageContent(input, prepared, lines), lines, blank: false };
   }
 
   async function recognize(input: OcrPageInput, opts: { signal?: AbortSignal } = {}): Promise<PageContent> {
     throwIfAborted(opts.signal);
     const first = await recognizeOnce(input, 0, opts.signal);
+    // Nothing on the page in any orientation: no retries.
+    if (first.blank) return first.page;
     // Tesseract reads sideways text line by line, but then its lines run down the page and
     // the reading order is lost: turn the page upright and read it again. Upside-down pages
     // read as low-confidence noise: try the other orientations.
@@ -119,6 +147,9 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     },
     get workersStarted() {
       return pool.started;
+    },
+    get passes() {
+      return passes;
     },
     recognize,
     recognizeAll,
