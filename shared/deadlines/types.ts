@@ -3,7 +3,6 @@
 /** US = federal law (IDEA Part B, 34 CFR 300; FERPA, 34 CFR 99), which every state inherits unless overridden. */
 export const JURISDICTIONS = ['US', 'CA', 'MS', 'MO'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
-export type StateCode = Exclude<Jurisdiction, 'US'>;
 
 export type DeadlineUnit =
   | 'calendar_days'
