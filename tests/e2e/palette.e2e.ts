@@ -56,7 +56,7 @@ describeRivera('the command palette', () => {
     await host?.stop();
   });
 
-  it('"rev" finds Review first, shows its shortcut, and Enter goes there', async () => {
+  it('"rev" finds Review first, shows its shortcut, and Enter goes there with focus on the first document', async () => {
     await openPalette('rev');
     await expect.poll(() => firstOption().textContent()).toBe('Go to ReviewAlt+3');
     expect(await serious(browser.page)).toEqual([]);
@@ -65,9 +65,13 @@ describeRivera('the command palette', () => {
     await browser.page.keyboard.press('Enter');
     await browser.page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
     expect(browser.page.url()).toContain(`#/case/${mateo}/review`);
+    // Focus lands on the first document to review: Enter opens it, and focus goes to its fields.
+    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
+    await browser.page.keyboard.press('Enter');
+    await expect.poll(() => browser.page.evaluate(() => document.activeElement?.matches('.review-fields li.field') ?? false)).toBe(true);
   });
 
-  it('drafts a letter, adds a deadline event, and Alt+digit moves between sections', async () => {
+  it('drafts a letter, adds a deadline event, imports, builds a packet, and Alt+digit moves between sections', async () => {
     const page = browser.page;
     await openPalette('records letter');
     await expect.poll(() => firstOption().textContent()).toBe('Draft letter: Records request');
@@ -80,6 +84,16 @@ describeRivera('the command palette', () => {
     await firstOption().click();
     await page.getByRole('heading', { name: 'Deadlines', level: 1 }).waitFor();
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('form.event-form'))).toBe(true);
+
+    await openPalette('import');
+    await expect.poll(() => firstOption().textContent()).toBe('Import documents…');
+    await firstOption().click();
+    await page.getByRole('heading', { name: 'Documents', level: 1 }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add files…');
+
+    await openPalette('build pack');
+    await firstOption().click();
+    await page.getByRole('heading', { name: 'Packet', level: 1 }).waitFor();
 
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     await page.keyboard.press('Alt+2');

@@ -1,6 +1,6 @@
 // The Review section: the queue of documents with extracted values, and the split review screen.
 // Route: #/case/CASE/review[/DOC]
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { GridList, GridListItem, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { isReviewed, useReviewQueue } from '../../api/queries';
@@ -18,6 +18,14 @@ export function ReviewSection({ caseData, rest }: SectionProps) {
   const error = q.error ? q.error.message : null;
   // Finished documents leave the queue; the Done filter shows them.
   const [showDone, setShowDone] = useState(false);
+  // Arriving on the queue puts focus on its first document, so Enter opens it at once.
+  const focused = useRef(false);
+  const hasQueue = !!queue?.length;
+  useEffect(() => {
+    if (focused.current || rest[0] || !hasQueue) return;
+    focused.current = true;
+    requestAnimationFrame(() => (document.querySelector('.queue-list [role="row"]') as HTMLElement | null)?.focus());
+  }, [hasQueue, rest]);
 
   if (rest[0]) return <ReviewDocument key={rest[0]} caseId={caseId} documentId={rest[0]} onBack={() => navigate({ page: 'case', caseId, section: 'review', rest: [] })} />;
 
