@@ -11,7 +11,7 @@
 //      percentage: 80, unit "percent of trials" (progress data for such goals is reported as percent).
 //      "8 out of 10 problems/questions/words" is accuracy: 80 "percent accuracy".
 
-export type MeasureKind = 'rate' | 'rubric' | 'mlu' | 'count' | 'duration' | 'percent' | 'ratio';
+export type MeasureKind = 'rate' | 'rubric' | 'score' | 'mlu' | 'count' | 'duration' | 'percent' | 'ratio';
 
 export interface Measure {
   value: number;
@@ -50,7 +50,7 @@ export function maskNonMeasures(text: string): string {
     .replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi, blank)
     .replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b/gi, blank)
     .replace(/\b\d{4}-\d{2,4}\b/g, blank)
-    .replace(/\b\d+(?:st|nd|rd|th)\b/gi, blank)
+    .replace(/\b\d+(?:st|nd|rd|th)\b(?!\s+percentile)/gi, blank)
     .replace(/\b(?:grade|level|grade level)\s+\d+\b/gi, blank)
     .replace(/\b\d+\s*-\s*(?=[a-z])/gi, blank)
     // "3-4 word sentences": a range used as an adjective (a singular noun follows) sizes the task.
@@ -108,6 +108,17 @@ const PATTERNS: Pattern[] = [
       return rubric ? `rubric points (${rubric[1].trim()})` : 'points';
     },
   },
+  // A norm-referenced or leveled score named as the criterion: "at the 25th percentile or higher",
+  // "a scaled score of 8 or above", "a Lexile measure of 600L".
+  { re: new RegExp(`${NUM}(?:st|nd|rd|th)?\\s+percentile(?:\\s+rank)?\\b`, 'gi'), kind: 'score', rank: 2, unit: () => 'percentile' },
+  {
+    re: new RegExp(`\\b(scaled|standard|scale)\\s+score\\s+(?:of\\s+)?(?:at\\s+least\\s+)?${NUM.replace('(', '(?<n>')}`, 'gi'),
+    kind: 'score', rank: 2, unit: (m) => `${m[1].toLowerCase()} score`, value: (m) => Number(m.groups!.n),
+  },
+  {
+    re: new RegExp(`\\blexile(?:\\s+(?:level|measure|score))?\\s+(?:of\\s+)?(?:at\\s+least\\s+)?${NUM.replace('(', '(?<n>')}\\s*L?\\b`, 'gi'),
+    kind: 'score', rank: 2, unit: () => 'Lexile', value: (m) => Number(m.groups!.n),
+  },
   {
     re: new RegExp(`(?:mean length of utterance|\\bMLU)\\b(?:\\s*\\(MLU\\))?[^.\\d]{0,40}?${NUM}`, 'gi'),
     kind: 'mlu', rank: 3, unit: () => 'MLU (morphemes)',
@@ -128,8 +139,13 @@ const PATTERNS: Pattern[] = [
     kind: 'duration', rank: 4, unit: (m) => m[2].toLowerCase().replace(/s?$/, 's'),
   },
   {
-    re: new RegExp(`${NUM}\\s+(?:or\\s+(?:fewer|less|more)\\s+)?times?\\s+(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
+    re: new RegExp(`${NUM}\\s+(?:or\\s+(?:fewer|less|more)\\s+)?times?\\s+(?:or\\s+(?:fewer|less|more)\\s+)?(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
     kind: 'count', rank: 4, unit: (m) => `times per ${m[2].toLowerCase()}`,
+  },
+  {
+    // "on fewer than 2 occasions per month": occasions counted per period are occurrences, not trials.
+    re: new RegExp(`${NUM}\\s+(?:or\\s+(?:fewer|less|more)\\s+)?(?:occasions?|instances?)\\s+(?:or\\s+(?:fewer|less|more)\\s+)?(?:per|a|each|every)\\s+(${PERIODS})\\b`, 'gi'),
+    kind: 'count', rank: 4, unit: (m) => `occurrences per ${m[2].toLowerCase()}`,
   },
   {
     // "decrease to 1 or fewer per week": the bound sits between the number and its period.
@@ -147,7 +163,7 @@ const COUNT_RE = new RegExp(`\\b${NUM}(?=\\s+[a-z])`, 'gi');
 const COUNT_STOP = new Set(
   'with in on at and or per a an the of to for by during across when given that which as from into within without correctly independently accurately each over before after than more fewer less higher times x consecutive out following using while'.split(' '),
 );
-const PER_PERIOD = /^(?:\s+or\s+(?:fewer|less|more))?\s+((?:per|a|each)\s+(?:school\s+)?(?:day|week|month|session|class period|period|hour|class|lesson))\b/i;
+const PER_PERIOD = /^(?:\s+or\s+(?:fewer|less|more))?\s+((?:per|a|each)\s+(?:school\s+)?(?:day|week|month|session|class period|period|hour|class|lesson|activity|task|transition|assignment))\b/i;
 
 /** The counted noun phrase after a number ("4 complete sentences with..." -> "complete sentences"), if any. */
 function countUnitAfter(rest: string): { unit: string; length: number } | null {

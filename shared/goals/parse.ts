@@ -175,11 +175,15 @@ function findFromTo(body: string): { baseline: number; target: Measure } | null 
   const measures = findMeasures(body).filter((x) => x.index >= targetIndex - 1);
   const at = measures.find((x) => x.index <= targetIndex + 1 && x.value === +m[3]);
   const unitSource = at ?? findMeasures(body.slice(m.index)).find((x) => x.kind !== 'ratio');
-  const unit = unitSource?.unit ?? (m[2] ? 'percent' : null);
+  // "raise his standard score from 78 to 85": the score named before "from" is the unit.
+  const named = /\b(?:(scaled|standard|scale)\s+scores?|(lexile)(?:\s+(?:level|measure|score))?|(percentile)(?:\s+rank)?)\s*$/i.exec(body.slice(0, m.index));
+  const namedUnit = named ? (named[1] ? `${named[1].toLowerCase()} score` : named[2] ? 'Lexile' : 'percentile') : null;
+  const unit = unitSource?.unit ?? namedUnit ?? (m[2] ? 'percent' : null);
   if (!unit) return null;
+  const kind = unitSource?.kind ?? (namedUnit ? 'score' : 'percent');
   return {
     baseline: +m[1],
-    target: { value: +m[3], unit, kind: unitSource?.kind ?? 'percent', rank: 0, index: targetIndex, length: m[3].length, ceiling: false },
+    target: { value: +m[3], unit, kind, rank: 0, index: targetIndex, length: m[3].length, ceiling: false },
   };
 }
 

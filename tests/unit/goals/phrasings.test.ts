@@ -243,3 +243,24 @@ describe('goal-check: conditions named by place or company, list marks, school-c
     expect(checkGoal('Ada will improve her reading with her teacher.').components.condition).toBe(false);
   });
 });
+
+describe('scores and occasions named as the criterion', () => {
+  const cases: Case[] = [
+    { text: 'By the spring screening, Rio will score at the 25th percentile or higher on the reading benchmark.', target: 25, unit: /^percentile$/, direction: 'increase' },
+    { text: 'Given the retest, Rio will achieve a scaled score of 8 or above on the listening subtest.', target: 8, unit: /^scaled score$/, direction: 'increase' },
+    { text: 'Rio will reach a Lexile measure of 600L on the spring inventory.', target: 600, unit: /^Lexile$/, direction: 'increase' },
+    { text: 'Rio will raise his standard score from 78 to 85 on the math fluency test.', target: 85, unit: /^standard score$/, direction: 'increase', baseline: 78 },
+    { text: 'Rio will improve his Lexile level from 450L to 600L.', target: 600, unit: /^Lexile$/, direction: 'increase', baseline: 450 },
+    { text: 'When upset, Rio will engage in self-injury on fewer than 2 occasions per month.', target: 2, unit: /^occurrences per month$/, direction: 'decrease' },
+    { text: 'Rio will need no more than 2 verbal prompts per activity to begin a task in 4 of 5 activities.', target: 2, unit: /^verbal prompts per activity$/, direction: 'decrease' },
+    // An ordinal that names a grade is still no target.
+    { text: 'Given a 3rd grade passage, Rio will read 90 words correct per minute.', target: 90, unit: /WCPM/, direction: 'increase' },
+  ];
+  it.each(cases)('$text', (c) => {
+    const p = parseGoalSentence(c.text);
+    expect(p.targetValue).toBe(c.target);
+    expect(p.unit).toMatch(c.unit);
+    expect(p.direction).toBe(c.direction);
+    if (c.baseline !== undefined) expect(p.baselineValue).toBe(c.baseline);
+  });
+});
