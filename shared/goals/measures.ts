@@ -260,6 +260,8 @@ function markRange(text: string, m: Measure): void {
   const low = Number(r[1] ?? r[2]);
   const lead = before.slice(0, r.index);
   if (!(low < m.value) || (!r[1] && /\bfrom\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:current|present|starting)\s+)?(?:(?:baseline|level|average|mean|median|rate|score)\s+of\s+)?$/i.test(lead))) return;
+  // "increase his rate 60 to 80 wcpm": a change written without "from".
+  if (/\bto\s*$/i.test(r[0]) && /\b(?:increas|improv|rais|decreas|reduc|lower|grow|go|mov)\w*\s+(?:\S+\s+){0,3}$/i.test(lead)) return;
   m.low = low;
   m.index -= before.length - r.index;
   m.length += before.length - r.index;

@@ -89,6 +89,7 @@ describe('ranges are kept as ranges', () => {
     { text: 'With a self-monitoring card, Ugo will decrease call-outs to between 1 and 2 times per class period.', target: 2, unit: /times per class period/, range: [1, 2], direction: 'decrease' },
     // A change from a level to another is no range; a range sizing the task is no target.
     { text: 'Ugo will reduce elopement from 6 to 1 incidents per month.', target: 1, unit: /incidents per month/, range: null, direction: 'decrease', baseline: 6 },
+    { text: 'Given timed passages, Ugo will increase his reading rate 60 to 80 wcpm.', target: 80, unit: /WCPM/, range: null, direction: 'increase' },
     { text: 'Given 0-20 addition facts, Ugo will answer with 90% accuracy.', target: 90, unit: /percent accuracy/, range: null },
     { text: 'Given a picture scene, Ugo will describe it in 4-5 word sentences in 4 of 5 trials.', target: 80, unit: /percent of trials/, range: null },
   ];
