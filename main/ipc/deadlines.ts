@@ -1,4 +1,5 @@
 import { addEvent, allDeadlines, caseDeadlines, caseEvents, deadlinesIcs, getCalendar, importCalendarIcs, markDeadlineMet, removeEvent, setCalendar, updateEvent } from '../core/deadlines/service';
+import { acceptSuggestion, caseSuggestions, dismissSuggestion } from '../core/deadlines/suggestions';
 import type { Registry } from './registry';
 
 export function registerDeadlines(reg: Registry): void {
@@ -8,6 +9,15 @@ export function registerDeadlines(reg: Registry): void {
     return caseDeadlines(core, caseId);
   });
   reg.register('deadlines.ics', ({ caseId }, { core }) => deadlinesIcs(core, caseId));
+  reg.register('deadlines.suggestions', ({ caseId }, { core }) => caseSuggestions(core, caseId));
+  reg.register('deadlines.acceptSuggestion', ({ caseId, suggestionId, date }, { core }) => {
+    acceptSuggestion(core, caseId, suggestionId, date);
+    return caseSuggestions(core, caseId);
+  });
+  reg.register('deadlines.dismissSuggestion', ({ caseId, suggestionId, restore }, { core }) => {
+    dismissSuggestion(core, caseId, suggestionId, restore);
+    return caseSuggestions(core, caseId);
+  });
   reg.register('events.list', ({ caseId }, { core }) => caseEvents(core, caseId));
   reg.register('events.add', ({ caseId, ...e }, { core }) => {
     addEvent(core, caseId, e);

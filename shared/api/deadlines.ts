@@ -8,8 +8,45 @@ export interface DeadlineDto extends Deadline {
 }
 
 export interface CaseEventDto extends CaseEvent {
-  /** Entered by the user (editable) or derived from the case's documents and letters. */
-  origin: 'user' | 'derived';
+  /**
+   * Entered by the user (editable; an accepted suggestion is one), derived from the case's documents and
+   * letters, or read from a letter whose title leaves no doubt (automatic: dismissable as a suggestion).
+   */
+  origin: 'user' | 'derived' | 'automatic';
+}
+
+/** A deadline an event read from a letter would start (or starts, once accepted). */
+export interface SuggestedDeadline {
+  ruleId: string;
+  title: string;
+  dueDate: string | null;
+  citation: string;
+  confidence: Deadline['confidence'];
+}
+
+/** An event read from a letter, email or notice in the case, with the page that says so. */
+export interface EventSuggestionDto {
+  /** `${documentId}|${kind}|${date}`: stable across re-reading the same letter. */
+  id: string;
+  caseId: string;
+  documentId: string;
+  fileName: string;
+  /** What the letter states: records_request, meeting_request, evaluation_request, iee_request, consent_to_evaluate, prior_written_notice, due_process_filing, resolution_session, hearing_date. */
+  kind: string;
+  /** The deadline trigger it becomes (a Prior Written Notice: the date the parent knew of the action). */
+  eventType: CaseEvent['type'];
+  date: string | null;
+  page: number;
+  sentence: string;
+  recipient: string | null;
+  /** Prior Written Notice: what the district does. */
+  action: 'proposal' | 'refusal' | 'both' | null;
+  /** "Records request sent Jan 15, 2025 to Kevin Tran - from Records_Request_2025-01-15.pdf, p. 1" */
+  label: string;
+  /** pending: waiting for the user; automatic: recorded at once (the title leaves no doubt); accepted: the user made it an event; dismissed. */
+  status: 'pending' | 'automatic' | 'accepted' | 'dismissed';
+  eventId: string | null;
+  deadlines: SuggestedDeadline[];
 }
 
 const caseRef = z.object({ caseId: z.string().min(1) });
@@ -27,6 +64,9 @@ export const deadlinesApi = {
   'deadlines.list': defineCall<DeadlineDto[]>()(z.object({ caseId: z.string().optional() })),
   'deadlines.markMet': defineCall<DeadlineDto[]>()(caseRef.extend({ eventId: z.string().min(1), ruleId: z.string().min(1), metDate: isoDate.nullable() })),
   'deadlines.ics': defineCall<{ ics: string; fileName: string }>()(z.object({ caseId: z.string().optional() })),
+  'deadlines.suggestions': defineCall<EventSuggestionDto[]>()(caseRef),
+  'deadlines.acceptSuggestion': defineCall<EventSuggestionDto[]>()(caseRef.extend({ suggestionId: z.string().min(1).max(600), date: isoDate.optional() })),
+  'deadlines.dismissSuggestion': defineCall<EventSuggestionDto[]>()(caseRef.extend({ suggestionId: z.string().min(1).max(600), restore: z.boolean().optional() })),
   'events.list': defineCall<CaseEventDto[]>()(caseRef),
   'events.add': defineCall<CaseEventDto[]>()(caseRef.extend({ type: z.enum(CASE_EVENT_TYPES), date: isoDate, label: z.string().trim().min(1).max(300), responseDate: isoDate.nullable().optional() })),
   'events.update': defineCall<CaseEventDto[]>()(caseRef.extend({ eventId: z.string().min(1), date: isoDate.optional(), label: z.string().trim().min(1).max(300).optional(), responseDate: isoDate.nullable().optional() })),

@@ -94,3 +94,54 @@ export function upsertMetDate(db: Db, caseId: string, eventId: string, ruleId: s
      ON CONFLICT(case_id, event_id, rule_id) DO UPDATE SET met_date = excluded.met_date, updated_at = excluded.updated_at`,
   ).run(caseId, eventId, ruleId, metDate, now);
 }
+
+export interface SuggestionRow {
+  id: string;
+  case_id: string;
+  document_id: string;
+  kind: string;
+  event_type: string;
+  date: string | null;
+  page: number;
+  sentence: string;
+  recipient: string | null;
+  status: 'pending' | 'accepted' | 'dismissed';
+  event_id: string | null;
+}
+
+/** The user's answers to events read from letters, by `${document_id}|${kind}|${date}`. */
+export function suggestionAnswers(db: Db, caseId: string): Map<string, SuggestionRow> {
+  const rows = db.prepare<[string], SuggestionRow>('SELECT id, case_id, document_id, kind, event_type, date, page, sentence, recipient, status, event_id FROM event_suggestions WHERE case_id = ?').all(caseId);
+  return new Map(rows.map((r) => [`${r.document_id}|${r.kind}|${r.date ?? ''}`, r]));
+}
+
+export function upsertSuggestionAnswer(db: Db, r: SuggestionRow, now: string): void {
+  db.prepare(
+    `INSERT INTO event_suggestions (id, case_id, document_id, kind, event_type, date, page, sentence, recipient, status, event_id, created_at, updated_at)
+     VALUES (@id, @case_id, @document_id, @kind, @event_type, @date, @page, @sentence, @recipient, @status, @event_id, @now, @now)
+     ON CONFLICT(document_id, kind, date) DO UPDATE SET status = excluded.status, event_id = excluded.event_id, page = excluded.page, sentence = excluded.sentence,
+       recipient = excluded.recipient, updated_at = excluded.updated_at`,
+  ).run({ ...r, now });
+}
+
+/** The case's letters, emails and notices (and unclassified documents) still in use, with their pages read. */
+export function correspondenceOfCase(db: Db, caseId: string): Array<{ id: string; file_name: string; type: string; updated_at: string }> {
+  return db
+    .prepare<[string], { id: string; file_name: string; type: string; updated_at: string }>(
+      `SELECT id, file_name, type, updated_at FROM documents WHERE case_id = ? AND deleted_at IS NULL AND status = 'ready' AND type IN ('correspondence', 'other') ORDER BY created_at`,
+    )
+    .all(caseId);
+}
+
+export function eventExists(db: Db, eventId: string): boolean {
+  return !!db.prepare('SELECT 1 FROM case_events WHERE id = ?').get(eventId);
+}
+
+/** Changes when a document's pages are read again: the key of the events read from it. */
+export function pagesStamp(db: Db, documentId: string): string {
+  return JSON.stringify(db.prepare('SELECT count(*) AS n, sum(length(text)) AS len, max(layout_version) AS v FROM pages WHERE document_id = ?').get(documentId));
+}
+
+export function caseState(db: Db, caseId: string): { state: string | null } | undefined {
+  return db.prepare<[string], { state: string | null }>('SELECT state FROM cases WHERE id = ?').get(caseId);
+}

@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { getCase, listCases } from '../cases';
 import { buildCaseModel } from '../timeline/case-model';
+import { automaticEvents } from './suggestions';
 import { adjustmentsOfCase, calendarOfCase, deleteCalendar, deleteEvent, eventOwner, eventsOfCase, insertEvent, letterFactsOfCase, updateEventFields, upsertCalendar, upsertMetDate } from './queries';
 
 function userEvents(core: Core, caseId: string): CaseEvent[] {
@@ -37,7 +38,7 @@ export function caseEvents(core: Core, caseId: string, today = core.nowIso().sli
     letters: letterFacts(core, caseId),
     userEvents: user,
   });
-  return events.map((e) => ({ ...e, origin: userIds.has(e.id) ? 'user' : 'derived' }));
+  return [...events.map((e): CaseEventDto => ({ ...e, origin: userIds.has(e.id) ? 'user' : 'derived' })), ...automaticEvents(core, caseId)].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function getCalendar(core: Core, caseId: string): DistrictCalendar | null {
