@@ -139,6 +139,8 @@ export interface ResumeReport {
   ocrFailed: string[];
   /** Documents whose pages an older layout had read: read again and re-extracted (what the UI can say changed). */
   layoutRefreshed: string[];
+  /** Import batches and packet builds a restart interrupted, run again under their ids. */
+  jobsResumed: string[];
 }
 
 /** How many documents wait for OCR that no one is running (queued by an earlier run, or requeued after a crash). */
@@ -153,7 +155,11 @@ export function queuedOcrCount(core: Core): number {
  * it in the background; the CLI awaits it and reports what failed.
  */
 export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Promise<ResumeReport> {
-  const report: ResumeReport = { ocrFinished: [], ocrFailed: [], layoutRefreshed: [] };
+  const report: ResumeReport = { ocrFinished: [], ocrFailed: [], layoutRefreshed: [], jobsResumed: [] };
+  // Interrupted batches and builds first, so that their ids answer again at once.
+  const { resumeInterruptedJobs } = await import('./jobs/resume');
+  const resumed = await resumeInterruptedJobs(core, { afterDocument: afterDocumentHook(core, hooks.onExtractionFailed) });
+  report.jobsResumed = resumed.map((j) => j.id);
   if (queuedOcrCount(core)) {
     // OCR (tesseract.js, sharp, pdf.js) loads only when there is OCR to finish: a start with none stays light.
     const { runQueuedOcrJobs } = await import('./documents/ocr-jobs');
@@ -179,5 +185,6 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
   });
   refreshStaleClassifications(core, hooks.onExtractionFailed);
   refreshStaleExtractions(core, hooks.onExtractionFailed);
+  await Promise.all(resumed.map((j) => j.promise));
   return report;
 }

@@ -3,6 +3,7 @@
 // under the data-folder lock, yet never deletes what a still-running importer may own: an original
 // its import has claimed but not recorded yet, or a temp file it is still writing.
 import type { Core } from './context';
+import { jobQueries } from './db/queries/jobs';
 import { processIsAlive } from './lock';
 
 export interface RecoveryReport {
@@ -11,6 +12,8 @@ export interface RecoveryReport {
   /** Unrecorded originals left alone because the import that stored them is still running. */
   claimedBlobsKept: number;
   jobsRequeued: number;
+  /** Import batches and packet builds a restart stopped: marked interrupted, resumed by the start-up. */
+  jobsInterrupted: number;
 }
 
 /** Another process, still running (this process's own leftovers date from an earlier one with its pid). */
@@ -39,10 +42,8 @@ export function recoverOnStart(core: Core): RecoveryReport {
     core.blobs.remove(sha);
     orphanBlobsRemoved++;
   }
-  const jobsRequeued = core.db
-    .prepare("UPDATE jobs SET status = 'queued', updated_at = ? WHERE status = 'running'")
-    .run(core.nowIso()).changes;
-  return { tempFilesRemoved, orphanBlobsRemoved, claimedBlobsKept, jobsRequeued };
+  const { requeued: jobsRequeued, interrupted: jobsInterrupted } = jobQueries(core.db).afterRestart(core.nowIso());
+  return { tempFilesRemoved, orphanBlobsRemoved, claimedBlobsKept, jobsRequeued, jobsInterrupted };
 }
 
 /** After an import records its document: this process's claims on originals now recorded are done with. */

@@ -1,38 +1,47 @@
 // An import batch: files imported one by one, then their OCR, with one progress figure for the
-// batch, per-file status, and cancel. Batches live in memory; their documents and jobs in SQLite.
+// batch, per-file status, and cancel. The batch is a job (core/jobs): a batch of files on disk is kept
+// in the jobs table while it runs, so one a restart interrupted is resumed at the next start.
 import type { ImportBatchDto, ImportFileResult } from '../../../shared/api/documents';
 import type { Core } from '../context';
-import { importOne, type ImportInput } from './import';
-
-interface Batch {
-  dto: ImportBatchDto;
-  controller: AbortController;
-  promise: Promise<ImportBatchDto>;
-}
-
-const batches = new WeakMap<Core, Map<string, Batch>>();
-
-function registry(core: Core): Map<string, Batch> {
-  let m = batches.get(core);
-  if (!m) batches.set(core, (m = new Map()));
-  return m;
-}
+import { cancelJob, liveJob, startJob, type LiveJob } from '../jobs';
+import { importOne, type ImportInput, type ImportOutcome } from './import';
 
 export interface BatchHooks {
   /** After a document is complete (text layer at once, OCR documents after their OCR). */
   afterDocument?: (documentId: string) => void | Promise<void>;
 }
 
-export function startImportBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string } & BatchHooks = {}): ImportBatchDto {
-  const jobId = core.newId();
-  const controller = new AbortController();
-  const dto: ImportBatchDto = {
-    jobId,
+/** What resuming an interrupted batch needs: each input's name, where it came from and, for a file on disk, its path. */
+export interface ImportJobPayload {
+  files: { fileName: string; source: string; path: string | null }[];
+}
+
+/** The dto row of an outcome: `needsOcr` is the batch's to act on, not part of the answer. */
+function row(o: ImportOutcome): ImportFileResult {
+  const { needsOcr: _needsOcr, ...r } = o;
+  return r;
+}
+
+export function startImportBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string; jobId?: string } & BatchHooks = {}): ImportBatchDto {
+  const payload: ImportJobPayload = { files: inputs.map((i) => ({ fileName: i.fileName, source: i.source, path: i.path ?? null })) };
+  return startJob<ImportBatchDto>(core, {
+    kind: 'import',
     caseId,
-    done: false,
-    cancelled: false,
-    files: inputs.map((i) => ({ fileName: i.fileName, source: i.source, status: 'queued', documentId: null, message: null })),
-  };
+    id: opts.jobId,
+    dto: (jobId) => ({
+      jobId,
+      caseId,
+      done: false,
+      cancelled: false,
+      files: inputs.map((i) => ({ fileName: i.fileName, source: i.source, status: 'queued', documentId: null, message: null })),
+    }),
+    resumable: payload,
+    run: (ctx) => runBatch(core, caseId, inputs, opts, ctx.job),
+  }).dto;
+}
+
+async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string } & BatchHooks, job: LiveJob<ImportBatchDto>): Promise<ImportBatchDto> {
+  const { dto, controller, id: jobId } = job;
   const emit = (fraction: number, message: string, done = false) =>
     core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: Math.min(1, fraction), message, done });
 
@@ -53,16 +62,17 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
   const run = async (): Promise<ImportBatchDto> => {
     const total = inputs.length;
     let offset = 0; // rows added so far by archives and emails that became several documents
+    const ocrDocs = new Set<string>();
     // Reading and recording counts for the first 30 % of the bar, OCR for the rest.
     for (let i = 0; i < total; i++) {
       const input = inputs[i];
-      let results: ImportFileResult[];
+      let results: ImportOutcome[];
       try {
         results = await importOne(core, caseId, input, {
           password: opts.password,
           signal: controller.signal,
           onStatus: (r) => {
-            dto.files[i + offset] = { ...r };
+            dto.files[i + offset] = row(r);
             emit((0.3 * i) / Math.max(1, total), `${r.fileName}: ${r.status}`);
           },
         });
@@ -72,14 +82,19 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
         results = [{ fileName: input.fileName, source: input.source, status: 'failed', documentId: null, message: `${input.fileName}: could not be imported (${(e as Error).message}).` }];
       }
       // An archive or an email becomes several results: the first replaces the input's row.
-      dto.files.splice(i + offset, 1, ...results);
+      const rows = results.map(row);
+      dto.files.splice(i + offset, 1, ...rows);
       offset += results.length - 1;
-      for (const r of results) if (r.status === 'imported' && r.documentId && !r.message?.includes('OCR')) await afterDocument(r, r.documentId);
+      // A document with pages to recognise is complete after its OCR; the others are complete now.
+      for (const [k, r] of results.entries()) {
+        if (r.status !== 'imported' || !r.documentId) continue;
+        if (r.needsOcr) ocrDocs.add(r.documentId);
+        else await afterDocument(rows[k], r.documentId);
+      }
     }
-    const ocrDocs = new Set(dto.files.filter((f) => f.status === 'imported' && f.message?.includes('OCR')).map((f) => f.documentId));
     if (ocrDocs.size && !controller.signal.aborted) {
       let docsDone = 0;
-      for (const f of dto.files) if (ocrDocs.has(f.documentId)) f.status = 'ocr';
+      for (const f of dto.files) if (f.documentId && ocrDocs.has(f.documentId)) f.status = 'ocr';
       try {
         // OCR (tesseract.js, sharp, page rendering) loads only for a batch with pages to recognise.
         const { runQueuedOcrJobs } = await import('./ocr-jobs');
@@ -123,7 +138,7 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
     emit(1, `${batchSummary(dto.files)}${dto.cancelled ? ' (cancelled)' : ''}.`, true);
     return dto;
   };
-  const promise = run().catch((e) => {
+  return run().catch((e) => {
     dto.done = true;
     // The batch stopped: a file it never reached is not left waiting for ever.
     for (const f of dto.files) {
@@ -134,8 +149,6 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
     core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: 1, message: (e as Error).message, done: true, error: (e as Error).message });
     return dto;
   });
-  registry(core).set(jobId, { dto, controller, promise });
-  return dto;
 }
 
 /** "N imported, M already in the case, K skipped, F failed" (skipped only when there are some). */
@@ -145,12 +158,10 @@ function batchSummary(files: ImportFileResult[]): string {
   return `${count('imported')} imported, ${count('duplicate')} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${count('failed')} failed`;
 }
 
-export function getBatch(core: Core, jobId: string): Batch | undefined {
-  return registry(core).get(jobId);
+export function getBatch(core: Core, jobId: string): LiveJob<ImportBatchDto> | undefined {
+  return liveJob<ImportBatchDto>(core, jobId, 'import');
 }
 
 export function cancelBatch(core: Core, jobId: string): ImportBatchDto | undefined {
-  const b = registry(core).get(jobId);
-  b?.controller.abort();
-  return b?.dto;
+  return cancelJob<ImportBatchDto>(core, jobId, 'import')?.dto;
 }

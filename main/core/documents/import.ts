@@ -29,12 +29,20 @@ export interface ImportInput {
   parentDocumentId?: string | null;
   /** Not to be read, and why: a link the folder walk did not follow on purpose. Reported as skipped. */
   skipped?: string;
+  /** The file on disk it is read from, if any: an interrupted batch is resumed from it. */
+  path?: string;
+}
+
+/** One document's result, with what the batch must do next as a field (not read from the message). */
+export interface ImportOutcome extends ImportFileResult {
+  /** Recorded with pages queued for OCR: complete only after the OCR job. */
+  needsOcr?: boolean;
 }
 
 export interface ImportFileOptions {
   password?: string;
   signal?: AbortSignal;
-  onStatus?: (r: ImportFileResult) => void;
+  onStatus?: (r: ImportOutcome) => void;
 }
 
 /**
@@ -47,12 +55,12 @@ export function inputsFromPaths(paths: string[]): ImportInput[] {
   return walkPaths(paths).map((entry): ImportInput => {
     const { fileName, path: p } = entry;
     if (entry.kind === 'skipped') {
-      return { fileName, source: p, skipped: entry.message, read: () => { throw new AppError('unsupported_file', entry.message); } };
+      return { fileName, source: p, path: p, skipped: entry.message, read: () => { throw new AppError('unsupported_file', entry.message); } };
     }
     if (entry.kind === 'problem') {
-      return { fileName, source: p, read: () => { throw new AppError(entry.code, entry.message); } };
+      return { fileName, source: p, path: p, read: () => { throw new AppError(entry.code, entry.message); } };
     }
-    return { fileName, source: p, read: () => readSource(p) };
+    return { fileName, source: p, path: p, read: () => readSource(p) };
   });
 }
 
@@ -120,15 +128,15 @@ function problemMessage(e: unknown, fileName: string): { message: string; needsP
  * Imports one input (expanding zips and emails into several documents). Returns one result per
  * document it tried to create. Never throws for a bad file: the result says what went wrong.
  */
-export async function importOne(core: Core, caseId: string, input: ImportInput, opts: ImportFileOptions = {}): Promise<ImportFileResult[]> {
-  const base: ImportFileResult = { fileName: input.fileName, source: input.source, status: 'reading', documentId: null, message: null };
+export async function importOne(core: Core, caseId: string, input: ImportInput, opts: ImportFileOptions = {}): Promise<ImportOutcome[]> {
+  const base: ImportOutcome = { fileName: input.fileName, source: input.source, status: 'reading', documentId: null, message: null };
   if (input.skipped !== undefined) {
-    const skipped: ImportFileResult = { ...base, status: 'skipped', message: input.skipped };
+    const skipped: ImportOutcome = { ...base, status: 'skipped', message: input.skipped };
     opts.onStatus?.(skipped);
     return [skipped];
   }
   opts.onStatus?.(base);
-  const done = (r: Partial<ImportFileResult>) => {
+  const done = (r: Partial<ImportOutcome>) => {
     const res = { ...base, ...r };
     opts.onStatus?.(res);
     return [res];
@@ -164,7 +172,7 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   }
 
   if (decoded.kind === 'zip') {
-    const results: ImportFileResult[] = [];
+    const results: ImportOutcome[] = [];
     for (const p of decoded.zip.problems) results.push({ ...base, status: 'failed', message: p.message });
     for (const m of decoded.zip.members) {
       const archivePath = input.archivePath ? `${input.archivePath}/${m.path}` : `${input.fileName}/${m.path}`;
@@ -185,8 +193,9 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
     if (working) removeIfUnreferenced(core, working.sha);
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });
   }
-  const results: ImportFileResult[] = [];
-  const first = { ...base, status: 'imported' as const, documentId, message: prepared.pagesNeedingOcr.length ? `${prepared.pagesNeedingOcr.length} page(s) queued for OCR.` : null };
+  const results: ImportOutcome[] = [];
+  const needsOcr = prepared.pagesNeedingOcr.length > 0;
+  const first: ImportOutcome = { ...base, status: 'imported', documentId, message: needsOcr ? `${prepared.pagesNeedingOcr.length} page(s) queued for OCR.` : null, needsOcr };
   opts.onStatus?.(first);
   results.push(first);
   for (const a of prepared.email?.attachments ?? []) {

@@ -1,10 +1,10 @@
 // Encrypted PDFs imported before working copies were kept have no readable copy: their OCR failed
 // ('No password given') and their packet pages came out blank. Importing the same file again (with
 // its password, unless it has only an owner password) adds the copy and queues the OCR it missed.
-import type { ImportFileResult } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import type { DocumentRow } from '../db/queries/documents';
+import type { ImportOutcome } from './import';
 import { releaseRecordedClaims } from '../recovery';
 import { isEncryptedPdf } from '../pdf/decrypt';
 import { workingCopyOf } from './parse/encrypted-pdf';
@@ -15,7 +15,7 @@ import { decodePdf } from './parse/pdf';
  * For a file already in the case as `existing`: adds its missing working copy and returns what was
  * done, or null when there is nothing to add (not an encrypted PDF, or it has its copy already).
  */
-export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, bytes: Uint8Array, password: string | undefined): Promise<Partial<ImportFileResult> | null> {
+export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, bytes: Uint8Array, password: string | undefined): Promise<Partial<ImportOutcome> | null> {
   if (existing.format !== 'pdf' || existing.working_sha256 || !(await isEncryptedPdf(bytes))) return null;
   const name = existing.title ?? existing.file_name;
   let copy: Uint8Array | null;
@@ -65,6 +65,7 @@ export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, b
   return {
     status: 'imported',
     documentId: existing.id,
+    needsOcr: missing.length > 0,
     message: missing.length
       ? `Already in this case as "${name}"; its pages are readable now: ${missing.length} page(s) queued for OCR.`
       : `Already in this case as "${name}"; its pages are readable now.`,

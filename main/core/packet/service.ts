@@ -17,6 +17,7 @@ import type { PacketChart, PacketInput } from './types';
 import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
 import { getSettings } from '../settings';
+import { liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
 
 export function packetCandidates(core: Core, caseId: string): PacketCandidateDto[] {
   getCase(core, caseId);
@@ -105,70 +106,68 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
   };
 }
 
-interface PacketJob {
-  dto: PacketJobDto;
-  controller: AbortController;
-  file: string | null;
-}
-const jobs = new WeakMap<Core, Map<string, PacketJob>>();
-const jobsOf = (core: Core) => {
-  let m = jobs.get(core);
-  if (!m) jobs.set(core, (m = new Map()));
-  return m;
-};
+/** A packet build or an exhibit list: a job of core/jobs, its file set once written. */
+export type PacketJob = LiveJob<PacketJobDto>;
 
 export function packetsDir(core: Core): string {
   return path.join(core.dataDir, 'packets');
 }
 
-export function startPacketBuild(core: Core, args: PacketOptionsArgs): PacketJobDto {
+/** Starts a packet build in a worker thread; `jobId` resumes one a restart interrupted under its id. */
+export function startPacketBuild(core: Core, args: PacketOptionsArgs, jobId?: string): PacketJobDto {
   getCase(core, args.caseId);
-  const jobId = core.newId();
-  const controller = new AbortController();
-  const dto: PacketJobDto = { jobId, caseId: args.caseId, done: false, cancelled: false, error: null, fraction: 0, message: 'Reading exhibits…', pageCount: null, fileReady: false, exhibits: [] };
-  const job: PacketJob = { dto, controller, file: null };
-  jobsOf(core).set(jobId, job);
-  const emit = () => core.emit('job.progress', { jobId, caseId: args.caseId, kind: 'packet', fraction: dto.fraction, message: dto.message, done: dto.done, error: dto.error ?? undefined });
-  void (async () => {
-    try {
-      const input = await packetInput(core, args);
-      const { buildPacketOffThread } = await import('./worker-host');
-      const result = await buildPacketOffThread(input, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          dto.fraction = p.total ? Math.min(0.99, p.done / p.total) : dto.fraction;
-          dto.message = `${p.phase}: ${p.done} of ${p.total}`;
-          emit();
-        },
-      });
-      const file = path.join(packetsDir(core), `${jobId}.pdf`);
-      core.blobs.writeFile(file, result.pdf); // sealed, like every case file
-      job.file = file;
-      Object.assign(dto, {
-        done: true,
-        fraction: 1,
-        message: `Packet ready: ${result.manifest.pageCount} pages.`,
-        pageCount: result.manifest.pageCount,
-        fileReady: true,
-        exhibits: result.manifest.exhibits.map((e) => ({ label: e.label, description: e.description, date: e.date, batesFirst: e.batesFirst, batesLast: e.batesLast })),
-      });
-    } catch (e) {
-      dto.done = true;
-      if ((e as Error).name === 'AbortError' || controller.signal.aborted) {
-        dto.cancelled = true;
-        dto.message = 'Cancelled.';
-      } else {
-        dto.error = (e as Error).message;
-        dto.message = `The packet could not be built: ${(e as Error).message}`;
-      }
+  return startJob<PacketJobDto>(core, {
+    kind: 'packet',
+    caseId: args.caseId,
+    id: jobId,
+    dto: (id) => ({ jobId: id, caseId: args.caseId, done: false, cancelled: false, error: null, fraction: 0, message: 'Reading exhibits…', pageCount: null, fileReady: false, exhibits: [] }),
+    resumable: args,
+    run: (ctx) => runPacketBuild(core, args, ctx),
+  }).dto;
+}
+
+async function runPacketBuild(core: Core, args: PacketOptionsArgs, ctx: JobContext<PacketJobDto>): Promise<PacketJobDto> {
+  const { job, signal } = ctx;
+  const dto = job.dto;
+  const emit = () => ctx.progress(dto.fraction, dto.message, { done: dto.done, error: dto.error ?? undefined });
+  try {
+    const input = await packetInput(core, args);
+    const { buildPacketOffThread } = await import('./worker-host');
+    const result = await buildPacketOffThread(input, {
+      signal,
+      onProgress: (p) => {
+        dto.fraction = p.total ? Math.min(0.99, p.done / p.total) : dto.fraction;
+        dto.message = `${p.phase}: ${p.done} of ${p.total}`;
+        emit();
+      },
+    });
+    const file = path.join(packetsDir(core), `${job.id}.pdf`);
+    core.blobs.writeFile(file, result.pdf); // sealed, like every case file
+    job.file = file;
+    Object.assign(dto, {
+      done: true,
+      fraction: 1,
+      message: `Packet ready: ${result.manifest.pageCount} pages.`,
+      pageCount: result.manifest.pageCount,
+      fileReady: true,
+      exhibits: result.manifest.exhibits.map((e) => ({ label: e.label, description: e.description, date: e.date, batesFirst: e.batesFirst, batesLast: e.batesLast })),
+    });
+  } catch (e) {
+    dto.done = true;
+    if ((e as Error).name === 'AbortError' || signal.aborted) {
+      dto.cancelled = true;
+      dto.message = 'Cancelled.';
+    } else {
+      dto.error = (e as Error).message;
+      dto.message = `The packet could not be built: ${(e as Error).message}`;
     }
-    emit();
-  })();
+  }
+  emit();
   return dto;
 }
 
 export function packetJob(core: Core, jobId: string): PacketJob {
-  const j = jobsOf(core).get(jobId);
+  const j = liveJob<PacketJobDto>(core, jobId, 'packet');
   if (!j) throw new AppError('not_found', `No packet job ${jobId}.`);
   return j;
 }
@@ -178,8 +177,15 @@ export async function exhibitListFile(core: Core, args: PacketOptionsArgs): Prom
   const { exportExhibitList } = await import('./exhibit-list');
   const { pdf, csv } = await exportExhibitList(input);
   const id = core.newId();
-  core.blobs.writeFile(path.join(packetsDir(core), `${id}-exhibits.pdf`), pdf);
-  jobsOf(core).set(id, { dto: { jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, fileReady: true, exhibits: [] }, controller: new AbortController(), file: path.join(packetsDir(core), `${id}-exhibits.pdf`) });
+  const file = path.join(packetsDir(core), `${id}-exhibits.pdf`);
+  core.blobs.writeFile(file, pdf);
+  startJob<PacketJobDto>(core, {
+    kind: 'packet',
+    caseId: args.caseId,
+    id,
+    file,
+    dto: () => ({ jobId: id, caseId: args.caseId, done: true, cancelled: false, error: null, fraction: 1, message: 'Exhibit list ready.', pageCount: null, fileReady: true, exhibits: [] }),
+  });
   return { csv, jobId: id };
 }
 
