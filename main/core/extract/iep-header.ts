@@ -5,6 +5,7 @@
 // 10/04/2024", "from October 5, 2023 through October 4, 2024"); else the same dates written in
 // sentences (vocab/iep.ts IEP_DATE_SENTENCES).
 import { findDates, parseDate, type FoundDate } from '../../../shared/text/dates';
+import { pairedLabelFields, pairedValue } from './iep-student';
 import { findLabeledValue, type Layout } from './layout';
 import { AMENDMENT_EFFECTIVE_LABELS, DATE_RANGE_JOIN, IEP_DATE_SENTENCES, IEP_HEADER_LABELS } from './vocab/iep';
 
@@ -22,6 +23,10 @@ export interface IepHeaderDates {
 const hasDate = (v: string) => findDates(v).length > 0;
 
 /** `amendment`: the document amends an IEP, so it starts on its own effective date. */
+/** The halves of a paired period label ("Start / End Date", "Begin / End", "From / To"), each its own label once split. */
+const PAIRED_START = [/(?:iep\s+)?(?:start|begin(?:ning)?|initiation|effective|from)(?:\s+date)?/i];
+const PAIRED_END = [/(?:iep\s+)?(?:end(?:ing)?|expiration|through|to)(?:\s+date)?/i];
+
 export function readIepDates(layout: Layout, opts: { amendment?: boolean } = {}): IepHeaderDates {
   const dateAfter = (labels: RegExp[], accept: (v: string) => boolean = hasDate) => parseDate(findLabeledValue(layout, labels, accept)?.value ?? null);
   // A date that looks ahead (the IEP's end, the next annual review) lies after the IEP's start: a
@@ -36,11 +41,15 @@ export function readIepDates(layout: Layout, opts: { amendment?: boolean } = {})
   // IEP from its initiation (else its meeting) to the projected annual review.
   // An amendment starts on its effective date, even where it reprints the period of the IEP it amends.
   const amendmentStart = opts.amendment ? amendmentEffectiveDate(layout) : null;
-  const startDate = amendmentStart ?? periodDates[0] ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
+  // "Start / End Date: 09/02/2025 / 06/12/2026": one label naming both, the value holding both.
+  const paired = pairedLabelFields(layout);
+  const pairedDate = (labels: RegExp[]) => parseDate(pairedValue(paired, labels, (v) => findDates(v).length === 1));
+  const startDate = amendmentStart ?? periodDates[0] ?? pairedDate([...L.start, ...PAIRED_START]) ?? dateAfter(L.start) ?? sentencePeriod?.[0] ?? meetingDate;
   const after = laterThan(startDate ?? meetingDate);
   const nextAnnualReview = dateAfter(L.nextAnnual, after);
   const periodEnd = periodDates.length > 1 && periodDates[1] > (startDate ?? '') ? periodDates[1] : null;
-  const endDate = periodEnd ?? dateAfter(L.end, after) ?? sentencePeriod?.[1] ?? nextAnnualReview;
+  const pairedEnd = pairedDate([...L.end, ...PAIRED_END]);
+  const endDate = periodEnd ?? (pairedEnd && pairedEnd > (startDate ?? '') ? pairedEnd : null) ?? dateAfter(L.end, after) ?? sentencePeriod?.[1] ?? nextAnnualReview;
   return {
     meetingDate,
     startDate,

@@ -122,15 +122,92 @@ function headerPages(layout: Layout, pages = 2): Layout {
   return { ...layout, lines: layout.lines.filter((l) => l.page < first + pages) };
 }
 
-export function readStudentProfile(layout: Layout): Omit<StudentProfile, 'grade' | 'district'> {
+/** One field of a label naming two ("Grade / School: 4 / Lincoln Elementary"): its own label and its part of the value. */
+export interface PairedField {
+  label: string;
+  value: string;
+  line: LayoutLine;
+}
+
+const PAIR_LABEL = /^([A-Za-z][A-Za-z.'#]*(?:\s+[A-Za-z][A-Za-z.'#]*){0,3})\s*\/\s*([A-Za-z][A-Za-z.'#]*(?:\s+[A-Za-z][A-Za-z.'#]*){0,3})\s*(?::\s*(.*))?$/;
+
+/**
+ * The two parts of a value holding two fields, split the way the label is: two dates, else at the
+ * one spaced slash ("4 / Lincoln Elementary", "03/14/2015 / 10"), else at the one slash ("4/Lincoln").
+ */
+function splitPairValue(value: string): [string, string] | null {
+  const v = value.trim();
+  const dates = findDates(v);
+  if (dates.length === 2) return [dates[0].text, dates[1].text];
+  const spaced = v.split(/\s+\/\s+/);
+  if (spaced.length === 2) return spaced[0] && spaced[1] ? [spaced[0], spaced[1]] : null;
+  if (spaced.length > 2 || dates.length > 0) return null;
+  const bare = v.split('/');
+  return bare.length === 2 && bare[0].trim() && bare[1].trim() ? [bare[0].trim(), bare[1].trim()] : null;
+}
+
+/**
+ * Fields printed under one label naming two, joined by "/", with a value holding both split the same
+ * way: "Grade / School: 4 / Lincoln Elementary", "DOB / Age: 03/14/2015 / 10", "Start / End Date:
+ * 09/02/2025 / 06/12/2026" (a last word the second name carries is both names': "Start Date", "End
+ * Date"). The value follows the label in its cell or stands in the cell under it. A label naming one
+ * thing in two words ("Parent/Guardian: ...") has a value that does not split, and yields nothing.
+ */
+export function pairedLabelFields(layout: Layout): PairedField[] {
+  const fields: PairedField[] = [];
+  layout.lines.forEach((line, i) => {
+    line.cells.forEach((cell, c) => {
+      const m = PAIR_LABEL.exec(cell.text.trim());
+      if (!m) return;
+      let value = m[3]?.trim() ?? '';
+      // "Grade / School:" in a left column, the value in the next cell.
+      if (!value && m[3] !== undefined) value = line.cells[c + 1]?.text.trim() ?? '';
+      else if (!value) {
+        // A label alone in its cell, the value printed in the cell under it.
+        const below = layout.lines[i + 1];
+        if (!below || below.page !== line.page) return;
+        const under = below.cells.find((u) => u.x0 < cell.x1 && u.x1 > cell.x0);
+        if (!under || PAIR_LABEL.test(under.text.trim()) || /:\s*$/.test(under.text)) return;
+        value = under.text.trim();
+      }
+      const parts = splitPairValue(value);
+      if (!parts) return;
+      const first = m[1].trim().split(/\s+/);
+      const second = m[2].trim().split(/\s+/);
+      // "Start / End Date": the shared last word names both.
+      const shared = first.length === 1 && second.length > 1 && /^(?:date|dates|name|number|no\.?|#)$/i.test(second[second.length - 1]) ? ` ${second[second.length - 1]}` : '';
+      fields.push({ label: first.join(' ') + shared, value: parts[0], line }, { label: second.join(' '), value: parts[1], line });
+    });
+  });
+  return fields;
+}
+
+/** The value of the first paired field whose own label is one of `labels` (the whole label) and passes `accept`. */
+export function pairedValue(fields: PairedField[], labels: RegExp[], accept: (v: string) => boolean): string | null {
+  for (const label of labels) {
+    const whole = new RegExp(`^(?:${label.source})$`, label.flags.replace('g', ''));
+    const found = fields.find((f) => whole.test(f.label) && accept(f.value));
+    if (found) return found.value;
+  }
+  return null;
+}
+
+const GRADE_VALUE = /^(?:grade\s+)?(K|PK|TK|KG|\d{1,2})(?:st|nd|rd|th)?(?:\s+grade)?$/i;
+
+export function readStudentProfile(layout: Layout): Omit<StudentProfile, 'district'> {
+  const paired = pairedLabelFields(layout);
+  const gradeValue = pairedValue(paired, IEP_HEADER_LABELS.grade, (v) => GRADE_VALUE.test(v.trim()));
+  const pairedSchool = pairedValue(paired, P.school.flat(), looksLikeSchool);
+  const pairedDob = pairedValue(paired, IEP_HEADER_LABELS.dob, (v) => findDates(v).length === 1);
   const name = tiered(layout, P.name.slice(0, 1), looksLikePersonName) ?? tiered(headerPages(layout), P.name.slice(1), looksLikePersonName)
     ?? valueAboveLabel(layout, P.nameBelow, looksLikePersonName);
   const isDate = (v: string) => findDates(v).length > 0;
-  const dob = parseDate(findLabeledValue(layout, IEP_HEADER_LABELS.dob, isDate)?.value ?? valueAboveLabel(layout, P.dobBelow, isDate));
-  const school = tiered(layout, P.school, looksLikeSchool) ?? valueAboveLabel(layout, P.schoolBelow, looksLikeSchool);
+  const dob = parseDate(pairedDob) ?? parseDate(findLabeledValue(layout, IEP_HEADER_LABELS.dob, isDate)?.value ?? valueAboveLabel(layout, P.dobBelow, isDate));
+  const school = pairedSchool ?? tiered(layout, P.school, looksLikeSchool) ?? valueAboveLabel(layout, P.schoolBelow, looksLikeSchool);
   return {
     name: personName(name),
     dob,
+    grade: gradeValue ? GRADE_VALUE.exec(gradeValue.trim())![1].toUpperCase() : null,
     school,
     primaryDisability: tiered(layout, P.primaryDisability, looksLikeDisability),
     secondaryDisability: tiered(layout, P.secondaryDisability, looksLikeDisability),

@@ -40,7 +40,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
     student: {
       ...profile,
       dob: profile.dob ?? dateAfter(L.dob),
-      grade: gradeOfIepYear(layout) ?? gradeOf(findLabeledValue(layout, L.grade, (v) => /^(?:\/\s*[A-Za-z ]+\s+)?(?:K|PK|TK|KG|\d{1,2})\b/i.test(v.trim()))?.value ?? null),
+      grade: profile.grade ?? gradeOfIepYear(layout) ?? gradeOf(findLabeledValue(layout, L.grade, (v) => /^(?:\/\s*[A-Za-z ]+\s+)?(?:K|PK|TK|KG|\d{1,2})\b/i.test(v.trim()))?.value ?? null),
       district: districtOf(layout),
       primaryDisability: profile.primaryDisability ?? findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v) && !/[:;]/.test(v) && v.split(/\s+/).length <= 10)?.value ?? null,
     },
