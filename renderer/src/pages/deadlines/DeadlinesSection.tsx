@@ -10,6 +10,7 @@ import type { SectionProps } from '../sections';
 import { CalendarPanel } from './CalendarPanel';
 import { DeadlineTable } from './DeadlineTable';
 import { EventsPanel } from './EventsPanel';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { STATUS_GROUPS } from './labels';
 
 function byDueDate(a: DeadlineDto, b: DeadlineDto): number {
@@ -21,6 +22,7 @@ export function DeadlinesSection({ caseData }: SectionProps) {
   const deadlines = useCaseQuery(caseId, () => invoke('deadlines.list', { caseId }));
   const events = useCaseQuery(caseId, () => invoke('events.list', { caseId }));
   const calendar = useCaseQuery(caseId, () => invoke('calendar.get', { caseId }));
+  const suggestions = useCaseQuery(caseId, () => invoke('deadlines.suggestions', { caseId }));
   const [error, setError] = useState<string | null>(null);
 
   const markMet = async (d: DeadlineDto, metDate: string | null) => {
@@ -74,6 +76,7 @@ export function DeadlinesSection({ caseData }: SectionProps) {
             </section>
           );
         })}
+      {suggestions.data && <SuggestionsPanel caseId={caseId} suggestions={suggestions.data} onChange={(next) => (suggestions.set(next), deadlines.reload(), events.reload())} />}
       {events.data && <EventsPanel caseId={caseId} events={events.data} onChange={(e) => (events.set(e), deadlines.reload())} />}
       {events.error && (
         <p role="alert" className="error">

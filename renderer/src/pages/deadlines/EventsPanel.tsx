@@ -152,6 +152,10 @@ export function EventsPanel({ caseId, events, onChange }: { caseId: string; even
                       ) : (
                         <span className="muted">From the case</span>
                       )
+                    ) : e.origin === 'automatic' && e.sourceDocumentId ? (
+                      <a href={viewerHref(caseId, e.sourceDocumentId, 1)} className="source-link">
+                        Read from a letter (automatic)
+                      </a>
                     ) : (
                       <span className="tag by-user">Entered by you</span>
                     )}
