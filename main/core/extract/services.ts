@@ -35,13 +35,16 @@ export function extractServices(layout: Layout, documentId: string): ExtractedSe
 
 export function readServices(layout: Layout, documentId: string): ServicesResult {
   const lines = bodyLines(layout);
+  // A table header printed again at the top of the next page (a table that starts at the foot of a
+  // page) looks like a running header, but it is the table's: kept, so the table is found and read on.
+  const tableLines = layout.lines.filter((l) => !l.repeated || isServiceTableHeader(l));
   const services: ExtractedService[] = [];
   const accommodations: string[] = [];
   let tables = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (!isServiceTableHeader(lines[i])) continue;
+  for (let i = 0; i < tableLines.length; i++) {
+    if (!isServiceTableHeader(tableLines[i])) continue;
     tables++;
-    const table = readServiceTable(lines, i, documentId);
+    const table = readServiceTable(tableLines, i, documentId);
     services.push(...table.services);
     accommodations.push(...table.accommodations);
     i = table.end - 1;
@@ -106,11 +109,18 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   let inServices = true;
   let previous: LayoutLine | null = null;
   const spacingLines: LayoutLine[] = [];
-  for (let k = i; k < lines.length && !isEnd(lines[k], columns, header); k++) spacingLines.push(lines[k]);
+  for (let k = i; k < lines.length && !isEnd(lines[k], columns, header); k++) if (!repeatsHeader(lines[k], header)) spacingLines.push(lines[k]);
   const { tight, padded } = rowSpacing(spacingLines.filter((l) => !isBandLine(l, columns)));
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (isEnd(line, columns, header)) break;
+    // The header printed again over the rows continued on the next page: the table reads on.
+    if (repeatsHeader(line, header)) {
+      previous = null;
+      // Its wrapped label lines too, counted on a copy: the columns keep the labels they have.
+      i += wrappedHeaderLines(lines, i, columns.map((c) => ({ ...c })));
+      continue;
+    }
     if (isBandLine(line, columns)) {
       inServices = !NOT_SERVICE_BAND.test(line.text) && (SERVICE_BAND.test(line.text) || inServices);
       previous = null;
@@ -144,10 +154,16 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   return { services, accommodations, end: i };
 }
 
-/** The table ends at prose running across its columns, a heading that is no band, or a repeat of a different header. */
+/** The same header printed again on a later page, over the table's continued rows. */
+function repeatsHeader(line: LayoutLine, header: LayoutLine): boolean {
+  const norm = (l: LayoutLine) => l.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return line !== header && line.page > header.page && norm(line) === norm(header);
+}
+
+/** The table ends at prose running across its columns, a heading that is no band, or a header that does not repeat its own. */
 function isEnd(line: LayoutLine, columns: Column[], header: LayoutLine): boolean {
   if (isBandLine(line, columns)) return false;
-  if (line !== header && isServiceTableHeader(line)) return true;
+  if (line !== header && isServiceTableHeader(line) && !repeatsHeader(line, header)) return true;
   if (line.isHeading && line.cells.length === 1) return true;
   return crossesColumns(line, columns) && line.cells.length === 1 && (line.words.length >= 6 || /[.:]$/.test(line.text));
 }
