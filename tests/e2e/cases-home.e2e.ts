@@ -96,6 +96,23 @@ describeRivera('the cases home', () => {
     await expect.poll(async () => (await rowNames()).length).toBe(3);
   });
 
+  it('archives and moves to the trash from a row, each with Undo', async () => {
+    const page = browser.page;
+    const note = (text: string) => page.getByRole('status').getByRole('listitem').filter({ hasText: text });
+    await list.caseRow('Zed Zimmer').getByRole('button', { name: 'Archive Zed Zimmer' }).click();
+    await expect.poll(() => list.caseRow('Zed Zimmer').count()).toBe(0);
+    await note('Archived "Zed Zimmer"').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => list.caseRow('Zed Zimmer').count()).toBe(1);
+    expect((await callApi(host, 'cases.get', { caseId: (await callApi(host, 'cases.list', {})).find((c) => c.name === 'Zed Zimmer')!.id })).archivedAt).toBeNull();
+
+    await list.caseRow('Ana Able').getByRole('button', { name: 'Move Ana Able to the trash' }).click();
+    await expect.poll(() => list.caseRow('Ana Able').count()).toBe(0);
+    expect((await callApi(host, 'cases.trash', undefined)).map((c) => c.name)).toEqual(['Ana Able']);
+    await note('Moved "Ana Able" to the trash').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => list.caseRow('Ana Able').count()).toBe(1);
+    expect(await callApi(host, 'cases.trash', undefined)).toEqual([]);
+  });
+
   it('fits 1280x800 without sideways scrolling, light and dark', async () => {
     const page = browser.page;
     for (const theme of ['light', 'dark'] as const) {

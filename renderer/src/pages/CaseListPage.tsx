@@ -2,11 +2,14 @@
 // flags, documents to review), sorted by last opened, next deadline, open flags or name, searched
 // and filtered; the trash; deadlines across every case.
 import { useState } from 'react';
-import { Checkbox, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
+import { Button, Checkbox, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
 import { formatDisplayDate } from '../../../shared/text/dates';
-import { keys, useCall } from '../api/queries';
+import { invoke } from '../api/client';
+import { invalidateCase, keys, useCall } from '../api/queries';
 import { NewCaseDialog } from '../components/NewCaseDialog';
 import { CaseTrash } from '../components/home/CaseTrash';
+import { moveCaseToTrash } from '../components/home/case-actions';
+import { showToast } from '../components/shell/toasts';
 import { FILTERS, filterCases, SORTS, sortCases, useCaseRows, type CaseFilter, type CaseRow, type CaseSort } from '../components/home/case-rows';
 import { UpcomingDeadlines, useAllDeadlines } from '../components/home/UpcomingDeadlines';
 import { navigate } from '../router';
@@ -14,6 +17,17 @@ import { ChoiceSelect } from './documents/ChoiceSelect';
 import { relativeDays } from './deadlines/labels';
 
 const SORT_KEY = 'casefile.caseSort';
+
+/** Archives (or brings back) a case from its row, with a note that undoes it. */
+async function setArchived(c: { id: string; name: string }, archived: boolean): Promise<void> {
+  const call = (on: boolean) => invoke(on ? 'cases.archive' : 'cases.unarchive', { caseId: c.id }).then(() => invalidateCase(c.id));
+  try {
+    await call(archived);
+    showToast(archived ? `Archived "${c.name}". Show archived lists it.` : `"${c.name}" is back among the open cases.`, { label: 'Undo', run: () => call(!archived) });
+  } catch (e) {
+    showToast((e as Error).message);
+  }
+}
 
 function count(n: number | null, one: string, many: string): string {
   if (n === null) return '…';
@@ -96,6 +110,14 @@ export function CaseListPage() {
               <span className="muted small">
                 {c.lastOpenedAt ? `Opened ${formatDisplayDate(c.lastOpenedAt.slice(0, 10))}` : 'Never opened'}
                 {c.archivedAt && <span className="tag">Archived</span>}
+              </span>
+              <span className="row-actions">
+                <Button className="quiet" aria-label={`${c.archivedAt ? 'Unarchive' : 'Archive'} ${c.name}`} onPress={() => void setArchived(c, !c.archivedAt)}>
+                  {c.archivedAt ? 'Unarchive' : 'Archive'}
+                </Button>
+                <Button className="quiet danger" aria-label={`Move ${c.name} to the trash`} onPress={() => void moveCaseToTrash(c).catch((e: Error) => showToast(e.message))}>
+                  Trash
+                </Button>
               </span>
             </GridListItem>
           )}
