@@ -27,10 +27,17 @@ export function findMonthDates(text: string): MonthDate[] {
     const iso = lastDay(+m[2], +m[1]);
     if (iso && +m[1] >= 1 && +m[1] <= 12) found.push({ iso, index: m.index, length: m[0].length, text: m[0] });
   }
+  // "the 15th of June 2026": a full date written day first, not the month alone.
+  const dayOf = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
+  while ((m = dayOf.exec(text))) {
+    const iso = isoDate(+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]);
+    if (iso) found.push({ iso, index: m.index, length: m[0].length, text: m[0] });
+  }
+  const within = (i: number) => found.some((f) => i >= f.index && i < f.index + f.length);
   const named = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})\b/gi;
   while ((m = named.exec(text))) {
     const iso = lastDay(+m[2], MONTHS[m[1].slice(0, 3).toLowerCase()]);
-    if (iso) found.push({ iso, index: m.index, length: m[0].length, text: m[0] });
+    if (iso && !within(m.index)) found.push({ iso, index: m.index, length: m[0].length, text: m[0] });
   }
   return found.sort((a, b) => a.index - b.index);
 }

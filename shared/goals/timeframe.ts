@@ -15,6 +15,7 @@ export const TIMEFRAME = new RegExp(
     String.raw`\b(?:by|before|no later than)\s+(?:the\s+)?(?:end|close|conclusion|middle)\s+of`,
     // "by mid-year", "by the second grading period", "by the end of the third quarter".
     String.raw`\bby\s+(?:the\s+)?mid-?(?:year|term|semester)\b`,
+    String.raw`\b(?:by|before|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?:\d{4}|semester|term)\b`,
     String.raw`\bby\s+(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|next|final|last)\s+)(?:grading\s+period|marking\s+period|reporting\s+period|progress\s+report|quarter|semester|trimester)\b`,
     String.raw`\b(?:by|before|through|until)\s+${MONTH}(?:\s|,|$)`,
     String.raw`\bby\s+(?:the\s+)?(?:next\s+)?(?:annual|iep|review|anniversary|expiration|ard|cse)`,

@@ -184,6 +184,9 @@ describe('the target date is never a begin date or a date of birth', () => {
     ['Effective 9/2/2025 through June 2026, Ada will stay seated in 85% of intervals.', '2026-06-30'],
     ['Ada (DOB 03/04/2015) will read 90 wcpm by the next annual IEP meeting.', null],
     ['Ada (date of birth: 4/5/2016) will write 5 sentences.', null],
+    // A day written before its month is a full date, not the month alone.
+    ['By the 15th of June 2026, Ada will read 80 words correct per minute.', '2026-06-15'],
+    ['No later than the 3rd day of March, 2027, Ada will count coins to $1.00 with 90% accuracy.', '2027-03-03'],
   ])('%s', (text, date) => {
     expect(parseGoalSentence(text).targetDate).toBe(date);
   });
@@ -200,6 +203,7 @@ describe('timeframes named by a school calendar, and levels kept', () => {
     'By the second grading period, given a planner, Ada will copy 100% of assignments.',
     'By the end of the third quarter, during math, Ada will solve 8 of 10 problems.',
     'By the middle of the school year, in the cafeteria, Ada will greet 2 peers per lunch period.',
+    'By spring 2027, given a grade-level passage, Ada will read 80 words correct per minute.',
   ])('%s states a timeframe', (text) => {
     expect(checkGoal(text).components).toEqual({ condition: true, behavior: true, criterion: true, timeframe: true });
   });
