@@ -96,3 +96,33 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   resolution_session: 'Resolution meeting',
   hearing_date: 'Hearing date',
 };
+
+/** The seven things a Prior Written Notice must describe (34 CFR 300.503(b)(1)-(7)), in the regulation's order. */
+export const PWN_ELEMENTS = [
+  { id: 'action', cite: '34 CFR 300.503(b)(1)', label: 'the action the district proposes or refuses' },
+  { id: 'why', cite: '34 CFR 300.503(b)(2)', label: 'why the district proposes or refuses it' },
+  { id: 'basis', cite: '34 CFR 300.503(b)(3)', label: 'each evaluation, assessment, record or report used as a basis' },
+  { id: 'safeguards', cite: '34 CFR 300.503(b)(4)', label: 'that the parents have procedural safeguards, and how to get a copy' },
+  { id: 'sources', cite: '34 CFR 300.503(b)(5)', label: 'sources the parents can contact for help' },
+  { id: 'options', cite: '34 CFR 300.503(b)(6)', label: 'other options considered and why they were rejected' },
+  { id: 'factors', cite: '34 CFR 300.503(b)(7)', label: 'other factors relevant to the decision' },
+] as const;
+export type PwnElementId = (typeof PWN_ELEMENTS)[number]['id'];
+
+/**
+ * Sentences that carry each element. The specific ones (safeguards, sources, options, basis, factors) are
+ * looked for first and keep their sentence; action and why are read from what is left (one sentence may
+ * state both: "The district refuses X because Y").
+ */
+export const PWN_ELEMENT_PHRASES: Record<PwnElementId, { re: RegExp; seen: string }> = {
+  safeguards: { re: /\bprocedural\s+safeguards?\b|\bnotice\s+of\s+(?:parent(?:al|s'?)?\s+)?(?:rights|safeguards)\b|\bparents'?\s+rights\s+(?:and|under)\b/i, seen: 'federal model form "protection under the procedural safeguards"; CA "Notice of Parent Rights and Procedural Safeguards"; TX "Notice of Procedural Safeguards"' },
+  sources: { re: /\b(?:contact|call|reach|e-?mail|assistance|help|support|questions?|understand(?:ing)?)\b[^.]{0,140}?\b(?:SELPA|parent\s+(?:training|information|center|resource)|PTI|family\s+(?:resource|empowerment)|resource\s+center|protection\s+and\s+advocacy|disability\s+rights|ombuds\w*|legal\s+(?:aid|services)|advocacy|organi[sz]ations?|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}|[\w.]+@[\w.]+)/i, seen: '"For help understanding these rights, contact the ... SELPA at (555) ...", federal model form "sources for parents to contact", parent training centers (PTI), Disability Rights agencies' },
+  options: { re: /\b(?:other|alternative)\s+(?:options?|alternatives?|actions?|placements?|services?|proposals?|choices|supports?)\b[^.]{0,80}?\b(?:considered|discussed|reviewed|rejected|explored|looked\s+at)\b|\b(?:options?|alternatives?)\s+(?:were\s+|was\s+)?(?:considered|discussed|rejected)\b|\b(?:considered|discussed)\b[^.]{0,120}?\b(?:but|and)\s+(?:was\s+|were\s+|it\s+was\s+)?(?:rejected|not\s+(?:adopted|selected|chosen|accepted|pursued)|did\s+not\s+(?:adopt|select|choose|accept|pursue))\b/i, seen: 'model form "Other options considered and why they were rejected"; "...was discussed but rejected because...", "...discussed ... and did not adopt it"' },
+  basis: { re: /\b(?:evaluations?|assessments?|records?|reports?|data|tests?|observations?|input|information|documents?|procedures?)\b[^.]{0,80}?\b(?:used|relied\s+(?:up)?on|considered|reviewed)\b[^.]{0,40}?\b(?:basis|decision|deciding|determin\w*|making|reach\w*|proposal|refusal)\b|\bused\s+as\s+(?:a|the)\s+basis\b|\bbasis\s+(?:for|of)\s+(?:this|the|our)\s+(?:decision|proposal|refusal|action)\b|\b(?:based|relied)\s+(?:up)?on\s+(?:the\s+)?(?:\w+\s+){0,3}(?:evaluation|assessment|progress\s+reports?|reports?|records?|data|IEP|observations?|tests?|testing)\b|\b(?:team|district|we)\s+(?:reviewed|relied\s+on|used)\b[^.]{0,30}?\b(?:following|evaluations?|assessments?|reports?|records?|data)\b/i, seen: 'model form "Assessments, records and reports used as a basis"; "The team reviewed the following: ..."; "based on the psychoeducational evaluation"' },
+  factors: { re: /\bother\s+(?:relevant\s+)?(?:factors?|considerations?)\b|\bfactors?\s+(?:relevant|that\s+were\s+relevant|considered|that\s+(?:the\s+team|we)\s+considered)\b|\b(?:also|additionally)\s+(?:relevant|took\s+into\s+account)\b|\bother\s+(?:relevant\s+)?information\s+(?:considered|relevant)\b/i, seen: 'model form "Other factors relevant to the proposal or refusal"' },
+  action: { re: /\b(?:district|school|agency|team|we|LEA|committee)\b[^.]{0,40}?\b(?:propos(?:es|ed|ing)|refus(?:es|ed|ing)|declin(?:es|ed|ing)|den(?:y|ies|ied)|reject(?:s|ed)|recommend(?:s|ed)?|will\s+(?:not\s+)?(?:provide|change|initiate|conduct|begin|add|increase|reduce|evaluate|assess|place|fund))\b|\baction\s+(?:proposed|refused)\b|\b(?:proposed|refused)\s+action\b/i, seen: 'model form "Description of the action proposed or refused"; "The district refuses the parent\'s request..."' },
+  why: { re: /\bbecause\b|\breasons?\b|\bexplanation\b|\bwhy\b|\bdue\s+to\b|\bsince\b|\b(?:team|district|we)\s+(?:has\s+)?(?:determined|believes?|found|concluded|feels?|decided)\b|\bas\s+(?:a\s+result|documented|shown|evidenced)\b|\b(?:is|are)\s+(?:not\s+)?making\s+(?:adequate\s+|sufficient\s+|meaningful\s+)?progress\b|\b(?:is|are|remains?)\s+(?:not\s+)?(?:appropriate|sufficient|adequate|necessary|needed)\b/i, seen: 'model form "Explanation of why the district proposes or refuses the action"; "The team determined that..."' },
+};
+
+/** Words that say how to get the safeguards: a copy enclosed, given, available, on a website. */
+export const SAFEGUARDS_HOW = /\b(?:cop(?:y|ies)|obtain|available|request|provided|enclosed|attached|included|given|website|www\.|https?:|online|download)\b/i;
