@@ -12,6 +12,7 @@ import { m0080WorkingCopies } from './migrations/0080-working-copies';
 import { m0090PageLayout } from './migrations/0090-page-layout';
 import { m0140ClassifierVersion } from './migrations/0140-classifier-version';
 import { m0170CaseTrash } from './migrations/0170-case-trash';
+import { m0180OcrJobPages } from './migrations/0180-ocr-job-pages';
 import { m0190EventSuggestions } from './migrations/0190-event-suggestions';
 
 export interface Migration {
@@ -20,7 +21,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies, m0090PageLayout, m0140ClassifierVersion, m0170CaseTrash, m0190EventSuggestions];
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies, m0090PageLayout, m0140ClassifierVersion, m0170CaseTrash, m0180OcrJobPages, m0190EventSuggestions];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies every migration above the database's user_version; returns the versions applied. */

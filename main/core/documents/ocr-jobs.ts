@@ -1,6 +1,8 @@
 // Runs queued OCR jobs: page images from the stored original (an encrypted PDF's decrypted working
-// copy), recognised on the worker pool, then pages, search rows, classification and status written
-// in one transaction.
+// copy), recognised on the worker pool, each page written to the job's own table as it comes (so
+// memory does not grow with the scan's length, and an interrupted job resumes where it stopped),
+// then the document's pages, search rows, classification and status written from there in one
+// transaction: the document appears whole or not at all.
 import os from 'node:os';
 import path from 'node:path';
 import type { PageContent } from '../../../shared/domain';
@@ -120,27 +122,25 @@ async function scanImagesOf(core: Core, sha: string) {
 /**
  * Recognises pages through a few lanes, each rendering its next page only when its last one is
  * recognised: the pool stays busy while at most `lanes` page images exist at once. (Rendering every
- * page before OCR held a 300-page scan's images together: gigabytes.)
+ * page before OCR held a 300-page scan's images together: gigabytes.) Each recognised page goes to
+ * `store` at once and is not kept; its image is dropped as its lane moves on.
  */
-async function recognizePages(source: PageInputSource, pages: number[], driver: OcrDriver, lanes: number, opts: OcrJobOptions & { documentId: string }): Promise<PageContent[]> {
-  const results: PageContent[] = new Array(pages.length);
+async function recognizePages(source: PageInputSource, pages: number[], driver: OcrDriver, lanes: number, store: (page: PageContent) => void, opts: OcrJobOptions & { documentId: string; alreadyDone: number; total: number }): Promise<void> {
   const controller = new AbortController();
   const forward = () => controller.abort();
   opts.signal?.addEventListener('abort', forward, { once: true });
   let next = 0;
-  let done = 0;
+  let done = opts.alreadyDone;
   const lane = async () => {
     while (next < pages.length) {
       if (controller.signal.aborted) throw new OcrCancelledError();
-      const i = next++;
-      const input = await source.input(pages[i]);
-      results[i] = await driver.recognize(input, { signal: controller.signal });
-      opts.onPage?.({ documentId: opts.documentId, done: ++done, total: pages.length });
+      const n = pages[next++];
+      store(await driver.recognize(await source.input(n), { signal: controller.signal }));
+      opts.onPage?.({ documentId: opts.documentId, done: ++done, total: opts.total });
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, pages.length)) }, lane));
-    return results;
   } catch (error) {
     controller.abort(); // one page failed or was cancelled: stop the other lanes
     throw error;
@@ -160,13 +160,17 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
   core.db.prepare("UPDATE jobs SET status = 'running', updated_at = ? WHERE id = ?").run(now(), job.id);
   core.db.prepare("UPDATE documents SET status = 'ocr_running', updated_at = ? WHERE id = ?").run(now(), doc.id);
   const pages = (JSON.parse(job.payload_json) as { pages: number[] }).pages;
-  let recognised: PageContent[];
+  // Pages this job already recognised before it was interrupted are not read again.
+  const stored = new Set(core.db.prepare<[string], { page_number: number }>('SELECT page_number FROM ocr_job_pages WHERE job_id = ?').all(job.id).map((r) => r.page_number));
+  const todo = pages.filter((n) => !stored.has(n));
+  const keep = core.db.prepare('INSERT OR REPLACE INTO ocr_job_pages (job_id, page_number, content_json) VALUES (?, ?, ?)');
   try {
     const source = await openPageInputs(core, doc.id);
     try {
       // One lane per OCR worker plus one, so a page is being rendered while the workers recognise.
       const driver = opts.driver ?? ocrDriverFor(core);
-      recognised = await recognizePages(source, pages, driver, os.availableParallelism() + 1, { ...opts, documentId: doc.id });
+      const store = (page: PageContent) => void keep.run(job.id, page.pageNumber, JSON.stringify(page));
+      await recognizePages(source, todo, driver, os.availableParallelism() + 1, store, { ...opts, documentId: doc.id, alreadyDone: pages.length - todo.length, total: pages.length });
       // The last queued document: its workers are done, and what follows (writing 300 pages, the
       // extraction) is better done without their memory. They start again when OCR is next needed.
       const more = core.db.prepare("SELECT 1 FROM jobs WHERE kind = 'ocr' AND status = 'queued' LIMIT 1").get();
@@ -183,17 +187,25 @@ async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<
     const message = isPasswordError(e) ? noReadableCopy(doc).message : `${doc.file_name}: OCR failed, so its scanned pages have no text: ${(e as Error).message}`;
     core.db.transaction(() => {
       core.db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run((e as Error).message, now(), job.id);
+      core.db.prepare('DELETE FROM ocr_job_pages WHERE job_id = ?').run(job.id);
       core.db.prepare("UPDATE documents SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(message, now(), doc.id);
     })();
     opts.onFailed?.(doc.id, message);
     core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
     return;
   }
+  const recognised = core.db.prepare<[string, number], { content_json: string }>('SELECT content_json FROM ocr_job_pages WHERE job_id = ? AND page_number = ?');
   core.db.transaction(() => {
-    q.putPages(doc.id, recognised);
+    // One page at a time from the job's table: never the whole scan's words in memory at once.
+    for (const n of pages) {
+      const row = recognised.get(job.id, n);
+      if (!row) throw new Error(`${doc.file_name}: page ${n} was not recognised`);
+      q.putPages(doc.id, [JSON.parse(row.content_json) as PageContent]);
+    }
     const all = q.pages(doc.id).map(rowToPageContent);
     q.applyClassification(doc.id, classify(all, { fileName: doc.file_name }), now());
     core.db.prepare("UPDATE documents SET status = 'ready', error = NULL, updated_at = ? WHERE id = ?").run(now(), doc.id);
+    core.db.prepare('DELETE FROM ocr_job_pages WHERE job_id = ?').run(job.id);
     core.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
   })();
   await opts.afterDocument?.(doc.id);
