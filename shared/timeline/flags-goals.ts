@@ -5,8 +5,8 @@ import { formatDisplayDate } from '../text/dates';
 import type { FlagContext, FlagThresholds, RedFlag } from './flag-types';
 import { flagKey, fmtNum, goalName, uniq } from './flag-types';
 import { goalScale, scaledPoints } from './flags-measure';
-import { directionFromText, effectiveDirection, reachesTarget, wordSimilarity } from './lineage';
-import { type CaseGoal, type GoalDataPoint, baseIepOf, iepById, iepStart, schoolYearOf } from './model';
+import { directionFromText, effectiveDirection, goalYearIep, reachesTarget, wordSimilarity } from './lineage';
+import { type CaseGoal, type GoalDataPoint, baseIepOf, iepById, iepStart, lineageGoalById, schoolYearOf } from './model';
 import { canonicalUnit, gradeLevelFromText, parseGrade } from './similarity';
 
 /** Grade level of the material a goal is measured on ("a third grade passage" -> 3), when it names one. */
@@ -58,11 +58,12 @@ function verdict(step: Step): 'met' | 'unmet' | null {
 }
 
 function lineageSteps(ctx: FlagContext, goalIds: string[]): Step[] {
-  const ieps = iepById(ctx.model);
+  // A goal of the year before printed in an IEP (its IEP not in the case) is a year of its own.
+  const goals = lineageGoalById(ctx.model);
   const steps: Array<Step & { base: string }> = [];
   for (const id of goalIds) {
-    const goal = ctx.goals.get(id);
-    const iep = goal && ieps.get(goal.iepId);
+    const goal = goals.get(id);
+    const iep = goal && goalYearIep(ctx.model, goal);
     if (!goal || !iep) continue;
     const base = baseIepOf(ctx.model, iep).id;
     const scale = goalScale(goal);
@@ -91,9 +92,8 @@ const latestOf = (points: GoalDataPoint[]) => points.reduce<GoalDataPoint | null
 
 /** The flag for one run of restated goals, with what became of the goal line after it. */
 function carriedForwardFlag(ctx: FlagContext, run: Step[], later: Step[]): RedFlag {
-  const ieps = iepById(ctx.model);
   const iepDate = (s: Step) => {
-    const iep = ieps.get(s.goals[0].iepId);
+    const iep = goalYearIep(ctx.model, s.goals[0]);
     return formatDisplayDate(iep ? iep.meetingDate ?? iepStart(iep) : null);
   };
   const goals = run.flatMap((s) => s.goals);

@@ -8,10 +8,10 @@ import {
   type GoalDataPoint,
   compareDates,
   dataPointsByGoal,
-  goalById,
-  iepById,
   iepStart,
   iepsChronological,
+  lineageGoalById,
+  priorYearIep,
 } from './model';
 import { goalTokens, idfWeights, sameUnit, skillCompatibility, skillText, weightedCosine } from './similarity';
 import { daysBetween } from '../text/dates';
@@ -105,7 +105,7 @@ function lineageFacts(goalIds: string[], goals: Map<string, CaseGoal>, points: M
  * per lineage per IEP. An amendment restating a goal continues its lineage; a new goal starts one.
  */
 export function linkGoals(model: CaseModel): GoalLineage[] {
-  const ieps = iepsChronological(model);
+  const ieps = withPriorYears(model).steps;
   const allGoals = ieps.flatMap((i) => i.goals);
   const idf = idfWeights(allGoals.map((g) => goalTokens(goalDescription(g))));
   const lineages: Array<{ id: string; goalIds: string[]; tail: CaseGoal; tailIep: CaseIep }> = [];
@@ -139,9 +139,51 @@ export function linkGoals(model: CaseModel): GoalLineage[] {
       if (!usedGoals.has(goal.id)) lineages.push({ id: `L:${goal.id}`, goalIds: [goal.id], tail: goal, tailIep: iep });
     }
   }
-  const goals = goalById(model);
+  const goals = lineageGoalById(model);
   const points = dataPointsByGoal(model);
   return lineages.map((l) => ({ id: l.id, goalIds: l.goalIds, ...lineageFacts(l.goalIds, goals, points) }));
+}
+
+/** Wording at or above which a prior-year goal printed in an IEP is the earlier IEP's own goal (reprinted). */
+const SAME_GOAL_WORDING = 0.85;
+
+/**
+ * The IEP years goal lineages run through: the case's IEPs in the order they took effect, with the
+ * goals of the year before that an IEP reprints (priorGoals) as a year of their own just before it
+ * when the IEP they came from is not in the case. A reprinted goal whose IEP is in the case is that
+ * IEP's goal (the same wording, the latest earlier IEP that has it): `sameAs` maps it there.
+ */
+export function withPriorYears(model: Pick<CaseModel, 'ieps'>): { steps: CaseIep[]; sameAs: Map<string, string> } {
+  const ieps = iepsChronological(model);
+  const sameAs = new Map<string, string>();
+  const steps: CaseIep[] = [];
+  for (const iep of ieps) {
+    const start = iepStart(iep);
+    const earlier = ieps.filter((i) => i !== iep && compareDates(iepStart(i), start) < 0).reverse();
+    const alone: CaseGoal[] = [];
+    for (const prior of iep.priorGoals ?? []) {
+      let same: CaseGoal | null = null;
+      for (const before of earlier) {
+        let best = SAME_GOAL_WORDING;
+        for (const g of before.goals) {
+          const score = wordSimilarity(prior.text, g.text);
+          if (score >= best) [best, same] = [score, g];
+        }
+        if (same) break;
+      }
+      if (same) sameAs.set(prior.id, same.id);
+      else alone.push(prior);
+    }
+    if (alone.length) steps.push({ ...priorYearIep(iep), goals: alone });
+    steps.push(iep);
+  }
+  return { steps: steps.sort((a, b) => compareDates(iepStart(a), iepStart(b))), sameAs };
+}
+
+/** The IEP year a goal belongs to: its IEP's, or for a goal of the year before printed in an IEP, that year. */
+export function goalYearIep(model: Pick<CaseModel, 'ieps'>, goal: CaseGoal): CaseIep | null {
+  const host = model.ieps.find((i) => i.id === goal.iepId) ?? null;
+  return host && goal.priorYear ? priorYearIep(host) : host;
 }
 
 /** A user's decision about one goal: put it in the lineage with this key (new or existing), or alone (null). */
@@ -165,11 +207,11 @@ export function applyLinkOverrides(links: GoalLineage[], overrides: LinkOverride
     const key = lineageKey ?? `U:${goalId}`;
     members.set(key, [...(members.get(key) ?? []), goalId]);
   }
-  const goals = goalById(model);
-  const ieps = iepById(model);
+  const goals = lineageGoalById(model);
   const startOf = (goalId: string) => {
     const goal = goals.get(goalId);
-    return goal ? iepStart(ieps.get(goal.iepId) ?? { startDate: null, meetingDate: null }) : null;
+    const iep = goal ? goalYearIep(model, goal) : null;
+    return iep ? iepStart(iep) : null;
   };
   const points = dataPointsByGoal(model);
   const result: GoalLineage[] = [];
@@ -260,15 +302,14 @@ export interface LineageStep {
 }
 
 export function lineageHistory(model: CaseModel, lineage: GoalLineage): LineageStep[] {
-  const goals = goalById(model);
-  const ieps = iepById(model);
+  const goals = lineageGoalById(model);
   const points = dataPointsByGoal(model);
   const steps: LineageStep[] = [];
   let previous: CaseGoal | null = null;
   for (const id of lineage.goalIds) {
     const goal = goals.get(id);
     if (!goal) continue;
-    const iep = ieps.get(goal.iepId);
+    const iep = goalYearIep(model, goal);
     steps.push({
       goalId: goal.id,
       iepId: goal.iepId,

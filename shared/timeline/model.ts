@@ -10,11 +10,17 @@ import type {
   ServiceSession,
   TestScore,
 } from '../domain';
-import { daysBetween } from '../text/dates';
+import { addDays, daysBetween } from '../text/dates';
 import { goalTokens, labelSimilarity, sameUnit, skillCompatibility } from './similarity';
 
-export type CaseGoal = ExtractedGoal & { id: string; iepId: string; documentId: string };
-export type CaseIep = Omit<ExtractedIep, 'goals'> & { id: string; documentId: string; goals: CaseGoal[] };
+export type CaseGoal = ExtractedGoal & {
+  id: string;
+  iepId: string;
+  documentId: string;
+  /** A goal of the IEP before, printed inside IEP iepId (kept apart from that IEP's own goals). */
+  priorYear?: boolean;
+};
+export type CaseIep = Omit<ExtractedIep, 'goals' | 'priorGoals'> & { id: string; documentId: string; goals: CaseGoal[]; priorGoals?: CaseGoal[] };
 export type CaseProgressEntry = ProgressEntry & { goalId: string | null };
 export type CaseProgressReport = Omit<ExtractedProgressReport, 'entries'> & {
   documentId: string;
@@ -217,6 +223,33 @@ export function dataPointsByGoal(model: Pick<CaseModel, 'progressReports'>): Map
 
 export function goalById(model: Pick<CaseModel, 'ieps'>): Map<string, CaseGoal> {
   return new Map(model.ieps.flatMap((iep) => iep.goals.map((g) => [g.id, g] as const)));
+}
+
+/** Goals of every IEP with the prior-year goals printed inside them: what goal lineages are made of. */
+export function lineageGoalById(model: Pick<CaseModel, 'ieps'>): Map<string, CaseGoal> {
+  return new Map(model.ieps.flatMap((iep) => [...iep.goals, ...(iep.priorGoals ?? [])].map((g) => [g.id, g] as const)));
+}
+
+/**
+ * The IEP year a prior-year goal stands for when the IEP it came from is not in the case: the year
+ * before its host IEP, ending the day before the host starts (or on the goal's own date), no amendment.
+ */
+export function priorYearIep(host: CaseIep): CaseIep {
+  const start = iepStart(host);
+  const dates = (host.priorGoals ?? []).map((g) => g.targetDate).filter((d): d is string => !!d).sort();
+  const end = dates[dates.length - 1] ?? (start ? addDays(start, -1) : null);
+  return {
+    ...host,
+    id: `${host.id}#prior`,
+    type: null,
+    meetingDate: null,
+    startDate: end ? addDays(end, -364) : null,
+    endDate: end,
+    amendsMeetingDate: null,
+    goals: host.priorGoals ?? [],
+    priorGoals: [],
+    services: [],
+  };
 }
 
 export function iepById(model: Pick<CaseModel, 'ieps'>): Map<string, CaseIep> {

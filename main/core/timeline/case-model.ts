@@ -36,6 +36,7 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
         id: r.id,
         documentId: r.id,
         goals: iep.goals.map((g) => ({ ...g, id: goalId(r.id, g.key), iepId: r.id, documentId: r.id })),
+        priorGoals: (iep.priorGoals ?? []).map((g) => ({ ...g, id: goalId(r.id, g.key), iepId: r.id, documentId: r.id, priorYear: true })),
       };
       model.ieps.push(caseIep);
     }
