@@ -57,15 +57,7 @@ const boundaryPolicies = Object.entries(mayImport).map(([from, to]) => ({
 // TODO(issue 16): move their SQL into query modules and delete each line.
 const prepareNotYetMoved = [
   'main/core/backup/backup.ts',
-  'main/core/cases.ts',
-  'main/core/documents/import.ts',
   'main/core/documents/ocr-jobs.ts',
-  'main/core/documents/relayout.ts',
-  'main/core/documents/service.ts',
-  'main/core/documents/working-copy.ts',
-  'main/core/pipeline.ts',
-  'main/core/recovery.ts',
-  'main/core/settings.ts',
   'main/core/vault/data-folder.ts',
 ];
 const queryModules = ['main/core/db/queries/**', 'main/core/*/queries.ts', 'main/core/db/migrations/**', 'main/core/db/migrate.ts'];

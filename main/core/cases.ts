@@ -11,6 +11,8 @@ import {
 } from '../../shared/api/cases';
 import { AppError } from '../../shared/errors';
 import type { Core } from './context';
+import { blobQueries } from './db/queries/blobs';
+import { documentQueries } from './db/queries/documents';
 import { compactAfterDelete } from './db/queries/maintenance';
 import { searchIndexQueries } from './db/queries/search-index';
 import { caseQueries, rowToCase, rowToSummary, type CaseColumns } from './db/queries/cases';
@@ -181,10 +183,10 @@ export function trashCase(core: Core, caseId: string): CaseDto {
 /** Brings a case back from the trash, its pages searchable again. */
 export function restoreCase(core: Core, caseId: string): CaseDto {
   getTrashedCase(core, caseId);
-  const docs = core.db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE case_id = ? AND deleted_at IS NULL').all(caseId);
+  const docs = documentQueries(core.db).liveIdsOfCase(caseId);
   core.db.transaction(() => {
     caseQueries(core.db).setDeleted(caseId, null);
-    for (const d of docs) searchIndexQueries(core.db).indexDocument(d.id);
+    for (const id of docs) searchIndexQueries(core.db).indexDocument(id);
   })();
   core.emit('case.changed', { caseId, what: 'restored' });
   return getCase(core, caseId);
@@ -214,18 +216,15 @@ export function emptyCaseTrash(core: Core): number {
 export function deleteCase(core: Core, caseId: string): void {
   if (!caseQueries(core.db).get(caseId)) throw new AppError('not_found', `No case with id ${caseId}.`);
   // Originals and the decrypted working copies of encrypted PDFs alike.
-  const shas = core.db
-    .prepare<[string, string], { sha256: string }>('SELECT sha256 FROM documents WHERE case_id = ? UNION SELECT working_sha256 FROM documents WHERE case_id = ? AND working_sha256 IS NOT NULL')
-    .all(caseId, caseId)
-    .map((r) => r.sha256);
+  const docs = documentQueries(core.db);
+  const shas = docs.shasOfCase(caseId);
   core.db.transaction(() => {
     searchIndexQueries(core.db).removeCase(caseId);
     caseQueries(core.db).remove(caseId);
   })();
   for (const sha of shas) {
-    const still = core.db.prepare('SELECT 1 FROM documents WHERE sha256 = ? OR working_sha256 = ? LIMIT 1').get(sha, sha);
-    if (!still) {
-      core.db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
+    if (!docs.shaInUse(sha)) {
+      blobQueries(core.db).remove(sha);
       core.blobs.remove(sha);
     }
   }

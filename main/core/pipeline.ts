@@ -3,7 +3,11 @@
 import type { DocumentDto } from '../../shared/api/documents';
 import type { ExtractionResult } from '../../shared/domain';
 import type { Core } from './context';
+import { caseQueries } from './db/queries/cases';
 import { documentQueries, rowToPageContent } from './db/queries/documents';
+import { extractionQueries } from './db/queries/extractions';
+import { jobQueries } from './db/queries/jobs';
+import { emitJobProgress } from './jobs';
 import { classify } from './documents/parse/classify';
 import { CLASSIFIER_VERSION } from './documents/parse/classify-version';
 import { getDocument } from './documents/service';
@@ -26,12 +30,7 @@ export function extractAndStore(core: Core, documentId: string, onFailed?: Extra
     onFailed?.(documentId, `${doc.file_name}: its text is stored, but reading its goals, services and dates failed (${(e as Error).message}).`);
     return null;
   }
-  core.db
-    .prepare(
-      `INSERT INTO extractions (document_id, extractor_version, result_json, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(document_id) DO UPDATE SET extractor_version = excluded.extractor_version, result_json = excluded.result_json, updated_at = excluded.updated_at`,
-    )
-    .run(documentId, EXTRACTOR_VERSION, JSON.stringify(result), core.nowIso());
+  extractionQueries(core.db).put(documentId, EXTRACTOR_VERSION, JSON.stringify(result), core.nowIso());
   if (result.iep) fillCaseBlanks(core, doc.case_id, result.iep.student);
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return result;
@@ -43,11 +42,8 @@ export function extractAndStore(core: Core, documentId: string, onFailed?: Extra
  * contacts when none is there), never overwrite.
  */
 function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionResult['iep']>['student']): void {
-  const row = core.db
-    .prepare<[string], { dob: string | null; grade: string | null; school: string | null; district: string | null; primary_disability: string | null; secondary_disability: string | null; parents_json: string; contacts_json: string }>(
-      'SELECT dob, grade, school, district, primary_disability, secondary_disability, parents_json, contacts_json FROM cases WHERE id = ?',
-    )
-    .get(caseId);
+  const cases = caseQueries(core.db);
+  const row = cases.profile(caseId);
   if (!row) return;
   const fill: Record<string, string> = {};
   if (!row.dob && s.dob && s.dob <= core.nowIso().slice(0, 10)) fill.dob = s.dob;
@@ -64,7 +60,7 @@ function fillCaseBlanks(core: Core, caseId: string, s: NonNullable<ExtractionRes
   }
   const keys = Object.keys(fill);
   if (!keys.length) return;
-  core.db.prepare(`UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fill, now: core.nowIso(), id: caseId });
+  cases.fillBlanks(caseId, fill, core.nowIso());
   core.emit('case.changed', { caseId, what: 'updated' });
 }
 
@@ -92,7 +88,7 @@ function reclassify(core: Core, documentId: string): boolean | null {
   const pages = q.pages(documentId).map(rowToPageContent);
   const emailDate = (JSON.parse(doc.meta_json) as { sentDate?: string }).sentDate ?? null;
   q.applyClassification(documentId, classify(pages, { fileName: doc.file_name, emailDate }), core.nowIso());
-  core.db.prepare('UPDATE documents SET classifier_version = ? WHERE id = ?').run(CLASSIFIER_VERSION, documentId);
+  q.setClassifierVersion(documentId, CLASSIFIER_VERSION);
   const now = q.get(documentId)!;
   return now.type !== doc.type || now.subtype !== doc.subtype;
 }
@@ -102,10 +98,8 @@ function reclassify(core: Core, documentId: string): boolean | null {
  * the user set, and re-extracts those whose type or subtype changed. Returns how many were classified.
  */
 export function refreshStaleClassifications(core: Core, onFailed?: ExtractionFailed): number {
-  const stale = core.db
-    .prepare<[number], { id: string }>("SELECT id FROM documents WHERE status = 'ready' AND deleted_at IS NULL AND classifier_version < ? ORDER BY created_at")
-    .all(CLASSIFIER_VERSION);
-  for (const { id } of stale) {
+  const stale = documentQueries(core.db).idsClassifiedBefore(CLASSIFIER_VERSION);
+  for (const id of stale) {
     try {
       if (reclassify(core, id)) extractAndStore(core, id, onFailed);
     } catch (e) {
@@ -118,13 +112,8 @@ export function refreshStaleClassifications(core: Core, onFailed?: ExtractionFai
 
 /** Re-runs extraction on every document whose stored result is from an older extractor. */
 export function refreshStaleExtractions(core: Core, onFailed?: ExtractionFailed): number {
-  const stale = core.db
-    .prepare<[number], { id: string }>(
-      `SELECT d.id FROM documents d LEFT JOIN extractions e ON e.document_id = d.id
-       WHERE d.status = 'ready' AND d.deleted_at IS NULL AND (e.document_id IS NULL OR e.extractor_version < ?)`,
-    )
-    .all(EXTRACTOR_VERSION);
-  for (const { id } of stale) extractAndStore(core, id, onFailed);
+  const stale = extractionQueries(core.db).staleDocumentIds(EXTRACTOR_VERSION);
+  for (const id of stale) extractAndStore(core, id, onFailed);
   return stale.length;
 }
 
@@ -145,7 +134,7 @@ export interface ResumeReport {
 
 /** How many documents wait for OCR that no one is running (queued by an earlier run, or requeued after a crash). */
 export function queuedOcrCount(core: Core): number {
-  return core.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE kind = 'ocr' AND status = 'queued'").get()!.n;
+  return jobQueries(core.db).countQueued('ocr');
 }
 
 /**
@@ -174,8 +163,8 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
         hooks.onOcrFailed?.(id, message);
       },
       onPage: ({ documentId, done, total }) => {
-        const caseId = core.db.prepare<[string], { case_id: string }>('SELECT case_id FROM documents WHERE id = ?').get(documentId)?.case_id ?? '';
-        core.emit('job.progress', { jobId: `resume-${documentId}`, caseId, kind: 'ocr', fraction: done / total, message: `Resuming OCR: page ${done} of ${total}`, done: done === total });
+        const caseId = documentQueries(core.db).caseOf(documentId) ?? '';
+        emitJobProgress(core, { jobId: `resume-${documentId}`, caseId, kind: 'ocr', fraction: done / total, message: `Resuming OCR: page ${done} of ${total}`, done: done === total });
       },
     });
   }

@@ -3,6 +3,7 @@
 // under the data-folder lock, yet never deletes what a still-running importer may own: an original
 // its import has claimed but not recorded yet, or a temp file it is still writing.
 import type { Core } from './context';
+import { blobQueries } from './db/queries/blobs';
 import { jobQueries } from './db/queries/jobs';
 import { processIsAlive } from './lock';
 
@@ -19,13 +20,9 @@ export interface RecoveryReport {
 /** Another process, still running (this process's own leftovers date from an earlier one with its pid). */
 const stillRunning = (pid: number, host?: string) => pid !== process.pid && processIsAlive(pid, host);
 
-function recordedShas(core: Core): Set<string> {
-  return new Set(core.db.prepare<[], { sha256: string }>('SELECT sha256 FROM blobs').all().map((r) => r.sha256));
-}
-
 export function recoverOnStart(core: Core): RecoveryReport {
   const tempFilesRemoved = core.blobs.removeTempFiles((pid) => stillRunning(pid));
-  const referenced = recordedShas(core);
+  const referenced = blobQueries(core.db).shas();
   const claimed = new Set<string>();
   for (const c of core.blobs.claims()) {
     if (!referenced.has(c.sha256) && stillRunning(c.pid, c.host)) claimed.add(c.sha256);
@@ -50,6 +47,6 @@ export function recoverOnStart(core: Core): RecoveryReport {
 export function releaseRecordedClaims(core: Core): void {
   const own = core.blobs.claims().filter((c) => c.pid === process.pid);
   if (!own.length) return;
-  const isRecorded = core.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM blobs WHERE sha256 = ?');
-  for (const c of own) if (isRecorded.get(c.sha256)) core.blobs.removeClaim(c);
+  const blobs = blobQueries(core.db);
+  for (const c of own) if (blobs.has(c.sha256)) core.blobs.removeClaim(c);
 }

@@ -7,7 +7,9 @@ import type { ImportFileResult } from '../../../shared/api/documents';
 import type { PageContent } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
+import { blobQueries } from '../db/queries/blobs';
 import { documentQueries } from '../db/queries/documents';
+import { jobQueries } from '../db/queries/jobs';
 import { releaseRecordedClaims } from '../recovery';
 import { sha256Hex } from './blob-store';
 import { walkPaths } from './folder-walk';
@@ -218,8 +220,7 @@ interface StoredOriginal {
 
 /** Removes a stored original no document refers to (an import that failed after storing it). */
 function removeIfUnreferenced(core: Core, sha: string): void {
-  const stillUsed = core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha);
-  if (!stillUsed) core.blobs.remove(sha);
+  if (!blobQueries(core.db).has(sha)) core.blobs.remove(sha);
   core.blobs.release(sha);
 }
 
@@ -235,16 +236,10 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
   const classification = classify(prepared.pages, { fileName: input.fileName, emailDate: prepared.email?.sentDate ?? prepared.email?.date ?? null });
   try {
     core.db.transaction(() => {
-      core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, size, now);
-      if (working) core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(working.sha, working.size, now);
-      core.db
-        .prepare(
-          `INSERT INTO documents (id, case_id, sha256, working_sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
-            title, type, type_confidence, subtype, date, date_confidence, classifier_version, meta_json, status, created_at, updated_at)
-           VALUES (@id, @caseId, @sha, @working, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
-            @title, @type, @typeConf, @subtype, @date, @dateConf, @classifierVersion, @meta, @status, @now, @now)`,
-        )
-        .run({
+      const blobs = blobQueries(core.db);
+      blobs.record(sha, size, now);
+      if (working) blobs.record(working.sha, working.size, now);
+      q.insert({
           id,
           caseId,
           sha,
@@ -269,9 +264,7 @@ function recordDocument(core: Core, caseId: string, input: ImportInput, original
         });
       q.putPages(id, prepared.pages.filter((p) => !prepared.pagesNeedingOcr.includes(p.pageNumber) || p.text.trim()));
       if (prepared.pagesNeedingOcr.length) {
-        core.db
-          .prepare(`INSERT INTO jobs (id, case_id, document_id, kind, status, payload_json, created_at, updated_at) VALUES (?, ?, ?, 'ocr', 'queued', ?, ?, ?)`)
-          .run(core.newId(), caseId, id, JSON.stringify({ pages: prepared.pagesNeedingOcr }), now, now);
+        jobQueries(core.db).insert({ id: core.newId(), caseId, documentId: id, kind: 'ocr', status: 'queued', payload: { pages: prepared.pagesNeedingOcr }, now });
       }
     })();
   } catch (e) {

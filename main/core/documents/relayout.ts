@@ -11,13 +11,7 @@ import { extractionOf, recordUpgradeNotice, type ReadAgain } from './upgrade-not
 
 /** Ids of the documents whose pages were read by an older layout, oldest first. */
 export function staleLayoutDocuments(core: Core): string[] {
-  return core.db
-    .prepare<[number], { id: string }>(
-      `SELECT d.id FROM documents d WHERE d.status = 'ready' AND d.deleted_at IS NULL
-       AND EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.layout_version < ?) ORDER BY d.created_at`,
-    )
-    .all(LAYOUT_VERSION)
-    .map((r) => r.id);
+  return documentQueries(core.db).idsLaidOutBefore(LAYOUT_VERSION);
 }
 
 /**
@@ -41,7 +35,7 @@ export async function relayoutDocument(core: Core, documentId: string): Promise<
   core.db.transaction(() => {
     const replaced = stored.filter((p) => p.source === 'text_layer' && fresh.has(p.pageNumber)).map((p) => fresh.get(p.pageNumber)!);
     if (replaced.length) q.putPages(documentId, replaced);
-    core.db.prepare('UPDATE pages SET layout_version = ? WHERE document_id = ? AND layout_version < ?').run(LAYOUT_VERSION, documentId, LAYOUT_VERSION);
+    q.markLaidOut(documentId, LAYOUT_VERSION);
   })();
 }
 

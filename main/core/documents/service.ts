@@ -42,31 +42,10 @@ export function documentPage(core: Core, id: string, page: number): PageDto {
 
 export function updateDocument(core: Core, id: string, patch: { title?: string; type?: DocType; subtype?: IepSubtype | null; date?: string | null }): DocumentDto {
   const doc = requireDoc(core, id);
-  const sets: string[] = [];
-  const vals: Record<string, unknown> = { id, now: core.nowIso() };
-  if (patch.title !== undefined) {
-    sets.push('title = @title');
-    vals.title = patch.title;
-  }
-  if (patch.type !== undefined) {
-    sets.push('type = @type', 'type_by_user = 1', 'type_confidence = 1');
-    vals.type = patch.type;
-    if (patch.type !== 'iep') sets.push('subtype = NULL');
-  }
-  if (patch.subtype !== undefined) {
-    sets.push('subtype = @subtype', 'type_by_user = 1');
-    vals.subtype = patch.subtype;
-  }
-  if (patch.date !== undefined) {
-    sets.push('date = @date', 'date_by_user = 1', 'date_confidence = 1');
-    vals.date = patch.date;
-  }
-  if (sets.length) {
-    core.db.transaction(() => {
-      core.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(vals);
-      if (patch.type !== undefined && !doc.deleted_at) searchIndexQueries(core.db).retagDocument(id);
-    })();
-  }
+  core.db.transaction(() => {
+    const changed = documentQueries(core.db).applyUserEdit(id, patch, core.nowIso());
+    if (changed && patch.type !== undefined && !doc.deleted_at) searchIndexQueries(core.db).retagDocument(id);
+  })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);
 }
@@ -75,7 +54,7 @@ export function updateDocument(core: Core, id: string, patch: { title?: string; 
 export function trashDocument(core: Core, id: string): DocumentDto {
   const doc = requireDoc(core, id);
   core.db.transaction(() => {
-    core.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(core.nowIso(), core.nowIso(), id);
+    documentQueries(core.db).setDeleted(id, core.nowIso(), core.nowIso());
     searchIndexQueries(core.db).removeDocument(id);
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
@@ -85,7 +64,7 @@ export function trashDocument(core: Core, id: string): DocumentDto {
 export function restoreDocument(core: Core, id: string): DocumentDto {
   const doc = requireDoc(core, id);
   core.db.transaction(() => {
-    core.db.prepare('UPDATE documents SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(core.nowIso(), id);
+    documentQueries(core.db).setDeleted(id, null, core.nowIso());
     searchIndexQueries(core.db).indexDocument(id);
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });

@@ -3,7 +3,9 @@
 // its password, unless it has only an owner password) adds the copy and queues the OCR it missed.
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
-import type { DocumentRow } from '../db/queries/documents';
+import { blobQueries } from '../db/queries/blobs';
+import { documentQueries, type DocumentRow } from '../db/queries/documents';
+import { jobQueries } from '../db/queries/jobs';
 import type { ImportOutcome } from './import';
 import { releaseRecordedClaims } from '../recovery';
 import { isEncryptedPdf } from '../pdf/decrypt';
@@ -34,28 +36,27 @@ export async function addMissingWorkingCopy(core: Core, existing: DocumentRow, b
   const pagesNeedingOcr = (await decodePdf(copy, existing.file_name)).pagesNeedingOcr;
   const sha = core.blobs.put(copy);
   const now = core.nowIso();
-  const recognised = new Set(
-    core.db.prepare<[string], { page_number: number }>("SELECT page_number FROM pages WHERE document_id = ? AND source = 'ocr'").all(existing.id).map((r) => r.page_number),
-  );
+  const docs = documentQueries(core.db);
+  const blobs = blobQueries(core.db);
+  const recognised = new Set(docs.ocrPageNumbers(existing.id));
   const missing = pagesNeedingOcr.filter((n) => !recognised.has(n));
   const record = core.db.transaction(() => {
-    core.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, copy.byteLength, now);
-    core.db.prepare('UPDATE documents SET working_sha256 = ?, updated_at = ? WHERE id = ?').run(sha, now, existing.id);
-    core.db.prepare("DELETE FROM jobs WHERE document_id = ? AND kind = 'ocr' AND status <> 'running'").run(existing.id);
+    blobs.record(sha, copy.byteLength, now);
+    docs.setWorkingCopy(existing.id, sha, now);
+    const jobs = jobQueries(core.db);
+    jobs.dropWaitingOcr(existing.id);
     if (missing.length) {
-      core.db
-        .prepare(`INSERT INTO jobs (id, case_id, document_id, kind, status, payload_json, created_at, updated_at) VALUES (?, ?, ?, 'ocr', 'queued', ?, ?, ?)`)
-        .run(core.newId(), existing.case_id, existing.id, JSON.stringify({ pages: missing }), now, now);
-      core.db.prepare("UPDATE documents SET status = 'ocr_pending', error = NULL WHERE id = ?").run(existing.id);
+      jobs.insert({ id: core.newId(), caseId: existing.case_id, documentId: existing.id, kind: 'ocr', status: 'queued', payload: { pages: missing }, now });
+      docs.setReadable(existing.id, 'ocr_pending');
     } else if (existing.status === 'failed') {
-      core.db.prepare("UPDATE documents SET status = 'ready', error = NULL WHERE id = ?").run(existing.id);
+      docs.setReadable(existing.id, 'ready');
     }
   });
   try {
     record();
   } catch (e) {
     // Not recorded: the copy goes again, unless another document already records the same bytes.
-    if (!core.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha)) core.blobs.remove(sha);
+    if (!blobs.has(sha)) core.blobs.remove(sha);
     core.blobs.release(sha);
     throw e;
   }

@@ -83,6 +83,19 @@ export function caseQueries(db: Db) {
       const guard = expectedVersion === undefined ? '' : ' AND version = @expectedVersion';
       return db.prepare(`UPDATE cases SET ${sets}updated_at = @now, version = ${NEXT_VERSION} WHERE id = @id${guard}`).run(expectedVersion === undefined ? { ...cols, id, now } : { ...cols, id, now, expectedVersion }).changes === 1;
     },
+    /** The profile fields a document may fill when the case lacks them. */
+    profile: (id: string) =>
+      db
+        .prepare<[string], { dob: string | null; grade: string | null; school: string | null; district: string | null; primary_disability: string | null; secondary_disability: string | null; parents_json: string; contacts_json: string }>(
+          'SELECT dob, grade, school, district, primary_disability, secondary_disability, parents_json, contacts_json FROM cases WHERE id = ?',
+        )
+        .get(id),
+    /** Fills blanks a document named (keeps the version: the user's edits are not overtaken by it). */
+    fillBlanks(id: string, cols: Partial<CaseColumns>, now: string): void {
+      const keys = Object.keys(cols);
+      if (!keys.length) return;
+      db.prepare(`UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...cols, now, id });
+    },
     /** The case a version belongs to, if any case is at it now. */
     atVersion: (version: number) => byVersion.get(version),
     setOpened: (id: string, now: string) => db.prepare('UPDATE cases SET last_opened_at = ? WHERE id = ?').run(now, id),

@@ -71,6 +71,39 @@ export function rowToDocument(r: DocumentRow, extra: { lowConfidencePages?: numb
 /** Pages whose OCR mean confidence is below this are marked for review. */
 export const LOW_CONFIDENCE = 70;
 
+/** A new document's columns, as the import records it. */
+export interface NewDocument {
+  id: string;
+  caseId: string;
+  sha: string;
+  working: string | null;
+  fileName: string;
+  source: string | null;
+  archivePath: string | null;
+  parent: string | null;
+  format: string;
+  pageCount: number;
+  textSource: string;
+  title: string;
+  type: string;
+  typeConf: number;
+  subtype: string | null;
+  date: string | null;
+  dateConf: number;
+  classifierVersion: number;
+  meta: string;
+  status: string;
+  now: string;
+}
+
+/** What the user set on a document by hand (each field given is marked the user's). */
+export interface DocumentEdit {
+  title?: string;
+  type?: string;
+  subtype?: string | null;
+  date?: string | null;
+}
+
 export function documentQueries(db: Db) {
   const insertPage = db.prepare(`INSERT OR REPLACE INTO pages (document_id, page_number, width, height, text, words_json, source, mean_confidence, needs_review, graphics_json, layout_version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -79,6 +112,74 @@ export function documentQueries(db: Db) {
   const docTags = db.prepare<[string], { case_id: string; type: string; deleted_at: string | null }>('SELECT case_id, type, deleted_at FROM documents WHERE id = ?');
   return {
     get: (id: string) => db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(id),
+    caseOf: (id: string) => db.prepare<[string], { case_id: string }>('SELECT case_id FROM documents WHERE id = ?').get(id)?.case_id,
+    insert: (d: NewDocument) =>
+      db
+        .prepare(
+          `INSERT INTO documents (id, case_id, sha256, working_sha256, file_name, source_path, archive_path, parent_document_id, format, page_count, text_source,
+            title, type, type_confidence, subtype, date, date_confidence, classifier_version, meta_json, status, created_at, updated_at)
+           VALUES (@id, @caseId, @sha, @working, @fileName, @source, @archivePath, @parent, @format, @pageCount, @textSource,
+            @title, @type, @typeConf, @subtype, @date, @dateConf, @classifierVersion, @meta, @status, @now, @now)`,
+        )
+        .run(d),
+    /** The user's edits: a type set by hand is certain (and drops the subtype unless an IEP), a date likewise. */
+    applyUserEdit(id: string, patch: DocumentEdit, now: string): boolean {
+      const sets: string[] = [];
+      const vals: Record<string, unknown> = { id, now };
+      if (patch.title !== undefined) {
+        sets.push('title = @title');
+        vals.title = patch.title;
+      }
+      if (patch.type !== undefined) {
+        sets.push('type = @type', 'type_by_user = 1', 'type_confidence = 1');
+        vals.type = patch.type;
+        if (patch.type !== 'iep') sets.push('subtype = NULL');
+      }
+      if (patch.subtype !== undefined) {
+        sets.push('subtype = @subtype', 'type_by_user = 1');
+        vals.subtype = patch.subtype;
+      }
+      if (patch.date !== undefined) {
+        sets.push('date = @date', 'date_by_user = 1', 'date_confidence = 1');
+        vals.date = patch.date;
+      }
+      if (!sets.length) return false;
+      db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(vals);
+      return true;
+    },
+    setDeleted: (id: string, at: string | null, now: string) => db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, now, id),
+    setWorkingCopy: (id: string, sha: string, now: string) => db.prepare('UPDATE documents SET working_sha256 = ?, updated_at = ? WHERE id = ?').run(sha, now, id),
+    /** A readable copy was added: OCR pending again, or ready (its error cleared either way). */
+    setReadable: (id: string, status: 'ocr_pending' | 'ready') => db.prepare('UPDATE documents SET status = ?, error = NULL WHERE id = ?').run(status, id),
+    setClassifierVersion: (id: string, version: number) => db.prepare('UPDATE documents SET classifier_version = ? WHERE id = ?').run(version, id),
+    /** Ready documents (not in the trash) an older classifier classified, oldest first. */
+    idsClassifiedBefore: (version: number) =>
+      db
+        .prepare<[number], { id: string }>("SELECT id FROM documents WHERE status = 'ready' AND deleted_at IS NULL AND classifier_version < ? ORDER BY created_at")
+        .all(version)
+        .map((r) => r.id),
+    /** Ready documents (not in the trash) with a page an older layout read, oldest first. */
+    idsLaidOutBefore: (version: number) =>
+      db
+        .prepare<[number], { id: string }>(
+          `SELECT d.id FROM documents d WHERE d.status = 'ready' AND d.deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.layout_version < ?) ORDER BY d.created_at`,
+        )
+        .all(version)
+        .map((r) => r.id),
+    markLaidOut: (id: string, version: number) => db.prepare('UPDATE pages SET layout_version = ? WHERE document_id = ? AND layout_version < ?').run(version, id, version),
+    ocrPageNumbers: (id: string) =>
+      db.prepare<[string], { page_number: number }>("SELECT page_number FROM pages WHERE document_id = ? AND source = 'ocr'").all(id).map((r) => r.page_number),
+    /** A case's documents not in the trash. */
+    liveIdsOfCase: (caseId: string) => db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE case_id = ? AND deleted_at IS NULL').all(caseId).map((r) => r.id),
+    /** Every original and working copy a case's documents use. */
+    shasOfCase: (caseId: string) =>
+      db
+        .prepare<[string, string], { sha256: string }>('SELECT sha256 FROM documents WHERE case_id = ? UNION SELECT working_sha256 FROM documents WHERE case_id = ? AND working_sha256 IS NOT NULL')
+        .all(caseId, caseId)
+        .map((r) => r.sha256),
+    /** Whether any document uses these bytes (as its original or working copy). */
+    shaInUse: (sha: string) => !!db.prepare('SELECT 1 FROM documents WHERE sha256 = ? OR working_sha256 = ? LIMIT 1').get(sha, sha),
     bySha: (caseId: string, sha: string) =>
       db.prepare<[string, string], DocumentRow>('SELECT * FROM documents WHERE case_id = ? AND sha256 = ?').get(caseId, sha),
     listByCase: (caseId: string, includeDeleted: boolean) =>

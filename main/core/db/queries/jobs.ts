@@ -96,10 +96,7 @@ export function jobQueries(db: Db) {
       const interrupted = db.prepare("UPDATE jobs SET status = 'interrupted', updated_at = ? WHERE status = 'running' AND kind <> 'ocr'").run(now).changes;
       return { requeued, interrupted };
     },
-    /** A document's OCR queued again over pages given (its earlier queued job replaced; one running is left to finish). */
-    requeueOcr(j: { id: string; caseId: string; documentId: string; pages: number[]; now: string }): void {
-      db.prepare("DELETE FROM jobs WHERE document_id = ? AND kind = 'ocr' AND status <> 'running'").run(j.documentId);
-      insert({ id: j.id, caseId: j.caseId, documentId: j.documentId, kind: 'ocr', status: 'queued', payload: { pages: j.pages }, now: j.now });
-    },
+    /** Drops a document's OCR jobs that are not running (queued or failed), before queueing it afresh. */
+    dropWaitingOcr: (documentId: string) => db.prepare("DELETE FROM jobs WHERE document_id = ? AND kind = 'ocr' AND status <> 'running'").run(documentId),
   };
 }
