@@ -1,6 +1,7 @@
 // `npm run eval`: imports a fixture case from scratch into a temp data folder, exports it and
 // scores the export with ../shared/eval/score.py. Usage: npm run eval [-- CASE_DIR]
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,12 @@ if (!existsSync(path.join(caseDir, 'truth.json')) || !existsSync(scorer)) {
 }
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'casefile-eval-'));
 const out = path.join(dataDir, 'export.json');
+// The temp folder is thrown away after scoring: it is sealed with a key made for this run alone
+// (unless the caller hands one in), so no keychain or passphrase is needed.
+const env = { ...process.env };
+if (!env.CASEFILE_KEY && !env.CASEFILE_PASSPHRASE) env.CASEFILE_KEY = randomBytes(32).toString('hex');
 const cli = (...args) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/casefile.mjs'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/casefile.mjs'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 const started = Date.now();

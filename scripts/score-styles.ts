@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { generateStyleCase, STYLES } from '../tests/fixtures/styles/generate';
 import { importAndScore } from '../tests/support/score-case';
+// Throwaway data folders: sealed with a key made for this run unless one is handed in.
+if (!process.env.CASEFILE_KEY && !process.env.CASEFILE_PASSPHRASE) process.env.CASEFILE_KEY = randomBytes(32).toString('hex');
 const seeds = (process.env.SEEDS ?? '11').split(',').map(Number);
 for (const seed of seeds) for (const [i, style] of STYLES.entries()) {
   if (process.env.STYLE && process.env.STYLE !== style.name) continue;
