@@ -50,11 +50,17 @@ export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>):
 export function undoCorrection(core: Core, documentId: string, correctionId: string): ReviewDto {
   if (documentOfCorrection(core.db, correctionId) !== documentId) throw new AppError('not_found', `No correction ${correctionId} on the document ${documentId}.`);
   removeCorrection(core, correctionId);
+  const doc = documentQueries(core.db).get(documentId);
+  if (doc) core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return getReview(core, documentId);
 }
 
 export function confirmDocument(core: Core, documentId: string): ReviewDto {
+  const doc = documentQueries(core.db).get(documentId);
+  if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
   upsertReviewConfirmed(core.db, documentId, core.nowIso());
+  // Another window's review queue, the Review badge and the overview's count follow the confirm.
+  core.emit('case.changed', { caseId: doc.case_id, what: 'review' });
   return getReview(core, documentId);
 }
 
