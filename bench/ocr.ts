@@ -1,7 +1,10 @@
 // Benchmark 1 (issue 4): our OCR pipeline against the native tesseract CLI on the same page
 // images with the same number of parallel processes: wall time, CPU time and character error
 // rate. Pages: the image-only documents of ../shared dev-rivera plus a generated 50-page scanned
-// packet. Run: npx tsx bench/ocr.ts [--pages N] [--native-best] [--no-write]
+// packet. Run: npx tsx bench/ocr.ts [--pages N] [--packet-dpi N] [--native-best] [--no-write]
+// What each of the driver's choices buys (issue 21), ours run again with one changed, in the same run:
+// [--variants crop,no-downscale,no-blank-skip] (crop: cropped to the ink, off by default; no-downscale:
+// scans above 300 dpi read at their own; no-blank-skip: blank pages sent to tesseract).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,8 @@ const RIVERA = process.env.CASEFILE_SHARED_DIR
   : path.resolve(ROOT, '../shared/fixtures/cases/dev-rivera');
 const args = process.argv.slice(2);
 const packetPages = Number(args[args.indexOf('--pages') + 1]) || 50;
+const packetDpi = args.includes('--packet-dpi') ? Number(args[args.indexOf('--packet-dpi') + 1]) : 200;
+const variantNames = args.includes('--variants') ? args[args.indexOf('--variants') + 1].split(',') : [];
 const parallel = os.availableParallelism();
 const NATIVE = '/usr/bin/tesseract';
 
@@ -91,7 +96,7 @@ function packetSpecs(count: number): SyntheticPageSpec[] {
 
 async function packetDoc(dir: string, count: number): Promise<BenchDoc> {
   const specs = packetSpecs(count);
-  const dpi = 200;
+  const dpi = packetDpi;
   const scans = await scanPdf(await typesetPages(specs), dpi, (n) => ({
     angle: ((n * 37) % 31) / 10 - 1.5,
     lightFalloff: 0.4,
@@ -114,10 +119,16 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function runOurs(docs: BenchDoc[]) {
+async function runOurs(docs: BenchDoc[], cut?: string) {
   const started = Date.now();
   const cpu0 = cpuMs();
-  const driver = createOcrDriver({ workers: parallel });
+  let passes = 0;
+  const driver = createOcrDriver({
+    workers: parallel,
+    onPass: () => passes++,
+    skipBlank: cut !== 'no-blank-skip',
+    preprocess: { ...(cut === 'crop' ? { cropToText: true } : {}), ...(cut === 'no-downscale' ? { maxDpi: 0 } : {}) },
+  });
   const texts = await Promise.all(
     docs.map(async (d) => {
       const pages = await Promise.all(
@@ -127,7 +138,7 @@ async function runOurs(docs: BenchDoc[]) {
     }),
   );
   await driver.dispose();
-  return { wallMs: Date.now() - started, cpuMs: cpuMs() - cpu0, texts };
+  return { wallMs: Date.now() - started, cpuMs: cpuMs() - cpu0, texts, passes };
 }
 
 /** Native CLI, `parallel` single-threaded processes at a time, same page images. */
@@ -174,6 +185,8 @@ async function main() {
     console.log(`OCR benchmark: ${pageCount} pages, ${parallel} parallel workers/processes\n${machine()}\n`);
 
     const ours = await runOurs(docs);
+    const variants: { cut: string; run: Awaited<ReturnType<typeof runOurs>> }[] = [];
+    for (const cut of variantNames) variants.push({ cut, run: await runOurs(docs, cut) });
     const native = await runNative(docs);
     let nativeBest: Awaited<ReturnType<typeof runNative>> | null = null;
     if (args.includes('--native-best')) {
@@ -187,6 +200,7 @@ async function main() {
       name: d.name,
       pages: d.pages.length,
       ours: characterErrorRate(d.reference, ours.texts[i]),
+      variants: variants.map((v) => characterErrorRate(d.reference, v.run.texts[i])),
       native: characterErrorRate(d.reference, native.texts[i]),
       nativeBest: nativeBest ? characterErrorRate(d.reference, nativeBest.texts[i]) : null,
     }));
@@ -203,7 +217,11 @@ async function main() {
     const timing = [
       '| engine | wall s | CPU s | wall vs native | CPU vs native |',
       '| --- | ---: | ---: | ---: | ---: |',
-      `| ours (tesseract.js 7 wasm, best_int, preprocessing) | ${secs(ours.wallMs)} | ${secs(ours.cpuMs)} | ${(ours.wallMs / native.wallMs).toFixed(2)}x | ${(ours.cpuMs / native.cpuMs).toFixed(2)}x |`,
+      `| ours (tesseract.js 7 wasm, best_int, preprocessing; ${ours.passes} passes) | ${secs(ours.wallMs)} | ${secs(ours.cpuMs)} | ${(ours.wallMs / native.wallMs).toFixed(2)}x | ${(ours.cpuMs / native.cpuMs).toFixed(2)}x |`,
+      ...variants.map(
+        (v, k) =>
+          `| ours, ${v.cut} (${v.run.passes} passes; fixture mean CER ${fmt(mean(fixtureRows.map((r) => r.variants[k])))}) | ${secs(v.run.wallMs)} | ${secs(v.run.cpuMs)} | ${(v.run.wallMs / native.wallMs).toFixed(2)}x | ${(v.run.cpuMs / native.cpuMs).toFixed(2)}x |`,
+      ),
       `| native tesseract ${nativeVersion()} (Debian eng) | ${secs(native.wallMs)} | ${secs(native.cpuMs)} | 1.00x | 1.00x |`,
       ...(nativeBest
         ? [`| native, our best_int model | ${secs(nativeBest.wallMs)} | ${secs(nativeBest.cpuMs)} | ${(nativeBest.wallMs / native.wallMs).toFixed(2)}x | ${(nativeBest.cpuMs / native.cpuMs).toFixed(2)}x |`]

@@ -151,10 +151,13 @@ function cropGray(pixels: Buffer, width: number, x0: number, y0: number, x1: num
 
 /**
  * The box around the page's ink, or null for a blank page. The page is looked at in cells of about
- * a twelfth of an inch; a cell is inked when a few percent of it is dark. Text, rules and boxes ink
+ * a twelfth of an inch; a cell is inked when a few percent of it is darker than paper (grey print
+ * and a faint letterhead count: the light is evened out first, so paper is near white). Text, rules and boxes ink
  * runs of neighbouring cells; a speck of dust or noise inks one cell alone and is ignored, as is
  * the dark band a rotation or a scanner's edge can leave along the border.
  */
+const INK = 192;
+
 export function inkBox(pixels: Buffer | Uint8Array, width: number, height: number, dpi: number): [number, number, number, number] | null {
   const cell = Math.max(4, Math.round(dpi / 12));
   const cw = Math.ceil(width / cell);
@@ -163,7 +166,7 @@ export function inkBox(pixels: Buffer | Uint8Array, width: number, height: numbe
   for (let y = 0; y < height; y++) {
     const row = y * width;
     const cy = ((y / cell) | 0) * cw;
-    for (let x = 0; x < width; x++) if (pixels[row + x] < 128) counts[cy + ((x / cell) | 0)]++;
+    for (let x = 0; x < width; x++) if (pixels[row + x] < INK) counts[cy + ((x / cell) | 0)]++;
   }
   const threshold = Math.max(2, cell * cell * 0.03);
   const inked = (cx: number, cy: number) => cx >= 0 && cy >= 0 && cx < cw && cy < ch && counts[cy * cw + cx] >= threshold;

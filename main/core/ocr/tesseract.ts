@@ -16,7 +16,7 @@ export interface OcrDriverOptions {
   workerPath?: string;
   /** Pool size (default: os.availableParallelism()). */
   workers?: number;
-  /** Overrides of the preprocessing steps (defaults: flatten light, deskew, at most 300 dpi, cropped to the ink). */
+  /** Overrides of the preprocessing steps (defaults: flatten light, deskew, at most 300 dpi). */
   preprocess?: PreprocessOptions;
   /** Pages with no ink are not sent to tesseract (default true): they come back with no words. */
   skipBlank?: boolean;
@@ -41,9 +41,11 @@ export interface OcrPass {
 
 /**
  * What tesseract is given: at most 300 dpi (its LSTM reads text lines scaled to a fixed height, so
- * a 600-dpi scan only quadruples its layout and thresholding work), cropped to the ink.
+ * a 600-dpi scan only quadruples its layout and thresholding work). Not cropped to the ink by
+ * default: on the dev-rivera phone photo the crop changed tesseract's page segmentation and a
+ * block of text was lost (CER 0.028 -> 0.139), for a small saving (see bench/RESULTS.md).
  */
-const DRIVER_PREPROCESS: PreprocessOptions = { maxDpi: 300, cropToText: true };
+const DRIVER_PREPROCESS: PreprocessOptions = { maxDpi: 300, cropToText: false };
 
 /** Tesseract page segmentation: fully automatic (finds columns and blocks itself). */
 const PSM_AUTO = '3';
