@@ -17,6 +17,8 @@ export const RED_FLAG_TYPES = [
   'progress_report_missing_or_late',
   'annual_review_overdue',
   'reevaluation_overdue',
+  /** flags-notices.ts: a Prior Written Notice with no sentence for one of the elements of 34 CFR 300.503(b). */
+  'pwn_missing_element',
 ] as const;
 export type RedFlagType = (typeof RED_FLAG_TYPES)[number];
 

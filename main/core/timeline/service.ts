@@ -4,13 +4,17 @@ import { checkGoal } from '../../../shared/goals/check';
 import { lineageChartData } from '../../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
 import { computeRedFlags } from '../../../shared/timeline/flags';
+import { pwnMissingElementFlags } from '../../../shared/timeline/flags-notices';
 import { applyLinkOverrides, lineageHistory, linkGoals, type GoalLineage } from '../../../shared/timeline/lineage';
 import type { CaseModel } from '../../../shared/timeline/model';
 import { buildTimeline } from '../../../shared/timeline/timeline';
 import type { Core } from '../context';
+import { noticeChecksOfCase } from '../deadlines/notices';
 import { buildCaseModel } from './case-model';
 import { loadDismissals, loadLinkOverrides } from './store';
 import { reviewQueue } from '../review/service';
+import { caseDeadlines } from '../deadlines/service';
+import { nextReviewDates } from '../../../shared/review-dates';
 
 /** The case's latest document date: red flags are judged as of the records, not of today. */
 export function recordsThrough(model: CaseModel): string | null {
@@ -50,7 +54,7 @@ export function lineagesOf(core: Core, caseId: string, model = judgedModel(core,
 
 export function flagsOf(core: Core, caseId: string, includeDismissed = true, model = judgedModel(core, caseId), links = caseLineages(core, caseId, model)): FlagDto[] {
   const dismissed = loadDismissals(core, caseId);
-  return computeRedFlags(model, links)
+  return [...computeRedFlags(model, links), ...pwnMissingElementFlags(noticeChecksOfCase(core, caseId))]
     .map((f) => ({ ...f, dismissed: dismissed.get(f.key) ?? null }))
     .filter((f) => includeDismissed || !f.dismissed);
 }
@@ -76,8 +80,8 @@ export function overviewOf(core: Core, caseId: string): OverviewDto {
   return {
     recordsThrough: recordsThrough(model),
     currentIep: current ? { id: current.id, type: current.type, meetingDate: current.meetingDate, startDate: current.startDate, endDate: current.endDate } : null,
-    nextAnnualReview: current?.nextAnnualReview ?? current?.endDate ?? null,
-    nextReevaluation: [...ieps].reverse().find((i) => i.nextReevaluation)?.nextReevaluation ?? null,
+    // The dates the Deadlines section shows: one computation, from the deadline rules.
+    ...nextReviewDates(caseDeadlines(core, caseId)),
     openFlags: flagsOf(core, caseId, false, model, links),
     lineages: lineages.map((l) => ({ id: l.id, label: l.label, met: l.met, chartOption: l.chartOption })),
     missedMinutes: model.serviceDelivery.map((s) => ({

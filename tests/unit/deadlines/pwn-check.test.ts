@@ -8,7 +8,11 @@ import { documentQueries, rowToPageContent } from '../../../main/core/db/queries
 import { importOne } from '../../../main/core/documents/import';
 import { checkPwn } from '../../../main/core/extract/pwn';
 import type { PwnElementId } from '../../../main/core/extract/vocab/correspondence';
+import { flagsOf } from '../../../main/core/timeline/service';
+import { detectEvents } from '../../../main/core/extract/correspondence';
 import { testCore } from '../../support/core';
+import { describeRivera } from '../../support/fixtures';
+import { riveraPages } from '../extract-reports/compose';
 import { pdfkitPdf } from '../../support/form-pages';
 
 type Parts = Record<PwnElementId, { heading: string; text: string }>;
@@ -111,5 +115,33 @@ describe('Prior Written Notice check', () => {
     const c = createCase(core, { name: 'Not PWN' });
     const check = checkPwn(await pagesOf(core, c.id, 'letter.pdf', await notice('Thank you for the meeting', { ...FORM }, null, false)));
     expect(check.isNotice).toBe(false);
+  });
+});
+
+describe('pwn_missing_element red flags', () => {
+  it('a notice without one element raises one flag for it, with the notice and its page as evidence', async () => {
+    const core = testCore();
+    const c = createCase(core, { name: 'PWN flags' });
+    const bytes = await notice('PRIOR WRITTEN NOTICE', FORM, 'options', false);
+    const [r] = await importOne(core, c.id, { fileName: 'pwn-no-options.pdf', source: 'pwn-no-options.pdf', read: () => new Uint8Array(bytes) });
+    const flags = flagsOf(core, c.id).filter((f) => f.type === 'pwn_missing_element');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ documentIds: [r.documentId], evidence: [{ documentId: r.documentId, page: 1 }] });
+    expect(flags[0].description).toBe('Prior Written Notice of Mar 12, 2025 (pwn-no-options.pdf): No sentence of this notice describes other options considered and why they were rejected (34 CFR 300.503(b)(6)).');
+    // A complete notice raises none.
+    const full = createCase(core, { name: 'PWN complete' });
+    const complete = await notice('PRIOR WRITTEN NOTICE', FORM, null, false);
+    await importOne(core, full.id, { fileName: 'pwn.pdf', source: 'pwn.pdf', read: () => new Uint8Array(complete) });
+    expect(flagsOf(core, full.id).filter((f) => f.type === 'pwn_missing_element')).toEqual([]);
+  });
+});
+
+describeRivera('dev-rivera Prior Written Notice (a scan; its reference text)', () => {
+  it('has all seven elements, and is read as a refusal dated Mar 8, 2024', async () => {
+    const pages = await riveraPages('scan_20240311_0845.pdf');
+    const check = checkPwn(pages);
+    expect(check.isNotice).toBe(true);
+    expect(check.missing).toEqual([]);
+    expect(detectEvents(pages).find((e) => e.kind === 'prior_written_notice')).toMatchObject({ date: '2024-03-08', action: 'refusal', automatic: true });
   });
 });

@@ -15,6 +15,7 @@ const LABELS: Record<RedFlagType, string> = {
   progress_report_missing_or_late: 'Progress reports missing or late',
   annual_review_overdue: 'Annual review overdue',
   reevaluation_overdue: 'Reevaluation overdue',
+  pwn_missing_element: 'Prior Written Notice element not found',
 };
 
 export function flagLabel(type: string): string {
