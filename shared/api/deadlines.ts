@@ -47,6 +47,8 @@ export interface EventSuggestionDto {
   status: 'pending' | 'automatic' | 'accepted' | 'dismissed';
   eventId: string | null;
   deadlines: SuggestedDeadline[];
+  /** A Prior Written Notice: each element of 34 CFR 300.503(b), present with its sentence and page or missing. */
+  noticeElements?: Array<{ id: string; cite: string; label: string; present: boolean; evidence: { page: number; sentence: string } | null; finding: string }>;
 }
 
 const caseRef = z.object({ caseId: z.string().min(1) });

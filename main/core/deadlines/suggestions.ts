@@ -13,6 +13,7 @@ import type { Core } from '../context';
 import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import { detectEvents, type FoundEvent } from '../extract/correspondence';
 import { EVENT_LABELS, type EventKind } from '../extract/vocab/correspondence';
+import { noticeChecksOfCase } from './notices';
 import { calendarOfCase, caseState, pagesStamp, correspondenceOfCase, eventExists, insertEvent, letterFactsOfCase, suggestionAnswers, upsertSuggestionAnswer } from './queries';
 
 /** The deadline trigger each kind of letter event is. A Prior Written Notice is when the parent learned of the action (the limitation periods' start). */
@@ -69,6 +70,7 @@ export function caseSuggestions(core: Core, caseId: string): EventSuggestionDto[
   const answers = suggestionAnswers(core.db, caseId);
   // A letter drafted in the app and filed as sent already starts its clock.
   const filedLetters = new Set(letterFactsOfCase(core.db, caseId).map((l) => l.documentId).filter(Boolean));
+  const notices = new Map(noticeChecksOfCase(core, caseId).map((n) => [n.documentId, n.elements]));
   const out: EventSuggestionDto[] = [];
   for (const doc of correspondenceOfCase(core.db, caseId)) {
     if (filedLetters.has(doc.id)) continue;
@@ -94,6 +96,7 @@ export function caseSuggestions(core: Core, caseId: string): EventSuggestionDto[
         label,
         status,
         eventId: accepted ? answer!.event_id : status === 'automatic' ? `auto:${id}` : null,
+        ...(e.kind === 'prior_written_notice' && notices.has(doc.id) ? { noticeElements: notices.get(doc.id) } : {}),
         deadlines: e.date ? deadlinesStarted({ id, type: eventType, date: e.date, label, sourceDocumentId: doc.id }, state, calendar, today) : [],
       });
     }

@@ -164,7 +164,10 @@ describe('events read from letters', () => {
     }
     expect(got.filter((s) => NEAR_MISSES.some((n) => n.file === s.fileName))).toEqual([]);
     expect(got.find((s) => s.fileName === 'to-principal.pdf')!.label).toBe('Records request sent Mar 3, 2025 to Ms. Harriet Quill, Principal - from to-principal.pdf, p. 1');
-    expect(got.find((s) => s.kind === 'prior_written_notice')!.action).toBe('refusal');
+    const pwn = got.find((s) => s.kind === 'prior_written_notice')!;
+    expect(pwn.action).toBe('refusal');
+    // The short notice states its action and reason only: the other five elements are reported not found.
+    expect(pwn.noticeElements!.filter((e) => !e.present).map((e) => e.id)).toEqual(['basis', 'safeguards', 'sources', 'options', 'factors']);
   });
 
   it('an accepted suggestion becomes an event and starts its deadline with its citation; a dismissed automatic one stops counting', async () => {

@@ -59,6 +59,25 @@ export function SuggestionsPanel({ caseId, suggestions, onChange }: { caseId: st
                 ))}
               </p>
             )}
+            {s.noticeElements && (
+              <details className="notice-check">
+                <summary>
+                  What this notice describes (34 CFR 300.503(b)): {s.noticeElements.filter((e) => e.present).length} of {s.noticeElements.length} elements found
+                </summary>
+                <ul className="small">
+                  {s.noticeElements.map((e) => (
+                    <li key={e.id} className={e.present ? 'status-ok' : 'status-warn'}>
+                      <strong>{e.present ? 'Found' : 'Not found'}:</strong> {e.finding}{' '}
+                      {e.evidence && (
+                        <a href={viewerHref(caseId, s.documentId, e.evidence.page)} className="source-link">
+                          p. {e.evidence.page}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             {!s.date && <p className="small muted">The letter gives no date: add the event by hand below with its date.</p>}
             <div className="row-actions">
               {s.status === 'pending' && (
