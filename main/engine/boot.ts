@@ -1,13 +1,12 @@
 // Starts the engine on a data folder: lock, open, recover, register, resume. The browser host, the
 // desktop app's engine process and every `casefile` command that writes start here, so the lock
 // and recovery rules live in one place; stop() undoes it all in reverse.
-import { rmSync } from 'node:fs';
 import { openCore, ensureWritableDir, type Core } from '../core/context';
 import { acquireDataDirLock, type LockOwner, type LockWait } from '../core/lock';
 import { recoverOnStart, type RecoveryReport } from '../core/recovery';
 import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry, type Registry } from '../ipc';
-import { stagingDir } from '../ipc/files';
+import { clearStaging } from '../core/documents/uploads';
 
 /**
  * How long the app, the browser host and a `casefile` command wait for a data folder another process
@@ -54,7 +53,7 @@ export function bootEngine(opts: BootOptions): Engine {
     core = openCore({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir });
     const recovery = recoverOnStart(core);
     // Uploads are staged only until the import that names them; a previous run's are orphans.
-    rmSync(stagingDir(opts.dataDir), { recursive: true, force: true });
+    clearStaging(opts.dataDir);
     const registry = buildRegistry();
     const opened = core;
     const resumed = opts.resume === false ? Promise.resolve(null) : resumePendingWork(opened).catch((e) => console.error('[resume]', e));

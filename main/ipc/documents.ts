@@ -1,11 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { getCase } from '../core/cases';
 import type { ImportInput } from '../core/documents/import';
 import { documentPage, documentPages, getDocument, listDocuments, restoreDocument, trashDocument, updateDocument } from '../core/documents/service';
 import { afterDocumentHook, reprocessDocument } from '../core/pipeline';
-import { stagingDir } from './files';
+import { removeStaged, stagedInputs } from '../core/documents/uploads';
 import type { Registry } from './registry';
 
 // Importing loads the readers of every format, pdf.js and OCR; they are imported by the first call
@@ -29,17 +27,11 @@ export function registerDocuments(reg: Registry): void {
       if (transport === 'browser') throw new AppError('bad_request', 'The browser host imports uploaded files only; paths on disk are for the desktop app and the command line.');
       inputs.push(...inputsFromPaths(paths));
     }
-    const staged: string[] = [];
-    for (const u of uploads ?? []) {
-      if (!/^[0-9a-f-]{36}$/.test(u.uploadId)) throw new AppError('bad_request', `Not an upload id: ${u.uploadId}`);
-      const file = path.join(stagingDir(core.dataDir), u.uploadId);
-      if (!existsSync(file)) throw new AppError('not_found', `${u.fileName}: the upload is gone; add the file again.`);
-      staged.push(file);
-      inputs.push({ fileName: u.fileName, source: u.relativePath || u.fileName, read: () => new Uint8Array(core.blobs.readFile(file)) });
-    }
+    const staged = stagedInputs(core, uploads ?? []);
+    inputs.push(...staged.inputs);
     if (!inputs.length) throw new AppError('invalid_input', 'Choose at least one file or folder to import.');
     const batch = startImportBatch(core, caseId, inputs, { password, afterDocument: afterDocumentHook(core) });
-    void getBatch(core, batch.jobId)?.promise.finally(() => staged.forEach((f) => rmSync(f, { force: true })));
+    void getBatch(core, batch.jobId)?.promise.finally(() => removeStaged(staged.files));
     return batch;
   });
   reg.register('documents.importStatus', async ({ jobId }, { core }) => {

@@ -4,20 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { backupBody, fileRouteFor, fileRoutes, MAX_UPLOAD_BYTES, type FileQuery, type FileRouteName } from '../../shared/api/files';
+import { backupBody, fileRouteFor, fileRoutes, type FileQuery, type FileRouteName } from '../../shared/api/files';
 import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { exportCase } from '../core/export';
 import { renderLetterFile } from '../core/letters/service';
 import { packetJob } from '../core/packet/service';
+import { stageUpload } from '../core/documents/uploads';
 import { zodMessage } from '../core/validate';
 import type { CallContext } from './registry';
 
 export type FileHandler<K extends FileRouteName> = (query: FileQuery<K>, req: Request, ctx: CallContext) => Promise<Response>;
-
-/** Uploads wait here until documents.import reads them (and removes them). */
-export function stagingDir(dataDir: string): string {
-  return path.join(dataDir, 'staging');
-}
 
 const FORMAT_MIME: Record<string, string> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png', tiff: 'image/tiff', heic: 'image/heic' };
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -45,32 +41,10 @@ function attachment(bytes: Uint8Array, type: string, fileName: string): Response
   });
 }
 
-/** Streams the body to the staging folder, sealed by the blob store, refusing it once past the limit (never held whole in memory). */
-async function stageUpload(req: Request, core: CallContext['core']): Promise<{ uploadId: string; size: number }> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
-  const uploadId = randomUUID();
-  const out = core.blobs.fileWriter(path.join(stagingDir(core.dataDir), uploadId));
-  let size = 0;
-  try {
-    if (req.body) {
-      for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-        size += chunk.length;
-        if (size > MAX_UPLOAD_BYTES) throw new AppError('too_large', `The file is over ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`);
-        out.write(chunk);
-      }
-    }
-    out.close();
-    return { uploadId, size };
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
-}
-
 /** Every route of the contract has its handler here; the type refuses a missing or unknown one. */
 export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
-  'files.upload': async (_q, req, { core }) => jsonResponse({ ok: true, value: await stageUpload(req, core) }),
+  'files.upload': async (_q, req, { core }) =>
+    jsonResponse({ ok: true, value: await stageUpload(core, req.body as unknown as AsyncIterable<Uint8Array> | null, Number(req.headers.get('content-length') ?? 0)) }),
 
   'files.pageImage': async ({ doc, page, width }, _req, { core }) => {
     // Page images are drawn with pdf.js, canvas and sharp: loaded by the first image asked for.
