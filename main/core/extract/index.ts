@@ -7,7 +7,7 @@ import { extractProgressReport } from './progress';
 import { extractTestScores } from './scores';
 import { extractServiceLog } from './service-log';
 
-export const EXTRACTOR_VERSION = 21;
+export const EXTRACTOR_VERSION = 22;
 
 export interface ExtractInput {
   documentId: string;
