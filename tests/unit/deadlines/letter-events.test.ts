@@ -125,6 +125,26 @@ const CASES: Case[] = [
     letter: { date: 'March 12, 2025', title: 'Prior Written Notice', body: ['The district refuses the request for a one-to-one aide.', 'The team found that the current supports are enough.'] },
     expect: [{ kind: 'prior_written_notice', date: '2025-03-12', automatic: true }],
   },
+  {
+    file: 'acknowledgement.pdf',
+    letter: { date: 'January 10, 2025', to: 'Mr. and Mrs. Ellison', body: ['We received your request for records on January 6, 2025.', 'The copies will be ready for pickup at the front office.'] },
+    expect: [{ kind: 'records_request', date: '2025-01-06' }],
+  },
+  {
+    file: 'consent-form.pdf',
+    letter: { date: '3/18/2025', body: ['I consent to the proposed evaluation of my son as described in the assessment plan dated March 10, 2025.'] },
+    expect: [{ kind: 'consent_to_evaluate', date: '2025-03-18' }],
+  },
+  {
+    file: 'iee.eml',
+    email: { date: 'Thu, 5 Jun 2025 21:02:00 -0400', to: 'Dr. Lena Ortiz <lortiz@district.example.org>', subject: 'Re: evaluation results', body: "Dr. Ortiz,\r\n\r\nSince we disagree with the results of the school's evaluation, we are asking for an IEE at public expense.\r\n\r\nJordan Ellison" },
+    expect: [{ kind: 'iee_request', date: '2025-06-05' }],
+  },
+  {
+    file: 'scheduling-order.pdf',
+    letter: { date: 'July 1, 2025', title: 'Scheduling Order', body: ['Hearing scheduled to begin on August 4, 2025 and to continue day to day until completed.'] },
+    expect: [{ kind: 'hearing_date', date: '2025-08-04' }],
+  },
 ];
 
 /** Letters that explain rights or tell news: none starts a clock. */
@@ -137,6 +157,11 @@ const NEAR_MISSES: Case[] = [
   {
     file: 'thanks.pdf',
     letter: { date: 'November 1, 2024', body: ['Thank you for meeting with us last week.', 'Sam enjoyed the field trip and talks about it every day.'] },
+    expect: [],
+  },
+  {
+    file: 'report-enclosed.pdf',
+    letter: { date: 'December 5, 2024', body: ["The district's evaluation report is attached for your review.", 'Records are kept for five years after the student leaves the district.'] },
     expect: [],
   },
 ];

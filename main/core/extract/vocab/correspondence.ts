@@ -82,8 +82,8 @@ export const TITLE_LEAVES_NO_DOUBT: Array<{ kind: EventKind; re: RegExp; seen: s
   { kind: 'due_process_filing', re: /\b(?:due[-\s]process\s+complaint|request\s+for\s+(?:a\s+)?due[-\s]process\s+hearing)\b/i, seen: 'titles "Due Process Complaint Notice"' },
 ];
 
-/** Words that say the sentence's own date is when the event happened ("your request of January 5"). */
-export const DATE_IN_SENTENCE = /\b(?:received|receipt\s+of|your\s+(?:\w+\s+){0,3}(?:request|letter|e-?mail|complaint)|dated|on\s+\w+\.?\s+\d{1,2},?\s+\d{4},?\s+(?:I|we|the\s+parents?|you)\b|filed\s+on|was\s+filed|signed\s+on)/i;
+/** Words that say the sentence's own date is when the event happened ("your request of January 5"); not "the plan dated ...", which dates another paper. */
+export const DATE_IN_SENTENCE = /\b(?:received|receipt\s+of|your\s+(?:\w+\s+){0,3}(?:request|letter|e-?mail|complaint)|on\s+\w+\.?\s+\d{1,2},?\s+\d{4},?\s+(?:I|we|the\s+parents?|you)\b|filed\s+on|was\s+filed|signed\s+on)/i;
 
 export const EVENT_LABELS: Record<EventKind, string> = {
   records_request: 'Records request sent',
