@@ -1,14 +1,18 @@
-// The open red flags with their evidence, a dismiss action that asks why (the reason is kept), and
-// the dismissed flags that can be restored.
+// The open red flags with their evidence and their next steps: draft the letter that acts on the flag,
+// add the deadline it starts (the date the family learned of it starts the complaint clocks), or
+// dismiss it with a reason that is kept; and the dismissed flags that can be restored.
 import { useState } from 'react';
-import { Button, Dialog, DialogTrigger, Disclosure, DisclosurePanel, FieldError, Form, Heading, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
+import { Button, Dialog, DialogTrigger, Disclosure, DisclosurePanel, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
 import type { FlagDto } from '../../../../shared/api/timeline';
+import type { LetterTemplateId } from '../../../../shared/deadlines/derive';
 import type { BBox, Provenance } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { citation } from '../../components/charts/SourceLink';
 import { viewerHref } from '../../components/viewer/links';
 import { flagLabel } from './flagLabels';
+import { localToday } from '../deadlines/labels';
+import { href, navigate } from '../../router';
 import { ErrorText } from '../../components/ErrorText';
 
 interface FlagListProps {
@@ -47,6 +51,78 @@ function Evidence({ caseId, flag, names }: { caseId: string; flag: FlagDto; name
         );
       })}
     </ul>
+  );
+}
+
+/** The letter that acts on a flag: services not delivered ask for compensatory services, a missed meeting or a
+ *  notice short of its elements asks for a meeting, and findings about goals, progress and services demand a revision. */
+export function letterForFlag(type: string): { template: LetterTemplateId; title: string } {
+  if (type === 'missed_services') return { template: 'compensatory_education_request', title: 'compensatory services request' };
+  if (type === 'annual_review_overdue' || type === 'reevaluation_overdue' || type === 'pwn_missing_element') return { template: 'iep_meeting_request', title: 'IEP meeting request' };
+  return { template: 'iep_revision_demand', title: 'IEP revision demand' };
+}
+
+function DraftLetter({ caseId, flag }: { caseId: string; flag: FlagDto }) {
+  const letter = letterForFlag(flag.type);
+  return (
+    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', letter.template] })} aria-label={`Draft letter: ${flagLabel(flag.type)} (${letter.title})`}>
+      Draft letter
+    </Button>
+  );
+}
+
+function AddDeadlineDialog({ caseId, flag, onAdded }: { caseId: string; flag: FlagDto; onAdded(message: string): void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [date, setDate] = useState(localToday());
+  const title = flagLabel(flag.type);
+  const [label, setLabel] = useState(`${title}: ${flag.description}`.slice(0, 300));
+  return (
+    <DialogTrigger>
+      <Button className="quiet" aria-label={`Add deadline: ${title}`}>
+        Add deadline…
+      </Button>
+      <ModalOverlay className="overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog aria-label={`Add deadline for flag: ${title}`}>
+            {({ close }) => (
+              <Form
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  try {
+                    const events = await invoke('events.add', { caseId, type: 'violation_known', date, label: label.trim() });
+                    const added = events.find((ev) => ev.type === 'violation_known' && ev.date === date && ev.label === label.trim());
+                    onAdded(`Deadline event added: “${added?.label ?? label.trim()}”, ${formatDisplayDate(date)}. The complaint and due-process clocks run from it.`);
+                    close();
+                  } catch (err) {
+                    setError((err as Error).message);
+                  }
+                }}
+              >
+                <Heading slot="title">Add deadline for “{title}”</Heading>
+                <p className="muted">The day the family learned of this starts the clocks for a state complaint and a due-process filing; they show under Deadlines.</p>
+                <TextField type="date" value={date} onChange={setDate} isRequired className="date-field">
+                  <Label>Learned of it on</Label>
+                  <Input />
+                  <FieldError />
+                </TextField>
+                <TextField value={label} onChange={setLabel} isRequired maxLength={300}>
+                  <Label>Event</Label>
+                  <TextArea rows={3} />
+                  <FieldError />
+                </TextField>
+                <ErrorText message={error} />
+                <div className="actions">
+                  <Button onPress={close}>Cancel</Button>
+                  <Button type="submit" className="primary">
+                    Add deadline
+                  </Button>
+                </div>
+              </Form>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
   );
 }
 
@@ -99,6 +175,7 @@ function DismissDialog({ caseId, flag, onChange }: { caseId: string; flag: FlagD
 
 export function FlagList({ caseId, flags, names, onChange }: FlagListProps) {
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const open = flags.filter((f) => !f.dismissed);
   const dismissed = flags.filter((f) => f.dismissed);
   const restore = async (key: string) => {
@@ -122,13 +199,22 @@ export function FlagList({ caseId, flags, names, onChange }: FlagListProps) {
             <li key={f.key} className="flag" data-type={f.type}>
               <div className="flag-head">
                 <h3>{flagLabel(f.type)}</h3>
-                <DismissDialog caseId={caseId} flag={f} onChange={onChange} />
               </div>
               <p>{f.description}</p>
               <Evidence caseId={caseId} flag={f} names={names} />
+              <div className="actions flag-actions" role="group" aria-label={`Next steps: ${flagLabel(f.type)}`}>
+                <DraftLetter caseId={caseId} flag={f} />
+                <AddDeadlineDialog caseId={caseId} flag={f} onAdded={setNotice} />
+                <DismissDialog caseId={caseId} flag={f} onChange={onChange} />
+              </div>
             </li>
           ))}
         </ul>
+      )}
+      {notice && (
+        <p role="status" className="notice">
+          {notice} <a href={href({ page: 'case', caseId, section: 'deadlines', rest: [] })}>See Deadlines</a>
+        </p>
       )}
       <ErrorText message={error} />
       {dismissed.length > 0 && (
