@@ -15,21 +15,13 @@ import { decodeImage, type ImageKind } from './parse/images';
 import { openPdfForRendering, type PdfPageSource } from './render';
 import { findScanImages } from '../pdf/scan-images';
 import { releaseMemory } from '../memory';
+import { jobWorker } from '../jobs';
 import { isPasswordError, noReadableCopy } from './working-copy';
 import sharp from 'sharp';
 
-const drivers = new WeakMap<Core, OcrDriver>();
-
-/** The core's OCR driver, built on first use and disposed when the core closes. */
+/** The core's OCR driver, a worker of its jobs (core/jobs): built on first use and disposed when the core closes. */
 export function ocrDriverFor(core: Core): OcrDriver {
-  let d = drivers.get(core);
-  if (!d) {
-    d = createOcrDriver({ tessdataDir: path.join(core.resourcesDir, 'tessdata') });
-    drivers.set(core, d);
-    const driver = d;
-    core.onClose(() => driver.dispose());
-  }
-  return d;
+  return jobWorker(core, 'ocr', () => createOcrDriver({ tessdataDir: path.join(core.resourcesDir, 'tessdata') }), (d) => d.dispose());
 }
 
 interface JobRow {

@@ -48,13 +48,31 @@ export interface JobSpec<D> {
   run?: (ctx: JobContext<D>) => Promise<D>;
 }
 
-// One registry for every kind of job: the id is unique across kinds.
-const registries = new WeakMap<Core, Map<string, LiveJob>>();
+// One registry per core for every kind of job (the id is unique across kinds), and the workers the
+// jobs share (the OCR driver and its pool), built on first use and disposed when the core closes.
+interface CoreJobs {
+  jobs: Map<string, LiveJob>;
+  workers: Map<string, unknown>;
+}
+const registries = new WeakMap<Core, CoreJobs>();
 
-function registry(core: Core): Map<string, LiveJob> {
-  let m = registries.get(core);
-  if (!m) registries.set(core, (m = new Map()));
-  return m;
+function jobsOf(core: Core): CoreJobs {
+  let r = registries.get(core);
+  if (!r) registries.set(core, (r = { jobs: new Map(), workers: new Map() }));
+  return r;
+}
+
+const registry = (core: Core): Map<string, LiveJob> => jobsOf(core).jobs;
+
+/** A worker the core's jobs share, by name: made on first use, disposed when the core closes. */
+export function jobWorker<W>(core: Core, name: string, make: () => W, dispose: (w: W) => void | Promise<void>): W {
+  const workers = jobsOf(core).workers;
+  if (!workers.has(name)) {
+    const w = make();
+    workers.set(name, w);
+    core.onClose(() => dispose(w));
+  }
+  return workers.get(name) as W;
 }
 
 /** Pushes a job's progress event (the shape the renderer listens to). */
