@@ -4,7 +4,7 @@
 import type { ExtractedCorrespondence, PageContent } from '../../../shared/domain';
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { buildLayout, type LayoutLine } from './layout';
-import { DATE_IN_SENTENCE, EVENT_PHRASES, NOT_AN_EVENT, PWN_PROPOSAL, PWN_REFUSAL, PWN_TITLE, TITLE_LEAVES_NO_DOUBT, type EventKind } from './vocab/correspondence';
+import { DATE_IN_SENTENCE, EVENT_PHRASES, NOT_AN_EVENT, NOT_AN_EVENT_RULE, PWN_PROPOSAL, PWN_REFUSAL, PWN_TITLE, TITLE_LEAVES_NO_DOUBT, type EventKind } from './vocab/correspondence';
 
 const HEADER = (label: string) => new RegExp(`^(?:${label})\\s*:\\s*(.*)$`, 'i');
 const FROM = HEADER('from|sender');
@@ -143,7 +143,7 @@ export function detectEvents(pages: PageContent[], header: ExtractedCorresponden
     else if (!isSentence(found[i].sentence) && isSentence(e.sentence)) found[i] = { ...e, automatic: found[i].automatic || e.automatic };
   };
   for (const s of sentences) {
-    if (NOT_AN_EVENT.test(s.text)) continue;
+    if (NOT_AN_EVENT.test(s.text) || NOT_AN_EVENT_RULE.test(s.text)) continue;
     const phrase = EVENT_PHRASES.find((p) => p.re.test(s.text));
     if (!phrase) continue;
     const kind = phrase.kind;

@@ -151,7 +151,7 @@ const CASES: Case[] = [
 const NEAR_MISSES: Case[] = [
   {
     file: 'safeguards.pdf',
-    letter: { date: 'August 20, 2024', body: ['You may request an independent educational evaluation at public expense if you disagree with an evaluation.', 'Parents have the right to inspect and review all education records.', 'If you wish to request a meeting, contact the office.'] },
+    letter: { date: 'August 20, 2024', body: ['You may request an independent educational evaluation at public expense if you disagree with an evaluation.', 'Parents have the right to inspect and review all education records.', 'If you wish to request a meeting, contact the office.', 'The school shall give parents this notice whenever a parent requests a special education evaluation or has filed a due process complaint.'] },
     expect: [],
   },
   {

@@ -59,7 +59,11 @@ export const EVENT_PHRASES: EventPhrase[] = [
   { kind: 'meeting_request', re: /\b(?:request|requesting)\s+(?:an?\s+)?(?:IEP|ARD|team)\s+(?:meeting|review)\b|\bIEP\s+meeting\s+request\b/i, seen: 'subject lines "Request for IEP meeting", "IEP meeting request"' },
 ];
 
-/** A sentence that explains a right ("you may request an IEE") states no event. */
+/**
+ * A sentence that explains a right ("you may request an IEE") or a rule ("a copy must be given when a parent
+ * requests an evaluation", as in safeguards notices and the rights pages printed with IEPs) states no event.
+ */
+export const NOT_AN_EVENT_RULE = /\b(?:must|shall|is\s+required\s+to|are\s+required\s+to)\b[^.;]{0,120}?\b(?:when|whenever|upon|if|after|within)\b/i;
 export const NOT_AN_EVENT = /\b(?:may(?!\s+\d)|can|could|might|right\s+to|rights?\s+(?:to|under)|able\s+to|entitled\s+to|if\s+you|how\s+to|whether\s+to|eligible\s+to|should\s+you|you\s+have\s+the\s+right|procedures?\s+for|information\s+(?:on|about))\b[^.;]{0,40}?\b(?:request|ask|obtain|file|seek|disagree|inspect|consent)/i;
 
 /** A Prior Written Notice or Notice of Action names itself in its title (federal term, California, Texas, New York). */
