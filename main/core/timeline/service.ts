@@ -4,10 +4,12 @@ import { checkGoal } from '../../../shared/goals/check';
 import { lineageChartData } from '../../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
 import { computeRedFlags } from '../../../shared/timeline/flags';
+import { pwnMissingElementFlags } from '../../../shared/timeline/flags-notices';
 import { applyLinkOverrides, lineageHistory, linkGoals, type GoalLineage } from '../../../shared/timeline/lineage';
 import type { CaseModel } from '../../../shared/timeline/model';
 import { buildTimeline } from '../../../shared/timeline/timeline';
 import type { Core } from '../context';
+import { noticeChecksOfCase } from '../deadlines/notices';
 import { buildCaseModel } from './case-model';
 import { loadDismissals, loadLinkOverrides } from './store';
 import { reviewQueue } from '../review/service';
@@ -52,7 +54,7 @@ export function lineagesOf(core: Core, caseId: string, model = judgedModel(core,
 
 export function flagsOf(core: Core, caseId: string, includeDismissed = true, model = judgedModel(core, caseId), links = caseLineages(core, caseId, model)): FlagDto[] {
   const dismissed = loadDismissals(core, caseId);
-  return computeRedFlags(model, links)
+  return [...computeRedFlags(model, links), ...pwnMissingElementFlags(noticeChecksOfCase(core, caseId))]
     .map((f) => ({ ...f, dismissed: dismissed.get(f.key) ?? null }))
     .filter((f) => includeDismissed || !f.dismissed);
 }
