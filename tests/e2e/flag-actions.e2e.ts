@@ -54,7 +54,7 @@ describeRivera('next steps from every red flag', () => {
 
   it('each open flag has Draft letter, Add deadline and Dismiss; Draft letter opens a drafted letter', async () => {
     const page = browser.page;
-    const flags = await callApi(host, 'flags.list', { caseId });
+    const flags = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
     expect(flags.length).toBeGreaterThan(0);
     await goToRoute(page, host, `case/${caseId}/overview`);
     await new CaseView(page).waitFor('Mateo Rivera');
@@ -103,10 +103,12 @@ describeRivera('next steps from every red flag', () => {
   it('Dismiss asks why, and the reason is kept with the dismissed flag', async () => {
     const page = browser.page;
     await new CaseView(page).goTo('Overview');
-    const before = await flagItems().count();
+    const open = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
+    await expect.poll(() => flagItems().count(), { timeout: 20_000 }).toBe(open.length);
+    const before = open.length;
     const first = flagItems().first();
     const title = (await first.locator('h3').textContent())!;
-    const key = (await callApi(host, 'flags.list', { caseId }))[0]!.key;
+    const key = open[0]!.key;
     await first.getByRole('button', { name: /^Dismiss: / }).click();
     const dialog = page.getByRole('dialog', { name: `Dismiss flag: ${title}` });
     await dialog.getByLabel('Why is this flag not a concern?').fill('Discussed at the March meeting; the team agreed a plan.');
@@ -116,5 +118,23 @@ describeRivera('next steps from every red flag', () => {
     expect(stored.dismissed?.reason).toBe('Discussed at the March meeting; the team agreed a plan.');
     await page.getByRole('button', { name: /^Dismissed \(\d+\)$/ }).click();
     await page.locator('.dismiss-reason').filter({ hasText: 'Discussed at the March meeting' }).waitFor();
+  });
+
+  it("a goal lineage shows the red flags on its goals with the same next steps", async () => {
+    const page = browser.page;
+    const open = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
+    const lineages = await callApi(host, 'goals.lineages', { caseId });
+    const withFlags = lineages.map((l) => ({ l, flags: open.filter((f) => f.goalIds.some((g) => l.goalIds.includes(g))) })).filter((x) => x.flags.length);
+    expect(withFlags.length).toBeGreaterThan(0);
+    const { l, flags } = withFlags[0]!;
+    await goToRoute(page, host, `case/${caseId}/goals/${encodeURIComponent(l.id)}`);
+    const section = page.getByRole('region', { name: /^Red flags on this goal/ });
+    await section.waitFor({ timeout: 20_000 });
+    const items = section.locator(':scope > .flag-list > li.flag');
+    await expect.poll(() => items.count()).toBe(flags.length);
+    for (let i = 0; i < flags.length; i++) {
+      expect(await items.nth(i).getByRole('group', { name: /^Next steps: / }).getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add deadline…', 'Dismiss…']);
+    }
+    expect((await new AxeBuilder({ page }).include('.lineage .flags').analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@
 // goal proposed at the next meeting.
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import type { LineageDto } from '../../../../shared/api/timeline';
+import type { FlagDto, LineageDto } from '../../../../shared/api/timeline';
 import { invoke } from '../../api/client';
 import { EChart } from '../../components/charts/EChart';
-import { useCaseQuery } from '../../components/charts/useCaseQuery';
+import { useCaseQuery, useDocumentNames } from '../../components/charts/useCaseQuery';
+import { FlagList } from '../overview/FlagList';
 import { navigate } from '../../router';
 import type { SectionProps } from '../sections';
 import { GoalChecker } from './GoalChecker';
@@ -16,6 +17,17 @@ import { QualityView } from './QualityView';
 import { TimelineView } from './Timeline';
 import { ErrorText } from '../../components/ErrorText';
 
+/** The red flags on a lineage's goals, each with its next steps (draft letter, add deadline, dismiss). */
+function LineageFlags({ caseId, lineage }: { caseId: string; lineage: LineageDto }) {
+  const flags = useCaseQuery(caseId, () => invoke('flags.list', { caseId, includeDismissed: true }));
+  const names = useDocumentNames(caseId);
+  if (flags.error) return <p role="alert" className="error">Red flags could not be loaded: {flags.error}</p>;
+  const goals = new Set(lineage.goalIds);
+  const mine = (flags.data ?? []).filter((f: FlagDto) => f.goalIds.some((g) => goals.has(g)));
+  if (!mine.length) return null;
+  return <FlagList caseId={caseId} flags={mine} names={names} onChange={flags.set} title="Red flags on this goal" />;
+}
+
 function LineagePanel({ caseId, lineage, all, onLinked }: { caseId: string; lineage: LineageDto; all: LineageDto[]; onLinked(next: LineageDto[]): void }) {
   const [error, setError] = useState<string | null>(null);
   const act = (p: Promise<LineageDto[]>) =>
@@ -24,6 +36,7 @@ function LineagePanel({ caseId, lineage, all, onLinked }: { caseId: string; line
     <div className="lineage">
       <EChart caseId={caseId} option={lineage.chartOption} height={380} label={`${lineage.label} goal data`} />
       <ProgressFigures caseId={caseId} chart={lineage.chart} />
+      <LineageFlags caseId={caseId} lineage={lineage} />
       <h3>Year by year</h3>
       <ErrorText message={error} />
       <LineageHistory

@@ -1,7 +1,7 @@
 // The open red flags with their evidence and their next steps: draft the letter that acts on the flag,
 // add the deadline it starts (the date the family learned of it starts the complaint clocks), or
 // dismiss it with a reason that is kept; and the dismissed flags that can be restored.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Disclosure, DisclosurePanel, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
 import type { FlagDto } from '../../../../shared/api/timeline';
 import type { LetterTemplateId } from '../../../../shared/deadlines/derive';
@@ -20,6 +20,8 @@ interface FlagListProps {
   flags: FlagDto[];
   names: Map<string, string>;
   onChange(flags: FlagDto[]): void;
+  /** The list's heading ("Red flags" on the overview, "Red flags on this goal" under a goal lineage). */
+  title?: string;
 }
 
 /** Evidence grouped by page: one link per page with every value on it boxed. */
@@ -173,7 +175,8 @@ function DismissDialog({ caseId, flag, onChange }: { caseId: string; flag: FlagD
   );
 }
 
-export function FlagList({ caseId, flags, names, onChange }: FlagListProps) {
+export function FlagList({ caseId, flags, names, onChange, title = 'Red flags' }: FlagListProps) {
+  const headingId = useId();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const open = flags.filter((f) => !f.dismissed);
@@ -187,9 +190,9 @@ export function FlagList({ caseId, flags, names, onChange }: FlagListProps) {
     }
   };
   return (
-    <section className="card flags" aria-labelledby="flags-heading">
-      <h2 id="flags-heading">
-        Red flags <span className="count">{open.length}</span>
+    <section className="card flags" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} <span className="count">{open.length}</span>
       </h2>
       {open.length === 0 ? (
         <p className="muted">No open red flags: nothing in the records matches a warning pattern{dismissed.length ? ' that has not been dismissed' : ''}.</p>
