@@ -61,6 +61,8 @@ const cpu = (r: MeasuredRun) => (r.cpuSeconds === null ? 'n/a' : `${r.cpuSeconds
 const peakOf = (r: MeasuredRun) => Math.max(r.peakTreeRssMb, r.peakHwmMb, r.timeMaxRssMb ?? 0);
 
 async function main() {
+  // The data folder is encrypted; with no keychain here, the CLI takes its key from the environment.
+  process.env.CASEFILE_PASSPHRASE ??= 'bench-import-memory';
   const work = mkdtempSync(path.join(os.tmpdir(), 'casefile-bench-import-'));
   try {
     console.log(`import memory benchmark: ${machineLine()}; load ${loadAverage()}`);
