@@ -3,7 +3,7 @@
 // in the jobs table while it runs, so one a restart interrupted is resumed at the next start.
 import type { ImportBatchDto, ImportFileResult } from '../../../shared/api/documents';
 import type { Core } from '../context';
-import { cancelJob, liveJob, startJob, type LiveJob } from '../jobs';
+import { cancelJob, liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
 import { importOne, type ImportInput, type ImportOutcome } from './import';
 
 export interface BatchHooks {
@@ -36,14 +36,13 @@ export function startImportBatch(core: Core, caseId: string, inputs: ImportInput
       files: inputs.map((i) => ({ fileName: i.fileName, source: i.source, status: 'queued', documentId: null, message: null })),
     }),
     resumable: payload,
-    run: (ctx) => runBatch(core, caseId, inputs, opts, ctx.job),
+    run: (ctx) => runBatch(core, caseId, inputs, opts, ctx),
   }).dto;
 }
 
-async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string } & BatchHooks, job: LiveJob<ImportBatchDto>): Promise<ImportBatchDto> {
-  const { dto, controller, id: jobId } = job;
-  const emit = (fraction: number, message: string, done = false) =>
-    core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: Math.min(1, fraction), message, done });
+async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts: { password?: string } & BatchHooks, ctx: JobContext<ImportBatchDto>): Promise<ImportBatchDto> {
+  const { dto, controller } = ctx.job;
+  const emit = (fraction: number, message: string, done = false) => ctx.progress(fraction, message, { done });
 
   // The hook (extraction) failing for one document is that document's failure, never the batch's:
   // the document stays in the case, its row says what was not read, and the next file goes on.
@@ -146,7 +145,7 @@ async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts:
       f.status = 'failed';
       f.message = `${f.fileName}: not imported, because the import stopped (${(e as Error).message}).`;
     }
-    core.emit('job.progress', { jobId, caseId, kind: 'import', fraction: 1, message: (e as Error).message, done: true, error: (e as Error).message });
+    ctx.progress(1, (e as Error).message, { done: true, error: (e as Error).message });
     return dto;
   });
 }

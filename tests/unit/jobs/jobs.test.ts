@@ -131,6 +131,8 @@ describe('jobs: ids, cancel, typed outcomes', () => {
     try {
       const c = createCase(core, { name: 'Cancel' });
       const dir = await pile(6);
+      const events: { jobId: string; kind: string; done: boolean; message: string; fraction: number }[] = [];
+      core.on('job.progress', (e) => events.push(e));
       const dto = startImportBatch(core, c.id, inputsFromPaths([dir]));
       expect(jobQueries(core.db).get(dto.jobId)).toMatchObject({ kind: 'import', status: 'running', caseId: c.id });
       expect(liveJob(core, dto.jobId, 'packet'), 'an import id is not a packet job').toBeUndefined();
@@ -138,6 +140,11 @@ describe('jobs: ids, cancel, typed outcomes', () => {
       const done = await getBatch(core, dto.jobId)!.promise;
       expect(done.cancelled).toBe(true);
       expect(done.files.some((f) => f.status === 'cancelled')).toBe(true);
+      // Progress is pushed as before: the batch's id and kind, the last one done, saying it was cancelled.
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e) => e.jobId === dto.jobId && e.kind === 'import' && e.fraction >= 0 && e.fraction <= 1)).toBe(true);
+      expect(events.at(-1)).toMatchObject({ done: true, fraction: 1, message: expect.stringContaining('(cancelled)') });
+      expect(liveJob(core, dto.jobId)?.progress).toMatchObject({ fraction: 1 });
       expect(jobQueries(core.db).get(dto.jobId)).toBeUndefined();
     } finally {
       await core.close();
