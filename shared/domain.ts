@@ -180,6 +180,8 @@ export interface ExtractedIep {
    * their progress reports filled in): kept apart from this IEP's own goals.
    */
   priorGoals?: ExtractedGoal[];
+  /** Progress reports printed with the prior-year goals (codes, data), read as a progress report's entries. */
+  priorProgress?: ProgressEntry[];
   services: ExtractedService[];
   accommodations: string[];
   source: Provenance;

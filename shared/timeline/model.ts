@@ -20,7 +20,14 @@ export type CaseGoal = ExtractedGoal & {
   /** A goal of the IEP before, printed inside IEP iepId (kept apart from that IEP's own goals). */
   priorYear?: boolean;
 };
-export type CaseIep = Omit<ExtractedIep, 'goals' | 'priorGoals'> & { id: string; documentId: string; goals: CaseGoal[]; priorGoals?: CaseGoal[] };
+export type CaseIep = Omit<ExtractedIep, 'goals' | 'priorGoals' | 'priorProgress'> & {
+  id: string;
+  documentId: string;
+  goals: CaseGoal[];
+  priorGoals?: CaseGoal[];
+  /** Progress printed with the prior-year goals, each entry tied to its prior goal (or the earlier IEP's goal it is). */
+  priorProgress?: CaseProgressEntry[];
+};
 export type CaseProgressEntry = ProgressEntry & { goalId: string | null };
 export type CaseProgressReport = Omit<ExtractedProgressReport, 'entries'> & {
   documentId: string;
@@ -194,10 +201,13 @@ export interface GoalDataPoint {
 }
 
 /** Dated data points reported for each goal, oldest first, each once (undated points cannot be charted and are left out). */
-export function dataPointsByGoal(model: Pick<CaseModel, 'progressReports'>): Map<string, GoalDataPoint[]> {
+export function dataPointsByGoal(model: Pick<CaseModel, 'progressReports'> & Partial<Pick<CaseModel, 'ieps'>>): Map<string, GoalDataPoint[]> {
   const byGoal = new Map<string, GoalDataPoint[]>();
-  const reportDates = new Map(model.progressReports.map((r) => [r.documentId, reportDate(r)] as const));
-  for (const report of model.progressReports) {
+  // Progress printed with an IEP's prior-year goals reads as a report of that IEP's document, dated by its points.
+  const printed = (model.ieps ?? []).filter((i) => i.priorProgress?.length).map((i) => ({ documentId: i.documentId, reportDate: null, periodEnd: null, entries: i.priorProgress! }));
+  const reports = [...model.progressReports, ...printed];
+  const reportDates = new Map(reports.map((r) => [r.documentId, reportDate(r)] as const));
+  for (const report of reports) {
     for (const entry of report.entries) {
       if (!entry.goalId) continue;
       for (const point of entry.dataPoints) {

@@ -1,7 +1,8 @@
 // IEP extraction: type, dates, reporting schedule, student data, goals, services, accommodations.
 // Labels are matched by synonyms used across form systems (SEIS, DESE, Frontline, PowerSchool,
 // Infinite Campus, hand-typed), never by one district's exact wording.
-import type { ExtractedIep, IepSubtype, PageContent } from '../../../shared/domain';
+import type { ExtractedGoal, ExtractedIep, IepSubtype, PageContent, ProgressEntry } from '../../../shared/domain';
+import { extractProgressReport } from './progress';
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
@@ -45,7 +46,7 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
       primaryDisability: profile.primaryDisability ?? findLabeledValue(layout, L.disability, (v) => /[a-z]{4}/i.test(v) && !/[:;]/.test(v) && v.split(/\s+/).length <= 10)?.value ?? null,
     },
     goals: goals.goals,
-    ...(goals.priorGoals.length > 0 ? { priorGoals: goals.priorGoals } : {}),
+    ...(goals.priorGoals.length > 0 ? { priorGoals: goals.priorGoals, priorProgress: priorProgressOf(pages, goals.priorGoals, documentId) } : {}),
     services: services.services,
     // Accommodations printed as rows of the services table (under their own band) are the list itself.
     accommodations: services.accommodations.length ? services.accommodations : extractAccommodations(layout),
@@ -54,6 +55,12 @@ export function extractIep(pages: PageContent[], documentId: string, subtypeHint
 }
 
 export { checkedOptions, iepTypeOf, typeFromText } from './iep-type';
+
+/** The progress printed with the prior-year goals: the pages from the first of them read as a progress report, entries with data or a code. */
+function priorProgressOf(pages: PageContent[], prior: ExtractedGoal[], documentId: string): ProgressEntry[] {
+  const first = Math.min(...prior.map((g) => g.source.page));
+  return extractProgressReport(pages.filter((p) => p.pageNumber >= first), documentId).entries.filter((e) => e.dataPoints.length > 0 || e.code);
+}
 
 
 function reportingScheduleOf(layout: Layout, goalReporting: string[]): string | null {

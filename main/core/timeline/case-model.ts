@@ -6,6 +6,7 @@ import type { Core } from '../context';
 import { getCase } from '../cases';
 import { applyCorrections, loadCorrections } from '../review/corrections';
 import { progressGoalLinks } from '../review/queries';
+import { withPriorYears } from '../../../shared/timeline/lineage';
 import { caseDocumentsWithExtractions } from './queries';
 
 export const goalId = (documentId: string, key: string) => `${documentId}#${key}`;
@@ -37,6 +38,7 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
         documentId: r.id,
         goals: iep.goals.map((g) => ({ ...g, id: goalId(r.id, g.key), iepId: r.id, documentId: r.id })),
         priorGoals: (iep.priorGoals ?? []).map((g) => ({ ...g, id: goalId(r.id, g.key), iepId: r.id, documentId: r.id, priorYear: true })),
+        priorProgress: (iep.priorProgress ?? []).map((e) => ({ ...e, goalId: null })),
       };
       model.ieps.push(caseIep);
     }
@@ -57,7 +59,26 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
     }
   }
   applyGoalLinksToEntries(core, caseId, model);
+  linkPriorProgress(model);
   return resolveProgressGoals(model);
+}
+
+/**
+ * Progress printed with an IEP's prior-year goals is that goal's: matched by goal number, else by the
+ * area the entry prints; for a reprinted goal of an IEP in the case, the data are that IEP's goal's.
+ */
+function linkPriorProgress(model: CaseModel) {
+  const { sameAs } = withPriorYears(model);
+  for (const iep of model.ieps) {
+    const prior = iep.priorGoals ?? [];
+    for (const entry of iep.priorProgress ?? []) {
+      const byNumber = entry.goalNumber != null ? prior.filter((g) => g.number === entry.goalNumber) : [];
+      const label = entry.goalLabel?.toLowerCase().trim();
+      const byArea = label ? prior.filter((g) => g.area?.toLowerCase().trim() === label) : [];
+      const goal = byNumber.length === 1 ? byNumber[0] : byArea.length === 1 ? byArea[0] : null;
+      entry.goalId = goal ? sameAs.get(goal.id) ?? goal.id : null;
+    }
+  }
 }
 
 /** A progress entry the user tied to a goal by hand keeps that goal. */
