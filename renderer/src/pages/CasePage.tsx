@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-aria-components';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { DropZone, Link } from 'react-aria-components';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';
 import { invalidateCase, invalidateCases, isReviewed, keys, queryClient, useCall, useReviewQueue } from '../api/queries';
@@ -7,6 +7,36 @@ import { href } from '../router';
 import { CaseInfoSection } from './CaseInfoSection';
 import { caseSections, type SectionProps } from './sections';
 import { ExportCaseButton } from './ExportCaseButton';
+import { ImportProgress } from './documents/ImportPanel';
+import { droppedOnDisk, filesFromDrop, startImport } from './documents/importStore';
+
+/**
+ * The whole case view takes dropped files and folders, whatever section is open, and imports them into
+ * the case through the same import as the Documents section (which has its own drop target, so this one
+ * stands aside there). The import's progress shows above the section.
+ */
+function CaseDropZone({ caseId, onDocuments, children }: { caseId: string; onDocuments: boolean; children: ReactNode }) {
+  const dropped = useRef<File[]>([]);
+  return (
+    <div className="doc-drop-outer" onDropCapture={(e) => void (dropped.current = onDocuments ? [] : Array.from(e.dataTransfer?.files ?? []))}>
+      <DropZone
+        className="case-layout case-dropzone"
+        aria-label="Drop files or folders anywhere on the case to import them"
+        isDisabled={onDocuments}
+        onDrop={async (e) => {
+          // The desktop app imports by paths on disk (a folder as a folder); sources without a file-system
+          // entry (mail attachments, files made by a page) still have the drop's plain file list.
+          let picked = droppedOnDisk(dropped.current) ?? (await filesFromDrop(e.items as Parameters<typeof filesFromDrop>[0]));
+          if (!picked.length) picked = dropped.current.map((file) => ({ file, name: file.name, relativePath: '' }));
+          dropped.current = [];
+          void startImport(caseId, picked);
+        }}
+      >
+        {children}
+      </DropZone>
+    </div>
+  );
+}
 
 export function CasePage({ caseId, section, rest }: { caseId: string; section: string; rest: string[] }) {
   // Opening records the visit (the home page sorts by it); the details then come from the data layer.
@@ -36,8 +66,9 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
   const props: SectionProps = { caseData: c, rest, reload };
   const current = caseSections.find((s) => s.id === section) ?? caseSections[0];
   const Body = section === 'info' ? CaseInfoSection : current.component;
+  const onDocuments = current.id === 'documents' && section !== 'info';
   return (
-    <div className="case-layout">
+    <CaseDropZone caseId={caseId} onDocuments={onDocuments}>
       <nav className="case-nav" aria-label="Case sections">
         <p className="case-title">{c.name}</p>
         <ul>
@@ -71,8 +102,9 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
             {c.archivedAt && <span className="tag">Archived</span>}
           </p>
         </header>
+        {!onDocuments && <ImportProgress caseId={caseId} />}
         <Body key={c.id} {...props} />
       </section>
-    </div>
+    </CaseDropZone>
   );
 }
