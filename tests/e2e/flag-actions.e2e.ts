@@ -11,6 +11,7 @@ import { launchBrowser } from './support/browser';
 import { callApi, goToRoute } from './support/case-switch';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
+import { screenshotPath } from './support/screenshots';
 
 const FILES = ['Rivera_Mateo_IEP_Initial_2022-10-12.pdf', 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf', 'Rivera_Mateo_Progress_Report_2023-06-02.pdf'];
 
@@ -64,6 +65,7 @@ describeRivera('next steps from every red flag', () => {
       expect(await steps.getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add deadline…', 'Dismiss…']);
     }
     expect((await new AxeBuilder({ page }).include('.flags').analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.locator('.flags').screenshot({ path: screenshotPath('flag-next-steps.png') });
 
     const templates = await callApi(host, 'letters.templates', undefined);
     await flagItems().first().getByRole('button', { name: /^Draft letter: / }).click();
