@@ -7,7 +7,7 @@ import type { Core } from '../../../main/core/context';
 import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
 import { importOne } from '../../../main/core/documents/import';
 import { checkPwn } from '../../../main/core/extract/pwn';
-import type { PwnElementId } from '../../../main/core/extract/vocab/correspondence';
+import { PWN_ELEMENT_PHRASES, type PwnElementId } from '../../../main/core/extract/vocab/correspondence';
 import { flagsOf } from '../../../main/core/timeline/service';
 import { detectEvents } from '../../../main/core/extract/correspondence';
 import { testCore } from '../../support/core';
@@ -144,4 +144,18 @@ describeRivera('dev-rivera Prior Written Notice (a scan; its reference text)', (
     expect(check.missing).toEqual([]);
     expect(detectEvents(pages).find((e) => e.kind === 'prior_written_notice')).toMatchObject({ date: '2024-03-08', action: 'refusal', automatic: true });
   });
+});
+
+describe('sources the parents can contact, as sentences', () => {
+  // Wordings of our own. A phone number after a space ("at (555) ...") and a named engagement or
+  // information centre count; a sentence that names no one to contact does not.
+  const yes = [
+    'For help in understanding these rights, contact the Special Education office at (555) 014-2200.',
+    'Questions about this notice may be directed to the Lakeview Family Engagement Center.',
+    'If you need support, the Northern Parent Information Center can help you.',
+    'You can e-mail questions to help@district.example.',
+  ];
+  const no = ['Please contact us if you have questions.', 'The team reviewed the progress reports of 11/2024.'];
+  it.each(yes)('counts: %s', (s) => expect(PWN_ELEMENT_PHRASES.sources.re.test(s)).toBe(true));
+  it.each(no)('does not count: %s', (s) => expect(PWN_ELEMENT_PHRASES.sources.re.test(s)).toBe(false));
 });
