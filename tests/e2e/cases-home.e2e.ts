@@ -2,26 +2,14 @@
 // with its days left, open flags and documents to review; sorted by last opened, next deadline,
 // open flags or name; searched and filtered. Fits 1280x800 without sideways scrolling, light and dark.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
 import { launchBrowser } from './support/browser';
-import { callApi } from './support/case-switch';
+import { callApi, importThroughApi } from './support/case-switch';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseListPage } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 
-async function importFile(host: HostProcess, caseId: string, fileName: string) {
-  const res = await fetch(`${host.origin}/api/upload`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
-    body: readFileSync(path.join(RIVERA_DOCS, fileName)),
-  });
-  const { value } = (await res.json()) as { value: { uploadId: string } };
-  const batch = await callApi(host, 'documents.import', { caseId, uploads: [{ uploadId: value.uploadId, fileName }] });
-  for (let i = 0; i < 600 && !(await callApi(host, 'documents.importStatus', { jobId: batch.jobId })).done; i++) await new Promise((r) => setTimeout(r, 250));
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -43,7 +31,7 @@ describeRivera('the cases home', () => {
     const mateo = await callApi(host, 'cases.create', { name: 'Mateo Rivera', state: 'CA' });
     const ana = await callApi(host, 'cases.create', { name: 'Ana Able', state: 'CA', school: 'Maple Elementary' });
     const zed = await callApi(host, 'cases.create', { name: 'Zed Zimmer', state: 'MO', school: 'Oak Middle' });
-    await importFile(host, mateo.id, 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf');
+    await importThroughApi(host, mateo.id, RIVERA_DOCS, ['Rivera_Mateo_IEP_Annual_2023-10-10.pdf']);
     await callApi(host, 'events.add', { caseId: ana.id, type: 'records_request', date: today(), label: 'Records request by email' });
     mateoFlags = (await callApi(host, 'flags.list', { caseId: mateo.id })).filter((f) => !f.dismissed).length;
     await callApi(host, 'cases.open', { caseId: mateo.id });

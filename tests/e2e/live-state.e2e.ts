@@ -4,12 +4,10 @@
 // reviewed; Confirm document moves on to the next document needing review, and finished documents
 // leave the queue for its Done filter.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
 import { launchBrowser } from './support/browser';
-import { callApi, goToRoute } from './support/case-switch';
+import { callApi, goToRoute, importThroughApi } from './support/case-switch';
 import { DocumentsPage, ReviewPage } from './support/documents-pages';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
@@ -18,22 +16,6 @@ import { screenshotPath } from './support/screenshots';
 const IEP = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
 const PROGRESS = 'Rivera_Mateo_Progress_Report_2023-12-08.pdf';
 
-/** Imports a file as another window would: uploaded and imported straight through the host's API. */
-async function importFromElsewhere(host: HostProcess, caseId: string, fileName: string) {
-  const res = await fetch(`${host.origin}/api/upload`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
-    body: readFileSync(path.join(RIVERA_DOCS, fileName)),
-  });
-  const { value } = (await res.json()) as { value: { uploadId: string } };
-  const batch = await callApi(host, 'documents.import', { caseId, uploads: [{ uploadId: value.uploadId, fileName }] });
-  for (let i = 0; i < 600; i++) {
-    const s = await callApi(host, 'documents.importStatus', { jobId: batch.jobId });
-    if (s.done) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`import of ${fileName} did not finish`);
-}
 
 describeRivera('live state without reloads', () => {
   let host: HostProcess;
@@ -60,7 +42,7 @@ describeRivera('live state without reloads', () => {
     await page.getByText(/Drop the family's documents|No document/).first().waitFor();
     expect(await badge().count()).toBe(0);
 
-    await importFromElsewhere(host, caseId, IEP);
+    await importThroughApi(host, caseId, RIVERA_DOCS, [IEP]);
     const docs = new DocumentsPage(page);
     await expect.poll(() => docs.row(IEP).count()).toBe(1);
     await expect.poll(() => badge().textContent()).toBe('1');
@@ -68,7 +50,7 @@ describeRivera('live state without reloads', () => {
     await view.goTo('Overview');
     const needReview = page.getByRole('link', { name: /documents? needs? review/ });
     await expect.poll(() => needReview.textContent()).toBe('1 document needs review');
-    await importFromElsewhere(host, caseId, PROGRESS);
+    await importThroughApi(host, caseId, RIVERA_DOCS, [PROGRESS]);
     await expect.poll(() => needReview.textContent()).toBe('2 documents need review');
     await expect.poll(() => badge().textContent()).toBe('2');
   });

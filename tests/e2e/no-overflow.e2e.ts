@@ -1,31 +1,17 @@
 // Every screen fits a 14" laptop: at 1280x800 no section of a full case scrolls sideways, in the
 // light theme or the dark. Screenshots of each go to out/screenshots for a person to look at.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
 import { launchBrowser } from './support/browser';
-import { callApi, goToRoute } from './support/case-switch';
+import { callApi, goToRoute, importThroughApi } from './support/case-switch';
 import { startHostProcess, type HostProcess } from './support/host';
 import { screenshotPath } from './support/screenshots';
 
 /** The fixture's text PDFs (no scans or photos: OCR would only make the setup slow). */
 const FILES = readdirSync(RIVERA_DOCS).filter((f) => f.endsWith('.pdf') && !f.startsWith('scan_'));
 
-async function importAll(host: HostProcess, caseId: string) {
-  const uploads = [];
-  for (const fileName of FILES) {
-    const res = await fetch(`${host.origin}/api/upload`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
-      body: readFileSync(path.join(RIVERA_DOCS, fileName)),
-    });
-    uploads.push({ uploadId: ((await res.json()) as { value: { uploadId: string } }).value.uploadId, fileName });
-  }
-  const batch = await callApi(host, 'documents.import', { caseId, uploads });
-  for (let i = 0; i < 2400 && !(await callApi(host, 'documents.importStatus', { jobId: batch.jobId })).done; i++) await new Promise((r) => setTimeout(r, 250));
-}
 
 /** How far the page scrolls sideways, and the widest elements that stick out (to say what to fix). */
 async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
@@ -61,7 +47,7 @@ describeRivera('no sideways scrolling at 1280x800', () => {
     browser = await launchBrowser();
     await browser.page.setViewportSize({ width: 1280, height: 800 });
     caseId = (await callApi(host, 'cases.create', { name: 'Mateo Rivera', state: 'CA', dob: '2014-03-14' })).id;
-    await importAll(host, caseId);
+    await importThroughApi(host, caseId, RIVERA_DOCS, FILES);
     await browser.page.goto(host.url);
   }, 600_000);
   afterAll(async () => {

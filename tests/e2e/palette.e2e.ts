@@ -2,27 +2,15 @@
 // new case, a letter draft, a deadline event, the theme; page text is searched in the current case
 // or, with the toggle, in all cases. "?" lists the shortcuts; Alt+digit goes to a section.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
 import { launchBrowser } from './support/browser';
-import { callApi, goToRoute } from './support/case-switch';
+import { callApi, goToRoute, importThroughApi } from './support/case-switch';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 
-async function upload(host: HostProcess, caseId: string, fileName: string) {
-  const res = await fetch(`${host.origin}/api/upload`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${host.token}` },
-    body: readFileSync(path.join(RIVERA_DOCS, fileName)),
-  });
-  const { value } = (await res.json()) as { value: { uploadId: string } };
-  const batch = await callApi(host, 'documents.import', { caseId, uploads: [{ uploadId: value.uploadId, fileName }] });
-  for (let i = 0; i < 600 && !(await callApi(host, 'documents.importStatus', { jobId: batch.jobId })).done; i++) await new Promise((r) => setTimeout(r, 250));
-}
 
 async function serious(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
@@ -45,8 +33,8 @@ describeRivera('the command palette', () => {
     browser = await launchBrowser();
     mateo = (await callApi(host, 'cases.create', { name: 'Mateo Rivera', state: 'CA' })).id;
     const other = (await callApi(host, 'cases.create', { name: 'Lena Park', state: 'CA' })).id;
-    await upload(host, mateo, 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf');
-    await upload(host, other, 'Rivera_Mateo_Progress_Report_2023-12-08.pdf');
+    await importThroughApi(host, mateo, RIVERA_DOCS, ['Rivera_Mateo_IEP_Annual_2023-10-10.pdf']);
+    await importThroughApi(host, other, RIVERA_DOCS, ['Rivera_Mateo_Progress_Report_2023-12-08.pdf']);
     await browser.page.goto(host.url);
     await goToRoute(browser.page, host, `case/${mateo}/overview`);
     await new CaseView(browser.page).waitFor('Mateo Rivera');
