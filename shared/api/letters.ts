@@ -54,7 +54,8 @@ const draftSchema = z.object({
 
 export const lettersApi = {
   'letters.templates': defineCall<LetterTemplateDto[]>()(z.undefined().optional()),
-  'letters.draft': defineCall<LetterDraftDto>()(caseRef.extend({ template: z.enum(LETTER_TEMPLATE_IDS) })),
+  /** With a red flag's key, the draft states that flag's finding as evidence, with its source documents and pages. */
+  'letters.draft': defineCall<LetterDraftDto>()(caseRef.extend({ template: z.enum(LETTER_TEMPLATE_IDS), flagKey: z.string().min(1).max(2000).optional() })),
   'letters.save': defineCall<LetterDto>()(
     caseRef
       .extend({ letterId: z.string().optional(), version: z.number().int().positive().optional(), draft: draftSchema, sentDate: isoDate.nullable().optional() })

@@ -1,5 +1,5 @@
 // Turns case figures into the sentences letters quote. Facts and arithmetic only: no conclusions of law.
-import type { CompEdFigures, LetterCite, LetterContext, LetterGoal, LetterService, PercentileSeries } from './types';
+import type { CompEdFigures, LetterCite, LetterContext, LetterFinding, LetterGoal, LetterService, PercentileSeries } from './types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -98,4 +98,17 @@ export function goalsShortOfTarget(goals: LetterGoal[]): LetterGoal[] {
     const increasing = g.baseline === null || g.target >= g.baseline;
     return increasing ? g.latest.value < g.target : g.latest.value > g.target;
   });
+}
+
+/** "Mateo's records show the following, which I ask the team to address: <finding> (Progress Report 2024-01-26, p. 2; ...)."
+ *  The finding is the flag's own statement of what the records show; the letter adds no conclusion to it. */
+export function findingParagraph(ctx: LetterContext, finding: LetterFinding): string {
+  const seen = new Set<string>();
+  const cites = finding.cites.filter((c) => {
+    const k = `${c.document}#${c.page ?? ''}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const sources = cites.length ? ` (${cites.map((c) => `${c.document}${c.page ? `, p. ${c.page}` : ''}`).join('; ')})` : '';
+  const text = finding.text.trim().replace(/[.\s]+$/, '');
+  return `${firstName(ctx.child.name)}'s records show the following, which I ask the team to address: ${text}${sources}.`;
 }

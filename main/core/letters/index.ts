@@ -4,7 +4,7 @@
 import type { LetterDraft } from './types';
 import type { PdfFontOptions } from './render-pdf';
 
-export type { CompEdFigures, LetterCite, LetterContext, LetterDraft, LetterGoal, LetterPerson, LetterService, LetterTemplateId, PercentileSeries } from './types';
+export type { CompEdFigures, LetterCite, LetterContext, LetterDraft, LetterFinding, LetterGoal, LetterPerson, LetterService, LetterTemplateId, PercentileSeries } from './types';
 export type { PdfFontOptions } from './render-pdf';
 export { draftLetter, LETTER_TEMPLATES } from './templates';
 

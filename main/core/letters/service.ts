@@ -11,8 +11,9 @@ import { getCase } from '../cases';
 import { updateDocument } from '../documents/service';
 import { draftLetter, renderDocx, renderPdf, type LetterContext, type LetterGoal, type PercentileSeries } from './index';
 import { afterDocumentHook } from '../pipeline';
-import { judgedModel, lineagesOf } from '../timeline/service';
+import { flagsOf, judgedModel, lineagesOf } from '../timeline/service';
 import { insertLetter, letterById, lettersOfCase, setLetterDocument, setLetterResponseDate, updateLetterAtVersion } from './queries';
+import { recordHistory } from '../history/history';
 
 function docLabel(model: CaseModel, id: string): string {
   const d = model.documents.find((x) => x.id === id);
@@ -91,8 +92,18 @@ export function letterContext(core: Core, caseId: string): LetterContext {
   };
 }
 
-export function draftCaseLetter(core: Core, caseId: string, template: LetterTemplateId): LetterDraftDto {
-  return draftLetter(template, letterContext(core, caseId));
+/** Drafts a letter from the case; with a flag's key, the letter states that flag's finding with its source pages. */
+export function draftCaseLetter(core: Core, caseId: string, template: LetterTemplateId, flagKey?: string): LetterDraftDto {
+  const ctx = letterContext(core, caseId);
+  if (flagKey) {
+    const model = judgedModel(core, caseId);
+    const flag = flagsOf(core, caseId, true, model).find((f) => f.key === flagKey);
+    if (!flag) throw new AppError('not_found', 'That red flag is no longer in this case (the records it was read from have changed): the letter was not drafted from it.', { reason: 'flag_gone' });
+    const cites = flag.evidence.map((e) => ({ document: docLabel(model, e.documentId), page: e.page }));
+    const docsOnly = flag.documentIds.filter((id) => !flag.evidence.some((e) => e.documentId === id)).map((id) => ({ document: docLabel(model, id) }));
+    ctx.finding = { text: flag.description, cites: [...cites, ...docsOnly] };
+  }
+  return draftLetter(template, ctx);
 }
 
 export function listLetters(core: Core, caseId: string): LetterDto[] {
@@ -151,6 +162,7 @@ export async function saveLetter(core: Core, caseId: string, draft: LetterDraftD
       setLetterDocument(core.db, id, result.documentId);
     }
   }
+  recordHistory(core, caseId, { kind: 'letter_saved', description: `Saved the letter "${draft.subject}"${sentDate ? `, sent ${sentDate}` : ''}`, ids: [id] });
   core.emit('case.changed', { caseId, what: 'letters' });
   return getLetter(core, id);
 }

@@ -6,7 +6,7 @@ import { LETTER_STARTS_EVENT } from '../../../shared/deadlines/derive';
 import { primaryRuleFor, ruleConfidence } from '../../../shared/deadlines/rules';
 import type { CaseEventType, DeadlineRule } from '../../../shared/deadlines/types';
 import {
-  childIntro, compEdLine, firstName, goalEvidenceLine, goalsShortOfTarget, hours, longDate, percentileLine, serviceLine, shortDate,
+  childIntro, compEdLine, findingParagraph, firstName, goalEvidenceLine, goalsShortOfTarget, hours, longDate, percentileLine, serviceLine, shortDate,
 } from './evidence';
 import type { LetterContext, LetterDraft, LetterTemplateId } from './types';
 
@@ -185,5 +185,8 @@ const DRAFTERS: Record<LetterTemplateId, (ctx: LetterContext) => LetterDraft> = 
 export function draftLetter(template: LetterTemplateId, ctx: LetterContext): LetterDraft {
   const drafter = DRAFTERS[template];
   if (!drafter) throw new Error(`Unknown letter template: ${template}`);
-  return drafter(ctx);
+  const draft = drafter(ctx);
+  // A letter drafted from a red flag states the flag's finding, with its sources, right after the introduction.
+  if (ctx.finding) draft.paragraphs.splice(1, 0, findingParagraph(ctx, ctx.finding));
+  return draft;
 }

@@ -84,6 +84,14 @@ export interface LetterContext {
   lastEvaluation?: { date: string; title: string; areas?: string[] } | null;
   /** Start of the period for records and service logs (e.g. the first IEP on file). */
   recordsFrom?: string | null;
+  /** A red flag the letter acts on: its finding is stated as evidence, with its sources, after the introduction. */
+  finding?: LetterFinding | null;
+}
+
+/** A red flag's finding as a letter quotes it: what the records show and where (no conclusion drawn). */
+export interface LetterFinding {
+  text: string;
+  cites: LetterCite[];
 }
 
 /** A drafted letter: every part is plain text the user edits before saving. Paragraphs starting "• " are list items. */

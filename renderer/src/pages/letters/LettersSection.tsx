@@ -68,11 +68,11 @@ export function LettersSection({ caseData, rest }: SectionProps) {
 
   const titleOf = (id: LetterTemplateId) => templates?.find((t) => t.id === id)?.title ?? id.replace(/_/g, ' ');
 
-  const draft = async (template: LetterTemplateId) => {
+  const draft = async (template: LetterTemplateId, flagKey?: string) => {
     setDrafting(template);
     setSaved(null);
     try {
-      setEditing({ draft: await invoke('letters.draft', { caseId, template }), title: titleOf(template) });
+      setEditing({ draft: await invoke('letters.draft', { caseId, template, ...(flagKey ? { flagKey } : {}) }), title: titleOf(template) });
       setError(null);
     } catch (e) {
       setError(`${titleOf(template)}: ${(e as Error).message}`);
@@ -81,15 +81,17 @@ export function LettersSection({ caseData, rest }: SectionProps) {
     }
   };
 
-  // #/case/ID/letters/new/TEMPLATE (from Services' "Draft compensatory-education request") opens that draft.
+  // #/case/ID/letters/new/TEMPLATE (from Services' "Draft compensatory-education request") opens that draft;
+  // #/case/ID/letters/new/TEMPLATE/FLAG-KEY (a red flag's "Draft letter") drafts it with that flag's finding.
   const requested = rest[0] === 'new' ? (rest[1] as LetterTemplateId | undefined) : undefined;
+  const fromFlag = rest[0] === 'new' ? rest[2] : undefined;
   useEffect(() => {
     if (requested && templates?.some((t) => t.id === requested)) {
-      void draft(requested);
+      void draft(requested, fromFlag);
       navigate({ page: 'case', caseId, section: 'letters', rest: [] });
     }
     // draft() is recreated each render; the request is acted on once, when the templates arrive.
-  }, [requested, templates]);
+  }, [requested, fromFlag, templates]);
 
   const onSaved = async (r: SavedResult) => {
     setEditing(null);

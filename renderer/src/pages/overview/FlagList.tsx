@@ -56,7 +56,7 @@ function Evidence({ caseId, flag, names }: { caseId: string; flag: FlagDto; name
   );
 }
 
-/** The letter that acts on a flag: services not delivered ask for compensatory services, a missed meeting or a
+/** The letter that acts on a flag (drafted with the flag's finding and its sources as evidence): services not delivered ask for compensatory services, a missed meeting or a
  *  notice short of its elements asks for a meeting, and findings about goals, progress and services demand a revision. */
 export function letterForFlag(type: string): { template: LetterTemplateId; title: string } {
   if (type === 'missed_services') return { template: 'compensatory_education_request', title: 'compensatory services request' };
@@ -67,7 +67,7 @@ export function letterForFlag(type: string): { template: LetterTemplateId; title
 function DraftLetter({ caseId, flag }: { caseId: string; flag: FlagDto }) {
   const letter = letterForFlag(flag.type);
   return (
-    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', letter.template] })} aria-label={`Draft letter: ${flagLabel(flag.type)} (${letter.title})`}>
+    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', letter.template, flag.key] })} aria-label={`Draft letter: ${flagLabel(flag.type)} (${letter.title})`}>
       Draft letter
     </Button>
   );
