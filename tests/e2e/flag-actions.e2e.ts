@@ -1,5 +1,5 @@
 // Every open red flag on the overview offers its next step: "Draft letter" opens the letter that acts
-// on it, drafted from the case; "Add deadline" records the day the family learned of it, which starts
+// on it, drafted from the case with the flag's finding and its source pages; "Add deadline" records the day the family learned of it, which starts
 // the complaint and due-process clocks on the Deadlines page; "Dismiss" asks why and keeps the reason.
 // dev-rivera documents imported through the host's API; what was stored is read back through the API.
 import AxeBuilder from '@axe-core/playwright';
@@ -53,7 +53,7 @@ describeRivera('next steps from every red flag', () => {
 
   const flagItems = () => browser.page.locator('.flags > .flag-list > li.flag');
 
-  it('each open flag has Draft letter, Add deadline and Dismiss; Draft letter opens a drafted letter', async () => {
+  it('each open flag has Draft letter, Add deadline and Dismiss; Draft letter opens the letter drafted with its finding', async () => {
     const page = browser.page;
     const flags = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
     expect(flags.length).toBeGreaterThan(0);
@@ -68,6 +68,7 @@ describeRivera('next steps from every red flag', () => {
     await page.locator('.flags').screenshot({ path: screenshotPath('flag-next-steps.png') });
 
     const templates = await callApi(host, 'letters.templates', undefined);
+    const finding = (await flagItems().first().locator(':scope > p').first().textContent())!.trim().replace(/[.\s]+$/, '');
     await flagItems().first().getByRole('button', { name: /^Draft letter: / }).click();
     const heading = page.locator('#editor-heading');
     await heading.waitFor({ timeout: 20_000 });
@@ -75,6 +76,11 @@ describeRivera('next steps from every red flag', () => {
     expect(page.url()).toMatch(/#\/case\/[^/]+\/letters$/);
     // The draft is the case's own: the child's name is in it.
     await expect.poll(() => page.locator('.letters').textContent()).toMatch(/Mateo/);
+    // Drafted from the flag: right after the introduction, the flag's finding with its source pages.
+    const second = page.locator('.paragraphs .paragraph textarea').nth(1);
+    expect(await second.inputValue()).toMatch(/^Mateo's records show the following, which I ask the team to address: /);
+    expect(await second.inputValue()).toContain(finding);
+    expect(await second.inputValue()).toMatch(/, p\. \d+[;)]/);
   });
 
   it('Add deadline records the day learned of as an event, and its clocks appear under Deadlines', async () => {
