@@ -11,6 +11,7 @@ import { deadlinesApi } from './api/deadlines';
 import { lettersApi } from './api/letters';
 import { servicesApi } from './api/services';
 import { packetApi } from './api/packet';
+import { jobsApi } from './api/jobs';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
 
@@ -25,6 +26,7 @@ export const api = {
   ...lettersApi,
   ...servicesApi,
   ...packetApi,
+  ...jobsApi,
 };
 
 export type Api = typeof api;

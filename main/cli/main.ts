@@ -7,6 +7,7 @@ import { registerCaseToolCommands } from './timeline-cmd';
 import { registerPacketCommand } from './packet-cmd';
 import { registerBackupCommands } from './backup-cmd';
 import { registerEventsCommand } from './events-cmd';
+import { registerJobsCommand } from './jobs-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerPacketCommand(program, globals);
   registerBackupCommands(program, globals);
   registerEventsCommand(program, globals);
+  registerJobsCommand(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -9,6 +9,7 @@ import { registerDeadlines } from './deadlines';
 import { registerLetters } from './letters';
 import { registerServices } from './services';
 import { registerPacket } from './packet';
+import { registerJobs } from './jobs';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -23,6 +24,7 @@ export function buildRegistry(): Registry {
   registerLetters(reg);
   registerServices(reg);
   registerPacket(reg);
+  registerJobs(reg);
   return reg;
 }
 

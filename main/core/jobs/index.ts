@@ -22,6 +22,15 @@ export interface LiveJob<D = unknown> {
   progress: { fraction: number; message: string };
   /** A file the job produced (a packet), once it exists. */
   file: string | null;
+  /** When this run started (ISO). */
+  readonly startedAt: string;
+  /** Over (settled), and the error its last progress reported, if any. */
+  done: boolean;
+  error: string | null;
+  /** Started again by the start-up after a restart interrupted it (resume.ts). */
+  resumed: boolean;
+  /** The user closed the notice about it (jobs.dismiss). */
+  dismissed: boolean;
 }
 
 export interface JobContext<D> {
@@ -102,6 +111,11 @@ export function startJob<D>(core: Core, spec: JobSpec<D>): LiveJob<D> {
     promise: new Promise<D>((r) => (settle = r)),
     progress: { fraction: spec.run ? 0 : 1, message: '' },
     file: spec.file ?? null,
+    startedAt: core.nowIso(),
+    done: !spec.run,
+    error: null,
+    resumed: false,
+    dismissed: false,
   };
   registry(core).set(id, job as LiveJob);
   if (!spec.run) {
@@ -114,6 +128,7 @@ export function startJob<D>(core: Core, spec: JobSpec<D>): LiveJob<D> {
     job,
     progress(fraction, message, end = {}) {
       job.progress = { fraction: Math.min(1, Math.max(0, fraction)), message };
+      if (end.error !== undefined) job.error = end.error;
       emitJobProgress(core, { jobId: id, caseId: spec.caseId, kind: spec.kind, fraction, message, done: end.done ?? false, ...(end.error !== undefined ? { error: end.error } : {}) });
     },
   };
@@ -122,6 +137,7 @@ export function startJob<D>(core: Core, spec: JobSpec<D>): LiveJob<D> {
     .catch((e) => {
       // A run handles its own failures into its dto; one that escapes is logged, never lost silently.
       console.error(`[jobs] ${spec.kind} ${id}:`, e);
+      job.error = e instanceof Error ? e.message : String(e);
       return dto;
     })
     .then((d) => {
@@ -132,6 +148,7 @@ export function startJob<D>(core: Core, spec: JobSpec<D>): LiveJob<D> {
           // the core closed under a running job: the row stays 'running' and the next start resumes it
         }
       }
+      job.done = true;
       settle(d);
     });
   return job;
@@ -153,4 +170,9 @@ export function cancelJob<D = unknown>(core: Core, id: string, kind?: JobKind): 
 /** Jobs a restart interrupted and the start-up has not resumed (yet), oldest first. */
 export function interruptedJobs(core: Core, caseId?: string): JobRecord[] {
   return jobQueries(core.db).list(['import', 'packet', 'extract'], 'interrupted', caseId);
+}
+
+/** The jobs of this process, oldest first. */
+export function liveJobs(core: Core): LiveJob[] {
+  return [...registry(core).values()];
 }

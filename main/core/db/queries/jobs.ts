@@ -84,6 +84,18 @@ export function jobQueries(db: Db) {
       const rows = db.prepare<[string], JobRowRaw>('SELECT * FROM jobs WHERE status = ? ORDER BY created_at, rowid').all(status);
       return rows.map(toRecord).filter((j) => kinds.includes(j.kind) && (caseId === undefined || j.caseId === caseId));
     },
+    /** Every row (of one case, when given), oldest first. */
+    all(caseId?: string): JobRecord[] {
+      const rows =
+        caseId === undefined
+          ? db.prepare<[], JobRowRaw>('SELECT * FROM jobs ORDER BY created_at, rowid').all()
+          : db.prepare<[string], JobRowRaw>('SELECT * FROM jobs WHERE case_id = ? ORDER BY created_at, rowid').all(caseId);
+      return rows.map(toRecord);
+    },
+    /** Notes in a row's payload how many times the start-up has resumed it (`resumeAttempts`). */
+    setResumeAttempts(id: string, n: number): void {
+      db.prepare("UPDATE jobs SET payload_json = json_set(payload_json, '$.resumeAttempts', ?) WHERE id = ?").run(n, id);
+    },
     countQueued(kind: JobKind): number {
       return db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM jobs WHERE kind = ? AND status = 'queued'").get(kind)!.n;
     },
