@@ -17,6 +17,7 @@ import { compactAfterDelete } from './db/queries/maintenance';
 import { searchIndexQueries } from './db/queries/search-index';
 import { caseQueries, rowToCase, rowToSummary, type CaseColumns } from './db/queries/cases';
 import { zodMessage } from './validate';
+import { recordHistory } from './history/history';
 
 function toColumns(f: CaseFields): Partial<CaseColumns> {
   const cols: Partial<CaseColumns> = {};
@@ -174,6 +175,7 @@ export function trashCase(core: Core, caseId: string): CaseDto {
   getCase(core, caseId);
   core.db.transaction(() => {
     caseQueries(core.db).setDeleted(caseId, core.nowIso());
+    recordHistory(core, caseId, { kind: 'trashed', description: 'Moved the case to the trash' });
     searchIndexQueries(core.db).removeCase(caseId);
   })();
   core.emit('case.changed', { caseId, what: 'trashed' });
@@ -186,6 +188,7 @@ export function restoreCase(core: Core, caseId: string): CaseDto {
   const docs = documentQueries(core.db).liveIdsOfCase(caseId);
   core.db.transaction(() => {
     caseQueries(core.db).setDeleted(caseId, null);
+    recordHistory(core, caseId, { kind: 'restored', description: 'Restored the case from the trash' });
     for (const id of docs) searchIndexQueries(core.db).indexDocument(id);
   })();
   core.emit('case.changed', { caseId, what: 'restored' });

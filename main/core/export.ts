@@ -5,6 +5,7 @@ import type { Core } from './context';
 import { getCase } from './cases';
 import { caseLineages, flagsOf, judgedModel } from './timeline/service';
 import { documentQueries } from './db/queries/documents';
+import { recordHistory } from './history/history';
 
 export const EXPORT_FORMAT = 'iep-casefile/export@1';
 
@@ -37,6 +38,7 @@ export function exportCase(core: Core, caseId: string) {
   const q = documentQueries(core.db);
   const links = caseLineages(core, caseId, model);
   const flags = flagsOf(core, caseId, true, model, links);
+  recordHistory(core, caseId, { kind: 'exported', description: 'Exported the case as JSON' });
   return {
     format: EXPORT_FORMAT,
     exportedAt: core.nowIso(),

@@ -106,3 +106,30 @@ export interface CaseSummaryDto {
   deletedAt: string | null;
   documentCount: number;
 }
+
+/** What a line of a case's history records. */
+export const historyKinds = [
+  'imported',
+  'corrected',
+  'confirmed',
+  'exported',
+  'packet_built',
+  'letter_saved',
+  'event_added',
+  'event_removed',
+  'trashed',
+  'restored',
+  'flag_dismissed',
+] as const;
+export type HistoryKind = (typeof historyKinds)[number];
+
+/** One line of a case's append-only history: never changed, deleted only with the case. */
+export interface HistoryEntryDto {
+  id: string;
+  caseId: string;
+  at: string;
+  kind: HistoryKind;
+  description: string;
+  /** The ids it concerns (documents, letters, events...). */
+  ids: string[];
+}

@@ -13,6 +13,7 @@ import { getCase, listCases } from '../cases';
 import { buildCaseModel } from '../timeline/case-model';
 import { automaticEvents } from './suggestions';
 import { adjustmentsOfCase, calendarOfCase, deleteCalendar, deleteEvent, eventOwner, eventsOfCase, insertEvent, letterFactsOfCase, updateEventFields, upsertCalendar, upsertMetDate } from './queries';
+import { recordHistory } from '../history/history';
 
 function userEvents(core: Core, caseId: string): CaseEvent[] {
   return eventsOfCase(core.db, caseId);
@@ -102,6 +103,7 @@ export function addEvent(core: Core, caseId: string, e: { type: CaseEventType; d
   getCase(core, caseId);
   const id = core.newId();
   insertEvent(core.db, { id, caseId, type: e.type, date: e.date, label: e.label, sourceDocumentId: e.sourceDocumentId ?? null, responseDate: e.responseDate ?? null, now: core.nowIso() });
+  recordHistory(core, caseId, { kind: 'event_added', description: `Added the event "${e.label}" on ${e.date}`, ids: [id] });
   core.emit('case.changed', { caseId, what: 'deadlines' });
   return id;
 }
@@ -126,6 +128,7 @@ export function updateEvent(core: Core, caseId: string, eventId: string, patch: 
 
 export function removeEvent(core: Core, caseId: string, eventId: string): void {
   userEventOfCase(core, caseId, eventId);
+  recordHistory(core, caseId, { kind: 'event_removed', description: `Removed the event "${eventOwner(core.db, eventId)?.label ?? eventId}"`, ids: [eventId] });
   deleteEvent(core.db, caseId, eventId);
   core.emit('case.changed', { caseId, what: 'deadlines' });
 }

@@ -21,6 +21,7 @@ import { isImportProblem } from './parse/errors';
 import { sniffDetailed } from './parse/sniff';
 import type { ParsedEmail } from './parse/email';
 import { addMissingWorkingCopy } from './working-copy';
+import { recordHistory } from '../history/history';
 
 export interface ImportInput {
   fileName: string;
@@ -191,6 +192,7 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   let documentId: string;
   try {
     documentId = recordDocument(core, caseId, input, stored ?? bytes, prepared, working);
+    recordHistory(core, caseId, { kind: 'imported', description: `Imported ${input.fileName}`, ids: [documentId] });
   } catch (e) {
     if (working) removeIfUnreferenced(core, working.sha);
     return done({ status: 'failed', ...problemMessage(e, input.fileName) });

@@ -3,6 +3,7 @@
 // folder's packets/ until downloaded.
 import path from 'node:path';
 import type { PacketCandidateDto, PacketJobDto, PacketOptionsArgs } from '../../../shared/api/packet';
+import type { FlagDto } from '../../../shared/api/timeline';
 import type { PageCite } from '../../../shared/compensatory/types';
 import { AppError } from '../../../shared/errors';
 import { lineageChartData } from '../../../shared/timeline/chart-data';
@@ -18,6 +19,7 @@ import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
 import { getSettings } from '../settings';
 import { liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
+import { recordHistory } from '../history/history';
 
 export function packetCandidates(core: Core, caseId: string): PacketCandidateDto[] {
   getCase(core, caseId);
@@ -27,6 +29,18 @@ export function packetCandidates(core: Core, caseId: string): PacketCandidateDto
 }
 
 const TYPE_LABEL: Record<string, string> = { ...DOC_TYPE_LABELS, other: 'Document' };
+
+/** The flags the findings section states: those chosen by key (a flag's "Add to packet"), in the order chosen,
+ *  dismissed or not; without a choice, every open flag. A key no longer in the case is refused by name. */
+function findingFlags(core: Core, args: PacketOptionsArgs, open: FlagDto[]): FlagDto[] {
+  if (!args.findingKeys) return open;
+  const all = flagsOf(core, args.caseId, true);
+  return args.findingKeys.map((key) => {
+    const f = all.find((x) => x.key === key);
+    if (!f) throw new AppError('not_found', `A finding chosen for the packet is no longer a red flag of this case (its records have changed): ${key}. Choose the findings again.`);
+    return f;
+  });
+}
 
 /** Everything the packet builder needs, read from the case. Originals are read, never changed. */
 export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<PacketInput> {
@@ -96,7 +110,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
     labelStyle: args.labelStyle,
     sections: args.sections,
     exhibits,
-    findings: flags.map((f) => ({ title: f.type.replace(/_/g, ' '), description: f.description, evidence: f.evidence.map((e) => ({ documentId: e.documentId, page: e.page })) })),
+    findings: findingFlags(core, args, flags).map((f) => ({ title: f.type.replace(/_/g, ' '), description: f.description, evidence: f.evidence.map((e) => ({ documentId: e.documentId, page: e.page })) })),
     chronology: model.documents
       .filter((d) => d.date)
       .map((d) => ({ date: d.date!, event: `${TYPE_LABEL[d.type] ?? 'Document'}: ${d.fileName}`, documentId: d.id, page: 1 })),
@@ -144,6 +158,7 @@ async function runPacketBuild(core: Core, args: PacketOptionsArgs, ctx: JobConte
     const file = path.join(packetsDir(core), `${job.id}.pdf`);
     core.blobs.writeFile(file, result.pdf); // sealed, like every case file
     job.file = file;
+    recordHistory(core, args.caseId, { kind: 'packet_built', description: `Built a packet of ${result.manifest.pageCount} pages`, ids: [job.id] });
     Object.assign(dto, {
       done: true,
       fraction: 1,

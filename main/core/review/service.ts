@@ -8,6 +8,7 @@ import { documentOfCorrection, extractionJson, reviewConfirmedAt, reviewQueueRow
 import { extractAndStore } from '../pipeline';
 import { documentQueries } from '../db/queries/documents';
 import { getCase } from '../cases';
+import { recordHistory } from '../history/history';
 
 function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
   const json = extractionJson(core.db, documentId);
@@ -43,6 +44,7 @@ export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>):
   if (!doc) throw new AppError('not_found', `No document with id ${c.documentId}.`);
   if (c.status === 'added' && (typeof c.value !== 'object' || c.value === null)) throw new AppError('invalid_input', 'An added value needs its fields.');
   saveCorrection(core, c);
+  recordHistory(core, doc.case_id, { kind: 'corrected', description: `Corrected ${c.entityKey} on ${doc.title ?? doc.file_name}`, ids: [c.documentId] });
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return getReview(core, c.documentId);
 }
@@ -59,6 +61,7 @@ export function confirmDocument(core: Core, documentId: string): ReviewDto {
   const doc = documentQueries(core.db).get(documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
   upsertReviewConfirmed(core.db, documentId, core.nowIso());
+  recordHistory(core, doc.case_id, { kind: 'confirmed', description: `Confirmed the review of ${doc.title ?? doc.file_name}`, ids: [documentId] });
   // Another window's review queue, the Review badge and the overview's count follow the confirm.
   core.emit('case.changed', { caseId: doc.case_id, what: 'review' });
   return getReview(core, documentId);

@@ -3,6 +3,7 @@
 import type { LinkOverride } from '../../../shared/timeline/lineage';
 import type { Core } from '../context';
 import { deleteDismissal, deleteLinkOverride, dismissalsOfCase, linkOverridesOfCase, upsertDismissal, upsertLinkOverride, type Dismissal } from './queries';
+import { recordHistory } from '../history/history';
 
 export type { Dismissal };
 
@@ -26,6 +27,7 @@ export function loadDismissals(core: Core, caseId: string): Map<string, Dismissa
 
 export function dismissFlag(core: Core, caseId: string, flagKey: string, reason: string): void {
   upsertDismissal(core.db, caseId, flagKey, reason, core.nowIso());
+  recordHistory(core, caseId, { kind: 'flag_dismissed', description: `Dismissed the flag ${flagKey}${reason ? `: ${reason}` : ''}`, ids: [flagKey] });
   core.emit('case.changed', { caseId, what: 'flags' });
 }
 
