@@ -26,6 +26,8 @@ export const packetOptionsSchema = caseRef.extend({
       }),
     )
     .max(2000),
+  /** The red flags (their keys) whose findings the findings section states, in this order; without it, every open flag. */
+  findingKeys: z.array(z.string().min(1).max(2000)).max(500).optional(),
   preparedBy: z.string().max(200).optional(),
   compEd: z.object({ period: periodSchema, method: compEdMethodSchema }).nullable().optional(),
 });
