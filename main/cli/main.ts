@@ -8,6 +8,7 @@ import { registerPacketCommand } from './packet-cmd';
 import { registerBackupCommands } from './backup-cmd';
 import { registerEventsCommand } from './events-cmd';
 import { registerJobsCommand } from './jobs-cmd';
+import { registerHistoryCommand } from './history-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program, globals);
   registerEventsCommand(program, globals);
   registerJobsCommand(program, globals);
+  registerHistoryCommand(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -1,4 +1,5 @@
 import { createCase, emptyCaseTrash, getCase, listCases, listTrashedCases, openCase, purgeCase, renameCase, restoreCase, setArchived, trashCase, updateCase } from '../core/cases';
+import { caseHistory } from '../core/history/history';
 import type { Registry } from './registry';
 
 export function registerCases(reg: Registry): void {
@@ -17,5 +18,6 @@ export function registerCases(reg: Registry): void {
     purgeCase(core, caseId);
     return { purged: 1 };
   });
+  reg.register('cases.history', ({ caseId }, { core }) => caseHistory(core, getCase(core, caseId).id));
   reg.register('cases.emptyTrash', (_args, { core }) => ({ purged: emptyCaseTrash(core) }));
 }

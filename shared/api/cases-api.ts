@@ -9,6 +9,7 @@ import {
   updateCaseArgs,
   type CaseDto,
   type CaseSummaryDto,
+  type HistoryEntryDto,
 } from './cases';
 
 export const casesApi = {
@@ -28,4 +29,6 @@ export const casesApi = {
   'cases.purge': defineCall<{ purged: number }>()(caseRef),
   /** Deletes every case in the trash for good. */
   'cases.emptyTrash': defineCall<{ purged: number }>()(emptyTrashArgs),
+  /** The case's append-only history, newest first. */
+  'cases.history': defineCall<HistoryEntryDto[]>()(caseRef),
 };
