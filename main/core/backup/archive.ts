@@ -1,6 +1,6 @@
 // The case archive: one case moved between data folders losslessly, in the backup's container
 // (sealed under a passphrase, every entry checksummed): its rows in every table (documents, pages
-// and OCR words, extraction results, corrections, events, letters, deadlines, packets' settings,
+// and OCR words, extraction results, corrections, events, letters, deadlines, packets' settings, the history,
 // anything keyed by the case or its documents) and its originals. Imported into a folder without
 // the case it keeps its ids; into one that has it, only as a copy (new ids, "(copy)" in its name).
 // The JSON export (export.ts) stays as it is, for tools.
