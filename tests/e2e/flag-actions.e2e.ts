@@ -1,6 +1,7 @@
 // Every open red flag on the overview offers its next step: "Draft letter" opens the letter that acts
 // on it, drafted from the case with the flag's finding and its source pages; "Add deadline" records the day the family learned of it, which starts
-// the complaint and due-process clocks on the Deadlines page; "Dismiss" asks why and keeps the reason.
+// the complaint and due-process clocks on the Deadlines page; "Add to packet" puts its documents among the
+// packet's exhibits and its finding in the packet's findings; "Dismiss" asks why and keeps the reason.
 // dev-rivera documents imported through the host's API; what was stored is read back through the API.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ describeRivera('next steps from every red flag', () => {
     await expect.poll(() => flagItems().count(), { timeout: 20_000 }).toBe(flags.length);
     for (let i = 0; i < flags.length; i++) {
       const steps = flagItems().nth(i).getByRole('group', { name: /^Next steps: / });
-      expect(await steps.getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add deadline…', 'Dismiss…']);
+      expect(await steps.getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add to packet', 'Add deadline…', 'Dismiss…']);
     }
     expect((await new AxeBuilder({ page }).include('.flags').analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.locator('.flags').screenshot({ path: screenshotPath('flag-next-steps.png') });
@@ -128,6 +129,26 @@ describeRivera('next steps from every red flag', () => {
     await page.locator('.dismiss-reason').filter({ hasText: 'Discussed at the March meeting' }).waitFor();
   });
 
+  it("Add to packet puts the flag's documents among the exhibits and its finding in the packet's findings", async () => {
+    const page = browser.page;
+    await new CaseView(page).goTo('Overview');
+    const open = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
+    await expect.poll(() => flagItems().count(), { timeout: 20_000 }).toBe(open.length);
+    const flag = open[0]!;
+    expect(await flagItems().first().locator(':scope > p').first().textContent()).toBe(flag.description);
+    await flagItems().first().getByRole('button', { name: /^Add to packet: / }).click();
+    const findings = page.getByRole('list', { name: 'Findings in the packet' });
+    await findings.waitFor({ timeout: 20_000 });
+    expect(await findings.getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining(flag.description)]);
+    expect(page.url()).toMatch(/#\/case\/[^/]+\/packet$/);
+    const titles = (await callApi(host, 'packet.candidates', { caseId })).filter((c) => flag.documentIds.includes(c.documentId)).map((c) => c.title || c.fileName);
+    expect(titles.length).toBe(flag.documentIds.length);
+    const order = page.locator('section[aria-labelledby="order-heading"]');
+    for (const t of titles) await order.getByText(t).first().waitFor();
+    expect(await order.locator('[role="row"]').count()).toBe(titles.length);
+    expect((await new AxeBuilder({ page }).include('.packet').analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
   it("a goal lineage shows the red flags on its goals with the same next steps", async () => {
     const page = browser.page;
     const open = (await callApi(host, 'flags.list', { caseId })).filter((f) => !f.dismissed);
@@ -141,7 +162,7 @@ describeRivera('next steps from every red flag', () => {
     const items = section.locator(':scope > .flag-list > li.flag');
     await expect.poll(() => items.count()).toBe(flags.length);
     for (let i = 0; i < flags.length; i++) {
-      expect(await items.nth(i).getByRole('group', { name: /^Next steps: / }).getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add deadline…', 'Dismiss…']);
+      expect(await items.nth(i).getByRole('group', { name: /^Next steps: / }).getByRole('button').allInnerTexts()).toEqual(['Draft letter', 'Add to packet', 'Add deadline…', 'Dismiss…']);
     }
     expect((await new AxeBuilder({ page }).include('.lineage .flags').analyze()).violations.map((v) => v.id)).toEqual([]);
   });

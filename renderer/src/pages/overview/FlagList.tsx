@@ -73,6 +73,15 @@ function DraftLetter({ caseId, flag }: { caseId: string; flag: FlagDto }) {
   );
 }
 
+/** Adds the flag to the packet: its documents as exhibits, its finding to the summary of findings. */
+function AddToPacket({ caseId, flag }: { caseId: string; flag: FlagDto }) {
+  return (
+    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'packet', rest: ['flag', flag.key] })} aria-label={`Add to packet: ${flagLabel(flag.type)}`}>
+      Add to packet
+    </Button>
+  );
+}
+
 function AddDeadlineDialog({ caseId, flag, onAdded }: { caseId: string; flag: FlagDto; onAdded(message: string): void }) {
   const [error, setError] = useState<string | null>(null);
   const [date, setDate] = useState(localToday());
@@ -207,6 +216,7 @@ export function FlagList({ caseId, flags, names, onChange, title = 'Red flags' }
               <Evidence caseId={caseId} flag={f} names={names} />
               <div className="actions flag-actions" role="group" aria-label={`Next steps: ${flagLabel(f.type)}`}>
                 <DraftLetter caseId={caseId} flag={f} />
+                <AddToPacket caseId={caseId} flag={f} />
                 <AddDeadlineDialog caseId={caseId} flag={f} onAdded={setNotice} />
                 <DismissDialog caseId={caseId} flag={f} onChange={onChange} />
               </div>

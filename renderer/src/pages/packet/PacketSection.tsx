@@ -13,6 +13,8 @@ import { useCaseQuery } from '../../components/charts/useCaseQuery';
 import { ChoiceSelect } from '../documents/ChoiceSelect';
 import { TYPE_LABELS } from '../documents/labels';
 import type { SectionProps } from '../sections';
+import { flagLabel } from '../overview/flagLabels';
+import { navigate } from '../../router';
 import { methodFrom } from '../services/CompEdCalculator';
 import { firstLoggedYear } from '../services/ServicesSection';
 import { BuildPanel } from './BuildPanel';
@@ -70,7 +72,7 @@ function CompEdChoice({ periods, period, onPeriod, kind, onKind, percent, onPerc
   );
 }
 
-export function PacketSection({ caseData }: SectionProps) {
+export function PacketSection({ caseData, rest }: SectionProps) {
   const caseId = caseData.id;
   const fileNameFor = (what: string, ext: string) => personFileName(caseData.childName || caseData.name, what, ext);
   const candidates = useCaseQuery(caseId, () => invoke('packet.candidates', { caseId }));
@@ -90,6 +92,25 @@ export function PacketSection({ caseData }: SectionProps) {
   const [needs, setNeeds] = useState('');
   const [rationale, setRationale] = useState('');
   const [listError, setListError] = useState<string | null>(null);
+  // Findings chosen from red flags ("Add to packet"): their keys and labels; none chosen states every open flag.
+  const [findings, setFindings] = useState<Array<{ key: string; label: string }>>([]);
+
+  // #/case/ID/packet/flag/KEY (a red flag's "Add to packet"): its documents join the exhibits, its finding the findings.
+  const fromFlag = rest[0] === 'flag' ? rest[1] : undefined;
+  useEffect(() => {
+    if (!fromFlag || !candidates.data) return;
+    let live = true;
+    void invoke('flags.list', { caseId }).then((all) => {
+      const flag = all.find((f) => f.key === fromFlag);
+      if (!live || !flag) return;
+      setExhibits((ex) => [...ex, ...candidates.data!.filter((c) => flag.documentIds.includes(c.documentId) && !ex.some((e) => e.documentId === c.documentId)).map(fromCandidate)]);
+      setFindings((fs) => (fs.some((f) => f.key === flag.key) ? fs : [...fs, { key: flag.key, label: `${flagLabel(flag.type)}: ${flag.description}` }]));
+      navigate({ page: 'case', caseId, section: 'packet', rest: [] });
+    });
+    return () => {
+      live = false;
+    };
+  }, [fromFlag, candidates.data, caseId]);
 
   useEffect(() => {
     // Default to the latest school year with a service log, the usual subject of a request.
@@ -122,9 +143,10 @@ export function PacketSection({ caseData }: SectionProps) {
       sections,
       exhibits: exhibitsArg(exhibits),
       preparedBy: preparedBy.trim() || undefined,
+      ...(findings.length ? { findingKeys: findings.map((f) => f.key) } : {}),
       compEd: sections.includes('services') && chosenPeriod && typeof method !== 'string' ? { period: chosenPeriod, method } : null,
     }),
-    [caseId, prefix, startNo, digitsNo, position, labelStyle, sections, exhibits, preparedBy, chosenPeriod, method],
+    [caseId, prefix, startNo, digitsNo, position, labelStyle, sections, exhibits, preparedBy, chosenPeriod, method, findings],
   );
 
   const chosen = new Set(exhibits.map((e) => e.documentId));
@@ -233,6 +255,19 @@ export function PacketSection({ caseData }: SectionProps) {
               </Checkbox>
             ))}
           </CheckboxGroup>
+          {findings.length > 0 && (
+            <div className="chosen-findings">
+              <p className="small">Summary of findings: the red flags added to the packet ({findings.length}).</p>
+              <ul aria-label="Findings in the packet">
+                {findings.map((f) => (
+                  <li key={f.key}>{f.label}</li>
+                ))}
+              </ul>
+              <Button className="quiet" onPress={() => setFindings([])}>
+                State every open flag instead
+              </Button>
+            </div>
+          )}
           {sections.includes('services') && periods.data && periods.data.length > 0 && (
             <CompEdChoice periods={periods.data} period={period} onPeriod={setPeriod} kind={kind} onKind={setKind} percent={percent} onPercent={setPercent} needs={needs} onNeeds={setNeeds} rationale={rationale} onRationale={setRationale} />
           )}
