@@ -22,8 +22,8 @@ export interface LiveJob<D = unknown> {
   progress: { fraction: number; message: string };
   /** A file the job produced (a packet), once it exists. */
   file: string | null;
-  /** When this run started (ISO). */
-  readonly startedAt: string;
+  /** When it started (ISO): a resumed job keeps its first run's time. */
+  startedAt: string;
   /** Over (settled), and the error its last progress reported, if any. */
   done: boolean;
   error: string | null;

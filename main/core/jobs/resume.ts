@@ -58,6 +58,7 @@ export async function resumeInterruptedJobs(core: Core, hooks: ResumeJobHooks = 
     const job = liveJob(core, rec.id);
     if (!job) continue;
     job.resumed = true;
+    job.startedAt = rec.createdAt;
     if (!job.done) q.setResumeAttempts(rec.id, attempts + 1);
     resumed.push(job);
   }

@@ -7,6 +7,7 @@ import { href } from '../router';
 import { CaseInfoSection } from './CaseInfoSection';
 import { caseSections, type SectionProps } from './sections';
 import { ExportCaseButton } from './ExportCaseButton';
+import { JobsNotice } from '../components/JobsNotice';
 import { ImportProgress } from './documents/ImportPanel';
 import { droppedOnDisk, filesFromDrop, startImport } from './documents/importStore';
 
@@ -102,6 +103,7 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
             {c.archivedAt && <span className="tag">Archived</span>}
           </p>
         </header>
+        <JobsNotice caseId={caseId} />
         {!onDocuments && <ImportProgress caseId={caseId} />}
         <Body key={c.id} {...props} />
       </section>
