@@ -53,7 +53,7 @@ function spawnEngine(dataDir: string): () => EngineChild {
   const args = [`--data-dir=${dataDir}`, ...(resourcesDir ? [`--resources-dir=${resourcesDir}`] : [])];
   const key = dataFolderKey(dataDir);
   return () => {
-    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { ...process.env, CASEFILE_KEY: key } });
+    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { MALLOC_ARENA_MAX: '2', ...process.env, CASEFILE_KEY: key } });
     return {
       get pid() {
         return child.pid;
