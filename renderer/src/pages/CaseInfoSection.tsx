@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
 import { ApiError, invoke } from '../api/client';
+import { keys, useCall } from '../api/queries';
 import { moveCaseToTrash } from '../components/home/case-actions';
 import { navigate } from '../router';
 import type { SectionProps } from './sections';
@@ -35,7 +36,41 @@ export function CaseInfoSection(props: SectionProps) {
     reload();
   };
   // A new form, with fresh fields, for each case and for each load of the current details.
-  return <CaseInfoForm key={`${caseData.id}:${fresh?.generation ?? 0}`} {...props} initial={fresh?.details ?? caseData} onLoadCurrent={() => void loadCurrent()} />;
+  return (
+    <>
+      <CaseInfoForm key={`${caseData.id}:${fresh?.generation ?? 0}`} {...props} initial={fresh?.details ?? caseData} onLoadCurrent={() => void loadCurrent()} />
+      <CaseHistory caseId={caseData.id} />
+    </>
+  );
+}
+
+/** The case's append-only history, newest first: what was imported, corrected, exported, built, saved. */
+function CaseHistory({ caseId }: { caseId: string }) {
+  const history = useCall(keys.case(caseId, 'history'), 'cases.history', { caseId });
+  const lines = history.data ?? [];
+  return (
+    <section className="case-history" aria-labelledby="case-history-heading">
+      <h2 id="case-history-heading">History</h2>
+      {history.error ? (
+        <p role="alert" className="error">
+          {history.error.message}
+        </p>
+      ) : history.isPending ? null : lines.length === 0 ? (
+        <p className="muted">Nothing has happened to this case yet.</p>
+      ) : (
+        <ol className="history-list">
+          {lines.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.at} title={h.at}>
+                {new Date(h.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>{' '}
+              <span>{h.description}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
 }
 
 function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps & { initial: CaseDto; onLoadCurrent(): void }) {
