@@ -30,7 +30,7 @@ async function interruptedDataFolder(): Promise<{ dataDir: string; caseId: strin
     const q = jobQueries(core.db);
     const file = (p: string) => ({ fileName: path.basename(p), source: p, path: p });
     q.insert({ id: 'kept-import', caseId, kind: 'import', status: 'running', payload: { files: [file(kept)] }, now: '2026-12-01T09:00:00.000Z' });
-    q.insert({ id: 'gone-import', caseId, kind: 'import', status: 'running', payload: { files: [file(gone)] }, now: '2026-12-01T09:05:00.000Z' });
+    q.insert({ id: 'gone-import', caseId, kind: 'import', status: 'running', payload: { files: [file(gone)] }, now: '2026-12-02T09:05:00.000Z' });
     return { dataDir, caseId };
   } finally {
     await core.close();
@@ -60,9 +60,9 @@ describe('jobs a restart stopped, in the browser', () => {
     const page = browser.page;
     await goToRoute(page, host, `case/${caseId}/overview`);
     await new CaseView(page).waitFor('Mateo Rivera');
-    await expect.poll(() => notice().textContent(), { timeout: 30_000 }).toMatch(/An import of files started 2026-12-01 09:00 was stopped when the app closed, and has been resumed and finished\./);
+    await expect.poll(() => notice().textContent(), { timeout: 30_000 }).toMatch(/An import of files started Dec 1, 2026 was stopped when the app closed, and has been resumed and finished\./);
     const text = (await notice().textContent())!;
-    expect(text).toMatch(/started 2026-12-01 09:05 was stopped when the app closed and could not be resumed: None of the 1 file\(s\) of this import can be read any more \(evaluation-report\.pdf\)/);
+    expect(text).toMatch(/started Dec 2, 2026 was stopped when the app closed and could not be resumed: None of the 1 file\(s\) of this import can be read any more \(evaluation-report\.pdf\)/);
     expect(await callApi(host, 'documents.list', { caseId }).then((d) => d.map((x) => x.fileName))).toEqual(['meeting-notice.pdf']);
     await page.screenshot({ path: screenshotPath('jobs-notice.png') });
     const axe = await new AxeBuilder({ page }).include('.jobs-notice').analyze();

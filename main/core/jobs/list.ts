@@ -12,13 +12,13 @@ export function listJobs(core: Core, caseId?: string): JobListItem[] {
   for (const j of liveJobs(core)) {
     live.add(j.id);
     if (caseId !== undefined && j.caseId !== caseId) continue;
-    if (j.dismissed || (j.done && !j.resumed)) continue;
+    if (j.done && (j.dismissed || !j.resumed)) continue;
     items.push({
       id: j.id,
       caseId: j.caseId,
       kind: j.kind,
       status: !j.done ? 'running' : j.error ? 'failed' : 'done',
-      resumed: j.resumed,
+      resumed: j.resumed && !j.dismissed, // a dismissed one still running is listed as any running job
       startedAt: j.startedAt,
       fraction: j.progress.fraction,
       message: j.progress.message,
@@ -42,10 +42,10 @@ export function listJobs(core: Core, caseId?: string): JobListItem[] {
   return items.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }
 
-/** Closes the notice about a job: a failed or interrupted row is deleted, a job of this process hidden. */
+/** Closes the notice about a job: a failed or interrupted row is deleted; a job of this process is no longer shown as resumed, and no longer listed once over. */
 export function dismissJob(core: Core, jobId: string): { dismissed: boolean } {
   const j = liveJob(core, jobId);
-  if (j && j.done) {
+  if (j) {
     j.dismissed = true;
     return { dismissed: true };
   }

@@ -3,13 +3,14 @@
 // (jobs.list under the case's key, refreshed by its change events) and stays until dismissed.
 import { Button } from 'react-aria-components';
 import type { JobListItem } from '../../../shared/api/jobs';
+import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';
 import { invalidateCase, keys, useCall } from '../api/queries';
 
 const WHAT: Record<JobListItem['kind'], string> = { import: 'An import of files', packet: 'A packet build', ocr: 'Text recognition', extract: 'Reading values' };
 
 function sentence(j: JobListItem): string {
-  const what = `${WHAT[j.kind]} started ${j.startedAt.slice(0, 16).replace('T', ' ')}`;
+  const what = `${WHAT[j.kind]} started ${formatDisplayDate(j.startedAt.slice(0, 10))}`;
   if (j.resumed && j.status === 'running') return `${what} was stopped when the app closed and is being resumed (${Math.round(j.fraction * 100)}%).`;
   if (j.resumed && j.status === 'done') return `${what} was stopped when the app closed, and has been resumed and finished.`;
   if (j.resumed && j.status === 'failed') return `${what} was resumed after the app closed, but failed: ${j.error ?? 'no reason given'}`;
