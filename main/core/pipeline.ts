@@ -147,6 +147,8 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
   const report: ResumeReport = { ocrFinished: [], ocrFailed: [], layoutRefreshed: [], jobsResumed: [] };
   // Interrupted batches and builds first, so that their ids answer again at once.
   const { resumeInterruptedJobs } = await import('./jobs/resume');
+  // Closed while the module loaded (a command that finished first, a test's short-lived core): nothing to resume.
+  if (!core.db.open) return report;
   const resumed = await resumeInterruptedJobs(core, { afterDocument: afterDocumentHook(core, hooks.onExtractionFailed) });
   report.jobsResumed = resumed.map((j) => j.id);
   if (queuedOcrCount(core)) {

@@ -1,7 +1,8 @@
 // The user's corrections, kept apart from automatic extraction and applied on top of it. A field
 // can be confirmed (value kept, marked as checked), edited (value replaced), an entity deleted, or
 // one the extractor missed added. Re-running extraction never touches these rows.
-import type { ExtractionResult } from '../../../shared/domain';
+import type { ExtractedGoal, ExtractionResult, Provenance } from '../../../shared/domain';
+import { parseGoalSentence } from '../../../shared/goals/parse';
 import type { CorrectionDto, EntityKind } from '../../../shared/api/review';
 import type { Core } from '../context';
 import { correctionsOfCase, correctionsOfDocument, deleteCorrection, upsertCorrection } from './queries';
@@ -41,6 +42,27 @@ function lists(result: ExtractionResult): Partial<Record<EntityKind, Keyed[]>> {
   };
 }
 
+/**
+ * Where a value the user added comes from when they did not point at it on a page: the document they
+ * added it to, from its first page, with no box. Everything that cites a value (export, letters, the
+ * packet) reads its source, so an added value always has one.
+ */
+function addedSource(c: CorrectionDto): Provenance {
+  const s = (c.value as { source?: Partial<Provenance> } | null)?.source;
+  const page = typeof s?.page === 'number' && Number.isInteger(s.page) && s.page >= 1 ? s.page : 1;
+  const bbox = Array.isArray(s?.bbox) && s.bbox.length === 4 && s.bbox.every((n) => typeof n === 'number') ? (s.bbox as Provenance['bbox']) : null;
+  return { documentId: c.documentId, page, bbox };
+}
+
+/**
+ * A goal the user added by its text: every field the timeline, flags and letters read, parsed from the
+ * text as an extracted goal's are (the fields the user gave win), so an added goal is never half a goal.
+ */
+function goalReadFrom(text: string): Omit<ExtractedGoal, 'key' | 'source' | 'text'> {
+  const p = parseGoalSentence(text);
+  return { number: null, area: p.area, baselineText: null, baselineValue: p.baselineValue, targetValue: p.targetValue, unit: p.unit, direction: p.direction, targetDate: p.targetDate, measuredBy: p.measuredBy, objectives: [], components: p.components, measurable: p.measurable, gradeLevel: p.gradeLevel, confidence: 1 };
+}
+
 /** Applies corrections to a copy of an extraction result. */
 export function applyCorrections(result: ExtractionResult, corrections: CorrectionDto[]): ExtractionResult {
   if (!corrections.length) return result;
@@ -61,7 +83,10 @@ export function applyCorrections(result: ExtractionResult, corrections: Correcti
     if (c.status === 'deleted') {
       if (idx >= 0) list.splice(idx, 1);
     } else if (c.status === 'added') {
-      if (idx < 0 && c.value && typeof c.value === 'object') list.push({ ...(c.value as Keyed), key: c.entityKey });
+      if (idx < 0 && c.value && typeof c.value === 'object') {
+        const value = c.entity === 'goal' ? { ...goalReadFrom(String((c.value as { text?: unknown }).text ?? '')), ...(c.value as Keyed) } : (c.value as Keyed);
+        list.push({ ...value, source: addedSource(c), key: c.entityKey });
+      }
     } else if (c.status === 'edited' && idx >= 0) {
       list[idx][c.field] = c.value;
     }
