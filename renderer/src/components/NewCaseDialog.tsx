@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
+import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
 import type { CaseDto } from '../../../shared/api/cases';
 import { invoke } from '../api/client';
+import { FormDialog } from './FormDialog';
 
 export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseDto) => void; defaultOpen?: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,78 +19,63 @@ export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseD
     if (!open && window.location.hash === '#/new') history.replaceState(null, '', '#/');
   };
   return (
-    <DialogTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
-      <Button className="primary">New case</Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog aria-labelledby="new-case-title">
-            {({ close }) => (
-              <Form
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-                  setBusy(true);
-                  try {
-                    const c = await invoke('cases.create', {
-                      name: data.name,
-                      state: data.state || null,
-                      dob: data.dob || null,
-                      school: data.school || null,
-                      district: data.district || null,
-                      grade: data.grade || null,
-                    });
-                    setError(null);
-                    close();
-                    onCreated(c);
-                  } catch (err) {
-                    setError((err as Error).message);
-                  } finally {
-                    setBusy(false);
-                  }
-                }}
-              >
-                <Heading slot="title" id="new-case-title">
-                  New case
-                </Heading>
-                <TextField name="name" isRequired autoFocus maxLength={120}>
-                  <Label>Child's name</Label>
-                  <Input />
-                  <FieldError />
-                </TextField>
-                <div className="field-row">
-                  <TextField name="dob" type="date">
-                    <Label>Date of birth</Label>
-                    <Input />
-                  </TextField>
-                  <TextField name="grade" maxLength={20}>
-                    <Label>Grade</Label>
-                    <Input />
-                  </TextField>
-                  <TextField name="state" maxLength={2}>
-                    <Label>State (e.g. CA)</Label>
-                    <Input />
-                  </TextField>
-                </div>
-                <TextField name="district">
-                  <Label>District</Label>
-                  <Input />
-                </TextField>
-                <TextField name="school">
-                  <Label>School</Label>
-                  <Input />
-                </TextField>
-                {error && <p role="alert" className="error">{error}</p>}
-                <div className="actions">
-                  <Button onPress={close}>Cancel</Button>
-                  <Button type="submit" className="primary" isDisabled={busy}>
-                    Create case
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={<Button className="primary">New case</Button>}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title="New case"
+      submitLabel="Create case"
+      submitDisabled={busy}
+      error={error}
+      onSubmit={async (form, close) => {
+        const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+        setBusy(true);
+        try {
+          const c = await invoke('cases.create', {
+            name: data.name,
+            state: data.state || null,
+            dob: data.dob || null,
+            school: data.school || null,
+            district: data.district || null,
+            grade: data.grade || null,
+          });
+          setError(null);
+          close();
+          onCreated(c);
+        } catch (err) {
+          setError((err as Error).message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <TextField name="name" isRequired autoFocus maxLength={120}>
+        <Label>Child's name</Label>
+        <Input />
+        <FieldError />
+      </TextField>
+      <div className="field-row">
+        <TextField name="dob" type="date">
+          <Label>Date of birth</Label>
+          <Input />
+        </TextField>
+        <TextField name="grade" maxLength={20}>
+          <Label>Grade</Label>
+          <Input />
+        </TextField>
+        <TextField name="state" maxLength={2}>
+          <Label>State (e.g. CA)</Label>
+          <Input />
+        </TextField>
+      </div>
+      <TextField name="district">
+        <Label>District</Label>
+        <Input />
+      </TextField>
+      <TextField name="school">
+        <Label>School</Label>
+        <Input />
+      </TextField>
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
 // The cases in the trash: restore one, or empty the trash after typing the confirming words.
 import { useState } from 'react';
-import { Button, Dialog, DialogTrigger, Form, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
+import { Button, Input, Label, TextField } from 'react-aria-components';
 import { EMPTY_TRASH_WORDS } from '../../../../shared/api/cases';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { invalidateCase, invalidateCases, keys, useCall } from '../../api/queries';
 import { ErrorText } from '../ErrorText';
+import { FormDialog } from '../FormDialog';
 import { showToast } from '../shell/toasts';
 
 function EmptyTrashDialog({ count }: { count: number }) {
@@ -13,49 +14,34 @@ function EmptyTrashDialog({ count }: { count: number }) {
   const [error, setError] = useState<string | null>(null);
   const ready = typed.trim().toLowerCase() === EMPTY_TRASH_WORDS;
   return (
-    <DialogTrigger onOpenChange={() => (setTyped(''), setError(null))}>
-      <Button className="danger">Empty trash…</Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog aria-labelledby="empty-trash-title">
-            {({ close }) => (
-              <Form
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  try {
-                    const { purged } = await invoke('cases.emptyTrash', { confirm: typed });
-                    invalidateCases();
-                    close();
-                    showToast(`Deleted ${purged === 1 ? 'one case' : `${purged} cases`} for good.`);
-                  } catch (err) {
-                    setError((err as Error).message);
-                  }
-                }}
-              >
-                <Heading slot="title" id="empty-trash-title">
-                  Empty the trash?
-                </Heading>
-                <p>
-                  {count === 1 ? 'The case in the trash' : `The ${count} cases in the trash`} and all their documents, letters and notes will be deleted for good. This
-                  cannot be undone.
-                </p>
-                <TextField value={typed} onChange={setTyped} autoFocus>
-                  <Label>Type “{EMPTY_TRASH_WORDS}” to confirm</Label>
-                  <Input autoComplete="off" />
-                </TextField>
-                <ErrorText message={error} />
-                <div className="actions">
-                  <Button onPress={close}>Cancel</Button>
-                  <Button type="submit" className="danger-fill" isDisabled={!ready}>
-                    Delete for good
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={<Button className="danger">Empty trash…</Button>}
+      onOpenChange={() => (setTyped(''), setError(null))}
+      title="Empty the trash?"
+      submitLabel="Delete for good"
+      submitClass="danger-fill"
+      submitDisabled={!ready}
+      error={error}
+      onSubmit={async (_form, close) => {
+        try {
+          const { purged } = await invoke('cases.emptyTrash', { confirm: typed });
+          invalidateCases();
+          close();
+          showToast(`Deleted ${purged === 1 ? 'one case' : `${purged} cases`} for good.`);
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <p>
+        {count === 1 ? 'The case in the trash' : `The ${count} cases in the trash`} and all their documents, letters and notes will be deleted for good. This cannot be
+        undone.
+      </p>
+      <TextField value={typed} onChange={setTyped} autoFocus>
+        <Label>Type “{EMPTY_TRASH_WORDS}” to confirm</Label>
+        <Input autoComplete="off" />
+      </TextField>
+    </FormDialog>
   );
 }
 

@@ -2,7 +2,7 @@
 // add the deadline it starts (the date the family learned of it starts the complaint clocks), or
 // dismiss it with a reason that is kept; and the dismissed flags that can be restored.
 import { useId, useState } from 'react';
-import { Button, Dialog, DialogTrigger, Disclosure, DisclosurePanel, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, FieldError, Heading, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { FlagDto } from '../../../../shared/api/timeline';
 import type { LetterTemplateId } from '../../../../shared/deadlines/derive';
 import type { BBox, Provenance } from '../../../../shared/domain';
@@ -14,6 +14,7 @@ import { flagLabel } from './flagLabels';
 import { localToday } from '../deadlines/labels';
 import { href, navigate } from '../../router';
 import { ErrorText } from '../../components/ErrorText';
+import { FormDialog } from '../../components/FormDialog';
 
 interface FlagListProps {
   caseId: string;
@@ -88,52 +89,39 @@ function AddDeadlineDialog({ caseId, flag, onAdded }: { caseId: string; flag: Fl
   const title = flagLabel(flag.type);
   const [label, setLabel] = useState(`${title}: ${flag.description}`.slice(0, 300));
   return (
-    <DialogTrigger>
-      <Button className="quiet" aria-label={`Add deadline: ${title}`}>
-        Add deadline…
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog aria-label={`Add deadline for flag: ${title}`}>
-            {({ close }) => (
-              <Form
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  try {
-                    const events = await invoke('events.add', { caseId, type: 'violation_known', date, label: label.trim() });
-                    const added = events.find((ev) => ev.type === 'violation_known' && ev.date === date && ev.label === label.trim());
-                    onAdded(`Deadline event added: “${added?.label ?? label.trim()}”, ${formatDisplayDate(date)}. The complaint and due-process clocks run from it.`);
-                    close();
-                  } catch (err) {
-                    setError((err as Error).message);
-                  }
-                }}
-              >
-                <Heading slot="title">Add deadline for “{title}”</Heading>
-                <p className="muted">The day the family learned of this starts the clocks for a state complaint and a due-process filing; they show under Deadlines.</p>
-                <TextField type="date" value={date} onChange={setDate} isRequired className="date-field">
-                  <Label>Learned of it on</Label>
-                  <Input />
-                  <FieldError />
-                </TextField>
-                <TextField value={label} onChange={setLabel} isRequired maxLength={300}>
-                  <Label>Event</Label>
-                  <TextArea rows={3} />
-                  <FieldError />
-                </TextField>
-                <ErrorText message={error} />
-                <div className="actions">
-                  <Button onPress={close}>Cancel</Button>
-                  <Button type="submit" className="primary">
-                    Add deadline
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button className="quiet" aria-label={`Add deadline: ${title}`}>
+          Add deadline…
+        </Button>
+      }
+      title={`Add deadline for “${title}”`}
+      ariaLabel={`Add deadline for flag: ${title}`}
+      submitLabel="Add deadline"
+      error={error}
+      onSubmit={async (_form, close) => {
+        try {
+          const events = await invoke('events.add', { caseId, type: 'violation_known', date, label: label.trim() });
+          const added = events.find((ev) => ev.type === 'violation_known' && ev.date === date && ev.label === label.trim());
+          onAdded(`Deadline event added: “${added?.label ?? label.trim()}”, ${formatDisplayDate(date)}. The complaint and due-process clocks run from it.`);
+          close();
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <p className="muted">The day the family learned of this starts the clocks for a state complaint and a due-process filing; they show under Deadlines.</p>
+      <TextField type="date" value={date} onChange={setDate} isRequired className="date-field">
+        <Label>Learned of it on</Label>
+        <Input />
+        <FieldError />
+      </TextField>
+      <TextField value={label} onChange={setLabel} isRequired maxLength={300}>
+        <Label>Event</Label>
+        <TextArea rows={3} />
+        <FieldError />
+      </TextField>
+    </FormDialog>
   );
 }
 
@@ -141,46 +129,33 @@ function DismissDialog({ caseId, flag, onChange }: { caseId: string; flag: FlagD
   const [error, setError] = useState<string | null>(null);
   const title = flagLabel(flag.type);
   return (
-    <DialogTrigger>
-      <Button className="quiet" aria-label={`Dismiss: ${title}`}>
-        Dismiss…
-      </Button>
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog aria-label={`Dismiss flag: ${title}`}>
-            {({ close }) => (
-              <Form
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-                  try {
-                    onChange(await invoke('flags.dismiss', { caseId, key: flag.key, reason }));
-                    close();
-                  } catch (err) {
-                    setError((err as Error).message);
-                  }
-                }}
-              >
-                <Heading slot="title">Dismiss “{title}”</Heading>
-                <p className="muted">{flag.description}</p>
-                <TextField name="reason" isRequired autoFocus maxLength={2000}>
-                  <Label>Why is this flag not a concern?</Label>
-                  <TextArea rows={3} />
-                  <FieldError />
-                </TextField>
-                <ErrorText message={error} />
-                <div className="actions">
-                  <Button onPress={close}>Cancel</Button>
-                  <Button type="submit" className="primary">
-                    Dismiss flag
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button className="quiet" aria-label={`Dismiss: ${title}`}>
+          Dismiss…
+        </Button>
+      }
+      title={`Dismiss “${title}”`}
+      ariaLabel={`Dismiss flag: ${title}`}
+      submitLabel="Dismiss flag"
+      error={error}
+      onSubmit={async (form, close) => {
+        const reason = String(new FormData(form).get('reason') ?? '').trim();
+        try {
+          onChange(await invoke('flags.dismiss', { caseId, key: flag.key, reason }));
+          close();
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <p className="muted">{flag.description}</p>
+      <TextField name="reason" isRequired autoFocus maxLength={2000}>
+        <Label>Why is this flag not a concern?</Label>
+        <TextArea rows={3} />
+        <FieldError />
+      </TextField>
+    </FormDialog>
   );
 }
 
