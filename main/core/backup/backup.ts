@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { LATEST_VERSION } from '../db/migrate';
 import { openDatabase } from '../db/open';
+import { snapshotInto } from '../db/queries/maintenance';
 import { BlobStore, sha256Hex, writeFileAtomic } from '../documents/blob-store';
 import { DB_FILE, tightenPermissions } from '../vault/data-folder';
 import { unlockDataFolder, type KeySource } from '../vault/unlock';
@@ -50,7 +51,7 @@ export function backupDataFolder(core: Core, out: string, passphrase: string, ke
   const snapshot = path.join(core.dataDir, `.backup-${process.pid}-${Date.now()}.sqlite`);
   const writer = new BackupWriter(out, passphrase);
   try {
-    core.db.prepare('VACUUM INTO ?').run(snapshot);
+    snapshotInto(core.db, snapshot);
     const dbBytes = readFileSync(snapshot);
     rmSync(snapshot, { force: true });
     const originalsRoot = core.blobs.root;

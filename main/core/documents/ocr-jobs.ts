@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PageContent } from '../../../shared/domain';
 import type { Core } from '../context';
+import { blobQueries } from '../db/queries/blobs';
 import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
+import { ocrJobQueries, type OcrJob } from '../db/queries/ocr-jobs';
 import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
 import { createOcrDriver } from '../ocr/tesseract';
 import { classify } from './parse/classify';
@@ -22,13 +24,6 @@ import sharp from 'sharp';
 /** The core's OCR driver, a worker of its jobs (core/jobs): built on first use and disposed when the core closes. */
 export function ocrDriverFor(core: Core): OcrDriver {
   return jobWorker(core, 'ocr', () => createOcrDriver({ tessdataDir: path.join(core.resourcesDir, 'tessdata') }), (d) => d.dispose());
-}
-
-interface JobRow {
-  id: string;
-  case_id: string;
-  document_id: string;
-  payload_json: string;
 }
 
 export interface OcrJobOptions {
@@ -46,7 +41,7 @@ export async function runQueuedOcrJobs(core: Core, opts: OcrJobOptions = {}): Pr
   let finished = 0;
   for (;;) {
     if (opts.signal?.aborted) break;
-    const job = core.db.prepare<[], JobRow>("SELECT id, case_id, document_id, payload_json FROM jobs WHERE kind = 'ocr' AND status = 'queued' ORDER BY created_at LIMIT 1").get();
+    const job = ocrJobQueries(core.db).nextQueued();
     if (!job) break;
     await runOcrJob(core, job, opts);
     finished++;
@@ -102,7 +97,7 @@ async function openPageInputs(core: Core, documentId: string): Promise<PageInput
 const LARGE_FILE = 16 * 1024 * 1024;
 
 async function scanImagesOf(core: Core, sha: string) {
-  const size = core.db.prepare<[string], { size: number }>('SELECT size FROM blobs WHERE sha256 = ?').get(sha)?.size ?? 0;
+  const size = blobQueries(core.db).size(sha);
   if (size > LARGE_FILE) releaseMemory(); // the import's copies of this file, if still uncollected
   try {
     return await findScanImages(core.blobs.get(sha));
@@ -141,64 +136,62 @@ async function recognizePages(source: PageInputSource, pages: number[], driver: 
   }
 }
 
-async function runOcrJob(core: Core, job: JobRow, opts: OcrJobOptions): Promise<void> {
+async function runOcrJob(core: Core, job: OcrJob, opts: OcrJobOptions): Promise<void> {
   const now = () => core.nowIso();
   const q = documentQueries(core.db);
-  const doc = q.get(job.document_id);
+  const jobs = ocrJobQueries(core.db);
+  const doc = q.get(job.documentId);
   if (!doc) {
-    core.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
+    jobs.remove(job.id);
     return;
   }
-  core.db.prepare("UPDATE jobs SET status = 'running', updated_at = ? WHERE id = ?").run(now(), job.id);
-  core.db.prepare("UPDATE documents SET status = 'ocr_running', updated_at = ? WHERE id = ?").run(now(), doc.id);
-  const pages = (JSON.parse(job.payload_json) as { pages: number[] }).pages;
+  jobs.markRunning(job.id, now());
+  q.setOcrStatus(doc.id, 'ocr_running', now());
+  const pages = job.pages;
   // Pages this job already recognised before it was interrupted are not read again.
-  const stored = new Set(core.db.prepare<[string], { page_number: number }>('SELECT page_number FROM ocr_job_pages WHERE job_id = ?').all(job.id).map((r) => r.page_number));
+  const stored = jobs.storedPages(job.id);
   const todo = pages.filter((n) => !stored.has(n));
-  const keep = core.db.prepare('INSERT OR REPLACE INTO ocr_job_pages (job_id, page_number, content_json) VALUES (?, ?, ?)');
   try {
     const source = await openPageInputs(core, doc.id);
     try {
       // One lane per OCR worker plus one, so a page is being rendered while the workers recognise.
       const driver = opts.driver ?? ocrDriverFor(core);
-      const store = (page: PageContent) => void keep.run(job.id, page.pageNumber, JSON.stringify(page));
+      const store = (page: PageContent) => jobs.keepPage(job.id, page);
       await recognizePages(source, todo, driver, os.availableParallelism() + 1, store, { ...opts, documentId: doc.id, alreadyDone: pages.length - todo.length, total: pages.length });
       // The last queued document: its workers are done, and what follows (writing 300 pages, the
       // extraction) is better done without their memory. They start again when OCR is next needed.
-      const more = core.db.prepare("SELECT 1 FROM jobs WHERE kind = 'ocr' AND status = 'queued' LIMIT 1").get();
-      if (!more) await driver.releaseIdleWorkers?.();
+      if (!jobs.anyQueued()) await driver.releaseIdleWorkers?.();
     } finally {
       await source.close();
     }
   } catch (e) {
     if ((e as Error).name === 'AbortError') {
-      core.db.prepare("UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ?").run(now(), job.id);
-      core.db.prepare("UPDATE documents SET status = 'ocr_pending', updated_at = ? WHERE id = ?").run(now(), doc.id);
+      jobs.requeue(job.id, now());
+      q.setOcrStatus(doc.id, 'ocr_pending', now());
       throw e;
     }
     const message = isPasswordError(e) ? noReadableCopy(doc).message : `${doc.file_name}: OCR failed, so its scanned pages have no text: ${(e as Error).message}`;
     core.db.transaction(() => {
-      core.db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run((e as Error).message, now(), job.id);
-      core.db.prepare('DELETE FROM ocr_job_pages WHERE job_id = ?').run(job.id);
-      core.db.prepare("UPDATE documents SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(message, now(), doc.id);
+      jobs.markFailed(job.id, (e as Error).message, now());
+      jobs.dropPages(job.id);
+      q.setOcrFailed(doc.id, message, now());
     })();
     opts.onFailed?.(doc.id, message);
     core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
     return;
   }
-  const recognised = core.db.prepare<[string, number], { content_json: string }>('SELECT content_json FROM ocr_job_pages WHERE job_id = ? AND page_number = ?');
   core.db.transaction(() => {
     // One page at a time from the job's table: never the whole scan's words in memory at once.
     for (const n of pages) {
-      const row = recognised.get(job.id, n);
-      if (!row) throw new Error(`${doc.file_name}: page ${n} was not recognised`);
-      q.putPages(doc.id, [JSON.parse(row.content_json) as PageContent]);
+      const page = jobs.recognisedPage(job.id, n);
+      if (!page) throw new Error(`${doc.file_name}: page ${n} was not recognised`);
+      q.putPages(doc.id, [page]);
     }
     const all = q.pages(doc.id).map(rowToPageContent);
     q.applyClassification(doc.id, classify(all, { fileName: doc.file_name }), now());
-    core.db.prepare("UPDATE documents SET status = 'ready', error = NULL, updated_at = ? WHERE id = ?").run(now(), doc.id);
-    core.db.prepare('DELETE FROM ocr_job_pages WHERE job_id = ?').run(job.id);
-    core.db.prepare('DELETE FROM jobs WHERE id = ?').run(job.id);
+    q.setOcrDone(doc.id, now());
+    jobs.dropPages(job.id);
+    jobs.remove(job.id);
   })();
   await opts.afterDocument?.(doc.id);
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });

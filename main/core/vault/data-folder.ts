@@ -13,6 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { applyKey, isPlainDatabase, openDatabase, type Db } from '../db/open';
+import { tableCounts } from '../db/queries/maintenance';
 import { BlobStore, sha256Hex, writeFileAtomic } from '../documents/blob-store';
 import { isSealed, seal, unseal } from './sealed';
 import { unlockDataFolder, type KeySource } from './unlock';
@@ -47,13 +48,6 @@ export function tightenPermissions(dir: string): void {
     if (f.isDirectory()) tightenPermissions(p);
     else if (f.isFile()) chmodSync(p, 0o600);
   }
-}
-
-function tableCounts(db: Database.Database): Record<string, number> {
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-  const out: Record<string, number> = {};
-  for (const { name } of tables) out[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
-  return out;
 }
 
 function fsyncFile(file: string): void {

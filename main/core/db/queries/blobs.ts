@@ -8,6 +8,8 @@ export function blobQueries(db: Db) {
     has: (sha: string): boolean => !!db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha),
     /** Records a stored original (kept as it is when already recorded). */
     record: (sha: string, size: number, now: string) => db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(sha, size, now),
+    /** The recorded size in bytes (0 when not recorded). */
+    size: (sha: string): number => db.prepare<[string], { size: number }>('SELECT size FROM blobs WHERE sha256 = ?').get(sha)?.size ?? 0,
     remove: (sha: string) => db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha),
   };
 }

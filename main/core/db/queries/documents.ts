@@ -151,6 +151,15 @@ export function documentQueries(db: Db) {
     setWorkingCopy: (id: string, sha: string, now: string) => db.prepare('UPDATE documents SET working_sha256 = ?, updated_at = ? WHERE id = ?').run(sha, now, id),
     /** A readable copy was added: OCR pending again, or ready (its error cleared either way). */
     setReadable: (id: string, status: 'ocr_pending' | 'ready') => db.prepare('UPDATE documents SET status = ?, error = NULL WHERE id = ?').run(status, id),
+    /** OCR started on the document, or stopped by a cancel (pending again). */
+    setOcrStatus: (id: string, status: 'ocr_running' | 'ocr_pending', now: string) =>
+      status === 'ocr_running'
+        ? db.prepare("UPDATE documents SET status = 'ocr_running', updated_at = ? WHERE id = ?").run(now, id)
+        : db.prepare("UPDATE documents SET status = 'ocr_pending', updated_at = ? WHERE id = ?").run(now, id),
+    /** OCR failed: `error` names the file and says why. */
+    setOcrFailed: (id: string, error: string, now: string) => db.prepare("UPDATE documents SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(error, now, id),
+    /** OCR done: the document is ready, its error cleared. */
+    setOcrDone: (id: string, now: string) => db.prepare("UPDATE documents SET status = 'ready', error = NULL, updated_at = ? WHERE id = ?").run(now, id),
     setClassifierVersion: (id: string, version: number) => db.prepare('UPDATE documents SET classifier_version = ? WHERE id = ?').run(version, id),
     /** Ready documents (not in the trash) an older classifier classified, oldest first. */
     idsClassifiedBefore: (version: number) =>
