@@ -53,13 +53,7 @@ const boundaryPolicies = Object.entries(mayImport).map(([from, to]) => ({
 }));
 
 // SQL lives in query modules (main/core/db/queries/<table>.ts, main/core/<feature>/queries.ts)
-// and frozen migrations. The files below still prepare their own statements: a shrinking list.
-// TODO(issue 16): move their SQL into query modules and delete each line.
-const prepareNotYetMoved = [
-  'main/core/backup/backup.ts',
-  'main/core/documents/ocr-jobs.ts',
-  'main/core/vault/data-folder.ts',
-];
+// and frozen migrations, and nowhere else: no file is exempt.
 const queryModules = ['main/core/db/queries/**', 'main/core/*/queries.ts', 'main/core/db/migrations/**', 'main/core/db/migrate.ts'];
 
 export default tseslint.config(
@@ -93,7 +87,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.{ts,tsx,mjs}'],
-    ignores: [...queryModules, ...prepareNotYetMoved],
+    ignores: queryModules,
     rules: {
       'no-restricted-syntax': [
         'error',
