@@ -4,38 +4,17 @@
 // target imports them once. Files are dropped as a person dragging them from the desktop would (a
 // DataTransfer with the files in a dispatched drop); what was stored is read back through the API.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
 import { launchBrowser } from './support/browser';
 import { callApi, goToRoute } from './support/case-switch';
+import { dropFiles } from './support/documents-pages';
 import { startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
 
-async function dropOn(page: Page, selector: string, files: string[]) {
-  const payload = files.map((f) => ({ name: path.basename(f), base64: readFileSync(path.join(RIVERA_DOCS, f)).toString('base64') }));
-  await page.locator(selector).first().waitFor();
-  await page.evaluate(
-    async ({ selector, items }) => {
-      const dt = new DataTransfer();
-      for (const it of items) {
-        const bin = atob(it.base64);
-        const bytes = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        dt.items.add(new File([bytes], it.name, { type: it.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }));
-      }
-      const target = document.querySelector(selector)!;
-      const r = target.getBoundingClientRect();
-      const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 10, clientY: r.top + 10 };
-      target.dispatchEvent(new DragEvent('dragenter', at));
-      target.dispatchEvent(new DragEvent('dragover', at));
-      target.dispatchEvent(new DragEvent('drop', at));
-    },
-    { selector, items: payload },
-  );
-}
+const dropOn = (page: Page, selector: string, files: string[]) => dropFiles(page, selector, files.map((f) => path.join(RIVERA_DOCS, f)));
 
 const IEP = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
 const REPORT = 'Rivera_Mateo_Progress_Report_2023-06-02.pdf';

@@ -9,6 +9,33 @@ export async function openCaseList(page: Page, url: string) {
   await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
 }
 
+/**
+ * Drops files (paths) on the first element matching the selector as a person dragging them from the
+ * desktop would: a DataTransfer holding the files, in dispatched dragenter, dragover and drop events.
+ */
+export async function dropFiles(page: Page, selector: string, files: string[]) {
+  const payload = files.map((f) => ({ name: path.basename(f), base64: readFileSync(f).toString('base64') }));
+  await page.locator(selector).first().waitFor();
+  await page.evaluate(
+    async ({ selector, items }) => {
+      const dt = new DataTransfer();
+      for (const it of items) {
+        const bin = atob(it.base64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        dt.items.add(new File([bytes], it.name, { type: it.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }));
+      }
+      const target = document.querySelector(selector)!;
+      const r = target.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 10, clientY: r.top + 10 };
+      target.dispatchEvent(new DragEvent('dragenter', at));
+      target.dispatchEvent(new DragEvent('dragover', at));
+      target.dispatchEvent(new DragEvent('drop', at));
+    },
+    { selector, items: payload },
+  );
+}
+
 export class DocumentsPage {
   constructor(readonly page: Page) {}
 
@@ -19,22 +46,7 @@ export class DocumentsPage {
 
   /** Drops files on the section as a person dragging them from the desktop would. */
   async importByDrop(files: string[]) {
-    const payload = files.map((f) => ({ name: path.basename(f), base64: readFileSync(f).toString('base64') }));
-    await this.page.evaluate(async (items) => {
-      const dt = new DataTransfer();
-      for (const it of items) {
-        const bin = atob(it.base64);
-        const bytes = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        dt.items.add(new File([bytes], it.name, { type: it.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }));
-      }
-      const zone = document.querySelector('.doc-dropzone')!;
-      const r = zone.getBoundingClientRect();
-      const at = { bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 20, clientY: r.top + 20 };
-      zone.dispatchEvent(new DragEvent('dragenter', at));
-      zone.dispatchEvent(new DragEvent('dragover', at));
-      zone.dispatchEvent(new DragEvent('drop', at));
-    }, payload);
+    await dropFiles(this.page, '.doc-dropzone', files);
   }
 
   progressBar(): Locator {

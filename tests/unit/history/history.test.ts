@@ -2,19 +2,16 @@
 // its line from core where it happens (a real IEP of dev-rivera imported, corrected, confirmed,
 // exported; a letter saved; an event added and removed; a flag dismissed; the case trashed and
 // restored), newest first; the table refuses an UPDATE and a DELETE, and goes only with the case.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createCase, deleteCase, restoreCase, trashCase } from '../../../main/core/cases';
 import { addEvent, removeEvent } from '../../../main/core/deadlines/service';
-import { importOne } from '../../../main/core/documents/import';
 import { exportCase } from '../../../main/core/export';
 import { caseHistory } from '../../../main/core/history/history';
 import { draftCaseLetter, saveLetter } from '../../../main/core/letters/service';
-import { extractAndStore } from '../../../main/core/pipeline';
 import { confirmDocument, correct } from '../../../main/core/review/service';
 import { dismissFlag } from '../../../main/core/timeline/store';
 import { testCore } from '../../support/core';
+import { importAndExtract } from '../../support/import-doc';
 import { describeRivera, RIVERA_DOCS } from '../../support/fixtures';
 
 describeRivera('case history', () => {
@@ -23,10 +20,7 @@ describeRivera('case history', () => {
     const a = createCase(core, { name: 'Mateo Rivera' });
     const other = createCase(core, { name: 'Someone Else' });
     const file = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
-    const bytes = readFileSync(path.join(RIVERA_DOCS, file));
-    const [imported] = await importOne(core, a.id, { fileName: file, source: file, read: () => new Uint8Array(bytes) });
-    const documentId = imported!.documentId!;
-    extractAndStore(core, documentId);
+    const documentId = await importAndExtract(core, a.id, RIVERA_DOCS, file);
     expect(caseHistory(core, a.id).map((h) => [h.kind, h.ids])).toEqual([['imported', [documentId]]]);
     expect(caseHistory(core, a.id)[0]!.description).toContain(file);
 

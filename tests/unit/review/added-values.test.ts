@@ -1,16 +1,13 @@
 // A value the user adds in Review without pointing at it on a page still has a source (its document,
 // page 1, no box), so everything that cites values (the JSON export, letters) works with it there;
 // one added with its page and box keeps them, and never another document's id.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createCase } from '../../../main/core/cases';
-import { importOne } from '../../../main/core/documents/import';
 import { exportCase } from '../../../main/core/export';
 import { draftCaseLetter } from '../../../main/core/letters/service';
-import { extractAndStore } from '../../../main/core/pipeline';
 import { correct } from '../../../main/core/review/service';
 import { testCore } from '../../support/core';
+import { importAndExtract } from '../../support/import-doc';
 import { describeRivera, RIVERA_DOCS } from '../../support/fixtures';
 
 describeRivera('values added in Review', () => {
@@ -18,10 +15,7 @@ describeRivera('values added in Review', () => {
     const core = testCore();
     const c = createCase(core, { name: 'Mateo Rivera' });
     const file = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
-    const bytes = readFileSync(path.join(RIVERA_DOCS, file));
-    const [imported] = await importOne(core, c.id, { fileName: file, source: file, read: () => new Uint8Array(bytes) });
-    const documentId = imported!.documentId!;
-    extractAndStore(core, documentId);
+    const documentId = await importAndExtract(core, c.id, RIVERA_DOCS, file);
     correct(core, { documentId, entity: 'goal', entityKey: 'g-added', field: '*', value: { text: 'Mateo will read 90 words a minute by June 2024.' }, status: 'added' });
     correct(core, { documentId, entity: 'goal', entityKey: 'g-pointed', field: '*', value: { text: 'Mateo will write a 5-sentence paragraph.', source: { documentId: 'another-document', page: 3, bbox: [10, 20, 30, 40] } }, status: 'added' });
 

@@ -1,14 +1,11 @@
 // Confirming a document says so to every listener (another window, the CLI's engine): the case's
 // change event carries the case, and the review queue read after it counts the document confirmed.
 // A real core on a real SQLite database, a real IEP of the dev-rivera fixture through the import.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createCase } from '../../../main/core/cases';
-import { importOne } from '../../../main/core/documents/import';
-import { extractAndStore } from '../../../main/core/pipeline';
 import { confirmDocument, correct, reviewQueue, undoCorrection } from '../../../main/core/review/service';
 import { testCore } from '../../support/core';
+import { importAndExtract } from '../../support/import-doc';
 import { describeRivera, RIVERA_DOCS } from '../../support/fixtures';
 
 describeRivera('review: confirm emits the case change event', () => {
@@ -17,10 +14,7 @@ describeRivera('review: confirm emits the case change event', () => {
     const a = createCase(core, { name: 'Mateo Rivera' });
     const other = createCase(core, { name: 'Someone Else' });
     const file = 'Rivera_Mateo_IEP_Annual_2023-10-10.pdf';
-    const bytes = readFileSync(path.join(RIVERA_DOCS, file));
-    const [imported] = await importOne(core, a.id, { fileName: file, source: file, read: () => new Uint8Array(bytes) });
-    const documentId = imported!.documentId!;
-    extractAndStore(core, documentId);
+    const documentId = await importAndExtract(core, a.id, RIVERA_DOCS, file);
     const before = reviewQueue(core, a.id).find((i) => i.documentId === documentId)!;
     expect(before.values).toBeGreaterThan(0);
     expect(before.confirmed).toBeLessThan(before.values);
