@@ -9,6 +9,7 @@ import type { PageContent } from '../../../shared/domain';
 import type { Core } from '../context';
 import { blobQueries } from '../db/queries/blobs';
 import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
+import { jobQueries } from '../db/queries/jobs';
 import { ocrJobQueries, type OcrJob } from '../db/queries/ocr-jobs';
 import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
 import { createOcrDriver } from '../ocr/tesseract';
@@ -140,12 +141,13 @@ async function runOcrJob(core: Core, job: OcrJob, opts: OcrJobOptions): Promise<
   const now = () => core.nowIso();
   const q = documentQueries(core.db);
   const jobs = ocrJobQueries(core.db);
+  const rows = jobQueries(core.db);
   const doc = q.get(job.documentId);
   if (!doc) {
-    jobs.remove(job.id);
+    rows.remove(job.id);
     return;
   }
-  jobs.markRunning(job.id, now());
+  rows.setStatus(job.id, 'running', now());
   q.setOcrStatus(doc.id, 'ocr_running', now());
   const pages = job.pages;
   // Pages this job already recognised before it was interrupted are not read again.
@@ -160,19 +162,19 @@ async function runOcrJob(core: Core, job: OcrJob, opts: OcrJobOptions): Promise<
       await recognizePages(source, todo, driver, os.availableParallelism() + 1, store, { ...opts, documentId: doc.id, alreadyDone: pages.length - todo.length, total: pages.length });
       // The last queued document: its workers are done, and what follows (writing 300 pages, the
       // extraction) is better done without their memory. They start again when OCR is next needed.
-      if (!jobs.anyQueued()) await driver.releaseIdleWorkers?.();
+      if (!rows.countQueued('ocr')) await driver.releaseIdleWorkers?.();
     } finally {
       await source.close();
     }
   } catch (e) {
     if ((e as Error).name === 'AbortError') {
-      jobs.requeue(job.id, now());
+      rows.setStatus(job.id, 'queued', now());
       q.setOcrStatus(doc.id, 'ocr_pending', now());
       throw e;
     }
     const message = isPasswordError(e) ? noReadableCopy(doc).message : `${doc.file_name}: OCR failed, so its scanned pages have no text: ${(e as Error).message}`;
     core.db.transaction(() => {
-      jobs.markFailed(job.id, (e as Error).message, now());
+      rows.setStatus(job.id, 'failed', now(), (e as Error).message);
       jobs.dropPages(job.id);
       q.setOcrFailed(doc.id, message, now());
     })();
@@ -191,7 +193,7 @@ async function runOcrJob(core: Core, job: OcrJob, opts: OcrJobOptions): Promise<
     q.applyClassification(doc.id, classify(all, { fileName: doc.file_name }), now());
     q.setOcrDone(doc.id, now());
     jobs.dropPages(job.id);
-    jobs.remove(job.id);
+    rows.remove(job.id);
   })();
   await opts.afterDocument?.(doc.id);
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });

@@ -1,6 +1,6 @@
-// Prepared statements for the OCR queue: the jobs rows of kind 'ocr' (one per document) and
-// ocr_job_pages, each page a running job has recognised (kept so an interrupted job resumes where
-// it stopped). Rows map to camelCase here only.
+// Prepared statements for the OCR queue: which jobs row of kind 'ocr' (one per document) runs next
+// (its status changes and removal are jobQueries'), and ocr_job_pages, each page a running job has
+// recognised (kept so an interrupted job resumes where it stopped). Rows map to camelCase here only.
 import type { PageContent } from '../../../../shared/domain';
 import type { Db } from '../open';
 
@@ -32,12 +32,6 @@ export function ocrJobQueries(db: Db) {
       const r = db.prepare<[], OcrJobRowRaw>("SELECT id, case_id, document_id, payload_json FROM jobs WHERE kind = 'ocr' AND status = 'queued' ORDER BY created_at LIMIT 1").get();
       return r && toOcrJob(r);
     },
-    anyQueued: (): boolean => !!db.prepare("SELECT 1 FROM jobs WHERE kind = 'ocr' AND status = 'queued' LIMIT 1").get(),
-    markRunning: (id: string, now: string) => db.prepare("UPDATE jobs SET status = 'running', updated_at = ? WHERE id = ?").run(now, id),
-    /** Back in the queue (a cancel): its recognised pages are kept. */
-    requeue: (id: string, now: string) => db.prepare("UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ?").run(now, id),
-    markFailed: (id: string, error: string, now: string) => db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(error, now, id),
-    remove: (id: string) => db.prepare('DELETE FROM jobs WHERE id = ?').run(id),
     /** The page numbers the job has already recognised. */
     storedPages: (id: string): Set<number> => new Set(db.prepare<[string], { page_number: number }>('SELECT page_number FROM ocr_job_pages WHERE job_id = ?').all(id).map((r) => r.page_number)),
     keepPage: (id: string, page: PageContent) => void keepPage.run(id, page.pageNumber, JSON.stringify(page)),
