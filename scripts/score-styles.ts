@@ -8,7 +8,7 @@ if (!process.env.CASEFILE_KEY && !process.env.CASEFILE_PASSPHRASE) process.env.C
 const seeds = (process.env.SEEDS ?? '11').split(',').map(Number);
 for (const seed of seeds) for (const [i, style] of STYLES.entries()) {
   if (process.env.STYLE && process.env.STYLE !== style.name) continue;
-  const dir = path.join('/tmp/styles-run', `${style.name}-${seed}`);
+  const dir = path.join(process.env.STYLES_OUT ?? '/tmp/styles-run', `${style.name}-${seed}`);
   // A run of an older generator leaves documents of other dates (other file names) behind: start clean.
   rmSync(dir, { recursive: true, force: true });
   const c = await generateStyleCase(dir, style, seed + i);
