@@ -12,6 +12,7 @@ import { lettersApi } from './api/letters';
 import { servicesApi } from './api/services';
 import { packetApi } from './api/packet';
 import { jobsApi } from './api/jobs';
+import { formsApi } from './api/forms';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
 
@@ -27,6 +28,7 @@ export const api = {
   ...servicesApi,
   ...packetApi,
   ...jobsApi,
+  ...formsApi,
 };
 
 export type Api = typeof api;

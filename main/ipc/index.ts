@@ -10,6 +10,7 @@ import { registerLetters } from './letters';
 import { registerServices } from './services';
 import { registerPacket } from './packet';
 import { registerJobs } from './jobs';
+import { registerForms } from './forms';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -25,6 +26,7 @@ export function buildRegistry(): Registry {
   registerServices(reg);
   registerPacket(reg);
   registerJobs(reg);
+  registerForms(reg);
   return reg;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExtractionResult } from '../domain';
+import type { BBox, ExtractionResult } from '../domain';
 import { defineCall } from './define';
 
 export const ENTITY_KINDS = ['iep', 'goal', 'service', 'progress_report', 'progress_entry', 'test_score', 'service_summary'] as const;
@@ -25,6 +25,24 @@ export interface ReviewDto {
   corrected: ExtractionResult | null;
   corrections: CorrectionDto[];
   confirmedAt: string | null;
+  /**
+   * Values filled from a learned form anchor (issue 18, shared/api/forms.ts): already inside
+   * `automatic` and `corrected`, listed here with where they were learned. They count as automatic
+   * until the user confirms or edits them.
+   */
+  learned?: LearnedValueDto[];
+}
+
+/** A value an anchor learned on another document filled here. */
+export interface LearnedValueDto {
+  entity: EntityKind;
+  entityKey: string;
+  /** The field filled; '*' for a whole entity (a row) the anchor added. */
+  field: string;
+  value: unknown;
+  page: number;
+  bbox: BBox | null;
+  learnedFrom: { anchorId: string; documentFileName: string; page: number };
 }
 
 export interface ReviewQueueItem {
