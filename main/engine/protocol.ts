@@ -1,6 +1,9 @@
 // The messages between the desktop app's main process and its engine process (an Electron
 // utilityProcess; a child_process fork in tests). Calls carry the API table's {ok,value|error}
 // results; byte-route requests and responses travel as a head and then chunks of their bodies.
+// Bodies are flow-controlled: a sender keeps at most WINDOW chunks unread by the other side, and
+// each chunk the receiving stream hands to its reader is acknowledged ('ack'), so a 600 MB upload
+// or a slow reader never piles the whole body up in either process's memory.
 import type { ErrorShape, Result } from '../../shared/errors';
 
 export type ToEngine =
@@ -8,6 +11,8 @@ export type ToEngine =
   | { t: 'fetch'; id: number; method: string; url: string; headers: [string, string][]; hasBody: boolean }
   | { t: 'body'; id: number; chunk: Uint8Array }
   | { t: 'body-end'; id: number }
+  /** A chunk of response `id` was read by the window: the engine may send one more. */
+  | { t: 'ack'; id: number }
   | { t: 'stop' };
 
 export type FromEngine =
@@ -17,6 +22,8 @@ export type FromEngine =
   | { t: 'response'; id: number; status: number; headers: [string, string][]; hasBody: boolean }
   | { t: 'chunk'; id: number; chunk: Uint8Array }
   | { t: 'end'; id: number; error?: string }
+  /** A chunk of request body `id` was read by its handler: the main process may send one more. */
+  | { t: 'ack'; id: number }
   | { t: 'event'; name: string; payload: unknown }
   | { t: 'stopped' };
 
@@ -27,22 +34,92 @@ export interface Port<In, Out> {
 }
 
 const CHUNK = 1024 * 1024;
+/** Chunks a sender may have unread on the other side: 4 MiB in flight per body. */
+export const WINDOW = 4;
 
-/** Sends a body as chunks of at most 1 MiB (no single huge structured clone), then its end. */
-export async function sendBody(body: ReadableStream<Uint8Array> | null, send: (chunk: Uint8Array) => void): Promise<void> {
-  if (!body) return;
-  for await (const part of body as unknown as AsyncIterable<Uint8Array>) {
-    for (let at = 0; at < part.length; at += CHUNK) send(part.subarray(at, Math.min(part.length, at + CHUNK)));
+/** The sender's count of chunks sent and not yet acknowledged; `take` waits while the window is full. */
+export class Credits {
+  private unread = 0;
+  private closed = false;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly window = WINDOW) {}
+
+  /** Resolves when one more chunk may be sent; rejects once the body is abandoned (the other side is gone). */
+  async take(): Promise<void> {
+    while (this.unread >= this.window) {
+      if (this.closed) throw new Error('The receiver went away before the body was read.');
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
+    if (this.closed) throw new Error('The receiver went away before the body was read.');
+    this.unread++;
+  }
+
+  /** One chunk was read on the other side. */
+  give(): void {
+    this.unread = Math.max(0, this.unread - 1);
+    this.waiting.shift()?.();
+  }
+
+  /** The body is abandoned: a sender waiting for room stops. */
+  close(): void {
+    this.closed = true;
+    for (const w of this.waiting.splice(0)) w();
   }
 }
 
-/** A body being received: a stream for the Response or Request, fed by chunk messages. */
-export function receivedBody(): { stream: ReadableStream<Uint8Array>; push(chunk: Uint8Array): void; end(error?: string): void } {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+/** Sends a body as chunks of at most 1 MiB (no single huge structured clone), each when the window has room. */
+export async function sendBody(body: ReadableStream<Uint8Array> | null, send: (chunk: Uint8Array) => void, credits?: Credits): Promise<void> {
+  if (!body) return;
+  for await (const part of body as unknown as AsyncIterable<Uint8Array>) {
+    for (let at = 0; at < part.length; at += CHUNK) {
+      await credits?.take();
+      send(part.subarray(at, Math.min(part.length, at + CHUNK)));
+    }
+  }
+}
+
+/**
+ * A body being received: a stream for the Response or Request, fed by chunk messages. The stream
+ * holds nothing itself (high-water mark 0): chunks wait in a queue until its reader asks, and
+ * `onRead` is told each time one is handed over, which the receiver acknowledges to the sender.
+ */
+export function receivedBody(onRead: () => void = () => {}): { stream: ReadableStream<Uint8Array>; push(chunk: Uint8Array): void; end(error?: string): void } {
+  const queue: Uint8Array[] = [];
+  let ended: { error?: string } | null = null;
+  let wake: (() => void) | null = null;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        while (!queue.length && !ended) await new Promise<void>((r) => (wake = r));
+        const chunk = queue.shift();
+        if (chunk) {
+          controller.enqueue(chunk);
+          onRead();
+        } else if (ended?.error) controller.error(new Error(ended.error));
+        else controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   return {
     stream,
-    push: (chunk) => controller.enqueue(new Uint8Array(chunk)),
-    end: (error) => (error ? controller.error(new Error(error)) : controller.close()),
+    push: (chunk) => {
+      if (ended) return;
+      queue.push(new Uint8Array(chunk));
+      poke();
+    },
+    end: (error) => {
+      if (ended) return;
+      // An error is reported at once, past whatever was still queued: the body is cut off.
+      if (error) queue.length = 0;
+      ended = { error };
+      poke();
+    },
   };
 }

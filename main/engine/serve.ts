@@ -5,7 +5,7 @@ import { toErrorShape } from '../../shared/errors';
 import { errorResponse, handleFileRequest, jsonResponse } from '../ipc/files';
 import type { CallContext } from '../ipc/registry';
 import { bootEngine, lockWait, type BootOptions, type Engine } from './boot';
-import { receivedBody, sendBody, type FromEngine, type Port, type ToEngine } from './protocol';
+import { Credits, receivedBody, sendBody, type FromEngine, type Port, type ToEngine } from './protocol';
 
 export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions, exit: (code: number) => void): void {
   let engine: Engine;
@@ -20,11 +20,13 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
   const ctx: CallContext = { core: engine.core, transport: 'electron' };
   for (const name of ['job.progress', 'case.changed'] as const) engine.core.on(name, (payload) => port.post({ t: 'event', name, payload }));
   const bodies = new Map<number, ReturnType<typeof receivedBody>>();
+  /** Room on the main process's side for each response body being sent. */
+  const sending = new Map<number, Credits>();
 
   const answerFetch = async (msg: Extract<ToEngine, { t: 'fetch' }>) => {
     let body: ReadableStream<Uint8Array> | null = null;
     if (msg.hasBody) {
-      const b = receivedBody();
+      const b = receivedBody(() => port.post({ t: 'ack', id: msg.id }));
       bodies.set(msg.id, b);
       body = b.stream;
     }
@@ -37,11 +39,15 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
     }
     port.post({ t: 'response', id: msg.id, status: res.status, headers: [...res.headers], hasBody: !!res.body });
     if (!res.body) return;
+    const credits = new Credits();
+    sending.set(msg.id, credits);
     try {
-      await sendBody(res.body, (chunk) => port.post({ t: 'chunk', id: msg.id, chunk }));
+      await sendBody(res.body, (chunk) => port.post({ t: 'chunk', id: msg.id, chunk }), credits);
       port.post({ t: 'end', id: msg.id });
     } catch (e) {
       port.post({ t: 'end', id: msg.id, error: (e as Error).message });
+    } finally {
+      sending.delete(msg.id);
     }
   };
 
@@ -61,9 +67,13 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
         bodies.get(msg.id)?.end();
         bodies.delete(msg.id);
         break;
+      case 'ack':
+        sending.get(msg.id)?.give();
+        break;
       case 'stop':
         if (stopping) return;
         stopping = true;
+        for (const c of sending.values()) c.close();
         void engine.stop().finally(() => {
           port.post({ t: 'stopped' });
           exit(0);

@@ -4,7 +4,7 @@
 // per file and OCR jobs are requeued), so a crash loses at most the work in flight, never what
 // was saved. Plain Node: Electron passes a spawn of utilityProcess.fork, tests child_process.fork.
 import type { ErrorShape, Result } from '../../shared/errors';
-import { receivedBody, sendBody, type FromEngine, type ToEngine } from './protocol';
+import { Credits, receivedBody, sendBody, type FromEngine, type ToEngine } from './protocol';
 
 export interface EngineChild {
   readonly pid: number | undefined;
@@ -38,7 +38,10 @@ const json = (body: unknown, status: number) => new Response(JSON.stringify(body
 
 interface PendingFetch {
   resolve(res: Response): void;
+  /** The response body arriving from the engine. */
   body?: ReturnType<typeof receivedBody>;
+  /** Room for the request body's chunks on the engine's side. */
+  sending?: Credits;
 }
 
 export class EngineSupervisor {
@@ -94,10 +97,11 @@ export class EngineSupervisor {
     const id = this.nextId++;
     const child = this.child!;
     return new Promise((resolve) => {
-      this.fetches.set(id, { resolve });
+      const sending = req.body ? new Credits() : undefined;
+      this.fetches.set(id, { resolve, sending });
       child.post({ t: 'fetch', id, method: req.method, url: req.url, headers: [...req.headers], hasBody: !!req.body });
       if (req.body) {
-        void sendBody(req.body, (chunk) => child.post({ t: 'body', id, chunk })).then(
+        void sendBody(req.body, (chunk) => child.post({ t: 'body', id, chunk }), sending).then(
           () => child.post({ t: 'body-end', id }),
           () => child.post({ t: 'body-end', id }),
         );
@@ -138,8 +142,12 @@ export class EngineSupervisor {
           case 'response': {
             const pending = this.fetches.get(msg.id);
             if (!pending) break;
-            if (msg.hasBody) pending.body = receivedBody();
-            else this.fetches.delete(msg.id);
+            if (msg.hasBody) pending.body = receivedBody(() => child.post({ t: 'ack', id: msg.id }));
+            else {
+              // Answered: whatever of the request body the handler did not read is not sent.
+              pending.sending?.close();
+              this.fetches.delete(msg.id);
+            }
             pending.resolve(new Response(pending.body?.stream ?? null, { status: msg.status, headers: msg.headers }));
             break;
           }
@@ -148,7 +156,11 @@ export class EngineSupervisor {
             break;
           case 'end':
             this.fetches.get(msg.id)?.body?.end(msg.error);
+            this.fetches.get(msg.id)?.sending?.close();
             this.fetches.delete(msg.id);
+            break;
+          case 'ack':
+            this.fetches.get(msg.id)?.sending?.give();
             break;
           case 'event':
             this.opts.onEvent(msg.name, msg.payload);
@@ -173,6 +185,7 @@ export class EngineSupervisor {
     for (const resolve of this.calls.values()) resolve({ ok: false, error });
     this.calls.clear();
     for (const f of this.fetches.values()) {
+      f.sending?.close();
       if (f.body) f.body.end(error.message);
       else f.resolve(json({ ok: false, error }, 503));
     }

@@ -2,7 +2,7 @@
 // past the limit are reported as final, a body cut off by a crash fails instead of ending short.
 import { describe, expect, it } from 'vitest';
 import { EngineSupervisor, type EngineChild, type EngineStatus } from '../../../main/engine/supervisor';
-import type { FromEngine, ToEngine } from '../../../main/engine/protocol';
+import { Credits, receivedBody, sendBody, WINDOW, type FromEngine, type ToEngine } from '../../../main/engine/protocol';
 import type { Result } from '../../../shared/errors';
 
 interface FakeEngine extends EngineChild {
@@ -123,5 +123,83 @@ describe('EngineSupervisor', () => {
     expect(got.every((m) => m.chunk.length <= 1024 * 1024)).toBe(true);
     expect(got.reduce((n, m) => n + m.chunk.length, 0)).toBe(big.length);
     expect(engines.made[0].received.at(-1)).toMatchObject({ t: 'body-end' });
+  });
+
+  it('keeps at most a window of request-body chunks unread by the engine, and sends more as they are read', async () => {
+    const engines = fakeEngines();
+    const { s } = supervisor(engines);
+    await s.start();
+    const big = new Uint8Array(10 * 1024 * 1024).fill(3);
+    void s.fetch(new Request('app://casefile/api/upload', { method: 'POST', body: big }));
+    const bodies = () => engines.made[0].received.filter((m) => m.t === 'body') as Extract<ToEngine, { t: 'body' }>[];
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bodies()).toHaveLength(WINDOW);
+    const ask = engines.made[0].received.find((m) => m.t === 'fetch') as Extract<ToEngine, { t: 'fetch' }>;
+    engines.made[0].send({ t: 'ack', id: ask.id });
+    engines.made[0].send({ t: 'ack', id: ask.id });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bodies()).toHaveLength(WINDOW + 2);
+    for (let i = 0; i < 10; i++) engines.made[0].send({ t: 'ack', id: ask.id });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bodies().reduce((n, m) => n + m.chunk.length, 0)).toBe(big.length);
+    expect(engines.made[0].received.at(-1)).toMatchObject({ t: 'body-end' });
+  });
+
+  it('acknowledges a response chunk only when the reader takes it', async () => {
+    const engines = fakeEngines();
+    const { s } = supervisor(engines);
+    await s.start();
+    const pending = s.fetch(new Request('app://casefile/api/packet-file?job=1'));
+    await new Promise((r) => setTimeout(r, 1));
+    const engine = engines.made[0];
+    const ask = engine.received.find((m) => m.t === 'fetch') as Extract<ToEngine, { t: 'fetch' }>;
+    engine.send({ t: 'response', id: ask.id, status: 200, headers: [], hasBody: true });
+    const res = await pending;
+    for (let i = 0; i < 3; i++) engine.send({ t: 'chunk', id: ask.id, chunk: new Uint8Array([i]) });
+    const acks = () => engine.received.filter((m) => m.t === 'ack').length;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(acks()).toBe(0);
+    const reader = res.body!.getReader();
+    expect(Array.from((await reader.read()).value!)).toEqual([0]);
+    expect(acks()).toBe(1);
+    await reader.read();
+    await reader.read();
+    expect(acks()).toBe(3);
+    engine.send({ t: 'end', id: ask.id });
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it('a sender stops at the window while its reader is slow, and never holds more than the window in the queue', async () => {
+    const credits = new Credits();
+    let read = 0;
+    const received = receivedBody(() => (read++, credits.give()));
+    const source = new Uint8Array(20 * 1024 * 1024).fill(9);
+    let sent = 0;
+    let mostUnread = 0;
+    const done = sendBody(new Response(source).body, (chunk) => {
+      sent++;
+      mostUnread = Math.max(mostUnread, sent - read);
+      received.push(chunk);
+    }, credits).then(() => received.end());
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sent).toBe(WINDOW);
+    let total = 0;
+    for await (const chunk of received.stream as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.length;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await done;
+    expect(total).toBe(source.length);
+    expect(mostUnread).toBeLessThanOrEqual(WINDOW);
+  });
+
+  it('a sender waiting for room stops when the receiver goes away', async () => {
+    const credits = new Credits(1);
+    const sent: Uint8Array[] = [];
+    const done = sendBody(new Response(new Uint8Array(3 * 1024 * 1024)).body, (c) => sent.push(c), credits);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toHaveLength(1);
+    credits.close();
+    await expect(done).rejects.toThrow(/went away/);
   });
 });
