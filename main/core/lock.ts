@@ -1,5 +1,10 @@
 // One writer per data folder: the app, the browser host, or a `casefile` command that writes. The
-// lock file holds the owner's pid; a lock whose owner is gone is stale and taken over.
+// lock file holds the owner's pid, host, and when that process started; a lock whose owner is gone
+// is stale and taken over. A pid alone is not enough after a crash: the number is reused (after a
+// reboot the app's old pid often belongs to some other program), so the lock also records the
+// process's start time where the system tells it (Linux /proc) and when it was written, and a lock
+// written before the machine last started, or whose pid now belongs to a process that started at
+// another time, is stale.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +33,45 @@ export function processIsAlive(pid: number, host?: string): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The start time of a process as the kernel counts it (Linux: clock ticks after boot), or null where it cannot be read. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces and brackets); starttime is field 22.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return rest[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** When the machine last started (ms since the epoch, to within a second or so). */
+export function bootTime(): number {
+  return Date.now() - os.uptime() * 1000;
+}
+
+/** What a lock file records. */
+interface LockRecord {
+  pid?: number;
+  purpose?: string;
+  host?: string;
+  since?: string;
+  started?: string | null;
+}
+
+/** Whether the process that wrote a lock record still holds it: alive, the same process (not a reused pid), and since the last boot. */
+export function lockHolderIsAlive(owner: LockRecord): boolean {
+  if (!owner.pid || !processIsAlive(owner.pid, owner.host)) return false;
+  const since = owner.since ? Date.parse(owner.since) : NaN;
+  // Written before the machine last started: that process is gone, whatever now has its pid.
+  if (Number.isFinite(since) && since < bootTime() - 10_000) return false;
+  if (owner.started) {
+    const now = processStartTime(owner.pid);
+    if (now !== null && now !== owner.started) return false;
+  }
+  return true;
 }
 
 /** Says who holds the folder the way a person would look for it: the app's window, or a command still running. */
@@ -82,7 +126,8 @@ function tryLock(dataDir: string, purpose: string): DataDirLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() }));
+      const record: LockRecord = { pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString(), started: processStartTime(process.pid) };
+      writeSync(fd, JSON.stringify(record));
       closeSync(fd);
       let released = false;
       return {
@@ -98,7 +143,7 @@ function tryLock(dataDir: string, purpose: string): DataDirLock {
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let owner: { pid?: number; purpose?: string; host?: string } = {};
+      let owner: LockRecord = {};
       try {
         owner = JSON.parse(readFileSync(file, 'utf8'));
       } catch {
@@ -107,7 +152,7 @@ function tryLock(dataDir: string, purpose: string): DataDirLock {
           throw new AppError('locked', `The data folder ${dataDir} is being opened by another process. Try again in a moment.`);
         }
       }
-      if (owner.pid && processIsAlive(owner.pid, owner.host)) {
+      if (owner.pid && lockHolderIsAlive(owner)) {
         const holder: LockOwner = { pid: owner.pid, purpose: owner.purpose ?? 'app', host: owner.host };
         throw new AppError('locked', lockedMessage(dataDir, holder), holder);
       }
