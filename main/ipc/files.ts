@@ -2,14 +2,15 @@
 // a Response out. The browser host mounts them under /api/*, the desktop app under app://; neither
 // adds anything but its own access rule, so a test of one is a test of the other.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { backupBody, fileRouteFor, fileRoutes, type FileQuery, type FileRouteName } from '../../shared/api/files';
 import { AppError, toErrorShape, type ErrorCode } from '../../shared/errors';
 import { exportCase } from '../core/export';
 import { renderLetterFile } from '../core/letters/service';
 import { packetJob } from '../core/packet/service';
-import { stageUpload } from '../core/documents/uploads';
+import { stageUpload, stagingDir } from '../core/documents/uploads';
 import { zodMessage } from '../core/validate';
 import type { CallContext } from './registry';
 
@@ -30,9 +31,36 @@ export function errorResponse(e: unknown): Response {
   return jsonResponse({ ok: false, error }, STATUS[error.code] ?? 500);
 }
 
-function attachment(bytes: Uint8Array, type: string, fileName: string): Response {
+/** A file's bytes as a stream, read a piece at a time; removeAfter deletes it once sent or abandoned. */
+function fileStream(file: string, opts: { removeAfter?: boolean } = {}): ReadableStream<Uint8Array> {
+  let fh: FileHandle | null = null;
+  const done = async () => {
+    await fh?.close().catch(() => undefined);
+    fh = null;
+    if (opts.removeAfter) rmSync(file, { force: true });
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        fh ??= await open(file, 'r');
+        const piece = Buffer.allocUnsafe(1024 * 1024);
+        const { bytesRead } = await fh.read(piece, 0, piece.length, null);
+        if (bytesRead > 0) return controller.enqueue(new Uint8Array(piece.buffer, piece.byteOffset, bytesRead));
+        await done();
+        controller.close();
+      } catch (e) {
+        await done();
+        controller.error(e);
+      }
+    },
+    cancel: done,
+  });
+}
+
+function attachment(bytes: Uint8Array | ReadableStream<Uint8Array>, type: string, fileName: string, length?: number): Response {
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {
+      ...(length !== undefined ? { 'content-length': String(length) } : {}),
       'content-type': type,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'cache-control': 'no-store',
@@ -81,15 +109,18 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
     const parsed = backupBody.safeParse(body);
     if (!parsed.success) throw new AppError('invalid_input', `Backup passphrase: ${zodMessage(parsed.error)}`);
     const { backupDataFolder } = await import('../core/backup/backup');
-    // Written in the data folder (sealed under the passphrase), handed over, then removed.
-    const file = path.join(core.dataDir, `.backup-out-${randomUUID()}`);
+    // Written to the staging folder (sealed under the passphrase; a run killed midway leaves it for
+    // the start-up to clear), then streamed out a piece at a time and removed.
+    mkdirSync(stagingDir(core.dataDir), { recursive: true, mode: 0o700 });
+    const file = path.join(stagingDir(core.dataDir), `backup-${randomUUID()}`);
     try {
       backupDataFolder(core, file, parsed.data.passphrase);
-      const stamp = core.nowIso().slice(0, 10);
-      return attachment(readFileSync(file), 'application/octet-stream', `IEP Casefile backup ${stamp}.casefile-backup`);
-    } finally {
+    } catch (e) {
       rmSync(file, { force: true });
+      throw e;
     }
+    const stamp = core.nowIso().slice(0, 10);
+    return attachment(fileStream(file, { removeAfter: true }), 'application/octet-stream', `IEP Casefile backup ${stamp}.casefile-backup`, statSync(file).size);
   },
 
   'files.export': async ({ case: caseId }, _req, { core }) => {

@@ -5,7 +5,7 @@
 // VACUUM INTO writes the snapshot encrypted with the database's own key, so no page of it is ever
 // plain on disk. The folder's master key travels inside the backup, sealed by the backup passphrase;
 // a restore gives it new ways in on the machine that restores (vault/unlock.ts).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
@@ -52,17 +52,17 @@ export function backupDataFolder(core: Core, out: string, passphrase: string, ke
   const writer = new BackupWriter(out, passphrase);
   try {
     snapshotInto(core.db, snapshot);
-    const dbBytes = readFileSync(snapshot);
-    rmSync(snapshot, { force: true });
     const originalsRoot = core.blobs.root;
     const originals = core.blobs.list().map((sha) => ({ sha256: sha, size: statSync(core.blobs.pathFor(sha)).size }));
     const packetsDir = path.join(core.dataDir, 'packets');
     const packets = existsSync(packetsDir) ? readdirSync(packetsDir).filter((f) => !f.startsWith('.')) : [];
     const manifest: Manifest = { format: FORMAT, createdAt: core.nowIso(), schemaVersion: Number(core.db.pragma('user_version', { simple: true })), master: master.toString('hex'), originals, packets };
     writer.add('manifest.json', Buffer.from(JSON.stringify(manifest)));
-    writer.add(DB_FILE, dbBytes);
-    for (const o of originals) writer.add(`originals/${o.sha256}`, readFileSync(path.join(originalsRoot, o.sha256.slice(0, 2), o.sha256)));
-    for (const p of packets) writer.add(`packets/${p}`, readFileSync(path.join(packetsDir, p)));
+    // Every entry is read a piece at a time: a backup is never held whole in memory.
+    writer.addFile(DB_FILE, snapshot);
+    rmSync(snapshot, { force: true });
+    for (const o of originals) writer.addFile(`originals/${o.sha256}`, path.join(originalsRoot, o.sha256.slice(0, 2), o.sha256));
+    for (const p of packets) writer.addFile(`packets/${p}`, path.join(packetsDir, p));
     const done = writer.finish();
     return { file: out, bytes: done.bytes, originals: originals.length, packets: packets.length };
   } catch (e) {

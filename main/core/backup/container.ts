@@ -7,6 +7,8 @@
 // records: type (u8: 1 entry, 0 end) | name length (u32) | name | size (u64) | bytes | sha256 (32).
 import { createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+const FILE_PIECE = 16 * 64 * 1024;
 import { AppError } from '../../../shared/errors';
 import { CHUNK, openChunkAt, SEALED_HEADER, SealWriter } from '../vault/sealed';
 
@@ -72,6 +74,39 @@ export class BackupWriter {
   add(name: string, bytes: Uint8Array): void {
     this.record(1, name, bytes);
     this.count++;
+  }
+
+  /** The same entry as add(name, readFileSync(file)), read and sealed a piece at a time (never whole in memory). */
+  addFile(name: string, file: string): void {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const n = Buffer.from(name, 'utf8');
+      const head = Buffer.alloc(1 + 4 + n.length + 8);
+      head[0] = 1;
+      head.writeUInt32BE(n.length, 1);
+      n.copy(head, 5);
+      head.writeBigUInt64BE(BigInt(size), 5 + n.length);
+      this.put(this.sealer.push(head));
+      const hash = createHash('sha256');
+      let done = 0;
+      while (done < size) {
+        // A new piece each time: the sealer may keep a view of the last one until its next push.
+        const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, size - done));
+        const got = readSync(fd, piece, 0, piece.length, done);
+        if (got <= 0) throw new AppError('internal', `${name} changed while it was backed up.`);
+        const bytes = piece.subarray(0, got);
+        hash.update(bytes);
+        this.put(this.sealer.push(bytes));
+        done += got;
+      }
+      const sha = hash.digest();
+      this.all.update(sha);
+      this.put(this.sealer.push(sha));
+      this.count++;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Writes the end record, syncs and moves the finished file into place. */
