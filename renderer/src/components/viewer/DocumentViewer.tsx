@@ -1,10 +1,10 @@
 // The document viewer that opens beside the list: thumbnails, the page with its boxes, zoom, keyboard
 // paging, the recognised text of OCR pages, and the original to download.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Input, Label, NumberField, ToggleButton } from 'react-aria-components';
+import { Button, Input, Label, NumberField, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
 import { fetchFile, invoke } from '../../api/client';
-import { PageView, type OverlayBox } from './PageView';
+import { PageView, type OverlayBox, type TextMode } from './PageView';
 import { useMeasuredWidth } from './useElementWidth';
 
 export function usePages(documentId: string): { pages: PageDto[] | null; error: string | null } {
@@ -66,7 +66,7 @@ export interface DocumentViewerProps {
 export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: DocumentViewerProps) {
   const { pages, error } = usePages(doc.id);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const [showText, setShowText] = useState(false);
+  const [textMode, setTextMode] = useState<TextMode>('image');
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [scrollerRef, available, scroller] = useMeasuredWidth<HTMLDivElement>();
   const count = pages?.length ?? doc.pageCount;
@@ -141,9 +141,18 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
         {p?.source === 'ocr' && (
           <>
             <span className="sep" />
-            <ToggleButton isSelected={showText} onChange={setShowText}>
-              Show recognised text
-            </ToggleButton>
+            <ToggleButtonGroup
+              aria-label="Show the page as"
+              selectionMode="single"
+              disallowEmptySelection
+              selectedKeys={[textMode]}
+              onSelectionChange={(keys) => setTextMode(([...keys][0] as TextMode | undefined) ?? 'image')}
+              className="segmented"
+            >
+              <ToggleButton id="image">Image</ToggleButton>
+              <ToggleButton id="text">Text</ToggleButton>
+              <ToggleButton id="both">Both</ToggleButton>
+            </ToggleButtonGroup>
             <span className={p.needsReview ? 'tag warn' : 'muted'}>
               OCR confidence {p.meanConfidence === null ? '—' : `${Math.round(p.meanConfidence)}%`}
               {p.needsReview && ', check this page'}
@@ -170,7 +179,7 @@ export function DocumentViewer({ doc, page, boxes = [], onPageChange, header }: 
         >
           {!pages && !error && <p aria-busy="true">Loading pages…</p>}
           {pages && pages.length === 0 && <p className="empty">This document has no pages with text yet{doc.status !== 'ready' ? ' (OCR is still working on it)' : ''}.</p>}
-          {p && <PageView documentId={doc.id} page={p} displayWidth={width} boxes={boxes} showText={showText} />}
+          {p && <PageView documentId={doc.id} page={p} displayWidth={width} boxes={boxes} textMode={textMode} />}
         </div>
       </div>
     </section>

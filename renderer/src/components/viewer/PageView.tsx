@@ -1,9 +1,10 @@
 // One page drawn at a given width: the page image (or, for formats without one, the page's words
 // placed on a white page), an SVG overlay scaled from PDF points for boxes, the recognised text as a
 // selectable layer, and optionally a rectangle the user drags to pick words off the page.
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { PageDto } from '../../../../shared/api/documents';
 import type { BBox } from '../../../../shared/domain';
+import { textLines } from './text-layer';
 import { imageWidthBucket, usePageImage } from './usePageImage';
 
 export type BoxKind = 'hit' | 'source' | 'value' | 'selected';
@@ -20,30 +21,55 @@ export interface PageViewProps {
   page: PageDto;
   displayWidth: number;
   boxes?: OverlayBox[];
-  /** Show the recognised words over the image, selectable and copyable. */
-  showText?: boolean;
+  /** The scan, its recognised text (selectable and copyable), or both; only pages with an image have a choice. */
+  textMode?: TextMode;
   /** When set, dragging on the page draws a rectangle and reports it in PDF points. */
   onSelectRect?: (bbox: BBox) => void;
   onBoxPress?: (id: string) => void;
   label?: string;
 }
 
+/** What a scanned page shows: the scan, its recognised text alone, or the text over a faded scan. */
+export type TextMode = 'image' | 'text' | 'both';
+
+let measureContext: CanvasRenderingContext2D | null = null;
+const LAYER_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** The width of a text at 100px in the layer's font (0 where no canvas can measure). */
+function widthAt100(text: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return 0;
+  measureContext.font = `100px ${LAYER_FONT}`;
+  return measureContext.measureText(text).width;
+}
+
+/** The recognised text in printed lines: each run on its line, its font sized to the line and stretched to the run's width. */
 function WordLayer({ page, scale, className }: { page: PageDto; scale: number; className: string }) {
+  const lines = useMemo(() => textLines(page.words), [page.words]);
   return (
-    <div className={className}>
-      {page.words.map((w, i) => {
-        const h = Math.max(1, w.bbox[3] - w.bbox[1]) * scale;
-        return (
-          <span key={i} style={{ left: w.bbox[0] * scale, top: w.bbox[1] * scale, fontSize: h * 0.82, lineHeight: `${h}px`, minWidth: (w.bbox[2] - w.bbox[0]) * scale }}>
-            {w.text}{' '}
-          </span>
-        );
-      })}
+    <div className={className} style={{ fontFamily: LAYER_FONT }}>
+      {lines.map((line, i) =>
+        line.runs.map((run, j) => {
+          const fontSize = line.height * scale * 0.8;
+          const natural = (widthAt100(run.text) * fontSize) / 100;
+          const width = (run.bbox[2] - run.bbox[0]) * scale;
+          const stretch = natural > 0 ? Math.min(3, Math.max(0.3, width / natural)) : 1;
+          return (
+            <span
+              key={`${i}-${j}`}
+              style={{ left: run.bbox[0] * scale, top: run.bbox[1] * scale, fontSize, lineHeight: `${line.height * scale}px`, transform: `scaleX(${stretch.toFixed(3)})` }}
+            >
+              {run.text}
+              {j === line.runs.length - 1 ? '\n' : ' '}
+            </span>
+          );
+        }),
+      )}
     </div>
   );
 }
 
-export function PageView({ documentId, page, displayWidth, boxes = [], showText = false, onSelectRect, onBoxPress, label }: PageViewProps) {
+export function PageView({ documentId, page, displayWidth, boxes = [], textMode = 'image', onSelectRect, onBoxPress, label }: PageViewProps) {
   const image = usePageImage(documentId, page.pageNumber, imageWidthBucket(displayWidth));
   const scale = displayWidth / page.width;
   const height = page.height * scale;
@@ -57,8 +83,8 @@ export function PageView({ documentId, page, displayWidth, boxes = [], showText 
   const selecting = Boolean(onSelectRect);
 
   return (
-    <div className="page-view" style={{ width: displayWidth, height }} role="group" aria-label={label ?? `Page ${page.pageNumber}`}>
-      {image.status === 'image' && <img src={image.url} alt={`Page ${page.pageNumber}`} className="page-image" draggable={false} />}
+    <div className={`page-view mode-${textMode}`} style={{ width: displayWidth, height }} role="group" aria-label={label ?? `Page ${page.pageNumber}`}>
+      {image.status === 'image' && textMode !== 'text' && <img src={image.url} alt={`Page ${page.pageNumber}`} className="page-image" draggable={false} />}
       {image.status === 'none' && <WordLayer page={page} scale={scale} className="page-words drawn" />}
       {image.status === 'loading' && <div className="page-loading" aria-busy="true" />}
       {image.status === 'error' && (
@@ -66,7 +92,7 @@ export function PageView({ documentId, page, displayWidth, boxes = [], showText 
           {image.message}
         </p>
       )}
-      {showText && image.status === 'image' && <WordLayer page={page} scale={scale} className="page-words shown" />}
+      {textMode !== 'image' && image.status === 'image' && <WordLayer page={page} scale={scale} className="page-words shown" />}
       <svg
         ref={svgRef}
         className={`page-overlay${selecting ? ' selecting' : ''}`}
