@@ -6,7 +6,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/support/build-cli-setup.mjs'],
     // Data folders are encrypted: tests (and the commands and hosts they start) use a fixed test key.
-    env: { CASEFILE_KEY: '7e57'.repeat(16) },
+    // MALLOC_ARENA_MAX set: `casefile import` runs in its own process (tests signal and kill it by pid).
+    env: { CASEFILE_KEY: '7e57'.repeat(16), MALLOC_ARENA_MAX: '2' },
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 180_000,
