@@ -1,5 +1,6 @@
 // Red flag types, thresholds and the small helpers every rule uses.
 import type { Provenance } from '../domain';
+import type { OrfNormTable } from '../norms/orf';
 import type { GoalLineage } from './lineage';
 import type { CaseGoal, CaseModel, GoalDataPoint } from './model';
 
@@ -19,6 +20,10 @@ export const RED_FLAG_TYPES = [
   'reevaluation_overdue',
   /** flags-notices.ts: a Prior Written Notice with no sentence for one of the elements of 34 CFR 300.503(b). */
   'pwn_missing_element',
+  /** flags-norms.ts: a school year's fluency growth short of the 50th percentile's between the same seasons (the gap to peers growing). */
+  'gap_widening',
+  /** flags-norms.ts: a fluency goal's target below the grade's 10th percentile at its date, or asking less growth than the 50th percentile makes. */
+  'goal_not_ambitious',
 ] as const;
 export type RedFlagType = (typeof RED_FLAG_TYPES)[number];
 
@@ -65,11 +70,18 @@ export const FLAG_THRESHOLDS = {
    *  overdue: the new document reaches the parent (and the file) weeks after the meeting or testing, so a file
    *  ending sooner cannot show that none was held. */
   reviewRecordGraceDays: 60,
+  /** A year's growth counts as the gap to peers growing when it falls this many WCPM short of the 50th percentile's:
+   *  Hasbrouck & Tindal's own rule treats scores within 10 WCPM of the 50th percentile as the expected range. */
+  gapWideningMinShortfall: 10,
+  /** A fluency goal whose target is below this printed percentile of its grade and season aims below nearly all peers. */
+  ambitionFloorPercentile: 10,
 };
 export type FlagThresholds = typeof FLAG_THRESHOLDS;
 
 export interface FlagOptions {
   thresholds?: Partial<FlagThresholds>;
+  /** The fluency norms the peer comparisons use (default: Hasbrouck & Tindal 2017, shared/norms). */
+  norms?: OrfNormTable;
 }
 
 /** Shared lookups for the rules. */
@@ -79,6 +91,7 @@ export interface FlagContext {
   goals: Map<string, CaseGoal>;
   points: Map<string, GoalDataPoint[]>;
   t: FlagThresholds;
+  norms?: OrfNormTable;
 }
 
 export function flagKey(type: RedFlagType, parts: string[]): string {

@@ -5,6 +5,7 @@
 // scores, services and the calendar in flags-schedule.ts.
 import { type FlagContext, type FlagOptions, type RedFlag, FLAG_THRESHOLDS, RED_FLAG_TYPES } from './flag-types';
 import { carriedForwardFlags, gradeLevelFlags, targetBelowBaselineFlags, vagueGoalFlags } from './flags-goals';
+import { gapWideningFlags, goalNotAmbitiousFlags } from './flags-norms';
 import { codeContradictsDataFlags, reportWithoutDataFlags } from './flags-progress';
 import { scheduleFlags, serviceFlags, testScoreFlags } from './flags-schedule';
 import type { GoalLineage } from './lineage';
@@ -22,6 +23,7 @@ export function computeRedFlags(model: CaseModel, links: GoalLineage[], opts: Fl
     goals: goalById(model),
     points: dataPointsByGoal(model),
     t: { ...FLAG_THRESHOLDS, ...opts.thresholds },
+    norms: opts.norms,
   };
   const flags = [
     ...carriedForwardFlags(ctx),
@@ -33,6 +35,8 @@ export function computeRedFlags(model: CaseModel, links: GoalLineage[], opts: Fl
     ...testScoreFlags(ctx),
     ...serviceFlags(ctx),
     ...scheduleFlags(ctx),
+    ...gapWideningFlags(ctx),
+    ...goalNotAmbitiousFlags(ctx),
   ];
   const order = new Map(RED_FLAG_TYPES.map((t, i) => [t, i] as const));
   return flags.sort((a, b) => order.get(a.type)! - order.get(b.type)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

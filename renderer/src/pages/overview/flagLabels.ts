@@ -16,6 +16,8 @@ const LABELS: Record<RedFlagType, string> = {
   annual_review_overdue: 'Annual review overdue',
   reevaluation_overdue: 'Reevaluation overdue',
   pwn_missing_element: 'Prior Written Notice element not found',
+  gap_widening: 'Gap to peers growing',
+  goal_not_ambitious: 'Goal below grade-level norms',
 };
 
 export function flagLabel(type: string): string {
