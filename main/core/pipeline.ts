@@ -13,6 +13,7 @@ import { CLASSIFIER_VERSION } from './documents/parse/classify-version';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { refreshStaleLayouts } from './documents/relayout';
+import { afterExtraction } from './forms/service';
 
 /** Told when a document's text is stored but its goals, services and dates could not be read from it. */
 export type ExtractionFailed = (documentId: string, message: string) => void;
@@ -32,6 +33,12 @@ export function extractAndStore(core: Core, documentId: string, onFailed?: Extra
   }
   extractionQueries(core.db).put(documentId, EXTRACTOR_VERSION, JSON.stringify(result), core.nowIso());
   if (result.iep) fillCaseBlanks(core, doc.case_id, result.iep.student);
+  try {
+    // Its form family, and the anchors learned on that form run on it (issue 18).
+    afterExtraction(core, documentId);
+  } catch (e) {
+    console.error(`[forms] ${doc.file_name}:`, e);
+  }
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return result;
 }

@@ -1,32 +1,349 @@
-// Form families and learned anchors (issue 18): the calls of shared/api/forms.ts.
-import type { FormAnchorDto, FormApplyResultDto, FormFamilyDto, FormPreviewDto } from '../../../shared/api/forms';
+// Form families and learned anchors (issue 18): the calls of shared/api/forms.ts, the hook that files
+// each extracted document in its family and runs the family's anchors on it, the hook that learns an
+// anchor from a correction, and the learned values the review screen and the case model read.
+import type { AnchorShape, FormAnchorDto, FormApplyResultDto, FormFamilyDto, FormPreviewDto, FormPreviewItem } from '../../../shared/api/forms';
+import type { CorrectionDto, EntityKind, LearnedValueDto } from '../../../shared/api/review';
+import type { BBox, ExtractionResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
+import { documentQueries, rowToPageContent } from '../db/queries/documents';
+import type { PageLayout } from '../layout';
+import { applyCorrections, documentCorrections } from '../review/corrections';
+import { documentOfCorrection, extractionJson } from '../review/queries';
+import { learnField, learnRows, readField, readRows, type AnchorSpec, type ReadValue } from './anchors';
+import { FAMILY_THRESHOLD, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
+import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
 
-export function listFamilies(_core: Core, _caseId?: string): FormFamilyDto[] {
-  return [];
+/** Header fields (one per document) a field anchor can fill; list entities are filled by rows anchors. */
+const FIELD_ENTITIES: EntityKind[] = ['iep', 'progress_report'];
+const ROW_ENTITIES: EntityKind[] = ['goal', 'service', 'progress_entry', 'test_score', 'service_summary'];
+
+function layoutOfDocument(core: Core, documentId: string): PageLayout[] {
+  const pages = documentQueries(core.db).pages(documentId).map(rowToPageContent);
+  return layoutOf(pages);
 }
 
-export function familyOfDocument(_core: Core, _documentId: string): FormFamilyDto | null {
-  return null;
+/**
+ * Files a document in the family whose documents its fingerprint is most like (the mean likeness over
+ * up to 12 of them reaching FAMILY_THRESHOLD), or in a new family named from its title.
+ */
+export function assignFamily(core: Core, documentId: string, layout: PageLayout[] = layoutOfDocument(core, documentId)): string {
+  const q = formQueries(core.db);
+  const tokens = fingerprintOf(layout);
+  const byFamily = new Map<string, FingerprintRow[]>();
+  for (const f of q.fingerprints()) if (f.documentId !== documentId) byFamily.set(f.familyId, [...(byFamily.get(f.familyId) ?? []), f]);
+  let best: { id: string; score: number } | null = null;
+  for (const [id, members] of byFamily) {
+    const sample = members.slice(0, 12);
+    const score = sample.reduce((s, m) => s + likeness(tokens, m.tokens), 0) / sample.length;
+    if (score >= FAMILY_THRESHOLD && (!best || score > best.score)) best = { id, score };
+  }
+  let familyId = best?.id;
+  if (!familyId) {
+    const current = q.familyOfDocument(documentId);
+    // Re-read, no longer like any family: it keeps a family of its own (a new one unless it was alone).
+    const alone = current && !byFamily.has(current);
+    familyId = alone ? current : core.newId();
+    if (!alone) q.insertFamily(familyId, familyName(layout), core.nowIso());
+  }
+  q.putFingerprint(documentId, familyId, tokens, core.nowIso());
+  return familyId;
 }
 
-export function previewApply(_core: Core, _ref: { correctionId: string } | { anchorId: string }): FormPreviewDto {
-  return { anchor: null, familyName: null, otherDocuments: 0, items: [] };
+/** A test of whether a masked line is printed on the family's other documents (most of them). */
+function staticTest(core: Core, familyId: string, exceptDocument: string): (masked: string) => boolean {
+  const others = formQueries(core.db).fingerprints().filter((f) => f.familyId === familyId && f.documentId !== exceptDocument);
+  if (!others.length) return () => true;
+  const counts = new Map<string, number>();
+  for (const o of others) for (const t of o.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const need = Math.max(1, Math.ceil(others.length / 2));
+  return (m) => (counts.get(m) ?? 0) >= need;
 }
 
-export function applyAnchor(_core: Core, anchorId: string, _documentIds?: string[]): FormApplyResultDto {
-  throw new AppError('not_found', `No learned anchor ${anchorId}.`);
+function sourceOf(value: unknown): { page: number | null; bbox: BBox | null } {
+  const s = (value as { source?: { page?: unknown; bbox?: unknown } } | null)?.source;
+  const page = typeof s?.page === 'number' ? s.page : null;
+  const bbox = Array.isArray(s?.bbox) && s.bbox.length === 4 ? (s.bbox as BBox) : null;
+  return { page, bbox };
 }
 
-export function undoAnchor(_core: Core, anchorId: string): { anchorId: string; valuesRemoved: number } {
-  throw new AppError('not_found', `No learned anchor ${anchorId}.`);
+/**
+ * Learns an anchor from a correction (a value edited on a header field, or an entity added by its
+ * box) and stores it with the family of its document. A correction corrected again replaces the
+ * anchor learned from it, unless that one was applied already. Returns null when nothing was learned.
+ */
+export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | null {
+  if (c.value === null || c.value === undefined) return null;
+  const isField = c.status === 'edited' && FIELD_ENTITIES.includes(c.entity) && c.field !== '*';
+  const isRows = c.status === 'added' && ROW_ENTITIES.includes(c.entity) && typeof c.value === 'object';
+  if (!isField && !isRows) return null;
+  const doc = documentQueries(core.db).get(c.documentId);
+  if (!doc) return null;
+  const q = formQueries(core.db);
+  const layout = layoutOfDocument(core, c.documentId);
+  const familyId = q.familyOfDocument(c.documentId) ?? assignFamily(core, c.documentId, layout);
+  const isStatic = staticTest(core, familyId, c.documentId);
+  const { page, bbox } = sourceOf(c.value);
+  let spec: AnchorSpec;
+  let shape: AnchorShape;
+  let description: string;
+  if (isField) {
+    const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: null, bbox: null, isStatic });
+    if (!r) return null;
+    ({ spec, shape, description } = r);
+  } else {
+    const r = learnRows({ layout, entityKey: c.entityKey, value: c.value as Record<string, unknown>, page, bbox, isStatic });
+    if (!r) return null;
+    ({ spec, description } = r);
+    shape = 'text';
+  }
+  const previous = q.anchorOfCorrection(c.id);
+  if (previous && !previous.applied) q.deleteAnchor(previous.id);
+  const anchor: AnchorRow = {
+    id: core.newId(),
+    familyId,
+    entity: c.entity,
+    field: isField ? c.field : '*',
+    shape,
+    description,
+    spec,
+    enabled: true,
+    applied: false,
+    correctionId: c.id,
+    sourceDocumentId: c.documentId,
+    sourceFileName: doc.file_name,
+    sourcePage: spec.page,
+    createdAt: core.nowIso(),
+  };
+  q.insertAnchor(anchor);
+  return anchor;
 }
 
-export function renameFamily(_core: Core, familyId: string, _name: string): FormFamilyDto {
-  throw new AppError('not_found', `No form family ${familyId}.`);
+/** The automatic result of a document with the learned values of enabled anchors filled in. */
+export function withLearned(core: Core, documentId: string, result: ExtractionResult): ExtractionResult {
+  const values = formQueries(core.db).valuesOfDocument(documentId);
+  return values.length ? fillValues(result, values) : result;
 }
 
-export function disableAnchor(_core: Core, anchorId: string, _disabled: boolean): FormAnchorDto {
-  throw new AppError('not_found', `No learned anchor ${anchorId}.`);
+type Keyed = Record<string, unknown> & { key: string };
+
+function fillValues(result: ExtractionResult, values: ValueRow[]): ExtractionResult {
+  const out = structuredClone(result);
+  const report = () => (out.progressReport ??= { reportDate: null, periodLabel: null, periodStart: null, periodEnd: null, iepMeetingDate: null, legend: {}, entries: [] });
+  const list = (e: EntityKind): Keyed[] | null => {
+    if (e === 'progress_entry') return report().entries as unknown as Keyed[];
+    if (e === 'goal') return (out.iep?.goals as unknown as Keyed[]) ?? null;
+    if (e === 'service') return (out.iep?.services as unknown as Keyed[]) ?? null;
+    if (e === 'test_score') return out.testScores as unknown as Keyed[];
+    if (e === 'service_summary') return (out.serviceLog?.summaries as unknown as Keyed[]) ?? null;
+    return null;
+  };
+  for (const v of values) {
+    if (v.entity === 'progress_report') (report() as unknown as Record<string, unknown>)[v.field] = v.value;
+    else if (v.entity === 'iep') {
+      if (out.iep) (out.iep as unknown as Record<string, unknown>)[v.field] = v.value;
+    } else if (v.field === '*') list(v.entity)?.push({ ...(v.value as Record<string, unknown>), key: v.entityKey });
+    else {
+      const e = list(v.entity)?.find((x) => x.key === v.entityKey);
+      if (e) e[v.field] = v.value;
+    }
+  }
+  return out;
+}
+
+/** The learned values on a document, as the review screen lists them. */
+export function learnedOfDocument(core: Core, documentId: string): LearnedValueDto[] {
+  const q = formQueries(core.db);
+  const anchors = new Map<string, AnchorRow | null>();
+  return q.valuesOfDocument(documentId).map((v) => {
+    if (!anchors.has(v.anchorId)) anchors.set(v.anchorId, q.anchor(v.anchorId));
+    const a = anchors.get(v.anchorId)!;
+    return { entity: v.entity, entityKey: v.entityKey, field: v.field, value: v.value, page: v.page, bbox: v.bbox, learnedFrom: { anchorId: v.anchorId, documentFileName: a?.sourceFileName ?? '', page: a?.sourcePage ?? 1 } };
+  });
+}
+
+const sameText = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+
+/** What an anchor reads on one document, and whether each value would be filled or kept. */
+function readOn(core: Core, anchor: AnchorRow, documentId: string, layout: PageLayout[] = layoutOfDocument(core, documentId)): Array<Omit<ValueRow, 'id'> & { action: 'fill' | 'kept' }> {
+  const spec = anchor.spec as AnchorSpec;
+  const own = documentCorrections(core, documentId);
+  const json = extractionJson(core.db, documentId);
+  // What the document shows without this anchor: extraction, the other anchors' values, the user's corrections.
+  const base = json ? applyCorrections(fillValues(JSON.parse(json) as ExtractionResult, formQueries(core.db).valuesOfDocument(documentId).filter((v) => v.anchorId !== anchor.id)), own) : null;
+  if (spec.kind === 'field') {
+    const r: ReadValue | null = readField(layout, spec, anchor.shape as AnchorShape);
+    if (!r) return [];
+    const kept = own.some((c) => c.entity === anchor.entity && c.entityKey === spec.entityKey && c.field === anchor.field && (c.status === 'confirmed' || c.status === 'edited'));
+    return [{ anchorId: anchor.id, documentId, entity: anchor.entity, entityKey: spec.entityKey, field: anchor.field, value: r.value, page: r.page, bbox: r.bbox, action: kept ? 'kept' : 'fill' }];
+  }
+  const existing: Array<Record<string, unknown>> =
+    anchor.entity === 'progress_entry' ? ((base?.progressReport?.entries ?? []) as unknown as Array<Record<string, unknown>>)
+    : anchor.entity === 'goal' ? ((base?.iep?.goals ?? []) as unknown as Array<Record<string, unknown>>)
+    : anchor.entity === 'service' ? ((base?.iep?.services ?? []) as unknown as Array<Record<string, unknown>>)
+    : anchor.entity === 'test_score' ? ((base?.testScores ?? []) as unknown as Array<Record<string, unknown>>)
+    : ((base?.serviceLog?.summaries ?? []) as unknown as Array<Record<string, unknown>>);
+  const first = spec.columns[0].field;
+  const legend = base?.progressReport?.legend ?? {};
+  return readRows(layout, spec)
+    .filter((r) => !existing.some((e) => sameText(e[first], (r.value as Record<string, unknown>)[first])))
+    .map((r) => {
+      const value: Record<string, unknown> = { ...(r.value as Record<string, unknown>), source: { documentId, page: r.page, bbox: r.bbox } };
+      if (anchor.entity === 'progress_entry' && 'code' in value) value.codeText = typeof value.code === 'string' ? (legend[value.code] ?? null) : null;
+      return { anchorId: anchor.id, documentId, entity: anchor.entity, entityKey: `learned-${anchor.id}-${(r.row ?? 0) + 1}`, field: '*', value, page: r.page, bbox: r.bbox, action: 'fill' as const };
+    });
+}
+
+/** The documents an anchor applies to: its family's, but the one it was learned on (rows: that one too, for its other rows). */
+function targets(core: Core, anchor: AnchorRow): FingerprintRow[] {
+  return formQueries(core.db)
+    .fingerprints()
+    .filter((f) => f.familyId === anchor.familyId && (f.documentId !== anchor.sourceDocumentId || anchor.field === '*'));
+}
+
+function anchorDto(core: Core, a: AnchorRow): FormAnchorDto {
+  return {
+    id: a.id,
+    familyId: a.familyId,
+    entity: a.entity,
+    field: a.field,
+    description: a.description,
+    shape: a.shape as AnchorShape,
+    enabled: a.enabled,
+    applied: a.applied,
+    createdAt: a.createdAt,
+    from: { correctionId: a.correctionId, documentId: a.sourceDocumentId, fileName: a.sourceFileName, page: a.sourcePage },
+    documentsFilled: formQueries(core.db).documentsFilled(a.id),
+  };
+}
+
+function familyDto(core: Core, familyId: string, all: FingerprintRow[] = formQueries(core.db).fingerprints()): FormFamilyDto {
+  const q = formQueries(core.db);
+  const f = q.family(familyId);
+  if (!f) throw new AppError('not_found', `No form family ${familyId}.`);
+  const members = all.filter((m) => m.familyId === familyId);
+  const years = members.map((m) => m.date?.slice(0, 4)).filter((y): y is string => !!y).sort();
+  const span = years.length ? (years[0] === years.at(-1) ? `, ${years[0]}` : `, ${years[0]}-${years.at(-1)}`) : '';
+  return {
+    id: f.id,
+    name: f.customName ?? `${f.name}${span}`,
+    documentCount: members.length,
+    caseCount: new Set(members.map((m) => m.caseId)).size,
+    anchors: q.anchors(familyId).map((a) => anchorDto(core, a)),
+  };
+}
+
+export function listFamilies(core: Core, caseId?: string): FormFamilyDto[] {
+  const all = formQueries(core.db).fingerprints();
+  const ids = formQueries(core.db)
+    .families()
+    .map((f) => f.id)
+    .filter((id) => all.some((m) => m.familyId === id && (!caseId || m.caseId === caseId)));
+  return ids.map((id) => familyDto(core, id, all));
+}
+
+export function familyOfDocument(core: Core, documentId: string): FormFamilyDto | null {
+  const id = formQueries(core.db).familyOfDocument(documentId);
+  return id ? familyDto(core, id) : null;
+}
+
+function requireAnchor(core: Core, anchorId: string): AnchorRow {
+  const a = formQueries(core.db).anchor(anchorId);
+  if (!a) throw new AppError('not_found', `No learned anchor ${anchorId}.`);
+  return a;
+}
+
+export function previewApply(core: Core, ref: { correctionId: string } | { anchorId: string }): FormPreviewDto {
+  let anchor: AnchorRow | null;
+  if ('anchorId' in ref) anchor = requireAnchor(core, ref.anchorId);
+  else {
+    anchor = formQueries(core.db).anchorOfCorrection(ref.correctionId);
+    if (!anchor) {
+      const c = documentCorrectionById(core, ref.correctionId);
+      anchor = c ? learnFromCorrection(core, c) : null;
+    }
+  }
+  if (!anchor) return { anchor: null, familyName: null, otherDocuments: 0, items: [] };
+  const docs = targets(core, anchor);
+  const items: FormPreviewItem[] = [];
+  for (const d of docs) {
+    for (const v of readOn(core, anchor, d.documentId)) items.push({ documentId: d.documentId, caseId: d.caseId, fileName: d.fileName, entity: v.entity, entityKey: v.entityKey, field: v.field, value: v.value, page: v.page, bbox: v.bbox, action: v.action });
+  }
+  const fam = familyDto(core, anchor.familyId);
+  return { anchor: anchorDto(core, anchor), familyName: fam.name, otherDocuments: docs.filter((d) => d.documentId !== anchor.sourceDocumentId).length, items };
+}
+
+function documentCorrectionById(core: Core, correctionId: string): CorrectionDto | null {
+  const doc = documentOfCorrection(core.db, correctionId);
+  return doc ? (documentCorrections(core, doc).find((c) => c.id === correctionId) ?? null) : null;
+}
+
+/** Writes what an anchor reads on one document in place of what it read there before. */
+function fillDocument(core: Core, anchor: AnchorRow, documentId: string, layout?: PageLayout[]): number {
+  const q = formQueries(core.db);
+  const read = readOn(core, anchor, documentId, layout).filter((v) => v.action === 'fill');
+  q.deleteValues(anchor.id, documentId);
+  for (const v of read) q.insertValue({ ...v, id: core.newId() }, core.nowIso());
+  return read.length;
+}
+
+export function applyAnchor(core: Core, anchorId: string, documentIds?: string[]): FormApplyResultDto {
+  const anchor = requireAnchor(core, anchorId);
+  if (!anchor.enabled) throw new AppError('conflict', 'This learned reading is disabled; enable it before applying it.');
+  const docs = targets(core, anchor).filter((d) => !documentIds || documentIds.includes(d.documentId));
+  let values = 0;
+  let filled = 0;
+  const cases = new Set<string>();
+  core.db.transaction(() => {
+    for (const d of docs) {
+      const n = fillDocument(core, anchor, d.documentId);
+      values += n;
+      if (n) {
+        filled++;
+        cases.add(d.caseId);
+      }
+    }
+    formQueries(core.db).setApplied(anchor.id);
+  })();
+  for (const caseId of cases) core.emit('case.changed', { caseId, what: 'extraction' });
+  return { anchorId, documentsFilled: filled, valuesFilled: values };
+}
+
+function casesOfValues(core: Core, anchorId: string): Set<string> {
+  const q = documentQueries(core.db);
+  return new Set(formQueries(core.db).valuesOfAnchor(anchorId).map((v) => q.caseOf(v.documentId)).filter((c): c is string => !!c));
+}
+
+export function undoAnchor(core: Core, anchorId: string): { anchorId: string; valuesRemoved: number } {
+  requireAnchor(core, anchorId);
+  const cases = casesOfValues(core, anchorId);
+  const valuesRemoved = formQueries(core.db).deleteAnchor(anchorId);
+  for (const caseId of cases) core.emit('case.changed', { caseId, what: 'extraction' });
+  return { anchorId, valuesRemoved };
+}
+
+export function renameFamily(core: Core, familyId: string, name: string): FormFamilyDto {
+  if (!formQueries(core.db).family(familyId)) throw new AppError('not_found', `No form family ${familyId}.`);
+  formQueries(core.db).renameFamily(familyId, name.trim());
+  return familyDto(core, familyId);
+}
+
+export function disableAnchor(core: Core, anchorId: string, disabled: boolean): FormAnchorDto {
+  requireAnchor(core, anchorId);
+  formQueries(core.db).setEnabled(anchorId, !disabled);
+  for (const caseId of casesOfValues(core, anchorId)) core.emit('case.changed', { caseId, what: 'extraction' });
+  return anchorDto(core, requireAnchor(core, anchorId));
+}
+
+/**
+ * After a document is extracted (imported, re-read, re-run): files it in its family and runs the
+ * family's enabled anchors that were applied on it, so a new copy of a form is filled as the others were.
+ */
+export function afterExtraction(core: Core, documentId: string): void {
+  const layout = layoutOfDocument(core, documentId);
+  const familyId = assignFamily(core, documentId, layout);
+  for (const a of formQueries(core.db).anchors(familyId)) {
+    if (!a.enabled || !a.applied || (a.sourceDocumentId === documentId && a.field !== '*')) continue;
+    fillDocument(core, a, documentId, layout);
+  }
 }

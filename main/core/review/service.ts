@@ -9,6 +9,8 @@ import { extractAndStore } from '../pipeline';
 import { documentQueries } from '../db/queries/documents';
 import { getCase } from '../cases';
 import { recordHistory } from '../history/history';
+import { learnedOfDocument, learnFromCorrection, withLearned } from '../forms/service';
+import { lowestConfidence, orderQueue } from './order';
 
 function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
   const json = extractionJson(core.db, documentId);
@@ -34,16 +36,24 @@ export function requireDocumentOfCase(core: Core, caseId: string, documentId: st
 export function getReview(core: Core, documentId: string): ReviewDto {
   const doc = documentQueries(core.db).get(documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${documentId}.`);
-  const automatic = loadAutomatic(core, documentId);
+  const extracted = loadAutomatic(core, documentId);
+  // Values a learned form anchor filled count as automatic (issue 18); the user's corrections go on top.
+  const automatic = extracted && withLearned(core, documentId, extracted);
   const corrections = documentCorrections(core, documentId);
-  return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: reviewConfirmedAt(core.db, documentId) };
+  const learned = learnedOfDocument(core, documentId);
+  return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: reviewConfirmedAt(core.db, documentId), ...(learned.length ? { learned } : {}) };
 }
 
 export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>): ReviewDto {
   const doc = documentQueries(core.db).get(c.documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${c.documentId}.`);
   if (c.status === 'added' && (typeof c.value !== 'object' || c.value === null)) throw new AppError('invalid_input', 'An added value needs its fields.');
-  saveCorrection(core, c);
+  const saved = saveCorrection(core, c);
+  try {
+    learnFromCorrection(core, saved);
+  } catch (e) {
+    console.error(`[forms] learning from a correction on ${doc.file_name} failed:`, e);
+  }
   recordHistory(core, doc.case_id, { kind: 'corrected', description: `Corrected ${c.entityKey} on ${doc.title ?? doc.file_name}`, ids: [c.documentId] });
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return getReview(core, c.documentId);
@@ -80,8 +90,10 @@ function valueCount(r: ExtractionResult | null): number {
 
 export function reviewQueue(core: Core, caseId: string): ReviewQueueItem[] {
   getCase(core, caseId);
-  const rows = reviewQueueRows(core.db, caseId);
-  return rows
-    .map((r) => ({ documentId: r.documentId, fileName: r.fileName, type: r.type, date: r.date, values: valueCount(JSON.parse(r.resultJson)), confirmed: r.reviewedAt ? valueCount(JSON.parse(r.resultJson)) : r.confirmed }))
-    .filter((i) => i.values > 0);
+  const items = reviewQueueRows(core.db, caseId).map((r) => {
+    const result = JSON.parse(r.resultJson) as ExtractionResult;
+    const values = valueCount(result);
+    return { documentId: r.documentId, fileName: r.fileName, type: r.type, date: r.date, values, confirmed: r.reviewedAt ? values : r.confirmed, lowestConfidence: lowestConfidence(result), reviewed: r.reviewedAt !== null };
+  });
+  return orderQueue(items.filter((i) => i.values > 0)).map(({ reviewed: _reviewed, ...item }) => item);
 }

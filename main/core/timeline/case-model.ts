@@ -8,6 +8,7 @@ import { applyCorrections, loadCorrections } from '../review/corrections';
 import { progressGoalLinks } from '../review/queries';
 import { withPriorYears } from '../../../shared/timeline/lineage';
 import { caseDocumentsWithExtractions } from './queries';
+import { withLearned } from '../forms/service';
 
 export const goalId = (documentId: string, key: string) => `${documentId}#${key}`;
 
@@ -27,7 +28,7 @@ export function buildCaseModel(core: Core, caseId: string, today = core.nowIso()
   };
   for (const r of rows) {
     if (!r.resultJson) continue;
-    const result = applyCorrections(JSON.parse(r.resultJson) as ExtractionResult, corrections.get(r.id) ?? []);
+    const result = applyCorrections(withLearned(core, r.id, JSON.parse(r.resultJson) as ExtractionResult), corrections.get(r.id) ?? []);
     if (r.type === 'iep' && result.iep) {
       const iep = result.iep;
       const caseIep: CaseIep = {

@@ -1,0 +1,320 @@
+// Anchors: what one correction teaches about a form (issue 18). A value the user gave is found on
+// its page (its box when they pointed at it, else its text), tied to the nearest printed label or
+// column header the form repeats, and read again at the same place on another copy of the form.
+// Two kinds: a field (a value beside, under or after a label) and rows (an entity added by its box:
+// each of its fields is a column under the header above it, and every row of that table is read).
+import type { AnchorShape } from '../../../shared/api/forms';
+import type { BBox, Word } from '../../../shared/domain';
+import { findDates } from '../../../shared/text/dates';
+import { groupLines, type Line, type PageLayout } from '../layout';
+import { maskText, pageLines } from './fingerprint';
+
+export interface FieldSpec {
+  kind: 'field';
+  entityKey: string;
+  page: number;
+  relation: 'inline' | 'right' | 'below';
+  label: string;
+  labelText: string;
+  labelBox: BBox;
+  /** The value's box relative to the label's top-left corner. */
+  offset: BBox;
+  height: number;
+}
+
+export interface RowColumn {
+  field: string;
+  shape: AnchorShape;
+  /** Left edge relative to the header's left edge. */
+  x0: number;
+}
+
+export interface RowsSpec {
+  kind: 'rows';
+  page: number;
+  header: string;
+  headerText: string;
+  headerBox: BBox;
+  columns: RowColumn[];
+  /** The column whose value starts each row (one line high). */
+  startField: string;
+  height: number;
+  /** The added entity's other fields, copied into every row read. */
+  template: Record<string, unknown>;
+}
+
+export type AnchorSpec = FieldSpec | RowsSpec;
+
+/** A value read at an anchor: a field's value, or a whole row (entity) for rows. */
+export interface ReadValue {
+  field: string;
+  value: unknown;
+  page: number;
+  bbox: BBox;
+  /** For rows: its index, for the entity key. */
+  row?: number;
+}
+
+type W = Word & { page: number };
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const box = (ws: Array<{ bbox: BBox }>): BBox => [Math.min(...ws.map((w) => w.bbox[0])), Math.min(...ws.map((w) => w.bbox[1])), Math.max(...ws.map((w) => w.bbox[2])), Math.max(...ws.map((w) => w.bbox[3]))];
+const cy = (b: BBox) => (b[1] + b[3]) / 2;
+const cx = (b: BBox) => (b[0] + b[2]) / 2;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 10;
+const inside = (b: BBox, r: BBox, pad = 2) => cx(b) >= r[0] - pad && cx(b) <= r[2] + pad && cy(b) >= r[1] - pad && cy(b) <= r[3] + pad;
+
+export function shapeOf(v: unknown): AnchorShape {
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return 'date';
+  if (typeof v === 'string' && /^[A-Z0-9][A-Z0-9+\-/]{0,4}$/.test(v.trim())) return 'code';
+  return 'text';
+}
+
+/** Reads words as a value of a shape: null when they hold none. */
+export function parseShape(words: Word[], shape: AnchorShape): unknown {
+  const text = words.map((w) => w.text).join(' ').trim();
+  if (!text) return null;
+  if (shape === 'date') return findDates(text)[0]?.iso ?? null;
+  if (shape === 'number') {
+    const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,(?=\d{3})/g, ''));
+    return m ? Number(m[0]) : null;
+  }
+  if (shape === 'code') return /^[A-Za-z0-9][A-Za-z0-9+\-/]{0,4}$/.test(words[0].text) ? words[0].text.toUpperCase() : null;
+  return text;
+}
+
+const linesOf = (page: PageLayout): Line[] => pageLines(page).filter((l) => l.words.length);
+
+/** The words of a value the user typed, found on the pages: a date by its date, anything else by its words in order. */
+function locate(layout: PageLayout[], value: unknown, shape: AnchorShape): { page: number; words: W[]; line: Line } | null {
+  for (const page of layout) {
+    for (const line of linesOf(page)) {
+      const ws = line.words as W[];
+      if (shape === 'date') {
+        let text = '';
+        const starts: number[] = [];
+        for (const w of ws) {
+          starts.push(text.length + (text ? 1 : 0));
+          text += (text ? ' ' : '') + w.text;
+        }
+        const hit = findDates(text).find((d) => d.iso === value);
+        if (hit) {
+          const words = ws.filter((_w, i) => starts[i] < hit.index + hit.length && starts[i] + ws[i].text.length > hit.index);
+          if (words.length) return { page: page.page, words, line };
+        }
+        continue;
+      }
+      const want = String(value).split(/\s+/).map(norm).filter(Boolean);
+      if (!want.length) continue;
+      const have = ws.map((w) => norm(w.text));
+      for (let i = 0; i + want.length <= have.length; i++) {
+        if (want.every((t, j) => have[i + j] === t)) return { page: page.page, words: ws.slice(i, i + want.length), line };
+      }
+    }
+  }
+  return null;
+}
+
+export interface LearnInput {
+  layout: PageLayout[];
+  entityKey: string;
+  field: string;
+  value: unknown;
+  /** Where the user pointed, when they did. */
+  page: number | null;
+  bbox: BBox | null;
+  /** Whether a line's masked text is printed on the family's other documents too (true when it has none). */
+  isStatic(masked: string): boolean;
+}
+
+/** A field anchor from one value: its words on the page and the nearest label before or above them. */
+export function learnField(input: LearnInput): { spec: FieldSpec; shape: AnchorShape; description: string } | null {
+  const shape = shapeOf(input.value);
+  let page: number;
+  let words: W[];
+  let own: Line | null = null;
+  if (input.page !== null && input.bbox) {
+    page = input.page;
+    const pl = input.layout.find((p) => p.page === page);
+    words = (pl ? linesOf(pl).flatMap((l) => l.words) : []).filter((w) => inside(w.bbox, input.bbox!)) as W[];
+    if (!words.length) return null;
+  } else {
+    const hit = locate(input.layout, input.value, shape);
+    if (!hit) return null;
+    ({ page, words, line: own } = hit);
+  }
+  const pl = input.layout.find((p) => p.page === page)!;
+  const vb = box(words);
+  const h = median(words.map((w) => w.bbox[3] - w.bbox[1]));
+  // The label printed in the value's own line, before it ("Period: Term 3").
+  if (own) {
+    const before = own.words.filter((w) => w.bbox[2] <= vb[0] + 0.5 && !words.includes(w as W));
+    const masked = maskText(before.map((w) => w.text).join(' '));
+    if (before.length && /\p{L}{2}/u.test(masked) && masked.length >= 3) {
+      const lb = box(before);
+      const spec: FieldSpec = { kind: 'field', entityKey: input.entityKey, page, relation: 'inline', label: masked, labelText: before.map((w) => w.text).join(' '), labelBox: lb, offset: [vb[0] - lb[0], vb[1] - lb[1], vb[2] - lb[0], vb[3] - lb[1]], height: h };
+      return { spec, shape, description: `after "${spec.labelText}"` };
+    }
+  }
+  const candidates = linesOf(pl)
+    .filter((l) => !l.words.some((w) => words.includes(w as W)) && /\p{L}{2}/u.test(l.text) && maskText(l.text).length >= 3)
+    .map((l) => {
+      const sameRow = l.bbox[2] <= vb[0] + 1 && Math.min(l.bbox[3], vb[3]) - Math.max(l.bbox[1], vb[1]) > 0.4 * h;
+      const above = l.bbox[3] <= vb[1] + 1 && Math.min(l.bbox[2], vb[2] + 20) - Math.max(l.bbox[0], vb[0] - 20) > 0;
+      const dist = sameRow ? vb[0] - l.bbox[2] : above ? (vb[1] - l.bbox[3]) * 2 + Math.abs(l.bbox[0] - vb[0]) * 0.2 : Infinity;
+      return { l, relation: sameRow ? ('right' as const) : ('below' as const), dist: input.isStatic(maskText(l.text)) ? dist : dist + 400 };
+    })
+    .filter((c) => Number.isFinite(c.dist))
+    .sort((a, b) => a.dist - b.dist);
+  const best = candidates[0];
+  if (!best) return null;
+  const lb = best.l.bbox;
+  const spec: FieldSpec = { kind: 'field', entityKey: input.entityKey, page, relation: best.relation, label: maskText(best.l.text), labelText: best.l.text.trim(), labelBox: lb, offset: [vb[0] - lb[0], vb[1] - lb[1], vb[2] - lb[0], vb[3] - lb[1]], height: h };
+  return { spec, shape, description: `${best.relation === 'right' ? 'right of' : 'under'} "${spec.labelText}"` };
+}
+
+/** The line on a page printed as the anchor's label, nearest to where it was on the learned page. */
+function findLabel(layout: PageLayout[], label: string, page: number, near: BBox, prefix: boolean): { pl: PageLayout; line: Line; words: Word[] } | null {
+  let best: { pl: PageLayout; line: Line; words: Word[]; d: number } | null = null;
+  for (const pl of layout) {
+    for (const line of linesOf(pl)) {
+      let words: Word[] | null = null;
+      if (maskText(line.text) === label) words = line.words;
+      else if (prefix) {
+        for (let i = 1; i < line.words.length; i++) {
+          if (maskText(line.words.slice(0, i).map((w) => w.text).join(' ')) === label) words = line.words.slice(0, i);
+        }
+      }
+      if (!words) continue;
+      const b = box(words);
+      const d = Math.abs(pl.page - page) * 10000 + Math.abs(b[0] - near[0]) + Math.abs(b[1] - near[1]);
+      if (!best || d < best.d) best = { pl, line, words, d };
+    }
+  }
+  return best;
+}
+
+/** Reads a field anchor on another document's pages. */
+export function readField(layout: PageLayout[], spec: FieldSpec, shape: AnchorShape): ReadValue | null {
+  const hit = findLabel(layout, spec.label, spec.page, spec.labelBox, spec.relation === 'inline');
+  if (!hit) return null;
+  const lb = box(hit.words);
+  const h = spec.height;
+  let words: Word[];
+  if (spec.relation === 'inline') {
+    words = hit.line.words.filter((w) => w.bbox[0] >= lb[2] - 0.5 && !hit.words.includes(w));
+  } else {
+    const e: BBox = [lb[0] + spec.offset[0], lb[1] + spec.offset[1], lb[0] + spec.offset[2], lb[1] + spec.offset[3]];
+    const all = linesOf(hit.pl).flatMap((l) => l.words).filter((w) => !hit.words.includes(w));
+    const band = all.filter((w) => cy(w.bbox) >= e[1] - h * 0.6 && cy(w.bbox) <= e[3] + h * 0.6 && w.bbox[0] >= e[0] - 2 * h && w.bbox[0] <= e[2] + 6 * h);
+    // Keep the run of words that starts nearest the expected left edge, cut at a wide gap.
+    const rows = groupLines(band);
+    words = [];
+    for (const row of rows) {
+      const sorted = [...row].sort((a, b) => a.bbox[0] - b.bbox[0]);
+      const start = sorted.findIndex((w) => w.bbox[2] > e[0] - 2 * h);
+      if (start < 0) continue;
+      const run = [sorted[start]];
+      for (let i = start + 1; i < sorted.length && sorted[i].bbox[0] - sorted[i - 1].bbox[2] < 2 * h; i++) run.push(sorted[i]);
+      words.push(...run);
+      if (spec.relation === 'right') break;
+    }
+  }
+  if (!words.length) return null;
+  const value = parseShape(words, shape);
+  if (value === null || value === '') return null;
+  return { field: '', value, page: hit.pl.page, bbox: box(words) };
+}
+
+/** Rows from an entity the user added by its box: each text field found inside the box becomes a column. */
+export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: Record<string, unknown> }): { spec: RowsSpec; description: string } | null {
+  if (input.page === null || !input.bbox) return null;
+  const pl = input.layout.find((p) => p.page === input.page);
+  if (!pl) return null;
+  const rb = input.bbox;
+  const inBox = linesOf(pl).flatMap((l) => l.words).filter((w) => inside(w.bbox, rb, 3));
+  const used = new Set<Word>();
+  const columns: Array<RowColumn & { words: Word[] }> = [];
+  for (const [field, v] of Object.entries(input.value)) {
+    if (field === 'source' || field === 'key' || (typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '') continue;
+    const want = String(v).split(/\s+/).map(norm).filter(Boolean);
+    const found: Word[] = [];
+    for (const t of want) {
+      const w = inBox.find((x) => !used.has(x) && !found.includes(x) && norm(x.text) === t);
+      if (w) found.push(w);
+    }
+    if (found.length < Math.max(1, Math.ceil(want.length * 0.6))) continue;
+    found.forEach((w) => used.add(w));
+    columns.push({ field, shape: shapeOf(v), x0: Math.min(...found.map((w) => w.bbox[0])), words: found });
+  }
+  if (!columns.length) return null;
+  const lineCount = (ws: Word[]) => groupLines(ws).length;
+  const start = [...columns].sort((a, b) => lineCount(a.words) - lineCount(b.words) || a.words.length - b.words.length)[0];
+  const top = Math.min(...columns.flatMap((c) => c.words.map((w) => w.bbox[1])));
+  const headers = linesOf(pl)
+    .filter((l) => l.bbox[3] <= top + 1 && l.bbox[2] >= rb[0] - 5 && l.bbox[0] <= rb[2] + 5 && /\p{L}{2}/u.test(l.text) && !l.words.some((w) => used.has(w)))
+    .map((l) => ({ l, d: (top - l.bbox[3]) + (input.isStatic(maskText(l.text)) ? 0 : 400) }))
+    .sort((a, b) => a.d - b.d);
+  const header = headers[0]?.l;
+  if (!header) return null;
+  const template: Record<string, unknown> = { ...input.value };
+  delete template.source;
+  delete template.key;
+  const spec: RowsSpec = {
+    kind: 'rows',
+    page: pl.page,
+    header: maskText(header.text),
+    headerText: header.text.trim(),
+    headerBox: header.bbox,
+    columns: columns.map((c) => ({ field: c.field, shape: c.shape, x0: c.x0 - header.bbox[0] })).sort((a, b) => a.x0 - b.x0),
+    startField: start.field,
+    height: median(start.words.map((w) => w.bbox[3] - w.bbox[1])),
+    template,
+  };
+  return { spec, description: `rows under "${spec.headerText}": ${spec.columns.map((c) => c.field).join(', ')}` };
+}
+
+/** Reads every row of the table under a rows anchor's header. */
+export function readRows(layout: PageLayout[], spec: RowsSpec): ReadValue[] {
+  const hit = findLabel(layout, spec.header, spec.page, spec.headerBox, false);
+  if (!hit) return [];
+  const hb = hit.line.bbox;
+  const cols = spec.columns.map((c) => ({ ...c, x: hb[0] + c.x0 }));
+  const h = spec.height;
+  const colOf = (w: Word) => {
+    let idx = -1;
+    for (let i = 0; i < cols.length; i++) if (w.bbox[0] >= cols[i].x - h) idx = i;
+    return idx;
+  };
+  const startIdx = cols.findIndex((c) => c.field === spec.startField);
+  const words = linesOf(hit.pl).flatMap((l) => l.words).filter((w) => w.bbox[1] >= hb[3] - 1 && !hit.line.words.includes(w));
+  const textRows = groupLines(words).sort((a, b) => box(a)[1] - box(b)[1]);
+  const rows: Word[][] = [];
+  let lastBottom = hb[3];
+  for (const tr of textRows) {
+    const tb = box(tr);
+    if (rows.length && tb[1] - lastBottom > 3 * h) break;
+    const starts = tr.filter((w) => colOf(w) === startIdx);
+    if (starts.length) {
+      const sh = median(starts.map((w) => w.bbox[3] - w.bbox[1]));
+      const ok = parseShape(starts, spec.columns[startIdx].shape) !== null && Math.abs(sh - h) <= 0.15 * h;
+      if (!ok) {
+        if (rows.length) break;
+        continue;
+      }
+      rows.push([...tr]);
+    } else if (rows.length) {
+      rows[rows.length - 1].push(...tr);
+    } else if (tb[1] - hb[3] > 6 * h) break;
+    lastBottom = tb[3];
+  }
+  return rows.map((rw, row) => {
+    const value: Record<string, unknown> = { ...spec.template };
+    cols.forEach((c, i) => {
+      const ws = groupLines(rw.filter((w) => colOf(w) === i)).flatMap((l) => [...l].sort((a, b) => a.bbox[0] - b.bbox[0]));
+      value[c.field] = ws.length ? parseShape(ws, c.shape) : null;
+    });
+    return { field: '*', value, page: hit.pl.page, bbox: box(rw), row };
+  });
+}
