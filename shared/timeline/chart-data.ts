@@ -16,6 +16,8 @@ import {
 import { canonicalUnit } from './similarity';
 import { type ProgressStats, progressStats } from './stats';
 import { addDays, daysBetween } from '../text/dates';
+import { type NormBands, normBands } from '../norms/bands';
+import { ORF_HASBROUCK_TINDAL_2017 } from '../norms/orf-hasbrouck-tindal-2017';
 
 export interface ChartPoint {
   date: string;
@@ -45,6 +47,8 @@ export interface GoalChartData {
   segments: ChartSegment[];
   /** Goals of the lineage measured in another unit than the latest, left off the chart (one axis, one unit). */
   omittedGoalIds: string[];
+  /** Peers' percentile lines for a measure with published norms (oral reading fluency), over the chart's span. */
+  norms?: NormBands | null;
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -128,5 +132,14 @@ export function lineageChartData(model: CaseModel, lineage: Pick<GoalLineage, 'i
     unit,
     segments,
     omittedGoalIds: lineageGoals.filter((g) => !sameAxis(g)).map((g) => g.id),
+    norms: chartNorms(model, unit, segments),
   };
+}
+
+/** Norm lines for a fluency chart over the dates it shows; none for other measures. */
+function chartNorms(model: CaseModel, unit: string | null, segments: ChartSegment[]): NormBands | null {
+  const table = ORF_HASBROUCK_TINDAL_2017;
+  if (canonicalUnit(unit) !== table.unit) return null;
+  const dates = segments.flatMap((s) => [s.baseline?.date, s.target?.date, ...s.points.map((p) => p.date)]).filter((d): d is string => !!d).sort();
+  return dates.length ? normBands(model, table, dates[0], dates[dates.length - 1]) : null;
 }

@@ -8,6 +8,7 @@ import type { Provenance } from '../domain';
 import { formatDisplayDate } from '../text/dates';
 import type { ChartSegment, GoalChartData } from './chart-data';
 import { type Line, valueAt } from './stats';
+import { verificationWords } from '../norms/orf';
 
 /** Okabe-Ito palette: distinguishable with every common colour-vision deficiency and in greyscale print. */
 export const PALETTE = {
@@ -148,6 +149,7 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
       });
     }
   });
+  series.push(...normSeries(data, u));
   const latest = data.segments[data.segments.length - 1];
   const subtext = [latest ? progressSummary(latest, unit) : 'No goal data', data.omittedGoalIds.length ? `${data.omittedGoalIds.length} earlier goal(s) in another unit not charted` : '']
     .filter(Boolean)
@@ -165,6 +167,40 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
     yAxis: { type: 'value', name: unit ?? '', nameLocation: 'middle', nameGap: 40, nameTextStyle: { color: '#333', fontSize: 11 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e5e5' } }, scale: true },
     series,
   };
+}
+
+const NORM_LINE_TYPES: Record<number, 'solid' | 'dashed' | 'dotted'> = { 50: 'dashed' };
+const ordinal = (p: number) => `${p}th`;
+
+/**
+ * Peers' percentile lines (light grey, the 50th dashed and darker) behind the child's data, each
+ * point naming its grade, season, value, citation and verification tag; a line breaks between grades.
+ */
+export function normSeries(data: GoalChartData, u: string): LineSeriesOption[] {
+  const norms = data.norms;
+  if (!norms) return [];
+  return norms.lines.map((line) => {
+    const items: Array<SourcedItem | null> = [];
+    line.points.forEach((p, i) => {
+      if (i > 0 && line.points[i - 1].grade !== p.grade) items.push(null);
+      const tag = verificationWords(p.verification);
+      items.push(item(p.date, p.value, `Peers' ${ordinal(line.percentile)} percentile, grade ${p.grade}${p.gradeAssumed ? ' (assumed)' : ''} ${p.season}: ${fmt(p.value)}${u} (${norms.shortCitation}, ${tag})`, null));
+    });
+    const median = line.percentile === 50;
+    return {
+      // One legend entry for every line (their end labels name the percentile), toggling them together.
+      name: `Peers' percentiles (${norms.shortCitation})`,
+      type: 'line',
+      color: median ? PALETTE.grey : '#b3b3b3',
+      symbol: 'circle',
+      symbolSize: 3,
+      connectNulls: false,
+      lineStyle: { color: median ? PALETTE.grey : '#b3b3b3', width: median ? 1.5 : 1, type: NORM_LINE_TYPES[line.percentile] ?? 'dotted' },
+      endLabel: { show: true, formatter: ordinal(line.percentile), fontSize: 9, color: '#555' },
+      data: items as LineSeriesOption['data'],
+      z: 0,
+    };
+  });
 }
 
 /** Strips the form and edition markers that differ between administrations of the same test ("Form A"). */
