@@ -8,6 +8,7 @@ import { UpgradeNotice } from './components/shell/UpgradeNotice';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { FormsPage } from './pages/forms/FormsPage';
 import { useRoute } from './router';
 
 function useTheme() {
@@ -55,6 +56,7 @@ export function App() {
       <main className="content">
         {route.page === 'home' && <CaseListPage />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'forms' && <FormsPage familyId={route.familyId} />}
         {/* Keyed on the case: moving to another case starts every section, form and editor afresh, so
             nothing loaded for one case (a form's fields, a draft, chosen exhibits) is shown or saved as another's. */}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} section={route.section} rest={route.rest} />}

@@ -58,3 +58,19 @@ export function useReviewQueue(caseId: string) {
 
 /** A document is done once every value is confirmed (or the whole document was). */
 export const isReviewed = (q: { values: number; confirmed: number }) => q.confirmed >= q.values;
+
+/** Form families (issue 18): every family with its learned anchors, across cases. Under keys.all, so any case change refreshes it. */
+export function useFormFamilies() {
+  return useCall(keys.all('forms'), 'forms.list', {});
+}
+
+/** The form family of one document of a case (null until it is extracted). */
+export function useDocumentFamily(caseId: string, documentId: string) {
+  return useCall(keys.case(caseId, 'forms', documentId), 'forms.forDocument', { caseId, documentId });
+}
+
+/** After a forms.* change: values of any case may have moved, so every case's reads and the family list refresh. */
+export function invalidateForms(): void {
+  void queryClient.invalidateQueries({ queryKey: ['case'] });
+  invalidateCases();
+}

@@ -15,7 +15,11 @@ import { PageView, type OverlayBox } from '../../components/viewer/PageView';
 import { useMeasuredWidth } from '../../components/viewer/useElementWidth';
 import { typeLabel } from '../documents/labels';
 import { AddFromPage, type AddKind, type Picked } from './AddFromPage';
-import { displayValue, newEntityKey, parseInput, reviewFields, type ReviewField } from './fields';
+import { displayValue, learnedText, newEntityKey, parseInput, reviewFields, type ReviewField } from './fields';
+import { ApplyToOthers } from './ApplyToOthers';
+import { correctionOf, valueFromWords } from './learning';
+import { FormFamilyTag } from '../forms/FormFamilyTag';
+import { wordsInside } from '../../components/viewer/PageView';
 import { ErrorText } from '../../components/ErrorText';
 
 type Call = Parameters<typeof invoke<'review.correct'>>[1];
@@ -24,12 +28,13 @@ const STATUS_TEXT = { automatic: 'automatic', confirmed: 'confirmed', edited: 'e
 
 function FieldRow({ f, selected, editing, onSelect, rowRef, children }: { f: ReviewField; selected: boolean; editing: boolean; onSelect(): void; rowRef(el: HTMLLIElement | null): void; children?: React.ReactNode }) {
   const statusText = f.status === 'automatic' && f.confidence !== null ? `automatic, ${Math.round(f.confidence * 100)}% sure` : STATUS_TEXT[f.status];
+  const learned = f.learnedFrom ? learnedText(f.learnedFrom) : null;
   return (
     <li
       ref={rowRef}
       className={`field status-${f.status}${selected ? ' selected' : ''}`}
       tabIndex={selected ? 0 : -1}
-      aria-label={`${f.label}: ${displayValue(f)}, ${statusText}`}
+      aria-label={`${f.label}: ${displayValue(f)}, ${statusText}${learned ? `. ${learned}` : ''}`}
       aria-current={selected ? 'true' : undefined}
       data-field={f.id}
       onClick={onSelect}
@@ -38,6 +43,7 @@ function FieldRow({ f, selected, editing, onSelect, rowRef, children }: { f: Rev
       <span className="field-label">{f.label}</span>
       {editing ? children : <span className="field-value">{displayValue(f)}</span>}
       <span className={`field-status ${f.status}`}>{statusText}</span>
+      {learned && <span className="field-learned">{learned}</span>}
     </li>
   );
 }
@@ -61,6 +67,9 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
   const [shownPage, setShownPage] = useState<number | null>(null);
   const [adding, setAdding] = useState<AddKind | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
+  // Issue 18: the field being marked on the page, and the correction whose reading is offered to the form's other documents.
+  const [marking, setMarking] = useState<string | null>(null);
+  const [offer, setOffer] = useState<string | null>(null);
   const { pages } = usePages(documentId);
   const [pagePaneRef, paneWidth, pagePane] = useMeasuredWidth<HTMLDivElement>();
   const rows = useRef(new Map<string, HTMLLIElement>());
@@ -103,11 +112,21 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
 
   const call = async (args: Omit<Call, 'caseId' | 'documentId'>) => {
     try {
-      setReview(await invoke('review.correct', { caseId, documentId, ...args }));
+      const r = await invoke('review.correct', { caseId, documentId, ...args });
+      setReview(r);
       setError(null);
+      // A value edited or added (not a confirmation, not a clearing) may teach the form: offer it.
+      if (args.status !== 'confirmed' && args.status !== 'deleted' && args.value !== null && args.value !== undefined) setOffer(correctionOf(r, args)?.id ?? null);
     } catch (e) {
       setError((e as Error).message);
     }
+  };
+  /** Marking where a field is: the words inside the rectangle become its value. */
+  const markField = async (f: ReviewField, picked: Picked) => {
+    setMarking(null);
+    const value = valueFromWords(f.kind, wordsInside(picked.page, picked.rect).map((w) => w.text).join(' '));
+    if (value === null) return setError(`No ${f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'} inside that rectangle for ${f.label}.`);
+    await call({ entity: f.entity, entityKey: f.entityKey, field: f.field, value, status: 'edited' });
   };
   const act = async (p: Promise<ReviewDto>) => {
     try {
@@ -196,6 +215,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
   if (!review || !doc) return <p aria-busy="true">Loading…</p>;
 
   const entryField = field?.entity === 'progress_entry' ? field : null;
+  const markingField = fields.find((f) => f.id === marking) ?? null;
   const groups = [...new Set(fields.map((f) => f.group))];
 
   return (
@@ -205,6 +225,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
         <h2 className="small-heading">
           {doc.title} <span className="muted">· {typeLabel(doc)}{doc.date ? ` · ${formatDisplayDate(doc.date)}` : ''}</span>
         </h2>
+        <FormFamilyTag caseId={caseId} documentId={documentId} />
         {review.confirmedAt && <span className="tag ok">Document confirmed {formatDisplayDate(review.confirmedAt.slice(0, 10))}</span>}
         <span className="spacer" />
         <Button onPress={() => void act(invoke('review.rerun', { caseId, documentId }))}>Re-run extraction</Button>
@@ -234,6 +255,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
             </ToggleButton>
             {field?.source && <a href={sourceHref(caseId, field.source)}>Open in viewer</a>}
           </div>
+          {markingField && <p className="muted small" role="status">Drag a rectangle around the value of {markingField.label} on the page.</p>}
           {adding && (
             <AddFromPage
               kind={adding}
@@ -257,7 +279,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
               displayWidth={paneWidth - 16}
               boxes={boxes}
               onBoxPress={(id) => focusRow(fields.findIndex((f) => f.id === id))}
-              onSelectRect={adding ? (rect) => setPicked({ page, rect }) : undefined}
+              onSelectRect={markingField ? (rect) => void markField(markingField, { page, rect }) : adding ? (rect) => setPicked({ page, rect }) : undefined}
             />
           )}
         </div>
@@ -265,6 +287,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
           <p className="muted small" id="review-keys">
             J/K or ↑/↓ move · Enter confirms · E edits · Delete removes
           </p>
+          {offer && <ApplyToOthers key={offer} caseId={caseId} correctionId={offer} documentsNoun={`${typeLabel({ type: doc.type, subtype: null }).replace(/^(?!IEP)./, (c) => c.toLowerCase())}s`} onClose={() => setOffer(null)} />}
           {fields.length === 0 && <p className="empty">Nothing was extracted from this document. Use “Add a missed goal” to add what it says.</p>}
           {groups.map((g) => (
             <section key={g} aria-label={g} className="field-group">
@@ -296,6 +319,11 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
             <div className="field-actions" role="group" aria-label={`Actions for ${field.label}`}>
               <Button onPress={() => void confirm(field)}>Confirm</Button>
               <Button onPress={() => startEdit(field)}>Edit</Button>
+              {field.kind !== 'datapoint' && (
+                <ToggleButton isSelected={marking === field.id} onChange={(on) => (setMarking(on ? field.id : null), setAdding(null))}>
+                  Mark on page
+                </ToggleButton>
+              )}
               <Button className="danger" onPress={() => void remove(field)}>
                 {field.deletable ? (field.kind === 'datapoint' ? 'Delete data point' : 'Delete this entry') : 'Clear value'}
               </Button>

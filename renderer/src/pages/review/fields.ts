@@ -1,6 +1,6 @@
 // Flattens an extraction result into the rows of the review screen: one row per value, each with
 // the entity/key/field a correction addresses, its source on the page, and its review status.
-import type { CorrectionDto, EntityKind, ReviewDto } from '../../../../shared/api/review';
+import type { CorrectionDto, EntityKind, LearnedValueDto, ReviewDto } from '../../../../shared/api/review';
 import type { DataPoint, ExtractionResult, Provenance } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 
@@ -26,6 +26,8 @@ export interface ReviewField {
   pointIndex?: number;
   /** For a data point: the entry's whole list, which a correction replaces. */
   points?: DataPoint[];
+  /** Filled from an anchor learned on another document of the form (issue 18): where it was learned. */
+  learnedFrom?: LearnedValueDto['learnedFrom'];
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,6 +104,23 @@ const SUMMARY_FIELDS: Spec[] = [
   ['minutesMissedStudentAbsence', 'Missed, student absent', 'number'],
 ];
 
+const SPECS: Record<EntityKind, [group: string, specs: Spec[]]> = {
+  iep: ['IEP', IEP_FIELDS],
+  goal: ['Goal', GOAL_FIELDS],
+  service: ['Service', SERVICE_FIELDS],
+  progress_report: ['Progress report', REPORT_FIELDS],
+  progress_entry: ['Progress entry', [...ENTRY_FIELDS, ['dataPoints', 'Data points', 'datapoint']]],
+  test_score: ['Score', SCORE_FIELDS],
+  service_summary: ['Minutes', SUMMARY_FIELDS],
+};
+
+/** A field named as the review screen names it ("Progress report · Report date"); '*' is the whole entity. */
+export function fieldLabel(entity: EntityKind, field: string): string {
+  const [group, specs] = SPECS[entity];
+  if (field === '*') return `${group} (whole entry)`;
+  return `${group} · ${specs.find(([f]) => f === field)?.[1] ?? field}`;
+}
+
 function statusOf(corrections: CorrectionDto[], entity: EntityKind, entityKey: string, field: string): ReviewStatus {
   const own = corrections.find((c) => c.entity === entity && c.entityKey === entityKey && c.field === field);
   if (own && (own.status === 'confirmed' || own.status === 'edited')) return own.status;
@@ -140,7 +159,27 @@ export function reviewFields(review: ReviewDto): ReviewField[] {
   }
   for (const t of r.testScores) push(`Score · ${t.test}${t.subtest ? ' · ' + t.subtest : ''}`, 'test_score', t.key, t as unknown as Record<string, unknown>, SCORE_FIELDS, t.source, t.confidence, true);
   for (const s of r.serviceLog?.summaries ?? []) push(`Minutes · ${s.service}`, 'service_summary', s.key, s as unknown as Record<string, unknown>, SUMMARY_FIELDS, s.source, null, true);
-  return out;
+  return markLearned(out, review);
+}
+
+/**
+ * Marks the values a learned anchor filled (the field itself, or every field of an entity it added)
+ * with where the anchor was learned, and gives each the page and box the anchor read it at.
+ */
+function markLearned(fields: ReviewField[], review: ReviewDto): ReviewField[] {
+  const learned = review.learned ?? [];
+  if (!learned.length) return fields;
+  return fields.map((f) => {
+    const l = learned.find((x) => x.entity === f.entity && x.entityKey === f.entityKey && (x.field === f.field || x.field === '*'));
+    if (!l) return f;
+    const source = l.field === '*' && f.source ? f.source : { documentId: review.documentId, page: l.page, bbox: l.bbox };
+    return { ...f, learnedFrom: l.learnedFrom, source };
+  });
+}
+
+/** The mark a learned value carries: "Learned from your correction on FILE, p. N". */
+export function learnedText(from: NonNullable<ReviewField['learnedFrom']>): string {
+  return `Learned from your correction on ${from.documentFileName}, p. ${from.page}`;
 }
 
 /** Parses what the user typed for a field of this kind; throws a message when it cannot. */

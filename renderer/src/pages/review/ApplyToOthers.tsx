@@ -1,0 +1,109 @@
+// After a correction (an edit, a value added from the page, a field marked on the page): the offer to
+// read the same value on the other documents of the form (issue 18). Each value the anchor reads is
+// previewed with its box on its page; accepting fills them as automatic values, with Undo in a toast.
+import { Button } from 'react-aria-components';
+import type { AnchorShape, FormPreviewItem } from '../../../../shared/api/forms';
+import { formatDisplayDate } from '../../../../shared/text/dates';
+import { invoke } from '../../api/client';
+import { invalidateForms, keys, useCall } from '../../api/queries';
+import { ErrorText } from '../../components/ErrorText';
+import { showToast } from '../../components/shell/toasts';
+import { usePages } from '../../components/viewer/DocumentViewer';
+import { PageView } from '../../components/viewer/PageView';
+import { useState } from 'react';
+import { ISO_DATE } from './fields';
+
+/** How many previews draw their page (the rest are listed by value and page). */
+const PAGES_DRAWN = 6;
+
+/** A value the anchor read, as the review screen shows it. */
+function previewValue(value: unknown, shape: AnchorShape | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return shape === 'date' && ISO_DATE.test(value) ? formatDisplayDate(value) : value;
+  if (typeof value === 'number') return String(value);
+  // A whole entity (a row the anchor adds): its text, or its number with unit and date.
+  const o = value as Record<string, unknown>;
+  if (typeof o.text === 'string') return o.text;
+  if (typeof o.value === 'number') return `${typeof o.date === 'string' ? formatDisplayDate(o.date) + ': ' : ''}${o.value}${typeof o.unit === 'string' ? ' ' + o.unit : ''}`;
+  return JSON.stringify(value);
+}
+
+function PreviewPage({ item }: { item: FormPreviewItem }) {
+  const { pages } = usePages(item.documentId);
+  const page = pages?.find((p) => p.pageNumber === item.page);
+  if (!page) return <div className="apply-thumb" aria-busy={!pages} />;
+  return (
+    <PageView
+      documentId={item.documentId}
+      page={page}
+      displayWidth={200}
+      boxes={item.bbox ? [{ bbox: item.bbox, kind: 'source', label: `Value read on ${item.fileName}, page ${item.page}` }] : []}
+      label={`${item.fileName}, page ${item.page}`}
+    />
+  );
+}
+
+export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: { caseId: string; correctionId: string; documentsNoun: string; onClose(): void }) {
+  const q = useCall(keys.case(caseId, 'forms-preview', correctionId), 'forms.previewApply', { caseId, correctionId });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const preview = q.data;
+  const anchor = preview?.anchor ?? null;
+  const fills = preview?.items.filter((i) => i.action === 'fill') ?? [];
+  const kept = preview?.items.filter((i) => i.action === 'kept') ?? [];
+  if (!anchor || !preview || fills.length === 0) return null;
+  const docs = new Set(fills.map((i) => i.documentId)).size;
+
+  const apply = async () => {
+    setBusy(true);
+    try {
+      const r = await invoke('forms.apply', { anchorId: anchor.id });
+      invalidateForms();
+      onClose();
+      const what = `Filled ${r.valuesFilled} ${r.valuesFilled === 1 ? 'value' : 'values'} on ${r.documentsFilled} other ${r.documentsFilled === 1 ? 'document' : 'documents'} of this form.`;
+      showToast(what, {
+        label: 'Undo',
+        run: async () => {
+          const u = await invoke('forms.undo', { anchorId: anchor.id });
+          invalidateForms();
+          showToast(`Removed the ${u.valuesRemoved} learned ${u.valuesRemoved === 1 ? 'value' : 'values'}. Your own corrections stay.`);
+        },
+      });
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="apply-offer" aria-labelledby="apply-offer-heading">
+      <h3 id="apply-offer-heading">
+        Apply to {docs} other {docs === 1 ? documentsNoun.replace(/s$/, '') : documentsNoun} of this form?
+      </h3>
+      <p className="muted small">
+        Learned: {anchor.description}
+        {preview.familyName ? ` on “${preview.familyName}”` : ''}. Filled values count as automatic until you confirm them.
+        {kept.length > 0 && ` ${kept.length} ${kept.length === 1 ? 'value you confirmed or edited stays as it is' : 'values you confirmed or edited stay as they are'}.`}
+      </p>
+      <ul className="apply-items" aria-label="Values it would fill">
+        {fills.map((item, i) => (
+          <li key={`${item.documentId}:${item.entityKey}:${item.field}`} className="apply-item">
+            {i < PAGES_DRAWN && <PreviewPage item={item} />}
+            <span className="apply-file">{item.fileName}</span>
+            <span className="apply-value">{previewValue(item.value, anchor.shape)}</span>
+            <span className="muted small">p. {item.page}</span>
+          </li>
+        ))}
+      </ul>
+      <ErrorText message={error} />
+      <div className="actions">
+        <Button onPress={onClose} isDisabled={busy}>
+          Not now
+        </Button>
+        <Button className="primary" onPress={() => void apply()} isDisabled={busy}>
+          Apply to {docs} {docs === 1 ? 'document' : 'documents'}
+        </Button>
+      </div>
+    </section>
+  );
+}

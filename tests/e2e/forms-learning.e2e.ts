@@ -1,0 +1,147 @@
+// One correction teaches the form (issue 18), in the browser against the real host: three progress
+// reports of one made-up district form whose report date no extractor reads (tests/e2e/support/
+// forms-learning.ts writes them here). Correcting the date on one offers to apply it to the two
+// others with a preview of each value on its page; accepted, another report shows its own date with
+// "Learned from your correction on ..."; the Forms page lists what was learned (axe clean) and
+// deleting it takes the value away. The toast's Undo takes a second applied anchor back at once,
+// leaving the user's own corrections.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDisplayDate } from '../../shared/text/dates';
+import { launchBrowser } from './support/browser';
+import { callApi, importThroughApi } from './support/case-switch';
+import { ReviewPage } from './support/documents-pages';
+import { LEARNING_REPORTS, writeLearningReports } from './support/forms-learning';
+import { startHostProcess, type HostProcess } from './support/host';
+
+const GROUP = 'Progress report';
+const FIELD = 'Report date';
+const [A, B, C] = LEARNING_REPORTS;
+
+async function axeViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('one correction teaches the form', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let review: ReviewPage;
+  let caseId: string;
+  const ids = new Map<string, string>();
+
+  const openReview = async (fileName: string) => {
+    await browser.page.goto(`${host.origin}/#/case/${caseId}/review/${ids.get(fileName)}`);
+    await review.group(GROUP).waitFor();
+  };
+  const reportDate = () => review.field(GROUP, FIELD);
+  const editReportDate = async (iso: string) => {
+    await reportDate().click();
+    await browser.page.keyboard.press('e');
+    const input = browser.page.getByRole('textbox', { name: `New value for ${FIELD}` });
+    await input.fill(iso);
+    await input.press('Enter');
+    await expect.poll(() => reportDate().textContent()).toMatch(/edited by you/);
+  };
+  const offer = () => browser.page.getByRole('region', { name: /^Apply to \d+ other progress reports? of this form\?$/ });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'forms-learning-'));
+    await writeLearningReports(dir);
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    review = new ReviewPage(browser.page);
+    caseId = (await callApi(host, 'cases.create', { name: 'Harbor Point reports', state: 'CA' })).id;
+    await importThroughApi(host, caseId, dir, LEARNING_REPORTS.map((r) => r.fileName));
+    for (const d of await callApi(host, 'documents.list', { caseId })) ids.set(d.fileName, d.id);
+    await browser.page.goto(host.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('reads no report date on any of the reports, which share one form', async () => {
+    for (const r of LEARNING_REPORTS) {
+      const got = await callApi(host, 'review.get', { caseId, documentId: ids.get(r.fileName)! });
+      expect(got.corrected?.progressReport?.reportDate ?? null).toBeNull();
+    }
+    await openReview(A.fileName);
+    expect(await reportDate().locator('.field-value').textContent()).toBe('—');
+    await expect.poll(() => browser.page.locator('.review-head .form-family').textContent()).toMatch(/3 documents in 1 case/);
+  });
+
+  it('a correction offers the same reading on the other reports, previewed on their pages; accepted, they show it as learned', async () => {
+    await editReportDate(A.mailedIso);
+    await offer().waitFor();
+    const items = offer().getByRole('list', { name: 'Values it would fill' }).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(2);
+    for (const r of [B, C]) {
+      const item = items.filter({ hasText: r.fileName });
+      expect(await item.locator('.apply-value').textContent()).toBe(formatDisplayDate(r.mailedIso));
+      // Its box drawn on its page.
+      await expect.poll(() => item.locator('.page-overlay rect').count()).toBe(1);
+    }
+    expect(await axeViolations(browser.page, '.apply-offer')).toEqual([]);
+    await offer().getByRole('button', { name: 'Apply to 2 documents' }).click();
+    await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 other documents of this form/ }).waitFor();
+    await expect.poll(() => offer().count()).toBe(0);
+
+    await openReview(B.fileName);
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe(formatDisplayDate(B.mailedIso));
+    const row = await reportDate().textContent();
+    expect(row).toContain(`Learned from your correction on ${A.fileName}, p. 1`);
+    expect(row).toMatch(/automatic/);
+    // Its box on the page, where the anchor read it.
+    await reportDate().click();
+    await expect.poll(() => browser.page.locator('.review-page rect[data-kind="selected"]').count()).toBe(1);
+    await browser.page.screenshot({ path: '/tmp/forms-learned.png' });
+  });
+
+  it('the Forms page lists the family and what it learned; deleting it removes the values it filled', async () => {
+    await browser.page.locator('.review-head .form-family').click();
+    const page = browser.page;
+    await page.getByRole('heading', { name: 'Forms', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /^What was learned on / });
+    const row = table.getByRole('row').filter({ hasText: `${GROUP} · ${FIELD}` });
+    await expect.poll(() => row.textContent()).toContain(`from your correction on ${A.fileName}, p. 1`);
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('2');
+    expect(await axeViolations(page, '.forms-page')).toEqual([]);
+    await page.screenshot({ path: '/tmp/forms-page.png' });
+
+    await row.getByRole('button', { name: /^Delete what was learned/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => table.count()).toBe(0);
+
+    await openReview(B.fileName);
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe('—');
+    expect(await reportDate().textContent()).not.toContain('Learned from');
+    await openReview(A.fileName);
+    expect(await reportDate().locator('.field-value').textContent()).toBe(formatDisplayDate(A.mailedIso));
+    expect(await reportDate().textContent()).toMatch(/edited by you/);
+  });
+
+  it("the toast's Undo takes an applied reading back at once; the user's own correction stays", async () => {
+    await openReview(B.fileName);
+    await editReportDate(B.mailedIso);
+    // Report A's date is the user's own: it stays, only C is offered.
+    await offer().waitFor();
+    expect(await offer().textContent()).toMatch(/1 value you confirmed or edited stays as it is/);
+    expect(await offer().getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(C.fileName)]);
+    await offer().getByRole('button', { name: 'Apply to 1 document' }).click();
+    const toast = browser.page.getByRole('status').getByRole('listitem').filter({ hasText: 'Filled 1 value on 1 other document of this form.' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await browser.page.getByRole('status').filter({ hasText: /Removed the \d+ learned values?/ }).waitFor();
+
+    await openReview(C.fileName);
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe('—');
+    expect(await reportDate().textContent()).not.toContain('Learned from');
+    const a = await callApi(host, 'review.get', { caseId, documentId: ids.get(A.fileName)! });
+    expect(a.corrected?.progressReport?.reportDate).toBe(A.mailedIso);
+    expect(a.learned ?? []).toEqual([]);
+  });
+});
