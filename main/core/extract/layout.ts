@@ -1,39 +1,19 @@
-// Layout-aware reading of positioned words: lines, cells (column gaps), headings, repeated
-// page headers/footers, sections, label/value fields, and character ranges mapped back to boxes.
-// Works the same on text-layer pages and OCR pages; it only needs words with boxes. The page model
-// (blocks in reading order, tables, fields, checkboxes, furniture) is main/core/layout; `model`
-// gives it for these pages, computed once however many readers ask.
-import type { BBox, PageContent, Provenance, Word } from '../../../shared/domain';
-import { deskewedLines, layoutDocument, type DocumentLayout, type PlacedWord } from '../layout';
-import { cellGapLimit } from '../layout/blocks';
+// What readers take from the layout model (main/core/layout): its row view (printed lines with
+// their cells, headings and running headers/footers marked) and, through `model`, its page model
+// (blocks in reading order, tables, fields, checkboxes, furniture), computed once however many
+// readers ask; plus sections, label/value lookups and character ranges mapped back to boxes.
+// Works the same on text-layer pages and OCR pages.
+import type { PageContent, Provenance, Word } from '../../../shared/domain';
+import { layoutDocument, rowLines, type DocumentLayout, type PlacedWord, type RowLine } from '../layout';
 import { unionBBox } from '../layout/geometry';
 import { IEP_HEADER_LABELS } from './vocab/iep';
 
-export type { PlacedWord } from '../layout';
+export type { PlacedWord, Cell } from '../layout';
 export { deskewedLines } from '../layout';
 export { unionBBox };
 
-export interface Cell {
-  words: PlacedWord[];
-  text: string;
-  x0: number;
-  x1: number;
-}
-
-export interface LayoutLine {
-  /** Position in Layout.lines. */
-  index: number;
-  page: number;
-  words: PlacedWord[];
-  text: string;
-  bbox: BBox;
-  /** Word groups separated by a gap wider than ordinary word spacing (form columns, table cells). */
-  cells: Cell[];
-  /** All-capitals short line: a section heading. */
-  isHeading: boolean;
-  /** Running header or footer repeated on several pages. */
-  repeated: boolean;
-}
+/** A printed line of the layout model's row view (main/core/layout/rows.ts). */
+export type LayoutLine = RowLine;
 
 export interface Layout {
   pages: PageContent[];
@@ -54,28 +34,7 @@ export interface TextRun {
 }
 
 export function buildLayout(pages: PageContent[]): Layout {
-  const lines: LayoutLine[] = [];
-  for (const page of pages) {
-    const placed = page.words.map((w) => ({ ...w, page: page.pageNumber }));
-    const grouped = deskewedLines(placed);
-    const gapLimit = cellGapLimit(grouped);
-    for (const words of grouped) {
-      const cells = splitCells(words, gapLimit);
-      const text = words.map((w) => w.text).join(' ');
-      lines.push({
-        index: lines.length,
-        page: page.pageNumber,
-        words,
-        text,
-        bbox: unionBBox(words),
-        cells,
-        isHeading: looksLikeHeading(text),
-        repeated: false,
-      });
-    }
-  }
-  markRepeatedLines(lines, pages);
-  return { pages, lines, model: (labels) => pageModel(pages, labels) };
+  return { pages, lines: rowLines(pages), model: (labels) => pageModel(pages, labels) };
 }
 
 const models = new WeakMap<PageContent[], Map<RegExp[] | undefined, DocumentLayout>>();
@@ -93,47 +52,6 @@ export function pageModel(pages: PageContent[], labels: RegExp[] = HEADER_FIELD_
     byLabels.set(labels, model);
   }
   return model;
-}
-
-function splitCells(words: PlacedWord[], gapLimit: number): Cell[] {
-  const cells: Cell[] = [];
-  for (const w of words) {
-    const last = cells[cells.length - 1];
-    if (last && w.bbox[0] - last.x1 <= gapLimit) {
-      last.words.push(w);
-      last.x1 = Math.max(last.x1, w.bbox[2]);
-      last.text += ' ' + w.text;
-    } else {
-      cells.push({ words: [w], text: w.text, x0: w.bbox[0], x1: w.bbox[2] });
-    }
-  }
-  return cells;
-}
-
-function looksLikeHeading(text: string): boolean {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 4 || text.split(' ').length > 12) return false;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return upper / letters.length >= 0.85 && !/\d{2}/.test(text);
-}
-
-/** Lines near the top or bottom of a page whose text (digits ignored) recurs on other pages. */
-function markRepeatedLines(lines: LayoutLine[], pages: PageContent[]): void {
-  if (pages.length < 2) return;
-  const height = new Map(pages.map((p) => [p.pageNumber, p.height]));
-  const key = (l: LayoutLine) => l.text.replace(/\d+/g, '#').toLowerCase();
-  const inMargin = (l: LayoutLine) => {
-    const h = height.get(l.page) ?? 792;
-    return l.bbox[1] < h * 0.15 || l.bbox[3] > h * 0.88;
-  };
-  const pagesByKey = new Map<string, Set<number>>();
-  for (const l of lines) {
-    if (!inMargin(l)) continue;
-    const set = pagesByKey.get(key(l)) ?? new Set<number>();
-    set.add(l.page);
-    pagesByKey.set(key(l), set);
-  }
-  for (const l of lines) if (inMargin(l) && (pagesByKey.get(key(l))?.size ?? 0) >= 2) l.repeated = true;
 }
 
 /** Joins words with single spaces (whitespace-normalised text, as printed). */

@@ -13,6 +13,7 @@ import type { Block, Line, PageInput, PageLayout, PlacedWord, TableModel } from 
 export * from './types';
 export { groupLines, deskewedLines } from './lines';
 export { answerOf, type Answer } from './checkboxes';
+export { rowLines, splitCells, type Cell, type RowLine } from './rows';
 
 export interface DocumentLayout {
   pages: PageLayout[];

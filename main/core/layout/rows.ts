@@ -1,0 +1,90 @@
+// The row view of a document: every printed line of every page top to bottom, cut into cells where
+// words stand further apart than word spacing (form columns, table cells), with headings and
+// running headers or footers marked. Readers that walk a document line by line (sections, labelled
+// values, report tables) read these rows; the blocks, tables and fields of the model are built
+// from the same printed lines (deskewedLines).
+import type { BBox } from '../../../shared/domain';
+import { cellGapLimit } from './blocks';
+import { joinText, unionBBox } from './geometry';
+import { deskewedLines } from './lines';
+import type { PageInput, PlacedWord } from './types';
+
+/** Words of a line between two wide gaps. */
+export interface Cell {
+  words: PlacedWord[];
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+export interface RowLine {
+  /** Position in the document's rows. */
+  index: number;
+  page: number;
+  words: PlacedWord[];
+  text: string;
+  bbox: BBox;
+  /** Word groups separated by a gap wider than ordinary word spacing (form columns, table cells). */
+  cells: Cell[];
+  /** All-capitals short line: a section heading. */
+  isHeading: boolean;
+  /** Running header or footer repeated on several pages. */
+  repeated: boolean;
+}
+
+/** The printed lines of the pages, in page and row order (a fresh array: readers may rework it). */
+export function rowLines(pages: PageInput[]): RowLine[] {
+  const lines: RowLine[] = [];
+  for (const page of pages) {
+    const grouped = deskewedLines(page.words.map((w) => ({ ...w, page: page.pageNumber })));
+    const gapLimit = cellGapLimit(grouped);
+    for (const words of grouped) {
+      const text = joinText(words);
+      lines.push({ index: lines.length, page: page.pageNumber, words, text, bbox: unionBBox(words), cells: splitCells(words, gapLimit), isHeading: looksLikeHeading(text), repeated: false });
+    }
+  }
+  markRepeatedLines(lines, pages);
+  return lines;
+}
+
+/** A line's words cut where the gap to the next is wider than `gapLimit`. */
+export function splitCells(words: PlacedWord[], gapLimit: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const w of words) {
+    const last = cells[cells.length - 1];
+    if (last && w.bbox[0] - last.x1 <= gapLimit) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.bbox[2]);
+      last.text += ' ' + w.text;
+    } else {
+      cells.push({ words: [w], text: w.text, x0: w.bbox[0], x1: w.bbox[2] });
+    }
+  }
+  return cells;
+}
+
+function looksLikeHeading(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 4 || text.split(' ').length > 12) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length >= 0.85 && !/\d{2}/.test(text);
+}
+
+/** Lines near the top or bottom of a page whose text (digits ignored) recurs on other pages. */
+function markRepeatedLines(lines: RowLine[], pages: PageInput[]): void {
+  if (pages.length < 2) return;
+  const height = new Map(pages.map((p) => [p.pageNumber, p.height]));
+  const key = (l: RowLine) => l.text.replace(/\d+/g, '#').toLowerCase();
+  const inMargin = (l: RowLine) => {
+    const h = height.get(l.page) ?? 792;
+    return l.bbox[1] < h * 0.15 || l.bbox[3] > h * 0.88;
+  };
+  const pagesByKey = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    const set = pagesByKey.get(key(l)) ?? new Set<number>();
+    set.add(l.page);
+    pagesByKey.set(key(l), set);
+  }
+  for (const l of lines) if (inMargin(l) && (pagesByKey.get(key(l))?.size ?? 0) >= 2) l.repeated = true;
+}
