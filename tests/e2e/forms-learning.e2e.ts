@@ -87,6 +87,7 @@ describe('one correction teaches the form', () => {
       await expect.poll(() => item.locator('.page-overlay rect').count()).toBe(1);
     }
     expect(await axeViolations(browser.page, '.apply-offer')).toEqual([]);
+    await browser.page.screenshot({ path: '/tmp/forms-offer.png' });
     await offer().getByRole('button', { name: 'Apply to 2 documents' }).click();
     await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 other documents of this form/ }).waitFor();
     await expect.poll(() => offer().count()).toBe(0);
@@ -143,5 +144,31 @@ describe('one correction teaches the form', () => {
     const a = await callApi(host, 'review.get', { caseId, documentId: ids.get(A.fileName)! });
     expect(a.corrected?.progressReport?.reportDate).toBe(A.mailedIso);
     expect(a.learned ?? []).toEqual([]);
+  });
+
+  it('marking where the field is on the page sets it from the words there; with every other report the user\'s own, nothing is offered', async () => {
+    const page = browser.page;
+    await openReview(C.fileName);
+    await reportDate().click();
+    await page.getByRole('button', { name: 'Mark on page' }).click();
+    const overlay = page.locator('.review-page .page-overlay.selecting');
+    const b = (await overlay.boundingBox())!;
+    // The date is printed at x 140, y 120 (PDF points) on a Letter page: drag a rectangle around it.
+    const at = (x: number, y: number) => [b.x + (x / 612) * b.width, b.y + (y / 792) * b.height] as const;
+    const preview = page.waitForResponse((r) => r.url().endsWith('/api/call/forms.previewApply'));
+    await page.mouse.move(...at(132, 112));
+    await page.mouse.down();
+    await page.mouse.move(...at(215, 136), { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe(formatDisplayDate(C.mailedIso));
+    expect(await reportDate().textContent()).toMatch(/edited by you/);
+    const answer = (await (await preview).json()) as { value: { items: Array<{ action: string }> } };
+    expect(answer.value.items.map((i) => i.action)).toEqual(['kept', 'kept']);
+    expect(await offer().count()).toBe(0);
+  });
+
+  it('the document viewer names the form too', async () => {
+    await browser.page.goto(`${host.origin}/#/case/${caseId}/documents/${ids.get(B.fileName)}`);
+    await expect.poll(() => browser.page.locator('.doc-props .form-family').textContent()).toMatch(/3 documents in 1 case/);
   });
 });

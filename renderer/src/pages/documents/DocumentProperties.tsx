@@ -8,6 +8,7 @@ import { invoke } from '../../api/client';
 import { ChoiceSelect } from './ChoiceSelect';
 import { SUBTYPE_LABELS, TYPE_LABELS } from './labels';
 import { ErrorText } from '../../components/ErrorText';
+import { FormFamilyTag } from '../forms/FormFamilyTag';
 
 type Patch = { title?: string; type?: DocType; subtype?: IepSubtype | null; date?: string | null };
 
@@ -72,6 +73,7 @@ export function DocumentProperties({ doc, onChanged, onTrash, onClose }: { doc: 
           <Input />
         </TextField>
         {doc.dateByUser ? <span className="tag by-user">date set by you</span> : doc.date && <span className="muted small">suggested, {Math.round(doc.dateConfidence * 100)}% sure</span>}
+        <FormFamilyTag caseId={doc.caseId} documentId={doc.id} />
         <Button className="danger" onPress={onTrash}>
           Move to trash
         </Button>
