@@ -11,6 +11,7 @@ import { LATEST_VERSION } from '../db/migrate';
 import { caseExists, readCaseRows, writeCaseRows, type CaseRows, type Row } from '../db/queries/archive';
 import { sha256Hex } from '../documents/blob-store';
 import { BackupWriter, readBackup } from './container';
+import { formQueries } from '../forms/queries';
 
 const FORMAT = 'iep-casefile/case-archive@1';
 
@@ -34,7 +35,8 @@ export interface ArchiveSummary {
 }
 
 export function exportCaseArchive(core: Core, caseId: string, out: string, passphrase: string): ArchiveSummary & { file: string } {
-  const rows = readCaseRows(core.db, caseId);
+  // The form families of its documents and their learned anchors travel with it (issue 18).
+  const rows: CaseRows = { ...readCaseRows(core.db, caseId), ...formQueries(core.db).archiveRows(caseId) };
   if (!rows.cases?.length) throw new AppError('not_found', `No case with id ${caseId}.`);
   const originals = (rows.blobs ?? []).map((b) => String(b.sha256));
   const manifest = { format: FORMAT, schemaVersion: LATEST_VERSION, caseId, createdAt: core.nowIso(), originals };
@@ -98,8 +100,11 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
     for (const c of toWrite.cases) c.name = `${String(c.name)} (copy)`;
   }
   for (const bytes of originals.values()) core.blobs.put(bytes);
+  // Form families and anchors this folder knows already (from the same origin) stay as they are.
+  const { form_families: families = [], form_anchors: anchors = [], ...caseRows } = toWrite;
+  formQueries(core.db).insertArchived(families, anchors);
   try {
-    writeCaseRows(core.db, toWrite);
+    writeCaseRows(core.db, caseRows);
   } finally {
     for (const sha of originals.keys()) core.blobs.release(sha);
   }

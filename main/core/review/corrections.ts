@@ -69,12 +69,15 @@ export function applyCorrections(result: ExtractionResult, corrections: Correcti
   const out = structuredClone(result);
   const byKind = lists(out);
   for (const c of corrections) {
+    // A value confirmed keeps the value the user saw, even when what filled it (a learned form
+    // anchor, issue 18) is undone later; an edit replaces it.
+    const sets = c.status === 'edited' || (c.status === 'confirmed' && c.value !== null && c.value !== undefined);
     if (c.entity === 'iep' && out.iep) {
-      if (c.status === 'edited') (out.iep as unknown as Record<string, unknown>)[c.field] = c.value;
+      if (sets) (out.iep as unknown as Record<string, unknown>)[c.field] = c.value;
       continue;
     }
     if (c.entity === 'progress_report' && out.progressReport) {
-      if (c.status === 'edited') (out.progressReport as unknown as Record<string, unknown>)[c.field] = c.value;
+      if (sets) (out.progressReport as unknown as Record<string, unknown>)[c.field] = c.value;
       continue;
     }
     const list = byKind[c.entity];
@@ -87,7 +90,7 @@ export function applyCorrections(result: ExtractionResult, corrections: Correcti
         const value = c.entity === 'goal' ? { ...goalReadFrom(String((c.value as { text?: unknown }).text ?? '')), ...(c.value as Keyed) } : (c.value as Keyed);
         list.push({ ...value, source: addedSource(c), key: c.entityKey });
       }
-    } else if (c.status === 'edited' && idx >= 0) {
+    } else if (sets && idx >= 0) {
       list[idx][c.field] = c.value;
     }
   }

@@ -3,6 +3,10 @@
 // narrow side column, a code column without a header, remarks beside, and a legend under the table.
 // `family` 'harbor' and 'lakeshore' are two different forms; each document varies its values and
 // number of goals from its seed. Every document comes with its truth.
+import type { BBox } from '../../../shared/domain';
+import type { Core } from '../../../main/core/context';
+import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
+import { correct, getReview } from '../../../main/core/review/service';
 import { pdfkitPdf } from '../../support/form-pages';
 import { seededRandom } from '../../../bench/support/random';
 
@@ -15,6 +19,8 @@ export interface FormEntryTruth {
 export interface FormDocTruth {
   fileName: string;
   reportDate: string;
+  /** The report date as the form prints it. */
+  reportDatePrinted: string;
   periodLabel: string;
   entries: FormEntryTruth[];
 }
@@ -51,6 +57,7 @@ export async function formDocument(family: 'harbor' | 'lakeshore', seed: number)
   const goals = [...GOALS].sort(() => rand() - 0.5).slice(0, int(2, 4));
   const entries = goals.map((goalLabel) => ({ goalLabel, code: pick(CODES), comment: pick(REMARKS) }));
   const fileName = `${family}-${student.split(' ')[1].toLowerCase()}-${reportDate}.pdf`;
+  const reportDatePrinted = family === 'harbor' ? `${MONTHS[month - 1]} ${day}, ${year}` : `${pad(month)}.${pad(day)}.${year}`;
 
   const pdf = await pdfkitPdf((doc) => {
     const t = (s: string, x: number, y: number, size = 10, font = 'Helvetica', width?: number) =>
@@ -98,5 +105,77 @@ export async function formDocument(family: 'harbor' | 'lakeshore', seed: number)
       }
     }
   });
-  return { pdf, truth: { fileName, reportDate, periodLabel, entries } };
+  return { pdf, truth: { fileName, reportDate, reportDatePrinted, periodLabel, entries } };
+}
+
+type PageWord = { text: string; bbox: BBox };
+
+const tokens = (s: string) => s.split(/\s+/).filter(Boolean);
+const center = (b: BBox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+const within = (w: PageWord, b: BBox) => {
+  const [x, y] = center(w.bbox);
+  return x >= b[0] - 1 && x <= b[2] + 1 && y >= b[1] - 1 && y <= b[3] + 1;
+};
+/** Every word of `text` is printed inside the box. */
+const boxHolds = (words: PageWord[], b: BBox | null | undefined, text: string) => !!b && tokens(text).every((t) => words.some((w) => w.text.replace(/[,.]$/, '') === t.replace(/[,.]$/, '') && within(w, b)));
+
+function pageWords(core: Core, documentId: string): PageWord[] {
+  return documentQueries(core.db)
+    .pages(documentId)
+    .map(rowToPageContent)
+    .flatMap((p) => p.words);
+}
+
+/**
+ * The user's one correction of each field the readers missed, on one document: the report date and
+ * the marking window typed in, and the first goal's row added by the box drawn around it.
+ */
+export function correctEachMissedField(core: Core, documentId: string, truth: FormDocTruth): string[] {
+  const words = pageWords(core, documentId);
+  const e = truth.entries[0];
+  const rowWords = words.filter((w) => [...tokens(e.goalLabel), e.code, ...tokens(e.comment)].includes(w.text));
+  // The first row: the words of its goal, code and remarks nearest the top of the table.
+  const top = Math.min(...rowWords.map((w) => w.bbox[1]));
+  const row = rowWords.filter((w) => w.bbox[1] < top + 30);
+  const bbox: BBox = [Math.min(...row.map((w) => w.bbox[0])) - 2, top - 2, Math.max(...row.map((w) => w.bbox[2])) + 2, Math.max(...row.map((w) => w.bbox[3])) + 2];
+  const done = [
+    correct(core, { documentId, entity: 'progress_report', entityKey: 'report', field: 'reportDate', value: truth.reportDate, status: 'edited' }),
+    correct(core, { documentId, entity: 'progress_report', entityKey: 'report', field: 'periodLabel', value: truth.periodLabel, status: 'edited' }),
+    correct(core, {
+      documentId,
+      entity: 'progress_entry',
+      entityKey: 'user-row-1',
+      field: '*',
+      value: { goalNumber: null, goalLabel: e.goalLabel, code: e.code, codeText: null, comment: e.comment, hasData: false, dataPoints: [], confidence: 1, source: { documentId, page: 1, bbox } },
+      status: 'added',
+    }),
+  ];
+  return done.map((r) => r.corrections.at(-1)!.id);
+}
+
+const same = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+
+/**
+ * Fields the review screen shows right on a document, against its truth: the report date and the
+ * window (value, and the box it was read at holds the printed words), and each goal row's goal,
+ * code and remarks (the row's box holds the goal and the remarks).
+ */
+export function scoreDocument(core: Core, documentId: string, truth: FormDocTruth): { right: number; total: number; wrong: string[] } {
+  const review = getReview(core, documentId);
+  const words = pageWords(core, documentId);
+  const pr = review.corrected?.progressReport;
+  const learnedBox = (field: string) => review.learned?.find((l) => l.entity === 'progress_report' && l.field === field)?.bbox;
+  const wrong: string[] = [];
+  let right = 0;
+  const check = (ok: boolean, what: string) => (ok ? right++ : wrong.push(what));
+  check(pr?.reportDate === truth.reportDate && boxHolds(words, learnedBox('reportDate'), truth.reportDatePrinted), 'reportDate');
+  check(pr?.periodLabel === truth.periodLabel && boxHolds(words, learnedBox('periodLabel'), truth.periodLabel), 'periodLabel');
+  for (const t of truth.entries) {
+    const e = pr?.entries.find((x) => same(x.goalLabel, t.goalLabel));
+    const b = e?.source.bbox;
+    check(!!e && boxHolds(words, b, t.goalLabel), `goal ${t.goalLabel}`);
+    check(!!e && e.code === t.code && boxHolds(words, b, t.code), `code of ${t.goalLabel}`);
+    check(!!e && same(e.comment, t.comment) && boxHolds(words, b, t.comment), `remarks of ${t.goalLabel}`);
+  }
+  return { right, total: 2 + 3 * truth.entries.length, wrong };
 }
