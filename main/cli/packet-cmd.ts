@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet';
+import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { resolveCase } from '../core/cases';
+import { forumFor } from '../core/packet/forums';
 import { packetCandidates, packetInput } from '../core/packet/service';
 import { periodChoices } from '../core/services/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
@@ -42,6 +44,9 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
     .option('--sections <list>', `sections to include (default all): ${PACKET_SECTION_IDS.join(',')}`)
     .option('--comp-ed <method>', 'compensatory-education method: hour or pct:N', 'hour')
     .option('--exhibit-list <file.pdf>', 'also write the exhibit list alone (five-business-day disclosure)')
+    .option('--forum <id>', `a hearing office's binder rules: ${FORUM_IDS.join('|')} (numbering, stamp, slip sheets, tab index, e-filing limits)`)
+    .option('--max-pages <n>', 'e-filing page limit per file: split into volumes (overrides the forum\'s)')
+    .option('--max-mb <n>', 'e-filing size limit per file in MB: split into volumes (overrides the forum\'s)')
     .action((o: Record<string, string | undefined>) =>
       withReadCore(globals(), async ({ core }) => {
         const c = resolveCase(core, o.case!);
@@ -49,6 +54,17 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
         for (const s of sections) if (!(PACKET_SECTION_IDS as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}"`);
         const position = o.stamp as 'bottom-right';
         if (!['bottom-right', 'bottom-left', 'bottom-center', 'top-right'].includes(position)) throw new UsageError('--stamp must be bottom-right, bottom-left, bottom-center or top-right');
+        if (o.forum && !(FORUM_IDS as readonly string[]).includes(o.forum)) throw new UsageError(`--forum must be one of ${FORUM_IDS.join(', ')}`);
+        const limit = (v: string | undefined, name: string, scale: number) => {
+          if (v == null) return undefined;
+          const n = Number(v);
+          if (!(n > 0)) throw new UsageError(`${name} takes a positive number`);
+          return Math.round(n * scale);
+        };
+        const efiling = { maxPages: limit(o.maxPages, '--max-pages', 1), maxBytes: limit(o.maxMb, '--max-mb', 1_000_000) };
+        const forum = o.forum || efiling.maxPages || efiling.maxBytes
+          ? { id: (o.forum ?? 'custom') as ForumId, overrides: { efiling: Object.fromEntries(Object.entries(efiling).filter(([, v]) => v != null)) } }
+          : null;
         const year = periodChoices(core, c.id).filter((p) => p.kind === 'school_year');
         const period = year.length ? { kind: 'custom' as const, start: year[0].start, end: year[year.length - 1].end, label: 'All school years on record' } : null;
         const input = await packetInput(core, {
@@ -58,6 +74,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
           sections,
           exhibits: parseExhibits(o.exhibits, packetCandidates(core, c.id)),
           compEd: period ? { period, method: parseMethod(o.compEd) } : null,
+          forum,
         });
         // pdf-lib and the worker's host load only when a packet is built.
         const [{ exportExhibitList }, { buildPacketOffThread }] = await Promise.all([import('../core/packet/exhibit-list'), import('../core/packet/worker-host')]);
@@ -70,7 +87,23 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
         });
         if (tty) process.stderr.write('\n');
         writeFileSync(o.out!, result.pdf);
-        process.stdout.write(`Wrote ${o.out}: ${result.manifest.pageCount} pages, ${result.manifest.exhibits.length} exhibits (${result.manifest.exhibits[0]?.batesFirst ?? '—'} to ${result.manifest.exhibits.at(-1)?.batesLast ?? '—'}).\n`);
+        process.stdout.write(`Wrote ${o.out}: ${result.manifest.pageCount} pages, ${result.manifest.exhibits.length} exhibits (${result.manifest.exhibits[0]?.batesFirst ?? '—'} to ${result.manifest.exhibits.at(-1)?.batesLast ?? '—'}), pagination checked.\n`);
+        const profile = forumFor(forum);
+        if (profile) {
+          process.stdout.write(`Forum: ${profile.name} (rules ${profile.confidence === 'P' ? 'verified' : 'not all verified: see its sources'}).\n`);
+          if (profile.efiling.maxBytes != null || profile.efiling.maxPages != null) {
+            const { splitIntoVolumes } = await import('../core/packet/volumes');
+            const volumes = await splitIntoVolumes(result, input.case.title, input.bates, profile.efiling);
+            if (volumes.length > 1) {
+              const base = o.out!.replace(/\.pdf$/i, '');
+              for (const v of volumes) {
+                const file = `${base}-vol${v.number}.pdf`;
+                writeFileSync(file, v.pdf);
+                process.stdout.write(`Wrote ${file}: volume ${v.number} of ${volumes.length}, ${v.pageCount} pages, ${(v.pdf.length / 1_000_000).toFixed(1)} MB, exhibits ${v.exhibits[0] ?? '—'} to ${v.exhibits.at(-1) ?? '—'} (${v.batesFirst ?? '—'} to ${v.batesLast ?? '—'}).\n`);
+              }
+            }
+          }
+        }
       }),
     );
 }

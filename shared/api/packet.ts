@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORUM_IDS, STAMP_POSITIONS } from '../forums/profiles';
 import { defineCall } from './define';
 import { compEdMethodSchema, periodSchema } from './services';
 
@@ -29,6 +30,23 @@ export const packetOptionsSchema = caseRef.extend({
   /** The red flags (their keys) whose findings the findings section states, in this order; without it, every open flag. */
   findingKeys: z.array(z.string().min(1).max(2000)).max(500).optional(),
   preparedBy: z.string().max(200).optional(),
+  /** A hearing office's binder rules (shared/forums): numbering, stamp, slip sheets, tab index, e-filing limits. */
+  forum: z
+    .object({
+      id: z.enum(FORUM_IDS),
+      overrides: z
+        .object({
+          numbering: z.object({ scheme: z.enum(['numbers', 'letters']).optional(), partyPrefix: z.string().trim().max(6).regex(/^[A-Za-z]*$/, 'letters only').optional() }).optional(),
+          stampPosition: z.enum(STAMP_POSITIONS).optional(),
+          slipSheets: z.boolean().optional(),
+          tabIndex: z.boolean().optional(),
+          frontMatterPaginated: z.boolean().optional(),
+          efiling: z.object({ maxBytes: z.number().int().min(100_000).nullable().optional(), maxPages: z.number().int().min(10).nullable().optional() }).optional(),
+        })
+        .optional(),
+    })
+    .nullable()
+    .optional(),
   compEd: z.object({ period: periodSchema, method: compEdMethodSchema }).nullable().optional(),
 });
 export type PacketOptionsArgs = z.input<typeof packetOptionsSchema>;
@@ -54,6 +72,8 @@ export interface PacketJobDto {
   /** The PDF is built: fetch it with the files.packet byte route and this job id. */
   fileReady: boolean;
   exhibits: Array<{ label: string; description: string; date: string | null; batesFirst: string; batesLast: string }>;
+  /** A packet split under the forum's e-filing limits: each volume's file is files.packet with its own job id. */
+  volumes?: Array<{ number: number; jobId: string; pageCount: number; exhibits: string[]; batesFirst: string | null; batesLast: string | null }>;
 }
 
 export const packetApi = {

@@ -6,6 +6,7 @@ import { renderFrontMatter, SECTION_TITLES } from './front-matter';
 import { addLinks, addOutline, type OutlineItem } from './navigation';
 import { PacketPages } from './page-map';
 import { PageSequence } from './page-sequence';
+import { assertPagination } from './pagination-check';
 import { CiteResolver, exhibitLabel, planExhibits } from './plan';
 import { checkExhibitPages, loadExhibitPdf } from './exhibit-check';
 import { appendStampedPage, embedSourcePages, stampContext } from './stamp';
@@ -26,7 +27,7 @@ async function loadExhibits(input: PacketInput, options: BuildOptions): Promise<
   for (const [i, exhibit] of input.exhibits.entries()) {
     checkAbort(options.signal);
     // An encrypted file is refused by name (imports give the packet an encrypted PDF's decrypted copy).
-    const label = exhibit.label?.trim() || exhibitLabel(input.labelStyle, i);
+    const label = exhibit.label?.trim() || exhibitLabel(input.labelStyle, i, input.layout?.numbering);
     docs.push(await loadExhibitPdf(exhibit, label, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
     options.onProgress?.({ phase: 'reading', done: i + 1, total: input.exhibits.length });
   }
@@ -37,9 +38,9 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
   const { onProgress, signal } = options;
   const fonts = input.fonts ?? defaultFonts();
   const sources = await loadExhibits(input, options);
-  const plans = planExhibits(input.exhibits, sources.map((d) => d.getPageCount()), input.labelStyle, input.bates);
+  const plans = planExhibits(input.exhibits, sources.map((d) => d.getPageCount()), input.labelStyle, input.bates, input.layout?.numbering);
   for (const plan of plans) checkExhibitPages(sources[plan.index], plan.exhibit, plan.label, plan.pages);
-  const pages = new PacketPages(input.sections, plans);
+  const pages = new PacketPages(input.sections, plans, input.layout?.slipSheets ?? true);
   const withExhibits = pages.withExhibits;
 
   checkAbort(signal);
@@ -65,7 +66,7 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
     const total = plans.reduce((a, p) => a + p.pages.length, 0);
     let done = 0;
     for (const plan of plans) {
-      sequence.append(slipPages[plan.index].ref, slipPages[plan.index].node);
+      if (pages.slips) sequence.append(slipPages[plan.index].ref, slipPages[plan.index].node);
       const all: PDFPage[] = sources[plan.index].getPages();
       const included = plan.pages.map((n) => all[n - 1]);
       const embedded = embedSourcePages(ctx, included);
@@ -84,9 +85,9 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
         originalPages: plan.pages,
         batesFirst: resolver.format(plan.bates[0]),
         batesLast: resolver.format(plan.bates[plan.bates.length - 1]),
-        slipPage: pages.slipPage(plan.index)!,
-        firstPage: pages.slipPage(plan.index)! + 1,
-        lastPage: pages.slipPage(plan.index)! + plan.pages.length,
+        slipPage: pages.slipPage(plan.index),
+        firstPage: pages.batesPage(plan.bates[0])!,
+        lastPage: pages.batesPage(plan.bates[plan.bates.length - 1])!,
       });
     }
   }
@@ -100,7 +101,7 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
       title: SECTION_TITLES[id],
       pageIndex: page - 1,
       children: id === 'exhibits'
-        ? placements.map((p) => ({ title: `Exhibit ${p.label}: ${p.description} (${p.batesFirst}${p.batesLast !== p.batesFirst ? ` - ${p.batesLast}` : ''})`, pageIndex: p.slipPage - 1 }))
+        ? placements.map((p) => ({ title: `Exhibit ${p.label}: ${p.description} (${p.batesFirst}${p.batesLast !== p.batesFirst ? ` - ${p.batesLast}` : ''})`, pageIndex: (p.slipPage ?? p.firstPage) - 1 }))
         : undefined,
     });
   }
@@ -112,6 +113,10 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
   // since exhibit images dominate. No pause every 50 objects: nothing can be cancelled mid-save.
   const pdf = await out.save({ useObjectStreams: false, objectsPerTick: Infinity });
   if (out.getPageCount() !== Math.max(sequence.length, 1)) throw new Error('Packet page tree out of step with its page sequence');
+  if (withExhibits && options.checkPagination !== false) {
+    onProgress?.({ phase: 'checking', done: 0, total: 1 });
+    await assertPagination(pdf, input.bates);
+  }
   onProgress?.({ phase: 'done', done: 1, total: 1 });
 
   const manifest: PacketManifest = {

@@ -14,7 +14,7 @@ export interface ExhibitListRow {
   pages: number;
 }
 
-export type ExhibitListInput = Pick<PacketInput, 'case' | 'bates' | 'labelStyle' | 'exhibits' | 'fonts'>;
+export type ExhibitListInput = Pick<PacketInput, 'case' | 'bates' | 'labelStyle' | 'exhibits' | 'fonts' | 'layout'>;
 
 const csvField = (v: string | number | null) => {
   const s = v == null ? '' : String(v);
@@ -24,7 +24,7 @@ const csvField = (v: string | number | null) => {
 export async function exhibitListRows(input: ExhibitListInput): Promise<ExhibitListRow[]> {
   const counts: number[] = [];
   for (const e of input.exhibits) counts.push((await PDFDocument.load(e.pdfBytes, { ignoreEncryption: true, updateMetadata: false })).getPageCount());
-  const plans: ExhibitPlan[] = planExhibits(input.exhibits, counts, input.labelStyle, input.bates);
+  const plans: ExhibitPlan[] = planExhibits(input.exhibits, counts, input.labelStyle, input.bates, input.layout?.numbering);
   const resolver = new CiteResolver(plans, input.bates);
   return plans.map((p) => ({
     exhibit: p.label,

@@ -91,7 +91,7 @@ export async function renderFrontMatter(
       rows.push([{ text: SECTION_TITLES[id], targetPage: page }, { text: () => String(page?.() ?? ''), targetPage: page }]);
       if (id === 'exhibits') {
         for (const p of plans) {
-          const slip = pages.lateSlipPage(p.index);
+          const slip = pages.lateOpeningPage(p.index);
           rows.push([{ text: `    Exhibit ${p.label}: ${p.exhibit.description} (${range(p)})`, targetPage: slip }, { text: () => String(slip?.() ?? ''), targetPage: slip }]);
         }
       }
@@ -181,8 +181,12 @@ export async function renderFrontMatter(
 
   const pageCount = w.pageCount; // pdfkit forgets its buffered pages once the document ends
   pages.settle(pageCount, sectionStarts);
-  if (pages.withExhibits) writeSlipSheets(w, plans, batesText);
-  const pdf = await w.finish((n) => `${input.case.title} - page ${n <= pageCount ? n : pages.slipPage(n - pageCount - 1)} of ${pages.totalPages}`);
+  if (pages.withExhibits && pages.slips) writeSlipSheets(w, plans, batesText);
+  const numbered = input.layout?.frontMatterPaginated ?? true;
+  // Unnumbered front matter (a forum's choice) keeps the slip sheets' packet page numbers: they sit among the exhibits.
+  const pdf = await w.finish((n) => (n <= pageCount
+    ? (numbered ? `${input.case.title} - page ${n} of ${pages.totalPages}` : '')
+    : `${input.case.title} - page ${pages.slipPage(n - pageCount - 1)} of ${pages.totalPages}`));
   return { pdf, pageCount, sectionStarts, links: w.links };
 }
 

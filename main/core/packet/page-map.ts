@@ -16,13 +16,15 @@ export class PacketPages {
   private readonly afterFront: number;
   private front: { pages: number; starts: Map<PacketSection, number> } | null = null;
 
-  constructor(private readonly sections: readonly PacketSection[], plans: ExhibitPlan[]) {
+  /** `slips`: a slip sheet opens each exhibit (the forum's binder may have none). */
+  constructor(private readonly sections: readonly PacketSection[], plans: ExhibitPlan[], readonly slips = true) {
     this.withExhibits = sections.includes('exhibits') && plans.length > 0;
+    const slip = slips ? 1 : 0;
     let offset = 1;
     for (const plan of plans) {
       this.slipOffset.push(offset);
-      plan.bates.forEach((b, k) => this.batesOffset.set(b, offset + 1 + k));
-      offset += 1 + plan.pages.length;
+      plan.bates.forEach((b, k) => this.batesOffset.set(b, offset + slip + k));
+      offset += slip + plan.pages.length;
     }
     this.afterFront = this.withExhibits ? offset - 1 : 0;
   }
@@ -53,7 +55,13 @@ export class PacketPages {
     return start == null ? null : start + 1;
   }
 
+  /** The exhibit's slip sheet; null when the packet has none. */
   slipPage(exhibitIndex: number): number | null {
+    return this.withExhibits && this.slips ? this.settled.pages + this.slipOffset[exhibitIndex] : null;
+  }
+
+  /** Where the exhibit opens: its slip sheet, or its first stamped page without slip sheets. */
+  openingPage(exhibitIndex: number): number | null {
     return this.withExhibits ? this.settled.pages + this.slipOffset[exhibitIndex] : null;
   }
 
@@ -70,8 +78,8 @@ export class PacketPages {
     return this.hasSection(id) ? () => this.section(id)! : null;
   }
 
-  lateSlipPage(exhibitIndex: number): LatePage | null {
-    return this.withExhibits ? () => this.slipPage(exhibitIndex)! : null;
+  lateOpeningPage(exhibitIndex: number): LatePage | null {
+    return this.withExhibits ? () => this.openingPage(exhibitIndex)! : null;
   }
 
   lateBatesPage(bates: number): LatePage | null {

@@ -3,9 +3,11 @@
 // the advocate's own work product, not evidence, so they carry packet page numbers instead.
 import { normalizeCites, pageRuns } from '../../../shared/compensatory/cites';
 import type { PageCite } from '../../../shared/compensatory/types';
+import { forumExhibitLabel, type ExhibitNumbering } from '../../../shared/forums/profiles';
 import type { BatesOptions, PacketExhibit } from './types';
 
-export function exhibitLabel(style: 'P-1' | 'A', index: number): string {
+export function exhibitLabel(style: 'P-1' | 'A', index: number, numbering?: ExhibitNumbering | null): string {
+  if (numbering) return forumExhibitLabel(numbering, index);
   if (style === 'P-1') return `P-${index + 1}`;
   // A..Z, AA..AZ, BA.. like spreadsheet columns, so more than 26 exhibits stay unambiguous.
   let n = index + 1;
@@ -33,7 +35,7 @@ export interface ExhibitPlan {
 }
 
 /** Assigns labels and consecutive Bates numbers; pageCounts[i] is exhibit i's original page count. */
-export function planExhibits(exhibits: PacketExhibit[], pageCounts: number[], style: 'P-1' | 'A', bates: BatesOptions): ExhibitPlan[] {
+export function planExhibits(exhibits: PacketExhibit[], pageCounts: number[], style: 'P-1' | 'A', bates: BatesOptions, numbering?: ExhibitNumbering | null): ExhibitPlan[] {
   let next = bates.start;
   return exhibits.map((exhibit, index) => {
     const count = pageCounts[index];
@@ -43,7 +45,7 @@ export function planExhibits(exhibits: PacketExhibit[], pageCounts: number[], st
     }
     const pages = Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const numbers = pages.map(() => next++);
-    return { index, label: exhibit.label?.trim() || exhibitLabel(style, index), exhibit, pages, bates: numbers };
+    return { index, label: exhibit.label?.trim() || exhibitLabel(style, index, numbering), exhibit, pages, bates: numbers };
   });
 }
 

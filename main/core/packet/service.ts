@@ -14,6 +14,7 @@ import type { Core } from '../context';
 import { getCase } from '../cases';
 import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import { packetCompEd } from './compensatory-section';
+import { applyForum, forumFor } from './forums';
 import type { PacketChart, PacketInput } from './types';
 import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
@@ -104,7 +105,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
     compEd = packetCompEd(rec, args.compEd.method, evidence);
   }
   const today = core.nowIso().slice(0, 10);
-  return {
+  const input: PacketInput = {
     case: { title: c.name, studentName: c.childName ?? c.name, dob: c.dob, school: c.school, district: c.district, preparedBy: args.preparedBy ?? getSettings(core).preparedBy ?? '', date: today },
     bates: args.bates,
     labelStyle: args.labelStyle,
@@ -118,6 +119,8 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
     scoreTrends,
     compEd,
   };
+  const forum = forumFor(args.forum);
+  return forum ? applyForum(input, forum) : input;
 }
 
 /** A packet build or an exhibit list: a job of core/jobs, its file set once written. */
@@ -158,6 +161,14 @@ async function runPacketBuild(core: Core, args: PacketOptionsArgs, ctx: JobConte
     const file = path.join(packetsDir(core), `${job.id}.pdf`);
     core.blobs.writeFile(file, result.pdf); // sealed, like every case file
     job.file = file;
+    const efiling = forumFor(args.forum)?.efiling;
+    if (efiling && (efiling.maxBytes != null || efiling.maxPages != null)) {
+      dto.message = 'Splitting into volumes…';
+      emit();
+      const { splitIntoVolumes } = await import('./volumes');
+      const volumes = await splitIntoVolumes(result, input.case.title, input.bates, efiling);
+      if (volumes.length > 1) dto.volumes = volumes.map((v) => ({ number: v.number, jobId: volumeFile(core, args.caseId, job.id, v.number, v.pdf), pageCount: v.pageCount, exhibits: v.exhibits, batesFirst: v.batesFirst, batesLast: v.batesLast }));
+    }
     recordHistory(core, args.caseId, { kind: 'packet_built', description: `Built a packet of ${result.manifest.pageCount} pages`, ids: [job.id] });
     Object.assign(dto, {
       done: true,
@@ -179,6 +190,21 @@ async function runPacketBuild(core: Core, args: PacketOptionsArgs, ctx: JobConte
   }
   emit();
   return dto;
+}
+
+/** One volume of a split packet, kept as its own finished job so files.packet serves it by id. */
+function volumeFile(core: Core, caseId: string, buildId: string, number: number, pdf: Uint8Array): string {
+  const id = `${buildId}-vol${number}`;
+  const file = path.join(packetsDir(core), `${id}.pdf`);
+  core.blobs.writeFile(file, pdf);
+  startJob<PacketJobDto>(core, {
+    kind: 'packet',
+    caseId,
+    id,
+    file,
+    dto: () => ({ jobId: id, caseId, done: true, cancelled: false, error: null, fraction: 1, message: `Volume ${number} ready.`, pageCount: null, fileReady: true, exhibits: [] }),
+  });
+  return id;
 }
 
 export function packetJob(core: Core, jobId: string): PacketJob {

@@ -2,6 +2,7 @@
 // boundary (structured clone; exhibit bytes may be transferred).
 import type { Word } from '../../../shared/domain';
 import type { PageCite } from '../../../shared/compensatory/types';
+import type { ExhibitNumbering } from '../../../shared/forums/profiles';
 
 export const PACKET_SECTIONS = ['cover', 'toc', 'findings', 'chronology', 'goals', 'scores', 'services', 'index', 'exhibits'] as const;
 export type PacketSection = (typeof PACKET_SECTIONS)[number];
@@ -106,12 +107,21 @@ export interface PacketInput {
   goalCharts: PacketChart[];
   scoreTrends: PacketChart[];
   compEd: PacketCompEd | null;
+  /** A forum's binder choices (shared/forums); absent: slip sheets, numbered front matter, labels by labelStyle. */
+  layout?: PacketLayout | null;
   /** TrueType fonts for the front matter; default: Liberation Sans from pdfjs-dist. */
   fonts?: { regular: string; bold: string } | null;
 }
 
+export interface PacketLayout {
+  slipSheets: boolean;
+  frontMatterPaginated: boolean;
+  /** Replaces labelStyle when given: a party prefix (P-1, S-1) and numbers or letters. */
+  numbering?: ExhibitNumbering | null;
+}
+
 export interface PacketProgress {
-  phase: 'reading' | 'layout' | 'exhibits' | 'saving' | 'done';
+  phase: 'reading' | 'layout' | 'exhibits' | 'saving' | 'checking' | 'done';
   done: number;
   total: number;
 }
@@ -119,6 +129,8 @@ export interface PacketProgress {
 export interface BuildOptions {
   onProgress?: (p: PacketProgress) => void;
   signal?: AbortSignal;
+  /** Read the built PDF back and refuse it on any pagination defect (pagination-check.ts). Default true. */
+  checkPagination?: boolean;
 }
 
 export interface ExhibitPlacement {
@@ -130,8 +142,8 @@ export interface ExhibitPlacement {
   originalPages: number[];
   batesFirst: string;
   batesLast: string;
-  /** 1-based packet pages: the slip sheet and the first/last stamped page. */
-  slipPage: number;
+  /** 1-based packet pages: the slip sheet (null without slip sheets) and the first/last stamped page. */
+  slipPage: number | null;
   firstPage: number;
   lastPage: number;
 }

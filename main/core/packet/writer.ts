@@ -230,8 +230,11 @@ export class FrontMatterWriter {
       for (const c of lateByPage.get(i) ?? []) {
         this.doc.font(c.font).fontSize(c.size).fillColor(c.color).text(c.text(), c.x, c.y, { width: c.width, align: c.align, lineBreak: false });
       }
-      this.doc.font('Body').fontSize(8).fillColor('#555555')
-        .text(footer(i + 1), PAGE.margin, PAGE.height - 34, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      const footerText = footer(i + 1);
+      if (footerText) {
+        this.doc.font('Body').fontSize(8).fillColor('#555555')
+          .text(footerText, PAGE.margin, PAGE.height - 34, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      }
       this.doc.page.margins.bottom = bottom;
     }
     this.doc.end();

@@ -106,7 +106,7 @@ describe('evidence packet from composed exhibits', () => {
     const doc = await openPdf(result.pdf);
     const targets = new Set((await readLinks(doc, toc.page)).map((l) => l.target + 1));
     for (const s of result.manifest.sections.filter((x) => x.id !== 'cover' && x.id !== 'toc')) expect(targets.has(s.page)).toBe(true);
-    for (const ex of result.manifest.exhibits) expect(targets.has(ex.slipPage)).toBe(true);
+    for (const ex of result.manifest.exhibits) expect(targets.has(ex.slipPage!)).toBe(true);
     await doc.destroy();
   });
 
@@ -155,7 +155,7 @@ describe('evidence packet from composed exhibits', () => {
   });
 
   it('reports progress through every phase', () => {
-    expect(progress.map((p) => p.phase).filter((p, i, a) => a[i - 1] !== p)).toEqual(['reading', 'layout', 'exhibits', 'saving', 'done']);
+    expect(progress.map((p) => p.phase).filter((p, i, a) => a[i - 1] !== p)).toEqual(['reading', 'layout', 'exhibits', 'saving', 'checking', 'done']);
     expect(progress.filter((p) => p.phase === 'exhibits').at(-1)).toEqual({ phase: 'exhibits', done: 9, total: 9 });
   });
 
