@@ -9,6 +9,7 @@ import { registerBackupCommands } from './backup-cmd';
 import { registerEventsCommand } from './events-cmd';
 import { registerJobsCommand } from './jobs-cmd';
 import { registerHistoryCommand } from './history-cmd';
+import { registerFormsCommand } from './forms-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerEventsCommand(program, globals);
   registerJobsCommand(program, globals);
   registerHistoryCommand(program, globals);
+  registerFormsCommand(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);
