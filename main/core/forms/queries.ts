@@ -185,5 +185,3 @@ export function formQueries(db: Db) {
     },
   };
 }
-
-export type FormQueries = ReturnType<typeof formQueries>;
