@@ -28,18 +28,33 @@ function previewValue(value: unknown, shape: AnchorShape | undefined): string {
   return JSON.stringify(value);
 }
 
+/** The preview's window onto the page: this wide and high, the page drawn at ZOOM_WIDTH around the value's box. */
+const CROP = { width: 200, height: 110 };
+const ZOOM_WIDTH = 520;
+
 function PreviewPage({ item }: { item: FormPreviewItem }) {
   const { pages } = usePages(item.documentId);
   const page = pages?.find((p) => p.pageNumber === item.page);
-  if (!page) return <div className="apply-thumb" aria-busy={!pages} />;
+  if (!page) return <div className="apply-crop" style={CROP} aria-busy={!pages} />;
+  // Without a box the whole page is shown small; with one, the page is drawn larger and the window centred on the box.
+  const width = item.bbox ? ZOOM_WIDTH : CROP.width;
+  const scale = width / page.width;
+  const [x0, y0, x1, y1] = item.bbox ?? [0, 0, page.width, page.height];
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(v, max));
+  const left = item.bbox ? clamp(((x0 + x1) / 2) * scale - CROP.width / 2, width - CROP.width) : 0;
+  const top = item.bbox ? clamp(((y0 + y1) / 2) * scale - CROP.height / 2, page.height * scale - CROP.height) : 0;
   return (
-    <PageView
-      documentId={item.documentId}
-      page={page}
-      displayWidth={200}
-      boxes={item.bbox ? [{ bbox: item.bbox, kind: 'source', label: `Value read on ${item.fileName}, page ${item.page}` }] : []}
-      label={`${item.fileName}, page ${item.page}`}
-    />
+    <div className="apply-crop" style={CROP}>
+      <div style={{ transform: `translate(${-left}px, ${-top}px)` }}>
+        <PageView
+          documentId={item.documentId}
+          page={page}
+          displayWidth={width}
+          boxes={item.bbox ? [{ bbox: item.bbox, kind: 'source', label: `Value read on ${item.fileName}, page ${item.page}` }] : []}
+          label={`${item.fileName}, page ${item.page}`}
+        />
+      </div>
+    </div>
   );
 }
 
