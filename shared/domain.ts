@@ -120,6 +120,8 @@ export interface ExtractedGoal {
   gradeLevel: number | null;
   source: Provenance;
   confidence: number;
+  /** What the confidence rests on, in a few words ("OCR 62% in box", "code in legend"): Review shows them. */
+  reasons?: string[];
 }
 
 export type ServicePer = 'day' | 'week' | 'month' | 'year' | 'session';
@@ -140,6 +142,8 @@ export interface ExtractedService {
   endDate: string | null;
   source: Provenance;
   confidence: number;
+  /** What the confidence rests on, in a few words ("OCR 62% in box", "code in legend"): Review shows them. */
+  reasons?: string[];
 }
 
 /** A person an IEP names for the student (parent, case manager), as printed. */
@@ -208,6 +212,8 @@ export interface ProgressEntry {
   dataPoints: DataPoint[];
   source: Provenance;
   confidence: number;
+  /** What the confidence rests on, in a few words ("OCR 62% in box", "code in legend"): Review shows them. */
+  reasons?: string[];
 }
 
 export interface ExtractedProgressReport {
@@ -236,6 +242,8 @@ export interface TestScore {
   ciHigh: number | null;
   source: Provenance;
   confidence: number;
+  /** What the confidence rests on, in a few words ("OCR 62% in box", "code in legend"): Review shows them. */
+  reasons?: string[];
 }
 
 export interface ServiceSession {

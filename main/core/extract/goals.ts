@@ -11,6 +11,7 @@ import { columnOrdered, isTickBoxRow } from './goal-blocks';
 import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
+import { confidenceOf, type FoundBy } from './confidence';
 
 interface RawGoal {
   number: number | null;
@@ -114,8 +115,9 @@ export interface IepSpan {
 export function extractGoals(layout: Layout, documentId: string, span: IepSpan = { start: null, end: null }): GoalsResult {
   const lines = columnOrdered(goalSectionLines(layout)).filter((l) => !isTickBoxRow(l)).map(objectivesHeadingCell);
   let raws = rawGoalsFromTables(layout);
-  if (raws.length === 0) raws = rawGoalsFromFields(goalFields(lines));
-  if (raws.length === 0) raws = rawGoalsFromNumberedList(lines);
+  let foundBy: FoundBy = 'table';
+  if (raws.length === 0) [raws, foundBy] = [rawGoalsFromFields(goalFields(lines)), 'labelled'];
+  if (raws.length === 0) [raws, foundBy] = [rawGoalsFromNumberedList(lines), 'pattern'];
   const presentLevels = presentLevelsLines(layout);
   const goals: ExtractedGoal[] = [];
   let sequence = 0;
@@ -139,7 +141,8 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
     if (baselineValue === null) baselineValue = parsed.baselineValue;
     const number = raw.number ?? sequence;
     const source = provenanceOf(documentId, run);
-    const lowConfidence = raw.text.some((w) => w.conf < 80);
+    // A goal without its target and with a doubtful word falls under the flags' threshold for judging its parts.
+    const sure = confidenceOf({ words: raw.text, foundBy, checks: [{ ok: parsed.targetValue !== null, yes: 'target found', no: 'no target found', miss: 0.7 }] });
     goals.push({
       key: `goal-${number}-${sequence}`,
       number,
@@ -159,7 +162,8 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
       measurable: parsed.measurable,
       gradeLevel: parsed.gradeLevel,
       source,
-      confidence: (parsed.targetValue !== null ? 0.9 : 0.7) * (lowConfidence ? 0.85 : 1),
+      confidence: sure.confidence,
+      reasons: sure.reasons,
     });
   }
   const reportingTexts = raws.map((r) => runOf(r.reporting).text).filter(Boolean);

@@ -6,6 +6,7 @@ import { extractIep } from './iep';
 import { extractProgressReport } from './progress';
 import { extractTestScores } from './scores';
 import { extractServiceLog } from './service-log';
+import { cleanResult } from './stray-marks';
 
 export const EXTRACTOR_VERSION = 22;
 
@@ -46,7 +47,7 @@ export function extractDocument(input: ExtractInput): ExtractionResult {
     case 'other':
       break;
   }
-  return result;
+  return cleanResult(result, pages);
 }
 
 export { extractIep } from './iep';

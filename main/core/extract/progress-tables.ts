@@ -3,6 +3,7 @@
 import type { DataPoint, Provenance, ProgressEntry } from '../../../shared/domain';
 import { provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { codeFromText } from './progress-legend';
+import { codeChecks, confidenceOf } from './confidence';
 import { findCommentDates, findDataPoints, type DataPointContext } from './progress-datapoints';
 import { isPageFurniture, readTable, type TableRow } from './tables';
 
@@ -151,7 +152,7 @@ export function entriesFromGoalGrid(layout: Layout, legend: Record<string, strin
       hasData: dataPoints.length > 0,
       dataPoints,
       source: rowSource(documentId, row.words),
-      confidence: code ? 0.8 : 0.5,
+      ...confidenceOf({ words: row.words, foundBy: 'table', checks: codeChecks(code, legend) }),
     });
   });
   return entries;

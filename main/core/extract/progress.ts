@@ -11,6 +11,7 @@ import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { parseLegend, codeFromText } from './progress-legend';
 import { readPeriodGrid, type PeriodGrid } from './progress-grid';
 import { dataTableInBlock, entriesFromGoalGrid } from './progress-tables';
+import { bonusCheck, codeChecks, confidenceOf, type FoundBy } from './confidence';
 import { GOAL_HEAD, HEADING_REST_LABEL, PROGRESS_FIELD_LABELS, TRAILER_LINE, type ProgressFieldKind } from './vocab/progress';
 
 type FieldKind = ProgressFieldKind;
@@ -136,6 +137,7 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
   let code: string | null = null;
   let codeText: string | null = null;
   let codeField: Field | null = null;
+  let foundBy: FoundBy = 'labelled';
   for (const f of byKind('code')) {
     const found = codeFromText(f.run.text, legend);
     if (found) { ({ code, codeText } = found); codeField = f; break; }
@@ -148,12 +150,12 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
   const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : inline.length ? [...codeField!.lines, ...after] : loose;
   const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...inline, ...after.flatMap((l) => l.words)];
   const table = dataTableInBlock(lines.filter((l) => !byKind('goal').some((f) => f.lines.includes(l)) && !byKind('baseline').some((f) => f.lines.includes(l))), legend, ctx, documentId);
-  if (!code && table.code) ({ code, codeText } = table.code);
+  if (!code && table.code) [{ code, codeText }, foundBy] = [table.code, 'table'];
   if (!code) {
     const searchable = [...loose, ...commentLines, ...byKind('other').flatMap((f) => f.lines)];
     for (const line of searchable) {
       const found = codeFromText(line.text, legend, { standaloneOnly: true });
-      if (found) { ({ code, codeText } = found); break; }
+      if (found) { [{ code, codeText }, foundBy] = [found, 'pattern']; break; }
     }
   }
 
@@ -165,6 +167,8 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
     dataPoints.push({ date: p.date, value: p.value, unit: p.unit, source: provenanceOf(documentId, run, p.start, p.end) });
   }
   const comment = runOf(commentWords).text.trim() || null;
+  const sourceWords = [...block.head.words, ...lines.flatMap((l) => l.words)].filter((w) => w.page === block.head.page);
+  const sure = confidenceOf({ words: sourceWords, foundBy: code ? foundBy : 'fallback', checks: [...codeChecks(code, legend), bonusCheck(commentFields.length > 0, 'comment labelled')] });
   return {
     key: `goal-${block.number}-${index + 1}`,
     goalNumber: block.number,
@@ -174,8 +178,9 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
     comment,
     hasData: dataPoints.length > 0,
     dataPoints,
-    source: provenanceOf(documentId, runOf([...block.head.words, ...lines.flatMap((l) => l.words)].filter((w) => w.page === block.head.page))),
-    confidence: code ? (commentFields.length ? 0.9 : 0.75) : 0.5,
+    source: provenanceOf(documentId, runOf(sourceWords)),
+    confidence: sure.confidence,
+    reasons: sure.reasons,
   };
 }
 
@@ -205,6 +210,6 @@ function entryFromGrid(block: GoalBlock, index: number, grid: PeriodGrid, legend
     hasData: grid.own.length > 0,
     dataPoints,
     source: provenanceOf(documentId, runOf(grid.words.length ? grid.words : block.head.words)),
-    confidence: code ? 0.9 : 0.5,
+    ...confidenceOf({ words: grid.words.length ? grid.words : block.head.words, foundBy: 'table', checks: codeChecks(code, legend) }),
   };
 }

@@ -3,7 +3,8 @@
 // testing date carry over from earlier sentences; a sentence gives a score only when it names a subtest.
 import type { TestScore } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import { provenanceOf, runOf, type LayoutLine } from './layout';
+import { provenanceOf, runOf, wordsInRange, type LayoutLine } from './layout';
+import { confidenceOf } from './confidence';
 import { MEASURE_ALIASES, TEST_NAMES } from './vocab/scores';
 
 const SCORE_PHRASES: Array<[RegExp, string]> = [
@@ -83,7 +84,7 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
       ciLow: cm ? Number(cm[1]) : null,
       ciHigh: cm ? Number(cm[2]) : null,
       source: provenanceOf(documentId, run, m.index, m.index + s.length),
-      confidence: 0.6,
+      ...confidenceOf({ words: wordsInRange(run, m.index, m.index + s.length), foundBy: 'pattern', checks: [{ ok: test !== null, yes: 'test named', no: 'no test named', miss: 0.85 }, { ok: date !== null, yes: 'dated', no: 'no date', miss: 0.9 }] }),
     });
   }
   return out;

@@ -7,6 +7,7 @@
 import type { TestScore } from '../../../shared/domain';
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { provenanceOf, runOf, type PlacedWord } from './layout';
+import { bonusCheck, confidenceOf } from './confidence';
 import type { Column, TableRow } from './tables';
 import { dateFor, testNameIn, type ScoreContext } from './scores-context';
 import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS } from './vocab/scores';
@@ -131,7 +132,15 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
         ciLow: ci ? Number(ci[1]) : null,
         ciHigh: ci ? Number(ci[2]) : null,
         source: provenanceOf(documentId, runOf(row.words)),
-        confidence: test !== 'Unknown test' && date ? 0.9 : 0.7,
+        ...confidenceOf({
+          words: row.words,
+          foundBy: 'table',
+          checks: [
+            { ok: test !== 'Unknown test', yes: 'test named', no: 'no test named', miss: 0.85 },
+            { ok: date !== null, yes: 'dated', no: 'no date', miss: 0.9 },
+            bonusCheck(roles[g.score]?.scoreType !== undefined, 'score type from the column header'),
+          ],
+        }),
       });
     }
   }

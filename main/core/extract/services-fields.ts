@@ -7,6 +7,7 @@ import { findDates } from '../../../shared/text/dates';
 import { parseServiceDose } from './iep-dose';
 import { cellFields, joinLabelsAbove } from './label-lines';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
+import { confidenceOf, doseCheck } from './confidence';
 import { SERVICE_BLOCK_LABELS, type ServiceColumnKind } from './vocab/services';
 
 interface LineField {
@@ -103,7 +104,7 @@ export function servicesFromFields(lines: LayoutLine[], documentId: string): Ext
       startDate: dates[0]?.iso ?? null,
       endDate: dates[1]?.iso ?? null,
       source: provenanceOf(documentId, runOf(b.words)),
-      confidence: dose.minutesPerWeek !== null || dose.minutesPerMonth !== null ? 0.85 : 0.6,
+      ...confidenceOf({ words: b.words, foundBy: 'labelled', checks: [doseCheck(dose)] }),
     });
   }
   return services;

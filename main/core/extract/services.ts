@@ -5,7 +5,8 @@ import type { ExtractedService } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from './form-table';
 import { parseServiceDose } from './iep-dose';
-import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
+import { bodyLines, findSections, provenanceOf, runOf, wordsInRange, type Layout, type LayoutLine, type PlacedWord } from './layout';
+import { confidenceOf, doseCheck } from './confidence';
 import { servicesFromFields } from './services-fields';
 import { MINUTES_COLUMN, NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, type ServiceColumnKind } from './vocab/services';
 
@@ -195,7 +196,7 @@ function serviceFromRow(row: Row, columns: Column[], doseParts: string[], dateTe
     startDate: dates[0]?.iso ?? null,
     endDate: dates[1]?.iso ?? null,
     source: provenanceOf(documentId, runOf(row.all)),
-    confidence: dose.minutesPerWeek !== null || dose.minutesPerMonth !== null ? 0.9 : 0.6,
+    ...confidenceOf({ words: row.all, foundBy: 'table', checks: [doseCheck(dose)] }),
   };
 }
 
@@ -246,7 +247,7 @@ function servicesFromSentences(lines: LayoutLine[], documentId: string): Extract
       startDate: dates[0]?.iso ?? null,
       endDate: dates[1]?.iso ?? null,
       source: provenanceOf(documentId, run, start, start + sentence.length),
-      confidence: 0.7,
+      ...confidenceOf({ words: wordsInRange(run, start, start + sentence.length), foundBy: 'pattern', checks: [doseCheck(dose)] }),
     });
   }
   return services;
