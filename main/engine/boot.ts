@@ -2,7 +2,8 @@
 // desktop app's engine process and every `casefile` command that writes start here, so the lock
 // and recovery rules live in one place; stop() undoes it all in reverse.
 import { openCore, ensureWritableDir, type Core } from '../core/context';
-import { acquireDataDirLock, type LockOwner, type LockWait } from '../core/lock';
+import { AppError } from '../../shared/errors';
+import { acquireDataDirLock, type DataDirLock, type LockOwner, type LockWait } from '../core/lock';
 import { recoverOnStart, type RecoveryReport } from '../core/recovery';
 import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry, type Registry } from '../ipc';
@@ -37,15 +38,29 @@ export interface BootOptions {
 }
 
 export interface Engine {
-  core: Core;
+  /** The open core (a new one after reopen()). */
+  readonly core: Core;
   registry: Registry;
   recovery: RecoveryReport;
   /** Pending OCR and stale extractions, resumed in the background after start. */
   resumed: Promise<unknown>;
+  /**
+   * Closes the core and lets go of the folder, runs `between` while nothing holds it (a restore
+   * swaps the folder there), then boots again on the same path. Throws what `between` or the new
+   * boot threw; after a failed boot the engine stays closed until the next reopen().
+   */
+  reopen(between: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function bootEngine(opts: BootOptions): Engine {
+interface Opened {
+  core: Core;
+  lock: DataDirLock;
+  recovery: RecoveryReport;
+  resumed: Promise<unknown>;
+}
+
+function openEngine(opts: BootOptions): Opened {
   ensureWritableDir(opts.dataDir);
   const lock = acquireDataDirLock(opts.dataDir, opts.purpose, opts.wait);
   let core: Core | null = null;
@@ -54,28 +69,60 @@ export function bootEngine(opts: BootOptions): Engine {
     const recovery = recoverOnStart(core);
     // Uploads are staged only until the import that names them; a previous run's are orphans.
     clearStaging(opts.dataDir);
-    const registry = buildRegistry();
     const opened = core;
     const resumed = opts.resume === false ? Promise.resolve(null) : resumePendingWork(opened).catch((e) => console.error('[resume]', e));
-    let stopped = false;
-    return {
-      core: opened,
-      registry,
-      recovery,
-      resumed,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        try {
-          await opened.close();
-        } finally {
-          lock.release();
-        }
-      },
-    };
+    return { core: opened, lock, recovery, resumed };
   } catch (e) {
     void core?.close();
     lock.release();
     throw e;
   }
+}
+
+export function bootEngine(opts: BootOptions): Engine {
+  let current: Opened | null = openEngine(opts);
+  const registry = buildRegistry();
+  let stopped = false;
+  const close = async () => {
+    const was = current;
+    current = null;
+    if (!was) return;
+    try {
+      await was.core.close();
+    } finally {
+      was.lock.release();
+    }
+  };
+  const live = (): Opened => {
+    if (!current) throw new AppError('internal', 'The data folder is closed: it could not be opened again after a restore. Restart IEP Casefile.');
+    return current;
+  };
+  return {
+    get core() {
+      return live().core;
+    },
+    registry,
+    get recovery() {
+      return live().recovery;
+    },
+    get resumed() {
+      return live().resumed;
+    },
+    async reopen(between) {
+      await close();
+      let failure: unknown = null;
+      try {
+        between();
+      } catch (e) {
+        failure = e;
+      }
+      current = openEngine(opts);
+      if (failure) throw failure;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await close();
+    },
+  };
 }

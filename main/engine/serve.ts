@@ -17,8 +17,24 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
     exit(1);
     return;
   }
-  const ctx: CallContext = { core: engine.core, transport: 'electron' };
-  for (const name of ['job.progress', 'case.changed'] as const) engine.core.on(name, (payload) => port.post({ t: 'event', name, payload }));
+  const forwardEvents = () => {
+    for (const name of ['job.progress', 'case.changed'] as const) engine.core.on(name, (payload) => port.post({ t: 'event', name, payload }));
+  };
+  forwardEvents();
+  const ctx: CallContext = {
+    get core() {
+      return engine.core;
+    },
+    transport: 'electron',
+    // A restore from Settings: the folder is swapped while closed; the new core's events are forwarded.
+    reopen: (between) => engine.reopen(between).finally(() => {
+      try {
+        forwardEvents();
+      } catch {
+        /* the folder did not open again: calls answer so */
+      }
+    }),
+  };
   const bodies = new Map<number, ReturnType<typeof receivedBody>>();
   /** Room on the main process's side for each response body being sent. */
   const sending = new Map<number, Credits>();

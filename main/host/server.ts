@@ -20,6 +20,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The engine's reopen (a restore swaps the data folder while it is closed); answers the new core. */
+  reopen?: (between: () => void) => Promise<Core>;
 }
 
 export interface RunningHost {
@@ -36,7 +38,15 @@ const refuse = (status: number, code: 'unauthorized' | 'bad_request' | 'unknown_
 /** The host's whole request handling as one fetch function (the server only adapts node:http to it). */
 export function hostFetch(opts: Omit<HostOptions, 'port'> & { token: string; port: () => number }): (req: Request) => Promise<Response> {
   const tokenBuf = Buffer.from(opts.token);
-  const ctx: CallContext = { core: opts.core, transport: 'browser' };
+  let core = opts.core;
+  const reopen = opts.reopen;
+  const ctx: CallContext = {
+    get core() {
+      return core;
+    },
+    transport: 'browser',
+    reopen: reopen && (async (between) => void (core = await reopen(between))),
+  };
   const renderer = rendererFiles(opts.rendererDir);
   const authorized = (header: string | undefined) => {
     const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
@@ -63,7 +73,7 @@ export function hostFetch(opts: Omit<HostOptions, 'port'> & { token: string; por
     }
     return jsonResponse(await opts.registry.dispatch(c.req.param('name'), args, ctx));
   });
-  app.get('/api/events', () => eventStream(opts.core));
+  app.get('/api/events', () => eventStream(core));
   app.all('/api/*', async (c) => (await handleFileRequest(c.req.raw, ctx)) ?? refuse(404, 'unknown_call', `No route ${c.req.path}`));
   app.all('*', (c) => renderer(c.req.raw));
   app.onError((e) => errorResponse(e));

@@ -13,11 +13,22 @@ export async function startBrowserHost(opts: { dataDir?: string; port?: number; 
   // A `casefile` command writing to the folder is waited for, as a command waits for another.
   const engine = bootEngine({ dataDir, purpose: 'browser host', wait: lockWait((line) => process.stderr.write(`${line}\n`)) });
   try {
-    const server = await startHost({ core: engine.core, registry: engine.registry, rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR, port: opts.port });
+    const server = await startHost({
+      core: engine.core,
+      registry: engine.registry,
+      rendererDir: opts.rendererDir ?? DEFAULT_RENDERER_DIR,
+      port: opts.port,
+      reopen: async (between) => {
+        await engine.reopen(between);
+        return engine.core;
+      },
+    });
     return {
       ...server,
       dataDir,
-      core: engine.core,
+      get core() {
+        return engine.core;
+      },
       async stop() {
         await server.close();
         await engine.stop();

@@ -123,6 +123,11 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
     return attachment(fileStream(file, { removeAfter: true }), 'application/octet-stream', `IEP Casefile backup ${stamp}.casefile-backup`, statSync(file).size);
   },
 
+  'files.backupUpload': async (_q, req, { core }) => {
+    const { stageBackupUpload } = await import('../core/backup/restore-live');
+    return jsonResponse({ ok: true, value: await stageBackupUpload(core, req.body as unknown as AsyncIterable<Uint8Array> | null, Number(req.headers.get('content-length') ?? 0)) });
+  },
+
   'files.export': async ({ case: caseId }, _req, { core }) => {
     const data = exportCase(core, caseId);
     const name = `${(data.student.name || 'case').replace(/[^\w-]+/g, '_').slice(0, 60)}.casefile.json`;

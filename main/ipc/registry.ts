@@ -8,6 +8,11 @@ import { zodMessage } from '../core/validate';
 export interface CallContext {
   core: Core;
   transport: 'electron' | 'browser' | 'cli';
+  /**
+   * The running engine's Engine.reopen (the app and the browser host; not the CLI): closes the data
+   * folder, runs `between`, opens it again; `core` is the new core afterwards. A restore needs it.
+   */
+  reopen?: (between: () => void) => Promise<void>;
 }
 
 export type Handler<K extends ApiName> = (args: ApiParsedArgs<K>, ctx: CallContext) => ApiResult<K> | Promise<ApiResult<K>>;

@@ -34,10 +34,37 @@ export const settingsPatch = z
   })
   .partial();
 
+/** An uploaded backup (files.backupUpload), read through and checked before anything is replaced. */
+export interface BackupCheckDto {
+  fileName: string;
+  createdAt: string;
+  schemaVersion: number;
+  originals: number;
+  packets: number;
+  bytes: number;
+}
+
+export interface RestoreDoneDto {
+  originals: number;
+  packets: number;
+  /** Where the data folder as it was before the restore is kept. */
+  previous: string | null;
+}
+
+const stagedBackupArgs = z.object({
+  uploadId: z.string().uuid(),
+  fileName: z.string().min(1).max(500),
+  passphrase: z.string().min(1).max(1000),
+});
+
 export const appApi = {
   'app.info': defineCall<AppInfoDto>()(z.undefined().optional()),
   'app.upgradeNotice': defineCall<UpgradeNoticeDto | null>()(z.undefined().optional()),
   'app.dismissUpgradeNotice': defineCall<null>()(z.undefined().optional()),
   'settings.get': defineCall<SettingsDto>()(z.undefined().optional()),
   'settings.update': defineCall<SettingsDto>()(settingsPatch),
+  /** Reads an uploaded backup through (every chunk, entry and checksum); refuses a damaged or truncated one. */
+  'app.checkBackup': defineCall<BackupCheckDto>()(stagedBackupArgs),
+  /** Replaces this data folder with the uploaded backup (the folder as it was is kept, renamed); the UI reloads after. */
+  'app.restoreBackup': defineCall<RestoreDoneDto>()(stagedBackupArgs),
 };

@@ -91,6 +91,44 @@ export interface RestoreSummary {
 
 const safeName = (name: string) => /^(casefile\.sqlite|manifest\.json|originals\/[0-9a-f]{64}|packets\/[\w.-]+)$/.test(name);
 
+/** What a backup holds, read and checked through to its end record (nothing written). */
+export interface BackupCheck {
+  createdAt: string;
+  schemaVersion: number;
+  originals: number;
+  packets: number;
+  bytes: number;
+}
+
+function readManifest(file: string, bytes: Buffer): Manifest {
+  const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
+  if (manifest.format !== FORMAT) throw new AppError('unsupported_file', `${file} is a backup of a format this version does not know (${String(manifest.format)}).`);
+  if (manifest.schemaVersion > LATEST_VERSION) throw new AppError('db_newer', `The backup was made by a newer version of IEP Casefile (schema ${manifest.schemaVersion}). Update the app to restore it.`);
+  return manifest;
+}
+
+/** Reads a whole backup, checking every chunk, entry and the end record; throws as a restore would. */
+export function checkBackup(file: string, passphrase: string): BackupCheck {
+  if (!existsSync(file)) throw new AppError('not_found', `No backup at ${file}.`);
+  let manifest: Manifest | null = null;
+  const { entries } = readBackup(file, passphrase, (name, bytes) => {
+    if (!safeName(name)) throw new AppError('corrupt_file', `The backup ${file} holds an entry it should not (${name}); nothing was restored.`);
+    if (name === 'manifest.json') manifest = readManifest(file, bytes);
+  });
+  const m = manifest as Manifest | null;
+  if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
+  if (entries !== 2 + m.originals.length + m.packets.length) throw new AppError('corrupt_file', `The backup ${file} is incomplete; nothing was restored.`);
+  return { createdAt: m.createdAt, schemaVersion: m.schemaVersion, originals: m.originals.length, packets: m.packets.length, bytes: statSync(file).size };
+}
+
+/** A backup unpacked and checked beside the data folder, ready to take its place. */
+export interface PreparedRestore {
+  /** Sets the data folder aside (renamed) and puts the restored one in its place. Nobody may hold the folder. */
+  commit(): RestoreSummary;
+  /** Removes the unpacked folder (when the restore is not wanted after all). */
+  discard(): void;
+}
+
 /**
  * Restores a backup into `dataDir`: everything is written to a new folder beside it and checked
  * (the database opens with the restored key and passes quick_check, every original opens to its
@@ -98,21 +136,32 @@ const safeName = (name: string) => /^(casefile\.sqlite|manifest\.json|originals\
  * or a failed check leaves `dataDir` as it was.
  */
 export function restoreDataFolder(file: string, dataDir: string, passphrase: string, opts: RestoreOptions = {}): RestoreSummary {
+  const prepared = prepareRestore(file, dataDir, passphrase, opts);
+  try {
+    opts.beforeSwap?.();
+    return prepared.commit();
+  } catch (e) {
+    prepared.discard();
+    throw e;
+  }
+}
+
+/** The unpacking and checking of restoreDataFolder, without the swap (a running engine swaps while closed). */
+export function prepareRestore(file: string, dataDir: string, passphrase: string, opts: Omit<RestoreOptions, 'beforeSwap'> = {}): PreparedRestore {
   if (!existsSync(file)) throw new AppError('not_found', `No backup at ${file}.`);
   const target = path.resolve(dataDir);
   const holdsData = existsSync(path.join(target, DB_FILE));
   if (holdsData && !opts.replace) throw new AppError('conflict', `The data folder ${target} already holds cases. Restore into another folder (--data-dir), or pass --replace to set this one aside (it is kept, renamed).`);
   const work = `${target}.restoring-${process.pid}`;
-  rmSync(work, { recursive: true, force: true });
+  const discard = () => rmSync(work, { recursive: true, force: true });
+  discard();
   mkdirSync(work, { recursive: true, mode: 0o700 });
   try {
     let manifest: Manifest | null = null;
     const { entries } = readBackup(file, passphrase, (name, bytes) => {
       if (!safeName(name)) throw new AppError('corrupt_file', `The backup ${file} holds an entry it should not (${name}); nothing was restored.`);
       if (name === 'manifest.json') {
-        manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
-        if (manifest.format !== FORMAT) throw new AppError('unsupported_file', `${file} is a backup of a format this version does not know (${String(manifest.format)}).`);
-        if (manifest.schemaVersion > LATEST_VERSION) throw new AppError('db_newer', `The backup was made by a newer version of IEP Casefile (schema ${manifest.schemaVersion}). Update the app to restore it.`);
+        manifest = readManifest(file, bytes);
         return;
       }
       const dest = name.startsWith('originals/') ? path.join(work, 'originals', name.slice(10, 12), name.slice(10)) : path.join(work, name);
@@ -130,16 +179,25 @@ export function restoreDataFolder(file: string, dataDir: string, passphrase: str
     const blobs = new BlobStore(path.join(work, 'originals'), keys.blob);
     for (const o of m.originals) if (sha256Hex(blobs.get(o.sha256)) !== o.sha256) throw new AppError('corrupt_file', `Original ${o.sha256.slice(0, 12)}… in the backup does not match its checksum; nothing was restored.`);
     tightenPermissions(work);
-    opts.beforeSwap?.();
-    let previous: string | null = null;
-    if (existsSync(target)) {
-      previous = `${target}.before-restore-${(opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(target, previous);
-    }
-    renameSync(work, target);
-    return { dataDir: target, originals: m.originals.length, packets: m.packets.length, previous };
+    return {
+      discard,
+      commit() {
+        let previous: string | null = null;
+        if (existsSync(target)) {
+          previous = `${target}.before-restore-${(opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
+          renameSync(target, previous);
+        }
+        try {
+          renameSync(work, target);
+        } catch (e) {
+          if (previous) renameSync(previous, target);
+          throw e;
+        }
+        return { dataDir: target, originals: m.originals.length, packets: m.packets.length, previous };
+      },
+    };
   } catch (e) {
-    rmSync(work, { recursive: true, force: true });
+    discard();
     throw e;
   }
 }
