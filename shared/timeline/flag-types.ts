@@ -24,6 +24,8 @@ export const RED_FLAG_TYPES = [
   'gap_widening',
   /** flags-norms.ts: a fluency goal's target below the grade's 10th percentile at its date, or asking less growth than the 50th percentile makes. */
   'goal_not_ambitious',
+  /** flags-scores.ts: a measure's raw or scale scores rising across years while its percentile rank or standard score falls. */
+  'score_gap_widening',
 ] as const;
 export type RedFlagType = (typeof RED_FLAG_TYPES)[number];
 
@@ -75,6 +77,8 @@ export const FLAG_THRESHOLDS = {
   gapWideningMinShortfall: 10,
   /** A fluency goal whose target is below this printed percentile of its grade and season aims below nearly all peers. */
   ambitionFloorPercentile: 10,
+  /** Two administrations count as standing falling on standard scores (mean 100, SD 15) when it drops this far: a third of a standard deviation. */
+  standardScoreDrop: 5,
 };
 export type FlagThresholds = typeof FLAG_THRESHOLDS;
 

@@ -5,6 +5,7 @@
 // scores, services and the calendar in flags-schedule.ts.
 import { type FlagContext, type FlagOptions, type RedFlag, FLAG_THRESHOLDS, RED_FLAG_TYPES } from './flag-types';
 import { carriedForwardFlags, gradeLevelFlags, targetBelowBaselineFlags, vagueGoalFlags } from './flags-goals';
+import { scoreGapFlags } from './flags-scores';
 import { gapWideningFlags, goalNotAmbitiousFlags } from './flags-norms';
 import { codeContradictsDataFlags, reportWithoutDataFlags } from './flags-progress';
 import { scheduleFlags, serviceFlags, testScoreFlags } from './flags-schedule';
@@ -37,6 +38,7 @@ export function computeRedFlags(model: CaseModel, links: GoalLineage[], opts: Fl
     ...scheduleFlags(ctx),
     ...gapWideningFlags(ctx),
     ...goalNotAmbitiousFlags(ctx),
+    ...scoreGapFlags(ctx),
   ];
   const order = new Map(RED_FLAG_TYPES.map((t, i) => [t, i] as const));
   return flags.sort((a, b) => order.get(a.type)! - order.get(b.type)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

