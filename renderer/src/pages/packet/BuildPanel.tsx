@@ -96,6 +96,16 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
           {job.exhibits.length > 0 && `, Bates ${job.exhibits[0].batesFirst} to ${job.exhibits[job.exhibits.length - 1].batesLast}`}.
         </p>
       )}
+      {job?.done && job.volumes && job.volumes.length > 1 && (
+        <div className="toolbar" role="group" aria-label="Volumes">
+          <span className="small">Split into {job.volumes.length} volumes under the forum's e-filing limit:</span>
+          {job.volumes.map((v) => (
+            <Button key={v.jobId} onPress={() => void downloadFile('files.packet', { job: v.jobId }, `evidence-packet-vol${v.number}.pdf`, fileNameFor(`evidence packet volume ${v.number}`, 'pdf')).catch((e: Error) => setError(e.message))}>
+              Volume {v.number} ({v.pageCount} p., {v.exhibits[0]} to {v.exhibits[v.exhibits.length - 1]})
+            </Button>
+          ))}
+        </div>
+      )}
       {(error ?? job?.error) && (
         <p role="alert" className="error">
           {error ?? job?.error}

@@ -2,7 +2,8 @@
 // Bates numbering and the sections, then build one PDF in the background. The exhibit list alone can be
 // exported for the five-business-day disclosure (34 CFR 300.512(a)(3)).
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Checkbox, CheckboxGroup, GridList, GridListItem, Input, Label, TextField } from 'react-aria-components';
+import { Button, CheckboxGroup, GridList, GridListItem, Input, Label, TextField } from 'react-aria-components';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { BATES_POSITIONS, PACKET_SECTION_IDS, type PacketOptionsArgs } from '../../../../shared/api/packet';
 import type { PeriodChoice } from '../../../../shared/api/services';
 import type { CompEdMethod } from '../../../../shared/compensatory/types';
@@ -20,6 +21,7 @@ import { firstLoggedYear } from '../services/ServicesSection';
 import { BuildPanel } from './BuildPanel';
 import { downloadFile, saveText } from './download';
 import { ExhibitOrder } from './ExhibitOrder';
+import { ForumChoice, forumArg, NO_FORUM, type ForumState } from './ForumChoice';
 import { batesExample, defaultPrefix, exhibitsArg, fromCandidate, SECTION_LABELS, type ExhibitChoice, type LabelStyle, type SectionId } from './packetModel';
 
 const POSITION_LABELS: Record<(typeof BATES_POSITIONS)[number], string> = {
@@ -92,6 +94,8 @@ export function PacketSection({ caseData, rest }: SectionProps) {
   const [needs, setNeeds] = useState('');
   const [rationale, setRationale] = useState('');
   const [listError, setListError] = useState<string | null>(null);
+  const [forumState, setForumState] = useState<ForumState>(NO_FORUM);
+  const forum = forumArg(forumState);
   // Findings chosen from red flags ("Add to packet"): their keys and labels; none chosen states every open flag.
   const [findings, setFindings] = useState<Array<{ key: string; label: string }>>([]);
 
@@ -133,7 +137,7 @@ export function PacketSection({ caseData, rest }: SectionProps) {
     : sections.length === 0 ? 'Choose at least one section.'
     : sections.includes('exhibits') && exhibits.length === 0 ? 'Add at least one exhibit, or untick "The exhibits".'
     : sections.includes('services') && typeof method === 'string' ? method
-    : null;
+    : forum.problem;
 
   const options: PacketOptionsArgs = useMemo(
     () => ({
@@ -145,8 +149,9 @@ export function PacketSection({ caseData, rest }: SectionProps) {
       preparedBy: preparedBy.trim() || undefined,
       ...(findings.length ? { findingKeys: findings.map((f) => f.key) } : {}),
       compEd: sections.includes('services') && chosenPeriod && typeof method !== 'string' ? { period: chosenPeriod, method } : null,
+      forum: forum.forum,
     }),
-    [caseId, prefix, startNo, digitsNo, position, labelStyle, sections, exhibits, preparedBy, chosenPeriod, method, findings],
+    [caseId, prefix, startNo, digitsNo, position, labelStyle, sections, exhibits, preparedBy, chosenPeriod, method, findings, forum.forum],
   );
 
   const chosen = new Set(exhibits.map((e) => e.documentId));
@@ -193,9 +198,7 @@ export function PacketSection({ caseData, rest }: SectionProps) {
           >
             {(c) => (
               <GridListItem id={c.id} textValue={c.title} className="candidate-row">
-                <Checkbox slot="selection">
-                  <div className="checkbox" aria-hidden="true" />
-                </Checkbox>
+                <Checkbox slot="selection" />
                 <span className="candidate-title">{c.title}</span>
                 <span className="small muted">
                   {(TYPE_LABELS as Record<string, string>)[c.type] ?? c.type} · {c.date ? formatDisplayDate(c.date) : 'undated'} · {c.pageCount} p.
@@ -246,11 +249,11 @@ export function PacketSection({ caseData, rest }: SectionProps) {
               <Input />
             </TextField>
           </fieldset>
+          <ForumChoice value={forumState} onChange={setForumState} />
           <CheckboxGroup value={sections} onChange={(v) => setSections(PACKET_SECTION_IDS.filter((id) => v.includes(id)))} className="section-picker">
             <Label>Sections</Label>
             {PACKET_SECTION_IDS.map((id, i) => (
               <Checkbox key={id} value={id}>
-                <div className="checkbox" aria-hidden="true" />
                 {i + 1}. {SECTION_LABELS[id]}
               </Checkbox>
             ))}
