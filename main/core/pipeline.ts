@@ -13,7 +13,7 @@ import { CLASSIFIER_VERSION } from './documents/parse/classify-version';
 import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { refreshStaleLayouts } from './documents/relayout';
-import { afterExtraction } from './forms/service';
+import { afterExtraction, fileUnfiledDocuments } from './forms/service';
 
 /** Told when a document's text is stored but its goals, services and dates could not be read from it. */
 export type ExtractionFailed = (documentId: string, message: string) => void;
@@ -183,6 +183,8 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
   });
   refreshStaleClassifications(core, hooks.onExtractionFailed);
   refreshStaleExtractions(core, hooks.onExtractionFailed);
+  // Documents extracted before form families existed get their fingerprint (issue 18).
+  fileUnfiledDocuments(core);
   await Promise.all(resumed.map((j) => j.promise));
   return report;
 }

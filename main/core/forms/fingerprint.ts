@@ -7,7 +7,7 @@ import type { PageContent } from '../../../shared/domain';
 import { layoutDocument, type Line, type PageLayout } from '../layout';
 
 /** Pages a fingerprint reads: a form's furniture, labels and table heads are on its first pages. */
-const PAGES = 2;
+export const FINGERPRINT_PAGES = 2;
 const MAX_WORDS = 8;
 
 /**
@@ -41,7 +41,7 @@ export function fingerprintOf(layout: PageLayout[]): string[] {
     const m = maskText(s);
     if (m.length >= 3 && m.split(' ').length <= MAX_WORDS && /\p{L}{2}/u.test(m)) tokens.add(m);
   };
-  for (const page of layout.slice(0, PAGES)) {
+  for (const page of layout.slice(0, FINGERPRINT_PAGES)) {
     for (const l of pageLines(page)) {
       add(l.text);
       // A label printed in one line with its value ("Student name: ..."): the label alone too.

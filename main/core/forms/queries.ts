@@ -105,6 +105,15 @@ export function formQueries(db: Db) {
         )
         .all()
         .map((r) => ({ documentId: r.document_id, familyId: r.family_id, tokens: JSON.parse(r.tokens_json) as string[], caseId: r.case_id, fileName: r.file_name, date: r.date })),
+    /** Extracted documents not in the trash without a fingerprint. */
+    unfiledDocuments: (): string[] =>
+      db
+        .prepare<[], { id: string }>(
+          `SELECT d.id FROM documents d JOIN extractions e ON e.document_id = d.id
+           WHERE d.deleted_at IS NULL AND d.status = 'ready' AND NOT EXISTS (SELECT 1 FROM form_fingerprints f WHERE f.document_id = d.id) ORDER BY d.created_at, d.id`,
+        )
+        .all()
+        .map((r) => r.id),
     familyOfDocument: (documentId: string): string | null =>
       db.prepare<[string], { family_id: string }>('SELECT family_id FROM form_fingerprints WHERE document_id = ?').get(documentId)?.family_id ?? null,
     putFingerprint: (documentId: string, familyId: string, tokens: string[], now: string) =>

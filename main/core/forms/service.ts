@@ -11,23 +11,23 @@ import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
 import { learnField, learnRows, readField, readRows, type AnchorSpec, type ReadValue } from './anchors';
-import { FAMILY_THRESHOLD, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
+import { FAMILY_THRESHOLD, FINGERPRINT_PAGES, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
 import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
 
 /** Header fields (one per document) a field anchor can fill; list entities are filled by rows anchors. */
 const FIELD_ENTITIES: EntityKind[] = ['iep', 'progress_report'];
 const ROW_ENTITIES: EntityKind[] = ['goal', 'service', 'progress_entry', 'test_score', 'service_summary'];
 
-function layoutOfDocument(core: Core, documentId: string): PageLayout[] {
+function layoutOfDocument(core: Core, documentId: string, pageLimit?: number): PageLayout[] {
   const pages = documentQueries(core.db).pages(documentId).map(rowToPageContent);
-  return layoutOf(pages);
+  return layoutOf(pageLimit ? pages.slice(0, pageLimit) : pages);
 }
 
 /**
  * Files a document in the family whose documents its fingerprint is most like (the mean likeness over
  * up to 12 of them reaching FAMILY_THRESHOLD), or in a new family named from its title.
  */
-export function assignFamily(core: Core, documentId: string, layout: PageLayout[] = layoutOfDocument(core, documentId)): string {
+export function assignFamily(core: Core, documentId: string, layout: PageLayout[] = layoutOfDocument(core, documentId, FINGERPRINT_PAGES)): string {
   const q = formQueries(core.db);
   const tokens = fingerprintOf(layout);
   const byFamily = new Map<string, FingerprintRow[]>();
@@ -81,7 +81,7 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   if (!doc) return null;
   const q = formQueries(core.db);
   const layout = layoutOfDocument(core, c.documentId);
-  const familyId = q.familyOfDocument(c.documentId) ?? assignFamily(core, c.documentId, layout);
+  const familyId = q.familyOfDocument(c.documentId) ?? assignFamily(core, c.documentId);
   const isStatic = staticTest(core, familyId, c.documentId);
   const { page, bbox } = sourceOf(c.value);
   let spec: AnchorSpec;
@@ -340,10 +340,27 @@ export function disableAnchor(core: Core, anchorId: string, disabled: boolean): 
  * family's enabled anchors that were applied on it, so a new copy of a form is filled as the others were.
  */
 export function afterExtraction(core: Core, documentId: string): void {
+  const familyId = assignFamily(core, documentId);
+  const anchors = formQueries(core.db)
+    .anchors(familyId)
+    .filter((a) => a.enabled && a.applied && (a.sourceDocumentId !== documentId || a.field === '*'));
+  if (!anchors.length) return;
   const layout = layoutOfDocument(core, documentId);
-  const familyId = assignFamily(core, documentId, layout);
-  for (const a of formQueries(core.db).anchors(familyId)) {
-    if (!a.enabled || !a.applied || (a.sourceDocumentId === documentId && a.field !== '*')) continue;
-    fillDocument(core, a, documentId, layout);
+  for (const a of anchors) fillDocument(core, a, documentId, layout);
+}
+
+/**
+ * Files in their families the extracted documents that have no fingerprint yet (extracted before
+ * form families existed, or brought in by an archive without them). Returns how many.
+ */
+export function fileUnfiledDocuments(core: Core): number {
+  const ids = formQueries(core.db).unfiledDocuments();
+  for (const id of ids) {
+    try {
+      assignFamily(core, id);
+    } catch (e) {
+      console.error(`[forms] ${id}:`, e);
+    }
   }
+  return ids.length;
 }

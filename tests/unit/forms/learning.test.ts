@@ -12,6 +12,7 @@ import { applyAnchor, familyOfDocument, listFamilies, previewApply, undoAnchor }
 import { fingerprintOf, layoutOf, likeness, FAMILY_THRESHOLD } from '../../../main/core/forms/fingerprint';
 import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
 import { correct, getReview } from '../../../main/core/review/service';
+import { resumePendingWork } from '../../../main/core/pipeline';
 import { tempDir, testCore } from '../../support/core';
 import { importAndExtract } from '../../support/import-doc';
 import { correctEachMissedField, formDocument, scoreDocument, type FormDocTruth } from './form-family';
@@ -92,6 +93,13 @@ describe('form families', () => {
     expect(fam.name).toMatch(/^HARBOR RIDGE UNIFIED SCHOOLS/);
     expect(familyOfDocument(core, other.id)!.id).not.toBe(fam.id);
     expect(listFamilies(core, a.id).map((f) => f.documentCount).sort()).toEqual([1, 6]);
+
+    // Documents extracted before families existed are filed by the start-up's resume.
+    core.db.prepare('DELETE FROM form_fingerprints').run();
+    expect(familyOfDocument(core, harbor[2].id)).toBeNull();
+    await resumePendingWork(core);
+    expect(familyOfDocument(core, harbor[2].id)!.documentCount).toBe(6);
+    expect(familyOfDocument(core, other.id)!.documentCount).toBe(1);
   });
 });
 
