@@ -1,9 +1,11 @@
 // One modal form dialog for the whole app: its trigger, a title, the fields, the error where the work
 // was, and Cancel beside the submit button. The caller keeps its state and does the work in onSubmit
 // (calling close when it is done).
-import { useId, type ReactNode } from 'react';
-import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type { ReactNode } from 'react';
+import { DialogTrigger, Form } from 'react-aria-components';
 import { ErrorText } from './ErrorText';
+import { Button } from './ui/Button';
+import { Dialog } from './ui/Dialog';
 
 interface FormDialogProps {
   /** The button that opens the dialog. */
@@ -23,36 +25,29 @@ interface FormDialogProps {
 }
 
 export function FormDialog({ trigger, title, ariaLabel, submitLabel, submitClass = 'primary', submitDisabled, error, onSubmit, children, isOpen, onOpenChange }: FormDialogProps) {
-  const headingId = useId();
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
       {trigger}
-      <ModalOverlay className="overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog aria-label={ariaLabel} aria-labelledby={ariaLabel ? undefined : headingId}>
-            {({ close }) => (
-              <Form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void onSubmit(e.currentTarget, close);
-                }}
-              >
-                <Heading slot="title" id={headingId}>
-                  {title}
-                </Heading>
-                {children}
-                <ErrorText message={error} />
-                <div className="actions">
-                  <Button onPress={close}>Cancel</Button>
-                  <Button type="submit" className={submitClass} isDisabled={submitDisabled}>
-                    {submitLabel}
-                  </Button>
-                </div>
-              </Form>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <Dialog title={title} ariaLabel={ariaLabel}>
+        {({ close, titleElement }) => (
+          <Form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void onSubmit(e.currentTarget, close);
+            }}
+          >
+            {titleElement}
+            {children}
+            <ErrorText message={error} />
+            <div className="actions">
+              <Button onPress={close}>Cancel</Button>
+              <Button type="submit" className={submitClass} isDisabled={submitDisabled}>
+                {submitLabel}
+              </Button>
+            </div>
+          </Form>
+        )}
+      </Dialog>
     </DialogTrigger>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
+import { Button } from './ui/Button';
 import type { CaseDto } from '../../../shared/api/cases';
 import { invoke } from '../api/client';
 import { FormDialog } from './FormDialog';
+import { TextField } from './ui/Input';
 
 export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseDto) => void; defaultOpen?: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseD
   };
   return (
     <FormDialog
-      trigger={<Button className="primary">New case</Button>}
+      trigger={<Button variant="primary">New case</Button>}
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       title="New case"
@@ -49,33 +50,14 @@ export function NewCaseDialog({ onCreated, defaultOpen }: { onCreated: (c: CaseD
         }
       }}
     >
-      <TextField name="name" isRequired autoFocus maxLength={120}>
-        <Label>Child's name</Label>
-        <Input />
-        <FieldError />
-      </TextField>
+      <TextField name="name" isRequired autoFocus maxLength={120} label="Child's name" />
       <div className="field-row">
-        <TextField name="dob" type="date">
-          <Label>Date of birth</Label>
-          <Input />
-        </TextField>
-        <TextField name="grade" maxLength={20}>
-          <Label>Grade</Label>
-          <Input />
-        </TextField>
-        <TextField name="state" maxLength={2}>
-          <Label>State (e.g. CA)</Label>
-          <Input />
-        </TextField>
+        <TextField name="dob" type="date" label="Date of birth" />
+        <TextField name="grade" maxLength={20} label="Grade" />
+        <TextField name="state" maxLength={2} label="State (e.g. CA)" />
       </div>
-      <TextField name="district">
-        <Label>District</Label>
-        <Input />
-      </TextField>
-      <TextField name="school">
-        <Label>School</Label>
-        <Input />
-      </TextField>
+      <TextField name="district" label="District" />
+      <TextField name="school" label="School" />
     </FormDialog>
   );
 }

@@ -2,7 +2,8 @@
 // flags, documents to review), sorted by last opened, next deadline, open flags or name, searched
 // and filtered; the trash; deadlines across every case.
 import { useState } from 'react';
-import { Button, Checkbox, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
+import { Button, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
+import { Checkbox } from '../components/ui/Checkbox';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';
 import { invalidateCase, keys, useCall } from '../api/queries';
@@ -15,6 +16,7 @@ import { UpcomingDeadlines, useAllDeadlines } from '../components/home/UpcomingD
 import { navigate } from '../router';
 import { ChoiceSelect } from './documents/ChoiceSelect';
 import { relativeDays } from './deadlines/labels';
+import { Badge } from '../components/ui/Badge';
 
 const SORT_KEY = 'casefile.caseSort';
 
@@ -77,7 +79,6 @@ export function CaseListPage() {
         <ChoiceSelect<CaseSort> label="Sort by" value={sort} choices={SORTS} onChange={setSort} />
         <ChoiceSelect<CaseFilter> label="Show" value={filter} choices={FILTERS} onChange={setFilter} />
         <Checkbox isSelected={showArchived} onChange={setShowArchived}>
-          <div className="checkbox" aria-hidden="true" />
           Show archived
         </Checkbox>
         <ToggleButton isSelected={showTrash} onChange={setShowTrash}>
@@ -109,7 +110,7 @@ export function CaseListPage() {
               <span className={c.toReview ? 'case-count' : 'case-count muted'}>{count(c.toReview, 'to review', 'to review')}</span>
               <span className="muted small">
                 {c.lastOpenedAt ? `Opened ${formatDisplayDate(c.lastOpenedAt.slice(0, 10))}` : 'Never opened'}
-                {c.archivedAt && <span className="tag">Archived</span>}
+                {c.archivedAt && <Badge>Archived</Badge>}
               </span>
               <span className="row-actions">
                 <Button className="quiet" aria-label={`${c.archivedAt ? 'Unarchive' : 'Archive'} ${c.name}`} onPress={() => void setArchived(c, !c.archivedAt)}>

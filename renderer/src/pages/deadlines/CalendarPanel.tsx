@@ -2,7 +2,8 @@
 // Entered by hand or read from the district's .ics; every change is saved at once and the deadlines
 // are counted again.
 import { useState } from 'react';
-import { Button, Checkbox, FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { Checkbox } from '../../components/ui/Checkbox';
 import type { CalendarClosure, DistrictCalendar } from '../../../../shared/deadlines/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -83,7 +84,6 @@ export function CalendarPanel({ caseId, calendar, onChange }: { caseId: string; 
       )}
       {calendar && (
         <Checkbox isSelected={!!calendar.closuresAreNonBusinessDays} onChange={(v) => void save({ ...calendar, closuresAreNonBusinessDays: v })}>
-          <div className="checkbox" aria-hidden="true" />
           Treat school closures (breaks) as non-business days
         </Checkbox>
       )}

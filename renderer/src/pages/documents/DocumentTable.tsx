@@ -5,6 +5,7 @@ import type { DocumentDto } from '../../../../shared/api/documents';
 import { FileName } from '../../components/FileName';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { statusLabel, TEXT_SOURCE_LABELS, typeLabel } from './labels';
+import { Badge } from '../../components/ui/Badge';
 
 function compare(a: DocumentDto, b: DocumentDto, column: string): number {
   if (column === 'name') return a.title.localeCompare(b.title);
@@ -76,11 +77,11 @@ export function DocumentTable({
             </Cell>
             <Cell>
               {typeLabel(d)}
-              {d.typeByUser ? <span className="tag by-user">set by you</span> : d.typeConfidence < 0.6 && <span className="tag warn">guess</span>}
+              {d.typeByUser ? <Badge tone="accent">set by you</Badge> : d.typeConfidence < 0.6 && <Badge tone="warn">guess</Badge>}
             </Cell>
             <Cell>
               {d.date ? formatDisplayDate(d.date) : <span className="muted">no date</span>}
-              {d.dateByUser && <span className="tag by-user">set by you</span>}
+              {d.dateByUser && <Badge tone="accent">set by you</Badge>}
             </Cell>
             <Cell>{d.pageCount}</Cell>
             <Cell>{d.textSource ? TEXT_SOURCE_LABELS[d.textSource] : '—'}</Cell>

@@ -2,7 +2,8 @@
 // (the open red flags: goal data, percentiles, missed services), because a bare hour count is weak
 // (Reid v. District of Columbia, 401 F.3d 516 (D.C. Cir. 2005)). Every figure says how it was computed.
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
+import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Radio, RadioGroup } from '../../components/ui/Radio';
 import type { PeriodChoice } from '../../../../shared/api/services';
 import type { FlagDto } from '../../../../shared/api/timeline';
 import type { CompEdAward, CompEdMethod } from '../../../../shared/compensatory/types';
@@ -99,8 +100,7 @@ export function CompEdCalculator({ caseId, period, names }: { caseId: string; pe
       <h2 id="comped-heading">Compensatory education</h2>
       <div className="comped-grid">
         <div>
-          <RadioGroup value={kind} onChange={(v) => setKind(v as MethodKind)} className="method-picker">
-            <Label>Method</Label>
+          <RadioGroup label="Method" value={kind} onChange={(v) => setKind(v as MethodKind)} className="method-picker">
             <Radio value="hour_for_hour">Hour for hour: the district-responsible minutes missed</Radio>
             <Radio value="percentage">A percentage of the district-responsible minutes</Radio>
             <Radio value="needs_based">Needs-based: an award set by hand, with its reason</Radio>
