@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Radio, RadioGroup } from '../components/ui/Radio';
 import type { AppInfoDto, SettingsDto } from '../../../shared/api/app';
 import { fetchFile, invoke } from '../api/client';
 
@@ -83,8 +84,7 @@ export function SettingsPage() {
           }
         }}
       >
-        <RadioGroup value={settings.theme} onChange={(v) => setSettings({ ...settings, theme: v as SettingsDto['theme'] })}>
-          <Label>Theme</Label>
+        <RadioGroup label="Theme" value={settings.theme} onChange={(v) => setSettings({ ...settings, theme: v as SettingsDto['theme'] })}>
           <Radio value="system">Follow the system</Radio>
           <Radio value="light">Light</Radio>
           <Radio value="dark">Dark</Radio>
