@@ -1,6 +1,7 @@
 // Compensatory-education award from a reconciliation, by the method the user chose. Every figure is
 // written out with how it was computed and the log pages it rests on: courts reject bare hour counts
 // (Reid v. District of Columbia, 401 F.3d 516 (D.C. Cir. 2005)), so the text is part of the result.
+import { formatDisplayDate } from '../text/dates';
 import { describeCitesPlain, normalizeCites, type CiteDescriber } from './cites';
 import type { CompEdAward, CompEdMethod, CompEdRow, Reconciliation, ServiceReconciliation } from './types';
 
@@ -16,7 +17,7 @@ export interface CompEdOptions {
 function periodLabel(rec: Reconciliation): string {
   const p = rec.period;
   const kind = p.kind === 'school_year' ? 'school year' : p.kind === 'iep_period' ? 'IEP period' : 'period';
-  return `${p.label ? `${p.label} ` : ''}${kind} ${p.start} to ${p.end}`;
+  return `${p.label ? `${p.label} ` : ''}${kind} ${formatDisplayDate(p.start)} to ${formatDisplayDate(p.end)}`;
 }
 
 function validate(method: CompEdMethod): void {
@@ -42,7 +43,7 @@ function describeNoRecord(s: ServiceReconciliation): string[] {
     const need = r.requiredMinutes == null
       ? 'the required minutes cannot be counted without a school calendar'
       : `the IEP required about ${formatMinutes(r.requiredMinutes)} min (${frequencyText(s)} over ${r.weeksInSession} weeks in session)`;
-    return `No record of delivery from ${r.start} to ${r.end}: ${need}; no log shows what was delivered, so nothing is counted as missed or awarded for that stretch.`;
+    return `No record of delivery from ${formatDisplayDate(r.start)} to ${formatDisplayDate(r.end)}: ${need}; no log shows what was delivered, so nothing is counted as missed or awarded for that stretch.`;
   });
 }
 
@@ -63,7 +64,7 @@ function describeRow(s: ServiceReconciliation, award: number | null, method: Com
   const required = s.basis === 'log_summary'
     ? `required ${formatMinutes(s.requiredMinutes ?? 0)} min as the log summary states${src}`
     : `required ${formatMinutes(s.requiredMinutes ?? 0)} min = the ${s.sessionsScheduled} sessions the log schedules, summed${src}`;
-  parts.push(`${s.service}, logged ${s.loggedRanges.map((r) => `${r.start} to ${r.end}`).join(', ')}: ${required}.`);
+  parts.push(`${s.service}, logged ${s.loggedRanges.map((r) => `${formatDisplayDate(r.start)} to ${formatDisplayDate(r.end)}`).join(', ')}: ${required}.`);
   if (s.iepRequiredMinutesForLoggedRange != null && s.iepRequiredMinutesForLoggedRange !== s.requiredMinutes) {
     parts.push(`The IEP frequency (${frequencyText(s)}) over the same weeks in session would require ${formatMinutes(s.iepRequiredMinutesForLoggedRange)} min.`);
   }

@@ -3,7 +3,7 @@
 // Runs in the app (typed or pasted goals) and behind `casefile goal-check`.
 import type { Direction, GoalComponents } from '../domain';
 import { daysBetween, parseDate } from '../text/dates';
-import { parseGoalSentence } from './parse';
+import { conditionPhrase, parseGoalSentence } from './parse';
 import { resolveTargetDate } from './timeframe';
 
 export interface GoalCheckOptions {
@@ -44,6 +44,10 @@ export interface GoalCheck {
   direction: Direction | null;
   /** As stated in the sentence only (the CLI contract); opts.baselineValue feeds the ambition check. */
   baselineValue: number | null;
+  /** The baseline the ambition check used: the sentence's, or the one given (the IEP's baseline box). */
+  baselineUsed: number | null;
+  /** The goal's own words for its condition, quoted by the goal check; null when it names none. */
+  conditionText: string | null;
   targetDate: string | null;
   area: string | null;
   gradeLevel: number | null;
@@ -65,6 +69,8 @@ export function checkGoal(text: string, opts: GoalCheckOptions = {}): GoalCheck 
     unit: parsed.unit,
     direction: parsed.direction,
     baselineValue: parsed.baselineValue,
+    baselineUsed: opts.baselineValue ?? parsed.baselineValue,
+    conditionText: conditionPhrase(text),
     targetDate,
     area: parsed.area,
     gradeLevel: parsed.gradeLevel,
@@ -120,7 +126,7 @@ export function assessAmbition(a: AmbitionInput): GoalAmbition {
   }
   const weeks = daysBetween(a.baselineDate, a.targetDate) / 7;
   const needed = (a.target - a.baseline) / weeks;
-  const base = `From ${a.baseline} to ${a.target}${u} in ${round(weeks)} weeks needs ${round(needed)}${u} per week`;
+  const base = `From ${a.baseline} to ${a.target}${u} in ${Math.round(weeks)} weeks needs ${round(needed)}${u} per week`;
   if (a.observedPerWeek === null || a.observedPerWeek === undefined) {
     return { neededPerWeek: round(needed), observedPerWeek: null, verdict: 'rate_unknown', reason: `${base}; no observed rate to compare.` };
   }

@@ -50,6 +50,16 @@ const CONDITION = new RegExp(
   'i',
 );
 
+/** The goal's own words for its condition ("when given an unfamiliar 3rd grade level passage"), up to the next comma or "will"; null when it names none. */
+export function conditionPhrase(text: string): string | null {
+  const m = CONDITION.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index);
+  const end = rest.search(/,|;|\.\s|\s(?:[A-Z][a-z]+\s)?will\b/);
+  const phrase = (end > 0 ? rest.slice(0, end) : rest).trim();
+  return phrase.length > 120 ? `${phrase.slice(0, 117).trimEnd()}…` : phrase;
+}
+
 /** Verbs that name no observable behavior on their own. */
 const VAGUE_VERBS = new Set(['improve', 'understand', 'know', 'learn', 'appreciate', 'develop', 'feel', 'realize', 'become', 'enjoy', 'grow', 'work', 'try', 'gain', 'strengthen', 'build', 'continue', 'be', 'have', 'explore', 'progress', 'benefit']);
 

@@ -7,7 +7,7 @@
 // squares is still computed and offered, because aimsweb and most district tools draw it.
 import type { Direction } from '../domain';
 import { linearRegression, median } from 'simple-statistics';
-import { addDays, daysBetween } from '../text/dates';
+import { addDays, daysBetween, formatDisplayDate } from '../text/dates';
 
 export interface DatedValue {
   date: string;
@@ -102,12 +102,12 @@ export interface Projection {
 export function projectTargetDate(trend: Line, target: number, direction: Direction): Projection {
   const gap = target - trend.anchorValue;
   const wantUp = direction !== 'decrease';
-  if ((wantUp && gap <= 0) || (!wantUp && gap >= 0)) return { date: trend.anchorDate, label: `target reached by ${trend.anchorDate}` };
+  if ((wantUp && gap <= 0) || (!wantUp && gap >= 0)) return { date: trend.anchorDate, label: `target reached by ${formatDisplayDate(trend.anchorDate)}` };
   if (trend.ratePerWeek === 0 || Math.sign(trend.ratePerWeek) !== Math.sign(gap)) return { date: null, label: 'not at this rate' };
   const weeks = gap / trend.ratePerWeek;
   if (weeks > MAX_PROJECTION_YEARS * 52.18) return { date: null, label: 'not at this rate' };
   const date = addDays(trend.anchorDate, Math.round(weeks * 7));
-  return { date, label: `projected ${date}` };
+  return { date, label: `projected ${formatDisplayDate(date)}` };
 }
 
 /** Points on the wrong side of the aim line: below it for a goal to increase, above it for one to decrease. */

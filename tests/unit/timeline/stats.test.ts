@@ -77,7 +77,7 @@ describe('Theil-Sen trend', () => {
     expect(line.ratePerWeek).toBeCloseTo(-1.583333, 5);
     expect(line.anchorValue).toBeCloseTo(11.875, 10);
     // Reaching 2 incidents: (2 - 11.875) / -1.58333 = 6.2368 weeks = 43.66 days -> 44 days after Jan 1 = Feb 14, 2024.
-    expect(projectTargetDate(line, 2, 'decrease')).toEqual({ date: '2024-02-14', label: 'projected 2024-02-14' });
+    expect(projectTargetDate(line, 2, 'decrease')).toEqual({ date: '2024-02-14', label: 'projected Feb 14, 2024' });
   });
 });
 

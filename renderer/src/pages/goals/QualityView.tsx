@@ -1,13 +1,23 @@
 // The goal quality check, written out: the four components found or missing, whether the goal is
 // measurable, whether the target asks for more growth than the child shows, and the reasons.
 import type { GoalCheck } from '../../../../shared/goals/check';
+import { formatDisplayDate } from '../../../../shared/text/dates';
 
 const COMPONENTS: Array<[keyof GoalCheck['components'], string, string]> = [
-  ['condition', 'Condition', 'the circumstances: "given a grade-level passage"'],
+  ['condition', 'Condition', 'the circumstances or materials'],
   ['behavior', 'Behavior', 'what the child will do, observably'],
   ['criterion', 'Criterion', 'how well: a number, a rate, an accuracy'],
   ['timeframe', 'Timeframe', 'by when'],
 ];
+
+/** What the goal itself says for a component it has: its own words, never an example. */
+function quoted(check: GoalCheck, key: keyof GoalCheck['components'], unit: string): string | null {
+  if (!check.components[key]) return null;
+  if (key === 'condition' && check.conditionText) return `“${check.conditionText}”`;
+  if (key === 'criterion' && check.targetValue != null) return `${check.targetValue}${unit}`;
+  if (key === 'timeframe' && check.targetDate) return `by ${formatDisplayDate(check.targetDate)}`;
+  return null;
+}
 
 const AMBITION: Record<string, string> = {
   target_not_beyond_baseline: 'Target not beyond the baseline',
@@ -32,7 +42,7 @@ export function QualityView({ check, headingLevel = 3 }: { check: GoalCheck; hea
         {COMPONENTS.map(([key, name, hint]) => (
           <li key={key} className={check.components[key] ? 'found' : 'missing'}>
             <span aria-hidden="true">{check.components[key] ? '✓' : '✗'}</span> {name}: {check.components[key] ? 'found' : 'missing'}
-            <span className="muted"> — {hint}</span>
+            <span className="muted"> — {quoted(check, key, unit) ?? hint}</span>
           </li>
         ))}
       </ul>
@@ -40,9 +50,12 @@ export function QualityView({ check, headingLevel = 3 }: { check: GoalCheck; hea
         <dt>Target</dt>
         <dd>{check.targetValue != null ? `${check.targetValue}${unit}` : '—'}</dd>
         <dt>Direction</dt>
-        <dd>{check.direction ?? '—'}</dd>
-        <dt>Baseline stated</dt>
-        <dd>{check.baselineValue != null ? `${check.baselineValue}${unit}` : '—'}</dd>
+        <dd>{check.direction ? check.direction[0].toUpperCase() + check.direction.slice(1) : '—'}</dd>
+        <dt>Baseline</dt>
+        <dd>
+          {check.baselineUsed != null ? `${check.baselineUsed}${unit}` : '—'}
+          {check.baselineUsed != null && check.baselineValue == null && <span className="muted"> (from the IEP, not the goal's sentence)</span>}
+        </dd>
         <dt>Area</dt>
         <dd>{check.area ?? '—'}</dd>
         {check.ambition && (
