@@ -3,6 +3,7 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { Radio, RadioGroup } from '../components/ui/Radio';
 import type { AppInfoDto, SettingsDto } from '../../../shared/api/app';
 import { fetchFile, invoke } from '../api/client';
+import { RestoreSection } from '../components/backup/RestoreSection';
 
 /** Backs up the whole data folder to one encrypted file, downloaded like a packet. */
 function BackupSection() {
@@ -40,7 +41,7 @@ function BackupSection() {
       }}
     >
       <h2 id="backup-heading">Backup</h2>
-      <p className="muted">One encrypted file with every case, document and packet. Restore it with `casefile restore FILE`.</p>
+      <p className="muted">One encrypted file with every case, document and packet. Restore it below, or with `casefile restore FILE`.</p>
       <TextField type="password" value={passphrase} onChange={setPassphrase}>
         <Label>Backup passphrase</Label>
         <Input autoComplete="new-password" />
@@ -114,7 +115,12 @@ export function SettingsPage() {
           <dd>{info.schemaVersion}</dd>
         </dl>
       )}
+      <h2>Forms</h2>
+      <p>
+        <a href="#/settings/forms">Forms and what your corrections taught them</a>
+      </p>
       <BackupSection />
+      <RestoreSection />
       <p className="muted">Everything stays on this computer. IEP Casefile makes no network connection.</p>
     </section>
   );

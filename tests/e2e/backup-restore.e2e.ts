@@ -1,0 +1,81 @@
+// Backup and restore from Settings, in the browser against the real host (`casefile serve`): a
+// backup downloaded with the Back up button, a case added after it, a cut-off copy of the backup
+// refused by name when checked, then the real one checked, confirmed by typing and restored: the
+// app reloads on the backup's cases, the later one gone. axe finds nothing on the Restore section.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/core';
+import { launchBrowser } from './support/browser';
+import { callApi, goToRoute } from './support/case-switch';
+import { startHostProcess, type HostProcess } from './support/host';
+import { CaseListPage } from './support/pages';
+
+const PASS = 'kitchen table 42';
+
+describe('backup and restore from Settings', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    host = await startHostProcess();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('backs up, refuses a cut-off copy, and restores the backup after a typed confirmation', async () => {
+    const page = browser.page;
+    await callApi(host, 'cases.create', { name: 'Maya Ortiz' });
+    const list = new CaseListPage(page);
+    await list.open(host.url);
+    await goToRoute(page, host, 'settings');
+    const backup = page.getByRole('form', { name: 'Backup' });
+    await backup.getByLabel('Backup passphrase', { exact: true }).fill(PASS);
+    await backup.getByLabel('Backup passphrase again').fill(PASS);
+    const [download] = await Promise.all([page.waitForEvent('download'), backup.getByRole('button', { name: 'Back up now' }).click()]);
+    const dir = tempDir();
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(saved).toMatch(/\.casefile-backup$/);
+
+    // Something changes after the backup.
+    await callApi(host, 'cases.create', { name: 'Added Later' });
+
+    const restore = page.getByRole('region', { name: 'Restore' });
+    const choose = async (file: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), restore.getByRole('button', { name: 'Choose backup file…' }).click()]);
+      await chooser.setFiles(file);
+      await expect.poll(() => restore.getByText(path.basename(file), { exact: true }).count()).toBe(1);
+    };
+    const bytes = readFileSync(saved);
+    const cut = path.join(dir, 'cut-off.casefile-backup');
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 3000));
+    await choose(cut);
+    await restore.getByLabel('Passphrase of the backup').fill(PASS);
+    await restore.getByRole('button', { name: 'Check backup' }).click();
+    await expect.poll(() => restore.getByRole('status').textContent()).toMatch(/“cut-off\.casefile-backup” is damaged or incomplete/);
+    expect(await restore.getByRole('button', { name: 'Restore this backup…' }).count()).toBe(0);
+
+    await choose(saved);
+    await restore.getByRole('button', { name: 'Check backup' }).click();
+    await expect.poll(() => restore.getByRole('status').textContent()).toMatch(/is a whole backup, made .*Every part matches its checksum/);
+    const axe = await new AxeBuilder({ page }).include('.restore').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+    await restore.getByRole('button', { name: 'Restore this backup…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replace everything with this backup?' });
+    const submit = dialog.getByRole('button', { name: 'Restore', exact: true });
+    expect(await submit.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type “replace” to confirm').fill('replace');
+    await submit.click();
+    // The app reloads on the restored folder: the backup's case, not the one added after it.
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await list.caseRow('Maya Ortiz').waitFor();
+    expect(await list.caseRow('Added Later').count()).toBe(0);
+    expect((await callApi(host, 'cases.list', {})).map((c) => c.name)).toEqual(['Maya Ortiz']);
+  });
+});
