@@ -13,6 +13,7 @@ import { servicesApi } from './api/services';
 import { packetApi } from './api/packet';
 import { jobsApi } from './api/jobs';
 import { formsApi } from './api/forms';
+import { contactsApi } from './api/contacts';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
 
@@ -29,6 +30,7 @@ export const api = {
   ...packetApi,
   ...jobsApi,
   ...formsApi,
+  ...contactsApi,
 };
 
 export type Api = typeof api;

@@ -11,6 +11,7 @@ import { registerServices } from './services';
 import { registerPacket } from './packet';
 import { registerJobs } from './jobs';
 import { registerForms } from './forms';
+import { registerContacts } from './contacts';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -27,6 +28,7 @@ export function buildRegistry(): Registry {
   registerPacket(reg);
   registerJobs(reg);
   registerForms(reg);
+  registerContacts(reg);
   return reg;
 }
 

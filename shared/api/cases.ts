@@ -120,6 +120,7 @@ export const historyKinds = [
   'trashed',
   'restored',
   'flag_dismissed',
+  'contact_confirmed',
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 
