@@ -103,7 +103,7 @@ describe('one correction teaches the form', () => {
     await browser.page.screenshot({ path: '/tmp/forms-learned.png' });
   });
 
-  it('the Forms page lists the family and what it learned; deleting it removes the values it filled', async () => {
+  it('the Forms page lists the family and what it learned; rename names it everywhere, disable takes its values out until enabled, delete removes them', async () => {
     await browser.page.locator('.review-head .form-family').click();
     const page = browser.page;
     await page.getByRole('heading', { name: 'Forms', level: 1 }).waitFor();
@@ -113,6 +113,28 @@ describe('one correction teaches the form', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('2');
     expect(await axeViolations(page, '.forms-page')).toEqual([]);
     await page.screenshot({ path: '/tmp/forms-page.png' });
+    const formsRoute = page.url();
+
+    await page.getByRole('button', { name: /^Rename / }).click();
+    const name = page.getByRole('dialog').getByRole('textbox', { name: 'Form name' });
+    await name.fill('Harbor Point progress report');
+    await page.getByRole('dialog').getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.getByRole('heading', { name: 'Harbor Point progress report', level: 2 }).waitFor();
+
+    // Disabled, the anchor's values leave the documents it filled; enabled, they come back.
+    // The switch's input is visually hidden: a person clicks its label.
+    const use = row.getByRole('switch', { name: `Use the anchor for ${GROUP} · ${FIELD}` });
+    await row.locator('label.react-aria-Switch').click();
+    await expect.poll(() => use.isChecked()).toBe(false);
+    await openReview(B.fileName);
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe('—');
+    expect(await page.locator('.review-head .form-family').textContent()).toContain('Harbor Point progress report');
+    await page.goto(formsRoute);
+    await row.locator('label.react-aria-Switch').click();
+    await expect.poll(() => use.isChecked()).toBe(true);
+    await openReview(B.fileName);
+    await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe(formatDisplayDate(B.mailedIso));
+    await page.goto(formsRoute);
 
     await row.getByRole('button', { name: /^Delete what was learned/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
