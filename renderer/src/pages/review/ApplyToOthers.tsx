@@ -92,6 +92,10 @@ export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: 
 
   return (
     <section className="apply-offer" aria-labelledby="apply-offer-heading">
+      {/* Focus stays in the field list (J/K keep working): the offer is announced instead. */}
+      <p className="sr-only" role="status">
+        Apply to {docs} other {docs === 1 ? 'document' : 'documents'} of this form? The offer is above the fields.
+      </p>
       <h3 id="apply-offer-heading">
         Apply to {docs} other {docs === 1 ? documentsNoun.replace(/s$/, '') : documentsNoun} of this form?
       </h3>
