@@ -113,6 +113,12 @@ describe('one correction teaches the form', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('2');
     expect(await axeViolations(page, '.forms-page')).toEqual([]);
     await page.screenshot({ path: '/tmp/forms-page.png' });
+    // The dark theme (following the system) is as readable, and a 14" laptop's width does not scroll sideways.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await axeViolations(page, '.forms-page')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.emulateMedia({ colorScheme: 'light' });
     const formsRoute = page.url();
 
     await page.getByRole('button', { name: /^Rename / }).click();
