@@ -7,6 +7,7 @@ import type { EChartsOption, LineSeriesOption, ScatterSeriesOption } from 'echar
 import type { Provenance } from '../domain';
 import { formatDisplayDate } from '../text/dates';
 import type { ChartSegment, GoalChartData } from './chart-data';
+import { valueAxisBounds } from './axis';
 import { type Line, valueAt } from './stats';
 import { verificationWords } from '../norms/orf';
 
@@ -61,6 +62,11 @@ export function progressSummary(segment: ChartSegment, unit: string | null): str
   return parts.join(' · ');
 }
 
+/** The values measured or set (baselines, targets, data points): what the value axis must show. */
+function measuredValues(data: GoalChartData): number[] {
+  return data.segments.flatMap((s) => [s.baseline?.value, s.target?.value, ...s.points.map((p) => p.value)]).filter((v): v is number => typeof v === 'number');
+}
+
 /** Goal chart for a lineage: every year's phase side by side on one time axis. */
 export function goalChartOption(data: GoalChartData): EChartsOption {
   const unit = data.unit;
@@ -106,7 +112,7 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
         color: PALETTE.purple,
         symbol: 'diamond',
         symbolSize: 13,
-        label: { show: true, position: 'top', fontSize: 10, formatter: carried ? `${fmt(target.value)} again` : `goal ${fmt(target.value)}` },
+        label: { show: true, position: 'top', fontSize: 10, formatter: carried ? `${fmt(target.value)} again` : `Goal ${fmt(target.value)}` },
         data: [item(target.date, target.value, `Goal target ${fmt(target.value)}${u} by ${formatDisplayDate(target.date)}${carried ? ' — same target as the year before' : ''}`, null)],
         z: 4,
       });
@@ -151,7 +157,8 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
   });
   series.push(...normSeries(data, u));
   const latest = data.segments[data.segments.length - 1];
-  const subtext = [latest ? progressSummary(latest, unit) : 'No goal data', data.omittedGoalIds.length ? `${data.omittedGoalIds.length} earlier goal(s) in another unit not charted` : '']
+  const omitted = data.omittedGoalIds.length;
+  const subtext = [latest ? progressSummary(latest, unit) : 'No goal data', omitted ? `${omitted} earlier ${omitted === 1 ? 'goal' : 'goals'} in another unit not charted` : '']
     .filter(Boolean)
     .join('\n');
   return {
@@ -164,7 +171,7 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
     grid: { left: 64, right: 48, top: 76, bottom: 56, containLabel: false },
     tooltip: { trigger: 'item', formatter: '{b}' },
     xAxis: { type: 'time', axisLabel: { color: '#333', fontSize: 10, hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', name: unit ?? '', nameLocation: 'middle', nameGap: 40, nameTextStyle: { color: '#333', fontSize: 11 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e5e5' } }, scale: true },
+    yAxis: { type: 'value', name: unit ?? '', nameLocation: 'middle', nameGap: 40, nameTextStyle: { color: '#333', fontSize: 11 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e5e5' } }, scale: true, ...valueAxisBounds(unit, measuredValues(data)) },
     series,
   };
 }
@@ -253,8 +260,8 @@ export function percentileChartOption(scores: PercentileScore[], title = 'Percen
     data: g.points.map((p) => item(p.date, p.percentile, `${g.test} ${g.subtest}: ${fmt(p.percentile)}th percentile on ${formatDisplayDate(p.date)}`, p.source)),
     ...(i === 0
       ? {
-          markArea: { silent: true, itemStyle: { color: 'rgba(0,0,0,0.06)' }, label: { show: true, position: 'insideTopLeft', fontSize: 10, color: '#555' }, data: [[{ yAxis: 25, name: 'average range (25th-75th)' }, { yAxis: 75 }]] },
-          markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.grey, type: 'dashed' }, label: { formatter: '50th', fontSize: 10 }, data: [{ yAxis: 50 }] },
+          markArea: { silent: true, itemStyle: { color: 'rgba(0,0,0,0.06)' }, label: { show: true, position: 'insideTopLeft', fontSize: 10, color: '#555' }, data: [[{ yAxis: 25, name: 'Average range (25th–75th)' }, { yAxis: 75 }]] },
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: PALETTE.grey, type: 'dashed' }, label: { formatter: '50th', position: 'insideEndTop', fontSize: 10, color: '#555' }, data: [{ yAxis: 50 }] },
         }
       : {}),
   }));

@@ -9,7 +9,7 @@ import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { sourceHref } from '../viewer/links';
-import { chartRows, chartSummary, compactOption, isProvenance } from './chartData';
+import { chartRows, chartSummary, compactOption, isProvenance, untitledOption } from './chartData';
 
 use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -59,7 +59,7 @@ export function EChart({ caseId, option, height, compact = false, label }: EChar
   }, [caseId]);
 
   useEffect(() => {
-    const drawn = compact ? compactOption(option) : option;
+    const drawn = untitledOption(compact ? compactOption(option) : option);
     // The option's own aria description is replaced by the summary on the figure (one label, not two).
     if (!chart.current || !holder.current) return;
     holder.current.dataset.settled = 'false';

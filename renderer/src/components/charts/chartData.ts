@@ -82,3 +82,21 @@ export function compactOption(option: unknown): unknown {
     grid: { left: 40, right: 18, top: 36, bottom: 28, containLabel: false },
   };
 }
+
+/**
+ * The option drawn in the app: its title is left to the heading, tab or card the chart sits under (one
+ * title, not two); a subtitle (the goal chart's trend summary) stays, moved up into the title's place.
+ */
+export function untitledOption(option: unknown): unknown {
+  const o = asRecord(option);
+  const title = asRecord(o?.title);
+  if (!o || !title) return option;
+  const grid = asRecord(o.grid);
+  const subtext = typeof title.subtext === 'string' ? title.subtext : '';
+  const top = typeof grid?.top === 'number' ? grid.top : null;
+  return {
+    ...o,
+    title: subtext ? { ...title, text: '', top: 0 } : { ...title, show: false },
+    grid: grid && top != null ? { ...grid, top: subtext ? Math.max(24, top - 24) : Math.max(18, top - 30) } : o.grid,
+  };
+}
