@@ -39,6 +39,7 @@ export function appCommands(): Command[] {
     { id: 'app:new-case', title: 'New case', group: 'App', run: () => (window.location.hash = '#/new') },
     { id: 'app:cases', title: 'Go to all cases', group: 'App', run: () => navigate({ page: 'home' }) },
     { id: 'app:settings', title: 'Open settings', group: 'App', shortcut: 'Ctrl+,', run: () => navigate({ page: 'settings' }) },
+    { id: 'app:forms', title: 'Open forms (what your corrections taught)', group: 'App', run: () => navigate({ page: 'forms' }) },
     { id: 'app:shortcuts', title: 'Show keyboard shortcuts', group: 'App', shortcut: '?', run: openShortcuts },
     ...THEMES.map(({ theme, title }) => ({
       id: `app:theme:${theme}`,
