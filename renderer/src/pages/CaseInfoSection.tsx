@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
 import { ApiError, invoke } from '../api/client';
-import { keys, useCall } from '../api/queries';
+import { keys, queryClient, useCall } from '../api/queries';
+import type { ContactRole } from '../../../shared/api/contacts';
+import { ErrorText } from '../components/ErrorText';
+import { sourceHref } from '../components/viewer/links';
 import { moveCaseToTrash } from '../components/home/case-actions';
 import { navigate } from '../router';
 import type { SectionProps } from './sections';
@@ -38,9 +41,59 @@ export function CaseInfoSection(props: SectionProps) {
   // A new form, with fresh fields, for each case and for each load of the current details.
   return (
     <>
+      <ContactSuggestions caseId={caseData.id} onAccepted={() => void loadCurrent()} />
       <CaseInfoForm key={`${caseData.id}:${fresh?.generation ?? 0}`} {...props} initial={fresh?.details ?? caseData} onLoadCurrent={() => void loadCurrent()} />
       <CaseHistory caseId={caseData.id} />
     </>
+  );
+}
+
+const SUGGESTED_ROLE: Record<ContactRole, string> = { parent: 'Parent or guardian', case_manager: 'Case manager', sped_director: 'Special-education director', principal: 'Principal', other: 'School contact' };
+
+/**
+ * People the records name, offered with the page they were read on: Accept writes one into the
+ * details below (letters then use it), Dismiss sets it aside for good.
+ */
+function ContactSuggestions({ caseId, onAccepted }: { caseId: string; onAccepted(): void }) {
+  const key = keys.case(caseId, 'contact-suggestions');
+  const q = useCall(key, 'contacts.suggestions', { caseId });
+  const [error, setError] = useState<string | null>(null);
+  const act = async (name: 'contacts.accept' | 'contacts.dismiss', suggestionId: string) => {
+    try {
+      queryClient.setQueryData(key, await invoke(name, { caseId, suggestionId }));
+      setError(null);
+      if (name === 'contacts.accept') onAccepted();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const list = q.data ?? [];
+  if (!list.length && !error && !q.error) return null;
+  return (
+    <section className="contact-suggestions" aria-labelledby="contact-suggestions-heading">
+      <h2 id="contact-suggestions-heading">Found in the records</h2>
+      <ErrorText message={error ?? q.error?.message ?? null} />
+      <ul className="suggestion-list">
+        {list.map((s) => (
+          <li key={s.id} aria-label={`${SUGGESTED_ROLE[s.role]}: ${s.name}`}>
+            <span className="suggestion-role">{SUGGESTED_ROLE[s.role]}</span> <strong>{s.name}</strong>
+            {s.title && <span>, {s.title}</span>}
+            {[s.email, s.phone, s.address].filter(Boolean).length > 0 && <span className="muted"> · {[s.email, s.phone, s.address].filter(Boolean).join(' · ')}</span>}{' '}
+            <a className="muted" href={sourceHref(caseId, { documentId: s.source.documentId, page: s.source.page, bbox: s.source.bbox })}>
+              {s.source.fileName}, p. {s.source.page}
+            </a>
+            <span className="actions">
+              <Button className="primary" aria-label={`Accept ${s.name} as ${SUGGESTED_ROLE[s.role].toLowerCase()}`} onPress={() => void act('contacts.accept', s.id)}>
+                Accept
+              </Button>
+              <Button className="quiet" aria-label={`Dismiss ${s.name}`} onPress={() => void act('contacts.dismiss', s.id)}>
+                Dismiss
+              </Button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
