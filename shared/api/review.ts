@@ -52,6 +52,8 @@ export interface ReviewQueueItem {
   date: string | null;
   values: number;
   confirmed: number;
+  /** The lowest confidence among its automatic values (null: none carries one): the least sure documents come first. */
+  lowestConfidence: number | null;
 }
 
 /** A document of a case: the case whose screen made the call, checked against the document's own. */
