@@ -11,9 +11,11 @@ import { deadlinesApi } from './api/deadlines';
 import { lettersApi } from './api/letters';
 import { servicesApi } from './api/services';
 import { packetApi } from './api/packet';
+import { disclosureApi } from './api/disclosure';
 import { jobsApi } from './api/jobs';
 import { formsApi } from './api/forms';
 import { contactsApi } from './api/contacts';
+import { briefApi } from './api/brief';
 import type { ApiEvents } from './api/events';
 import type { CallDef } from './api/define';
 
@@ -28,9 +30,11 @@ export const api = {
   ...lettersApi,
   ...servicesApi,
   ...packetApi,
+  ...disclosureApi,
   ...jobsApi,
   ...formsApi,
   ...contactsApi,
+  ...briefApi,
 };
 
 export type Api = typeof api;

@@ -91,7 +91,8 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
   'files.packet': async ({ job }, _req, { core }) => {
     const j = packetJob(core, job);
     if (!j.file) throw new AppError('conflict', 'The packet is not built yet.');
-    return attachment(core.blobs.readFile(j.file), 'application/pdf', j.file.endsWith('-exhibits.pdf') ? 'exhibit-list.pdf' : 'evidence-packet.pdf');
+    if (j.file.endsWith('.docx')) return attachment(core.blobs.readFile(j.file), DOCX_MIME, 'disclosure.docx'); // a disclosure kit's Word file
+    return attachment(core.blobs.readFile(j.file), 'application/pdf', j.file.endsWith('-exhibits.pdf') ? 'exhibit-list.pdf' : j.file.endsWith('-disclosure.pdf') ? 'disclosure.pdf' : 'evidence-packet.pdf');
   },
 
   'files.letter': async ({ letter, format }, _req, { core }) => {

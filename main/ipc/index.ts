@@ -9,9 +9,11 @@ import { registerDeadlines } from './deadlines';
 import { registerLetters } from './letters';
 import { registerServices } from './services';
 import { registerPacket } from './packet';
+import { registerDisclosure } from './disclosure';
 import { registerJobs } from './jobs';
 import { registerForms } from './forms';
 import { registerContacts } from './contacts';
+import { registerBrief } from './brief';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
@@ -26,9 +28,11 @@ export function buildRegistry(): Registry {
   registerLetters(reg);
   registerServices(reg);
   registerPacket(reg);
+  registerDisclosure(reg);
   registerJobs(reg);
   registerForms(reg);
   registerContacts(reg);
+  registerBrief(reg);
   return reg;
 }
 

@@ -52,6 +52,8 @@ export interface ForumProfile {
   efiling: EFilingLimits;
   /** Business days before the hearing by which exhibits and witnesses are disclosed. */
   disclosureBusinessDays: number;
+  /** The disclosure rule's sources beyond the federal one (34 CFR 300.512), each tagged. */
+  disclosureSources: ForumSource[];
   sources: ForumSource[];
   /** The weakest tag among the sources the profile's choices rest on. */
   confidence: SourceTag;
@@ -77,6 +79,10 @@ export const FORUM_PROFILES: Record<ForumId, ForumProfile> = {
     page: { size: 'letter', marginInches: 1 },
     efiling: { maxBytes: null, maxPages: null },
     disclosureBusinessDays: 5,
+    disclosureSources: [
+      { says: 'Documents and witness lists are exchanged at least five business days before the hearing.', citation: 'Cal. Ed. Code 56505(e)(7)', url: null, tag: 'K' },
+      { says: 'Witness lists are exchanged with the district at least five business days before the hearing.', citation: 'OAH Special Education Self-Help: Preparing for Hearing', url: 'https://www.dgs.ca.gov/OAH/Case-Types/Special-Education/Self-Help/Preparing-for-Hearing', tag: 'S' },
+    ],
     sources: [
       {
         says: 'The prehearing conference order sets how evidence must be prepared for the hearing; evidence not prepared as ordered may be excluded. Exhibit preparation takes several hours. Witness lists are exchanged at least five business days before the hearing.',
@@ -107,6 +113,9 @@ export const FORUM_PROFILES: Record<ForumId, ForumProfile> = {
     page: { size: 'letter', marginInches: 1 },
     efiling: { maxBytes: null, maxPages: null },
     disclosureBusinessDays: 5,
+    disclosureSources: [
+      { says: 'No Pennsylvania rule on the exchange date was read; the Prehearing Directions may set their own: the federal five business days are used.', citation: 'ODR Prehearing Directions', url: null, tag: 'X' },
+    ],
     sources: [
       {
         says: 'Exhibit pages must be numbered exactly as the Prehearing Directions set out; the parties are responsible for marking, orientation and pagination, and exhibits marked, formatted or paginated incorrectly in any respect are not admitted. ODR does not correct pagination.',
@@ -131,6 +140,9 @@ export const FORUM_PROFILES: Record<ForumId, ForumProfile> = {
     page: { size: 'letter', marginInches: 1 },
     efiling: { maxBytes: null, maxPages: null },
     disclosureBusinessDays: 5,
+    disclosureSources: [
+      { says: 'Rule IX of the BSEA Hearing Rules governs exhibits and the witness list; its exchange date was not read: the federal five business days are used.', citation: 'BSEA Hearing Rules, Rule IX', url: null, tag: 'K' },
+    ],
     sources: [
       { says: 'The Hearing Rules for Special Education Appeals have a rule on exhibits, documents and the witness list (Rule IX); its text was not read.', citation: 'BSEA Hearing Rules, Rule IX', url: 'https://pdfdrive.to/dl/hearing-rules-for-special-education-appeals-0', tag: 'K' },
       { says: 'Parents\' exhibits are numbered P-1, P-2 … and the school district\'s S-1, S-2 …', citation: 'BSEA practice (as described in issue 19); not read in a source', url: null, tag: 'K' },
@@ -150,6 +162,7 @@ export const FORUM_PROFILES: Record<ForumId, ForumProfile> = {
     page: { size: 'letter', marginInches: 1 },
     efiling: { maxBytes: null, maxPages: null },
     disclosureBusinessDays: 5,
+    disclosureSources: [],
     sources: [FEDERAL_DISCLOSURE, { says: 'Every other choice is the user\'s own.', citation: 'none', url: null, tag: 'X' }],
     confidence: 'X',
     notes: ['Every choice can be changed.'],
