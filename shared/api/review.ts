@@ -45,6 +45,9 @@ export interface LearnedValueDto {
   learnedFrom: { anchorId: string; documentFileName: string; page: number };
 }
 
+/** A value read with less confidence than this wants a look before the others: Review shows it first. */
+export const LOW_CONFIDENCE = 0.75;
+
 export interface ReviewQueueItem {
   documentId: string;
   fileName: string;

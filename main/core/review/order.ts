@@ -1,10 +1,8 @@
 // The order Review offers things in: the least sure first. Documents still to review come before
 // reviewed ones; among them, a document holding a value read with low confidence comes first, the
 // least sure of them at the top; the rest keep the order of their dates.
+import { LOW_CONFIDENCE } from '../../../shared/api/review';
 import type { ExtractionResult } from '../../../shared/domain';
-
-/** A value read with less confidence than this wants a look before the others. */
-export const LOW_CONFIDENCE = 0.75;
 
 /** The lowest confidence among a result's values (goals, services, progress entries, scores), or null when none carries one. */
 export function lowestConfidence(r: ExtractionResult): number | null {

@@ -28,13 +28,15 @@ const STATUS_TEXT = { automatic: 'automatic', confirmed: 'confirmed', edited: 'e
 
 function FieldRow({ f, selected, editing, onSelect, rowRef, children }: { f: ReviewField; selected: boolean; editing: boolean; onSelect(): void; rowRef(el: HTMLLIElement | null): void; children?: React.ReactNode }) {
   const statusText = f.status === 'automatic' && f.confidence !== null ? `automatic, ${Math.round(f.confidence * 100)}% sure` : STATUS_TEXT[f.status];
+  // Why the reader is this sure ("OCR 62% in box; code in legend"): the status's tooltip, and read out with it.
+  const why = f.status === 'automatic' && f.reasons.length ? f.reasons.join('; ') : null;
   const learned = f.learnedFrom ? learnedText(f.learnedFrom) : null;
   return (
     <li
       ref={rowRef}
       className={`field status-${f.status}${selected ? ' selected' : ''}`}
       tabIndex={selected ? 0 : -1}
-      aria-label={`${f.label}: ${displayValue(f)}, ${statusText}${learned ? `. ${learned}` : ''}`}
+      aria-label={`${f.label}: ${displayValue(f)}, ${statusText}${why ? ` (${why})` : ''}${learned ? `. ${learned}` : ''}`}
       aria-current={selected ? 'true' : undefined}
       data-field={f.id}
       onClick={onSelect}
@@ -42,7 +44,9 @@ function FieldRow({ f, selected, editing, onSelect, rowRef, children }: { f: Rev
     >
       <span className="field-label">{f.label}</span>
       {editing ? children : <span className="field-value">{displayValue(f)}</span>}
-      <span className={`field-status ${f.status}`}>{statusText}</span>
+      <span className={`field-status ${f.status}`} title={why ?? undefined}>
+        {statusText}
+      </span>
       {learned && <span className="field-learned">{learned}</span>}
     </li>
   );

@@ -1,6 +1,6 @@
 // Flattens an extraction result into the rows of the review screen: one row per value, each with
 // the entity/key/field a correction addresses, its source on the page, and its review status.
-import type { CorrectionDto, EntityKind, LearnedValueDto, ReviewDto } from '../../../../shared/api/review';
+import { LOW_CONFIDENCE, type CorrectionDto, type EntityKind, type LearnedValueDto, type ReviewDto } from '../../../../shared/api/review';
 import type { DataPoint, ExtractionResult, Provenance } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 
@@ -19,6 +19,8 @@ export interface ReviewField {
   kind: ValueKind;
   source: Provenance | null;
   confidence: number | null;
+  /** What the confidence rests on ("OCR 62% in box", "code in legend"), for the row's tooltip. */
+  reasons: string[];
   status: ReviewStatus;
   /** Whole entities (a goal, a service...) can be deleted; header fields are cleared instead. */
   deletable: boolean;
@@ -135,7 +137,7 @@ export function reviewFields(review: ReviewDto): ReviewField[] {
   const cs = review.corrections;
   const push = (group: string, entity: EntityKind, entityKey: string, obj: Record<string, unknown>, specs: Spec[], source: Provenance | null, confidence: number | null, deletable: boolean) => {
     for (const [field, label, kind] of specs) {
-      out.push({ id: `${entity}:${entityKey}:${field}`, group, entity, entityKey, field, label, value: obj[field] ?? null, kind, source, confidence, status: statusOf(cs, entity, entityKey, field), deletable });
+      out.push({ id: `${entity}:${entityKey}:${field}`, group, entity, entityKey, field, label, value: obj[field] ?? null, kind, source, confidence, reasons: (obj.reasons as string[] | undefined) ?? [], status: statusOf(cs, entity, entityKey, field), deletable });
     }
   };
   if (r.iep) {
@@ -152,14 +154,27 @@ export function reviewFields(review: ReviewDto): ReviewField[] {
       push(group, 'progress_entry', e.key, e as unknown as Record<string, unknown>, ENTRY_FIELDS, e.source, e.confidence, true);
       const status = statusOf(cs, 'progress_entry', e.key, 'dataPoints');
       e.dataPoints.forEach((p, i) =>
-        out.push({ id: `progress_entry:${e.key}:dataPoints:${i}`, group, entity: 'progress_entry', entityKey: e.key, field: 'dataPoints', label: `Data point ${i + 1}`, value: p, kind: 'datapoint', source: p.source, confidence: e.confidence, status, deletable: true, pointIndex: i, points: e.dataPoints }),
+        out.push({ id: `progress_entry:${e.key}:dataPoints:${i}`, group, entity: 'progress_entry', entityKey: e.key, field: 'dataPoints', label: `Data point ${i + 1}`, value: p, kind: 'datapoint', source: p.source, confidence: e.confidence, reasons: e.reasons ?? [], status, deletable: true, pointIndex: i, points: e.dataPoints }),
       );
-      if (!e.hasData && e.dataPoints.length === 0) out.push({ id: `progress_entry:${e.key}:nodata`, group, entity: 'progress_entry', entityKey: e.key, field: 'hasData', label: 'Data', value: 'no number reported', kind: 'text', source: e.source, confidence: e.confidence, status: statusOf(cs, 'progress_entry', e.key, 'hasData'), deletable: false });
+      if (!e.hasData && e.dataPoints.length === 0) out.push({ id: `progress_entry:${e.key}:nodata`, group, entity: 'progress_entry', entityKey: e.key, field: 'hasData', label: 'Data', value: 'no number reported', kind: 'text', source: e.source, confidence: e.confidence, reasons: e.reasons ?? [], status: statusOf(cs, 'progress_entry', e.key, 'hasData'), deletable: false });
     }
   }
   for (const t of r.testScores) push(`Score · ${t.test}${t.subtest ? ' · ' + t.subtest : ''}`, 'test_score', t.key, t as unknown as Record<string, unknown>, SCORE_FIELDS, t.source, t.confidence, true);
   for (const s of r.serviceLog?.summaries ?? []) push(`Minutes · ${s.service}`, 'service_summary', s.key, s as unknown as Record<string, unknown>, SUMMARY_FIELDS, s.source, null, true);
-  return markLearned(out, review);
+  return markLearned(leastSureFirst(out), review);
+}
+
+/**
+ * The entities holding a value read with low confidence come first, the least sure on top; the
+ * others keep their order on the page, and each entity's fields stay together in their order.
+ */
+function leastSureFirst(fields: ReviewField[]): ReviewField[] {
+  const groups = new Map<string, ReviewField[]>();
+  for (const f of fields) groups.set(`${f.entity}:${f.entityKey}`, [...(groups.get(`${f.entity}:${f.entityKey}`) ?? []), f]);
+  const lowest = (g: ReviewField[]) => Math.min(...g.map((f) => (f.status === 'automatic' && f.confidence !== null ? f.confidence : 1)));
+  const all = [...groups.values()];
+  const low = all.filter((g) => lowest(g) < LOW_CONFIDENCE).sort((a, b) => lowest(a) - lowest(b));
+  return [...low, ...all.filter((g) => !low.includes(g))].flat();
 }
 
 /**
