@@ -27,6 +27,8 @@ export interface RowColumn {
   shape: AnchorShape;
   /** Left edge relative to the header's left edge. */
   x0: number;
+  /** Right edge of its words on the learned row, relative the same way: words starting well right of it are not its. */
+  x1?: number;
 }
 
 export interface RowsSpec {
@@ -43,7 +45,19 @@ export interface RowsSpec {
   template: Record<string, unknown>;
 }
 
-export type AnchorSpec = FieldSpec | RowsSpec;
+/** A column of a table whose rows the document has already (read, or filled by a rows anchor). */
+export interface ColumnSpec {
+  kind: 'column';
+  page: number;
+  /** The value's left and right edges on the page, and its height. */
+  x0: number;
+  x1: number;
+  height: number;
+  /** The printed column header above it, when there is one (for the description only). */
+  headerText: string | null;
+}
+
+export type AnchorSpec = FieldSpec | RowsSpec | ColumnSpec;
 
 /** A value read at an anchor: a field's value, or a whole row (entity) for rows. */
 export interface ReadValue {
@@ -267,7 +281,7 @@ export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: 
     header: maskText(header.text),
     headerText: header.text.trim(),
     headerBox: header.bbox,
-    columns: columns.map((c) => ({ field: c.field, shape: c.shape, x0: c.x0 - header.bbox[0] })).sort((a, b) => a.x0 - b.x0),
+    columns: columns.map((c) => ({ field: c.field, shape: c.shape, x0: c.x0 - header.bbox[0], x1: Math.max(...c.words.map((w) => w.bbox[2])) - header.bbox[0] })).sort((a, b) => a.x0 - b.x0),
     startField: start.field,
     height: median(start.words.map((w) => w.bbox[3] - w.bbox[1])),
     template,
@@ -280,11 +294,14 @@ export function readRows(layout: PageLayout[], spec: RowsSpec): ReadValue[] {
   const hit = findLabel(layout, spec.header, spec.page, spec.headerBox, false);
   if (!hit) return [];
   const hb = hit.line.bbox;
-  const cols = spec.columns.map((c) => ({ ...c, x: hb[0] + c.x0 }));
+  const cols = spec.columns.map((c) => ({ ...c, x: hb[0] + c.x0, right: c.x1 === undefined ? Infinity : hb[0] + c.x1 }));
   const h = spec.height;
+  // A word is a column's when it starts at or right of the column's left edge and, but in the last
+  // column, not far right of where its words ended on the learned row (an unlearned column between).
   const colOf = (w: Word) => {
     let idx = -1;
     for (let i = 0; i < cols.length; i++) if (w.bbox[0] >= cols[i].x - h) idx = i;
+    if (idx >= 0 && idx < cols.length - 1 && w.bbox[0] > cols[idx].right + 2 * h) return -1;
     return idx;
   };
   const startIdx = cols.findIndex((c) => c.field === spec.startField);
@@ -317,4 +334,51 @@ export function readRows(layout: PageLayout[], spec: RowsSpec): ReadValue[] {
     });
     return { field: '*', value, page: hit.pl.page, bbox: box(rw), row };
   });
+}
+
+/** A column anchor from a value the user gave one row of a table: where on the row's band it is printed. */
+export function learnColumn(input: { layout: PageLayout[]; value: unknown; row: { page: number; bbox: BBox }; isStatic(masked: string): boolean }): { spec: ColumnSpec; shape: AnchorShape; description: string } | null {
+  const shape = shapeOf(input.value);
+  const pl = input.layout.find((p) => p.page === input.row.page);
+  if (!pl) return null;
+  const rb = input.row.bbox;
+  const band = linesOf(pl).filter((l) => cy(l.bbox) >= rb[1] - 2 && cy(l.bbox) <= rb[3] + 2);
+  const hit = locate([{ ...pl, blocks: [{ page: pl.page, order: 0, kind: 'text', lines: band, text: '', bbox: rb }], furniture: [] }], input.value, shape);
+  if (!hit) return null;
+  const vb = box(hit.words);
+  // The column's header: the nearest line above that the form prints on every copy; over the value
+  // when the column has one, else the header beside it (a column printed without a header).
+  const heads = linesOf(pl).filter((l) => l.bbox[3] <= rb[1] + 1 && input.isStatic(maskText(l.text)) && /\p{L}{2}/u.test(l.text));
+  const lowest = Math.max(...heads.map((l) => l.bbox[3]));
+  const row = heads.filter((l) => l.bbox[3] >= lowest - 4);
+  const over = row.find((l) => l.bbox[0] <= vb[2] + 4 && l.bbox[2] >= vb[0] - 4);
+  const beside = [...row].sort((a, b) => Math.min(Math.abs(a.bbox[0] - vb[2]), Math.abs(a.bbox[2] - vb[0])) - Math.min(Math.abs(b.bbox[0] - vb[2]), Math.abs(b.bbox[2] - vb[0])))[0];
+  const header = over ?? beside ?? null;
+  const spec: ColumnSpec = { kind: 'column', page: pl.page, x0: vb[0], x1: vb[2], height: median(hit.words.map((w) => w.bbox[3] - w.bbox[1])), headerText: header?.text.trim() ?? null };
+  const description = over
+    ? `column under "${spec.headerText}"`
+    : header
+      ? `column without a header, ${header.bbox[0] > vb[2] ? 'left' : 'right'} of "${spec.headerText}"`
+      : `column at ${Math.round(vb[0])} pt from the left of each row`;
+  return { spec, shape, description };
+}
+
+/** Reads a column anchor on one row (an entity's box) of a document. */
+export function readColumn(layout: PageLayout[], spec: ColumnSpec, shape: AnchorShape, row: { page: number; bbox: BBox }): ReadValue | null {
+  const pl = layout.find((p) => p.page === row.page);
+  if (!pl) return null;
+  const h = spec.height;
+  const rb = row.bbox;
+  const inBand = linesOf(pl)
+    .flatMap((l) => l.words)
+    .filter((w) => cy(w.bbox) >= rb[1] - 2 && cy(w.bbox) <= rb[3] + 2)
+    .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  const first = inBand.filter((w) => w.bbox[0] >= spec.x0 - 2 * h && w.bbox[0] <= spec.x1 + h).sort((a, b) => Math.abs(a.bbox[0] - spec.x0) - Math.abs(b.bbox[0] - spec.x0))[0];
+  if (!first) return null;
+  const line = groupLines(inBand).find((l) => l.includes(first))!;
+  const sorted = [...line].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const run = [first];
+  for (let i = sorted.indexOf(first) + 1; i < sorted.length && sorted[i].bbox[0] - sorted[i - 1].bbox[2] < 2 * h; i++) run.push(sorted[i]);
+  const value = parseShape(run, shape);
+  return value === null || value === '' ? null : { field: '', value, page: pl.page, bbox: box(run) };
 }

@@ -10,7 +10,7 @@ import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
-import { learnField, learnRows, readField, readRows, type AnchorSpec, type ReadValue } from './anchors';
+import { learnColumn, learnField, learnRows, readColumn, readField, readRows, type AnchorSpec, type ReadValue } from './anchors';
 import { FAMILY_THRESHOLD, FINGERPRINT_PAGES, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
 import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
 
@@ -50,13 +50,13 @@ export function assignFamily(core: Core, documentId: string, layout: PageLayout[
   return familyId;
 }
 
-/** A test of whether a masked line is printed on the family's other documents (most of them). */
+/** A test of whether a masked line is printed on the family's other documents (four in five of them). */
 function staticTest(core: Core, familyId: string, exceptDocument: string): (masked: string) => boolean {
   const others = formQueries(core.db).fingerprints().filter((f) => f.familyId === familyId && f.documentId !== exceptDocument);
   if (!others.length) return () => true;
   const counts = new Map<string, number>();
   for (const o of others) for (const t of o.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const need = Math.max(1, Math.ceil(others.length / 2));
+  const need = Math.max(1, Math.ceil(others.length * 0.8));
   return (m) => (counts.get(m) ?? 0) >= need;
 }
 
@@ -76,7 +76,8 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   if (c.value === null || c.value === undefined) return null;
   const isField = c.status === 'edited' && FIELD_ENTITIES.includes(c.entity) && c.field !== '*';
   const isRows = c.status === 'added' && ROW_ENTITIES.includes(c.entity) && typeof c.value === 'object';
-  if (!isField && !isRows) return null;
+  const isColumn = c.status === 'edited' && ROW_ENTITIES.includes(c.entity) && c.field !== '*' && (typeof c.value === 'string' || typeof c.value === 'number');
+  if (!isField && !isRows && !isColumn) return null;
   const doc = documentQueries(core.db).get(c.documentId);
   if (!doc) return null;
   const q = formQueries(core.db);
@@ -91,6 +92,16 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
     const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: null, bbox: null, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
+  } else if (isColumn) {
+    // The row is the entity's box as the document shows it without this correction.
+    const json = extractionJson(core.db, c.documentId);
+    if (!json) return null;
+    const shown = applyCorrections(fillValues(JSON.parse(json) as ExtractionResult, q.valuesOfDocument(c.documentId)), documentCorrections(core, c.documentId).filter((x) => x.id !== c.id));
+    const source = (entitiesOf(shown, c.entity).find((e) => e.key === c.entityKey)?.source ?? null) as { page: number; bbox: BBox | null } | null;
+    if (!source?.bbox) return null;
+    const r = learnColumn({ layout, value: c.value, row: { page: source.page, bbox: source.bbox }, isStatic });
+    if (!r) return null;
+    ({ spec, shape, description } = r);
   } else {
     const r = learnRows({ layout, entityKey: c.entityKey, value: c.value as Record<string, unknown>, page, bbox, isStatic });
     if (!r) return null;
@@ -103,7 +114,7 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
     id: core.newId(),
     familyId,
     entity: c.entity,
-    field: isField ? c.field : '*',
+    field: isRows ? '*' : c.field,
     shape,
     description,
     spec,
@@ -162,6 +173,19 @@ export function learnedOfDocument(core: Core, documentId: string): LearnedValueD
   });
 }
 
+/** The keyed entities of one kind in a result (empty for header entities). */
+function entitiesOf(result: ExtractionResult | null, entity: EntityKind): Keyed[] {
+  if (!result) return [];
+  const list =
+    entity === 'progress_entry' ? result.progressReport?.entries
+    : entity === 'goal' ? result.iep?.goals
+    : entity === 'service' ? result.iep?.services
+    : entity === 'test_score' ? result.testScores
+    : entity === 'service_summary' ? result.serviceLog?.summaries
+    : [];
+  return (list ?? []) as unknown as Keyed[];
+}
+
 const sameText = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
 
 /** What an anchor reads on one document, and whether each value would be filled or kept. */
@@ -177,12 +201,19 @@ function readOn(core: Core, anchor: AnchorRow, documentId: string, layout: PageL
     const kept = own.some((c) => c.entity === anchor.entity && c.entityKey === spec.entityKey && c.field === anchor.field && (c.status === 'confirmed' || c.status === 'edited'));
     return [{ anchorId: anchor.id, documentId, entity: anchor.entity, entityKey: spec.entityKey, field: anchor.field, value: r.value, page: r.page, bbox: r.bbox, action: kept ? 'kept' : 'fill' }];
   }
-  const existing: Array<Record<string, unknown>> =
-    anchor.entity === 'progress_entry' ? ((base?.progressReport?.entries ?? []) as unknown as Array<Record<string, unknown>>)
-    : anchor.entity === 'goal' ? ((base?.iep?.goals ?? []) as unknown as Array<Record<string, unknown>>)
-    : anchor.entity === 'service' ? ((base?.iep?.services ?? []) as unknown as Array<Record<string, unknown>>)
-    : anchor.entity === 'test_score' ? ((base?.testScores ?? []) as unknown as Array<Record<string, unknown>>)
-    : ((base?.serviceLog?.summaries ?? []) as unknown as Array<Record<string, unknown>>);
+  if (spec.kind === 'column') {
+    // Every row the document has before corrections (read, or filled by another anchor), at its box.
+    const rows = json ? entitiesOf(fillValues(JSON.parse(json) as ExtractionResult, formQueries(core.db).valuesOfDocument(documentId).filter((v) => v.anchorId !== anchor.id)), anchor.entity) : [];
+    return rows.flatMap((e) => {
+      const src = e.source as { page: number; bbox: BBox | null } | undefined;
+      if (!src?.bbox) return [];
+      const r = readColumn(layout, spec, anchor.shape as AnchorShape, { page: src.page, bbox: src.bbox });
+      if (!r) return [];
+      const kept = own.some((c) => c.entity === anchor.entity && c.entityKey === e.key && c.field === anchor.field && (c.status === 'confirmed' || c.status === 'edited'));
+      return [{ anchorId: anchor.id, documentId, entity: anchor.entity, entityKey: e.key, field: anchor.field, value: r.value, page: r.page, bbox: r.bbox, action: kept ? ('kept' as const) : ('fill' as const) }];
+    });
+  }
+  const existing = entitiesOf(base, anchor.entity);
   const first = spec.columns[0].field;
   const legend = base?.progressReport?.legend ?? {};
   return readRows(layout, spec)
@@ -194,11 +225,11 @@ function readOn(core: Core, anchor: AnchorRow, documentId: string, layout: PageL
     });
 }
 
-/** The documents an anchor applies to: its family's, but the one it was learned on (rows: that one too, for its other rows). */
+/** The documents an anchor applies to: its family's, but the one it was learned on (rows and columns: that one too, for its other rows). */
 function targets(core: Core, anchor: AnchorRow): FingerprintRow[] {
   return formQueries(core.db)
     .fingerprints()
-    .filter((f) => f.familyId === anchor.familyId && (f.documentId !== anchor.sourceDocumentId || anchor.field === '*'));
+    .filter((f) => f.familyId === anchor.familyId && (f.documentId !== anchor.sourceDocumentId || ROW_ENTITIES.includes(anchor.entity)));
 }
 
 function anchorDto(core: Core, a: AnchorRow): FormAnchorDto {
@@ -343,7 +374,7 @@ export function afterExtraction(core: Core, documentId: string): void {
   const familyId = assignFamily(core, documentId);
   const anchors = formQueries(core.db)
     .anchors(familyId)
-    .filter((a) => a.enabled && a.applied && (a.sourceDocumentId !== documentId || a.field === '*'));
+    .filter((a) => a.enabled && a.applied && (a.sourceDocumentId !== documentId || ROW_ENTITIES.includes(a.entity)));
   if (!anchors.length) return;
   const layout = layoutOfDocument(core, documentId);
   for (const a of anchors) fillDocument(core, a, documentId, layout);

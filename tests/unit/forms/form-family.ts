@@ -130,7 +130,8 @@ function pageWords(core: Core, documentId: string): PageWord[] {
  * The user's one correction of each field the readers missed, on one document: the report date and
  * the marking window typed in, and the first goal's row added by the box drawn around it.
  */
-export function correctEachMissedField(core: Core, documentId: string, truth: FormDocTruth): string[] {
+export function correctEachMissedField(core: Core, documentId: string, truth: FormDocTruth, opts: { rowCode?: boolean } = {}): string[] {
+  const withCode = opts.rowCode ?? true;
   const words = pageWords(core, documentId);
   const e = truth.entries[0];
   const rowWords = words.filter((w) => [...tokens(e.goalLabel), e.code, ...tokens(e.comment)].includes(w.text));
@@ -146,7 +147,7 @@ export function correctEachMissedField(core: Core, documentId: string, truth: Fo
       entity: 'progress_entry',
       entityKey: 'user-row-1',
       field: '*',
-      value: { goalNumber: null, goalLabel: e.goalLabel, code: e.code, codeText: null, comment: e.comment, hasData: false, dataPoints: [], confidence: 1, source: { documentId, page: 1, bbox } },
+      value: { goalNumber: null, goalLabel: e.goalLabel, code: withCode ? e.code : null, codeText: null, comment: e.comment, hasData: false, dataPoints: [], confidence: 1, source: { documentId, page: 1, bbox } },
       status: 'added',
     }),
   ];

@@ -181,6 +181,31 @@ describe('one correction teaches the form', () => {
     expect(getReview(core, fourth.id).learned).toBeUndefined();
   });
 
+  it('a code marked once on one row of the table is read on every row of every copy', async () => {
+    const core = newCore();
+    const { harbor } = await scenario(core);
+    const [first, ...rest] = harbor;
+    // The first row added without its code: the rows come, their codes do not.
+    const rowFix = correctEachMissedField(core, first.id, first.truth, { rowCode: false })[2];
+    const rows = previewApply(core, { correctionId: rowFix });
+    applyAnchor(core, rows.anchor!.id);
+    const codes = () => rest.flatMap((d) => d.truth.entries.map((t) => getReview(core, d.id).corrected?.progressReport?.entries.find((e) => e.goalLabel === t.goalLabel)?.code === t.code));
+    expect(codes().filter(Boolean)).toEqual([]);
+    // "This is the progress code": typed on the second row of the corrected document.
+    const second = getReview(core, first.id).corrected!.progressReport!.entries.find((e) => e.goalLabel === first.truth.entries[1].goalLabel)!;
+    const marked = correct(core, { documentId: first.id, entity: 'progress_entry', entityKey: second.key, field: 'code', value: first.truth.entries[1].code, status: 'edited' });
+    const preview = previewApply(core, { correctionId: marked.corrections.at(-1)!.id });
+    expect(preview.anchor?.description).toBe('column without a header, left of "Remarks"');
+    expect(preview.items.find((i) => i.documentId === first.id && i.entityKey === second.key)?.action).toBe('kept');
+    applyAnchor(core, preview.anchor!.id);
+    const right = codes();
+    expect(right.filter(Boolean).length / right.length).toBeGreaterThanOrEqual(0.9);
+    // Its boxes are the codes' own.
+    const learned = getReview(core, rest[0].id).learned!.filter((l) => l.field === 'code');
+    expect(learned.length).toBe(rest[0].truth.entries.length);
+    for (const l of learned) expect(l.bbox![2] - l.bbox![0]).toBeLessThan(30);
+  });
+
   it('a document of the family imported afterwards is filled; an anchor only proposed is not run on it', async () => {
     const core = newCore();
     const { a, harbor } = await scenario(core);
