@@ -114,13 +114,14 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
     requestAnimationFrame(() => rows.current.get(f.id)?.focus());
   };
 
-  const call = async (args: Omit<Call, 'caseId' | 'documentId'>) => {
+  /** A correction; `teach` false for a removal, which teaches the form nothing. */
+  const call = async (args: Omit<Call, 'caseId' | 'documentId'>, teach = true) => {
     try {
       const r = await invoke('review.correct', { caseId, documentId, ...args });
       setReview(r);
       setError(null);
       // A value edited or added (not a confirmation, not a clearing) may teach the form: offer it.
-      if (args.status !== 'confirmed' && args.status !== 'deleted' && args.value !== null && args.value !== undefined) setOffer(correctionOf(r, args)?.id ?? null);
+      if (teach && args.status !== 'confirmed' && args.status !== 'deleted' && args.value !== null && args.value !== undefined) setOffer(correctionOf(r, args)?.id ?? null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -143,7 +144,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
 
   const confirm = (f: ReviewField) => call({ entity: f.entity, entityKey: f.entityKey, field: f.field, value: f.kind === 'datapoint' ? f.points : f.value, status: 'confirmed' });
   const remove = (f: ReviewField) => {
-    if (f.kind === 'datapoint') return call({ entity: f.entity, entityKey: f.entityKey, field: 'dataPoints', value: f.points!.filter((_, i) => i !== f.pointIndex), status: 'edited' });
+    if (f.kind === 'datapoint') return call({ entity: f.entity, entityKey: f.entityKey, field: 'dataPoints', value: f.points!.filter((_, i) => i !== f.pointIndex), status: 'edited' }, false);
     if (f.deletable) return call({ entity: f.entity, entityKey: f.entityKey, field: '*', status: 'deleted' });
     return call({ entity: f.entity, entityKey: f.entityKey, field: f.field, value: null, status: 'edited' });
   };
