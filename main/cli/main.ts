@@ -10,6 +10,7 @@ import { registerEventsCommand } from './events-cmd';
 import { registerJobsCommand } from './jobs-cmd';
 import { registerHistoryCommand } from './history-cmd';
 import { registerFormsCommand } from './forms-cmd';
+import { registerBriefCommand } from './brief-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
 import { APP_VERSION } from '../ipc/app';
 
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerJobsCommand(program, globals);
   registerHistoryCommand(program, globals);
   registerFormsCommand(program, globals);
+  registerBriefCommand(program, globals);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);
