@@ -24,6 +24,8 @@ export interface OverviewDto {
   currentIep: { id: string; type: string | null; meetingDate: string | null; startDate: string | null; endDate: string | null } | null;
   nextAnnualReview: string | null;
   nextReevaluation: string | null;
+  /** What the reevaluation date is counted from (the last evaluation, or the initial IEP's eligibility), or what is missing. */
+  reevaluationNote: string;
   openFlags: FlagDto[];
   lineages: Array<{ id: string; label: string; met: boolean | null; chartOption: unknown }>;
   missedMinutes: Array<{ service: string; documentId: string; periodStart: string | null; periodEnd: string | null; missed: number; districtResponsible: number; page: number }>;

@@ -14,7 +14,7 @@ import { buildCaseModel } from './case-model';
 import { loadDismissals, loadLinkOverrides } from './store';
 import { reviewQueue } from '../review/service';
 import { caseDeadlines } from '../deadlines/service';
-import { nextReviewDates } from '../../../shared/review-dates';
+import { nextReviewDates, reevaluationNote } from '../../../shared/review-dates';
 
 /** The case's latest document date: red flags are judged as of the records, not of today. */
 export function recordsThrough(model: CaseModel): string | null {
@@ -77,11 +77,15 @@ export function overviewOf(core: Core, caseId: string): OverviewDto {
   const links = caseLineages(core, caseId, model);
   const lineages = lineagesOf(core, caseId, model, links);
   const docs = [...model.documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const deadlines = caseDeadlines(core, caseId);
+  const printing = [...ieps].reverse().find((i) => i.nextReevaluation);
+  const printed = printing ? { date: printing.nextReevaluation, iepDate: printing.meetingDate } : null;
   return {
     recordsThrough: recordsThrough(model),
     currentIep: current ? { id: current.id, type: current.type, meetingDate: current.meetingDate, startDate: current.startDate, endDate: current.endDate } : null,
     // The dates the Deadlines section shows: one computation, from the deadline rules.
-    ...nextReviewDates(caseDeadlines(core, caseId)),
+    ...nextReviewDates(deadlines, printed),
+    reevaluationNote: reevaluationNote(deadlines, printed),
     openFlags: flagsOf(core, caseId, false, model, links),
     lineages: lineages.map((l) => ({ id: l.id, label: l.label, met: l.met, chartOption: l.chartOption })),
     missedMinutes: model.serviceDelivery.map((s) => ({

@@ -41,7 +41,10 @@ function ChildHeader({ c, o }: { c: CaseDto; o: OverviewDto }) {
       <dt>Next annual review</dt>
       <dd>{formatDisplayDate(o.nextAnnualReview)}</dd>
       <dt>Reevaluation due</dt>
-      <dd>{formatDisplayDate(o.nextReevaluation)}</dd>
+      <dd>
+        {formatDisplayDate(o.nextReevaluation)}
+        <span className="muted small fact-note">{o.reevaluationNote}</span>
+      </dd>
       <dt>Records through</dt>
       <dd>{formatDisplayDate(o.recordsThrough)}</dd>
     </dl>
