@@ -81,7 +81,7 @@ function lineageSteps(ctx: FlagContext, goalIds: string[]): Step[] {
 function laterGrowth(from: number | undefined, latest: GoalDataPoint, unit: string, laterUnit: string, last: CaseGoal, later: CaseGoal | undefined): string {
   const date = formatDisplayDate(latest.date);
   if (from != null && later && canonicalUnit(later.unit) === canonicalUnit(last.unit)) {
-    return `${fmtNum(from)} -> ${fmtNum(latest.value)}${unit} from the first baseline to the latest data (${date})`;
+    return `${fmtNum(from)} → ${fmtNum(latest.value)}${unit} from the first baseline to the latest data (${date})`;
   }
   return `${fmtNum(latest.value)}${laterUnit} on ${date}`;
 }
@@ -106,7 +106,7 @@ function carriedForwardFlag(ctx: FlagContext, run: Step[], later: Step[]): RedFl
   const data = run.filter((s) => verdict(s) === 'unmet' || s.goals.some((g) => vaguer.includes(g))).flatMap((s) => s.points);
   const latest = latestOf(data);
   const from = goalScale(first).baseline ?? data[0]?.value;
-  const growth = from != null && latest ? `: ${fmtNum(from)} -> ${fmtNum(latest.value)}${unit} (latest, ${formatDisplayDate(latest.date)})` : '';
+  const growth = from != null && latest ? `: ${fmtNum(from)} → ${fmtNum(latest.value)}${unit} (latest, ${formatDisplayDate(latest.date)})` : '';
   const met = [run[run.length - 1], ...later].find((s) => verdict(s) === 'met');
   const laterUnmet = later.filter((s) => verdict(s) === 'unmet');
   const laterLatest = met ? null : latestOf(laterUnmet.flatMap((s) => s.points));

@@ -94,7 +94,7 @@ export function reportWithoutDataFlags(ctx: FlagContext): RedFlag[] {
       goalIds,
       documentIds: [report.documentId],
       description:
-        `Progress report${date ? ` of ${formatDisplayDate(date)}` : ''} gives no measured data for its period for ${empty.length} of ${report.entries.length} goal(s)` +
+        `Progress report${date ? ` of ${formatDisplayDate(date)}` : ''} gives no measured data for its period for ${empty.length} of ${report.entries.length} ${report.entries.length === 1 ? 'goal' : 'goals'}` +
         `${names.length ? ` (${names.join('; ')})` : ''}${codes.length ? `, coded ${codes.join('/')}` : ''}.`,
       evidence: empty.map((e) => e.source),
     });

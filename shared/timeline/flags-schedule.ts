@@ -43,13 +43,13 @@ export function testScoreFlags(ctx: FlagContext): RedFlag[] {
   const points = declining.flatMap((s) => s.points);
   const scoreDocs = new Map(ctx.model.testScores.map((s) => [s.source, s.documentId] as const));
   const describe = (s: (typeof declining)[number]) =>
-    `${s.test} ${s.subtest} ${s.points.map((p) => fmtNum(p.percentile)).join(' -> ')} (${s.points[0].date.slice(0, 4)}-${s.points[s.points.length - 1].date.slice(0, 4)})`;
+    `${s.test} ${s.subtest} ${s.points.map((p) => fmtNum(p.percentile)).join(' → ')} (${s.points[0].date.slice(0, 4)}-${s.points[s.points.length - 1].date.slice(0, 4)})`;
   return [{
     key: flagKey('declining_percentiles', declining.map((s) => `${s.test}|${s.subtest}`)),
     type: 'declining_percentiles',
     goalIds: [],
     documentIds: uniq(points.map((p) => scoreDocs.get(p.source) ?? p.source.documentId)),
-    description: `Percentile rank fell at every testing on ${declining.length} measure(s): ${declining.map(describe).join('; ')}. The gap with same-age peers grew.`,
+    description: `Percentile rank fell at every testing on ${declining.length} ${declining.length === 1 ? 'measure' : 'measures'}: ${declining.map(describe).join('; ')}. The gap with same-age peers grew.`,
     evidence: points.map((p) => p.source),
   }];
 }
@@ -116,7 +116,7 @@ function unchangedServiceFlags(ctx: FlagContext): RedFlag[] {
     const dates = run.map((i) => formatDisplayDate(i.meetingDate ?? iepStart(i))).join(', ');
     const goalsText = stagnant.map(({ growth }) => {
       const unit = growth.goal.unit ? ` ${growth.goal.unit}` : '';
-      return `${goalName(growth.goal)} ${fmtNum(growth.first.value)} -> ${fmtNum(growth.last.value)}${unit} by ${formatDisplayDate(growth.last.date)} against a target of ${fmtNum(growth.goal.targetValue ?? 0)}${unit}`;
+      return `${goalName(growth.goal)} ${fmtNum(growth.first.value)} → ${fmtNum(growth.last.value)}${unit} by ${formatDisplayDate(growth.last.date)} against a target of ${fmtNum(growth.goal.targetValue ?? 0)}${unit}`;
     });
     flags.push({
       key: flagKey('services_unchanged_despite_stagnation', run.map((i) => i.id)),
@@ -222,7 +222,7 @@ function missingReportFlags(ctx: FlagContext): RedFlag[] {
       goalIds: [],
       documentIds: [iep.documentId, ...reports.map((r) => r.documentId)],
       description:
-        `${reports.length} progress report(s) found${reported > reports.length ? ` (and ${reported - reports.length} more period(s) printed only in a later report's grid)` : ''} ` +
+        `${reports.length} progress ${reports.length === 1 ? 'report' : 'reports'} found${reported > reports.length ? ` (and ${reported - reports.length} more ${reported - reports.length === 1 ? 'period' : 'periods'} printed only in a later report's grid)` : ''} ` +
         `for the IEP of ${formatDisplayDate(iep.meetingDate ?? start)} ` +
         `(${formatDisplayDate(start)} – ${formatDisplayDate(until)}) where the IEP promises ${perYear} a year` +
         `${iep.reportingSchedule ? ` ("${iep.reportingSchedule}")` : ''}, so ${expected} by then` +

@@ -41,8 +41,8 @@ export function scoreGapFlags(ctx: FlagContext): RedFlag[] {
       goalIds: [],
       documentIds: uniq(both.flatMap((b) => [docs.get(b.standing.source) ?? b.standing.source.documentId, docs.get(b.growth.source) ?? b.growth.source.documentId])),
       description:
-        `${instruments} ${trend.measure}, ${years}: the ${type} rose ${both.map((b) => fmtNum(b.growth.value)).join(' -> ')} ` +
-        `while the ${what} fell ${both.map((b) => fmtNum(b.standing.value)).join(' -> ')}. The scores went up less than same-grade peers' did: the gap with peers grew.`,
+        `${instruments} ${trend.measure}, ${years}: the ${type} rose ${both.map((b) => fmtNum(b.growth.value)).join(' → ')} ` +
+        `while the ${what} fell ${both.map((b) => fmtNum(b.standing.value)).join(' → ')}. The scores went up less than same-grade peers' did: the gap with peers grew.`,
       evidence: uniq(both.flatMap((b) => [b.growth.source, b.standing.source])),
     });
   }

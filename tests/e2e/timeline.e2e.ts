@@ -58,7 +58,7 @@ describeRivera('overview, goals & timeline and scores on dev-rivera', () => {
     await expect.poll(() => overview.openFlags().count()).toBeGreaterThan(3);
     const carried = overview.flag(/carried forward/i);
     await expect.poll(() => carried.count()).toBe(1);
-    expect(await carried.textContent()).toMatch(/48 -> 69 WCPM/);
+    expect(await carried.textContent()).toMatch(/48 → 69 WCPM/);
     // Evidence links open the cited page with the value boxed.
     const evidence = carried.getByRole('list', { name: 'Evidence' }).getByRole('link').first();
     expect(decodeURIComponent((await evidence.getAttribute('href')) ?? '')).toMatch(/\/documents\/[^/]+\/\d+\/boxes=[\d.]+,/);

@@ -36,7 +36,7 @@ const CARRIED: CarriedRow[] = [
     name: 'restated with the same criterion and material after it was not met',
     first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { ...fluency('third', 3, 90), baselineValue: 61 },
     firstData: [55, 58, 61], secondData: [62, 63], flagged: true,
-    says: ['not met and written again with the same criterion and grade 3 material', '50 -> 63 WCPM', 'target of 90 WCPM'],
+    says: ['not met and written again with the same criterion and grade 3 material', '50 → 63 WCPM', 'target of 90 WCPM'],
   },
   {
     name: 'a raised target is a revision in the same lineage',
@@ -67,7 +67,7 @@ const CARRIED: CarriedRow[] = [
     name: 'a decrease goal not met (data stayed above the target) and restated',
     first: { area: 'Behavior', text: 'During independent work, Noor will decrease off-task behavior to 15% of 1-minute intervals across 3 observations.', baselineValue: 40, targetValue: 15, unit: 'percent of intervals off task', direction: 'decrease' },
     second: { area: 'Behavior', text: 'During independent work, Noor will decrease off-task behavior to 15% of 1-minute intervals across 3 observations.', baselineValue: 30, targetValue: 15, unit: 'percent of intervals off task', direction: 'decrease' },
-    firstData: [35, 30, 28], flagged: true, says: ['40 -> 28 percent of intervals off task'],
+    firstData: [35, 30, 28], flagged: true, says: ['40 → 28 percent of intervals off task'],
   },
   {
     name: 'a decrease goal met (data fell to the target) is not carried forward unmet',
@@ -91,7 +91,7 @@ const CARRIED: CarriedRow[] = [
     name: 'not met and rewritten without a criterion of its own, its data still short of the earlier target',
     first: { ...fluency('third', 3, 90), baselineValue: 50 }, second: { area: 'Reading fluency', text: 'Noor will improve her reading fluency.', targetValue: null, unit: null, baselineValue: null, direction: null, gradeLevel: null },
     firstData: [55, 58, 61], secondData: [60, 62], flagged: true,
-    says: ['without a criterion of its own ("Noor will improve her reading fluency.")', '50 -> 62 WCPM', 'target of 90 WCPM'],
+    says: ['without a criterion of its own ("Noor will improve her reading fluency.")', '50 → 62 WCPM', 'target of 90 WCPM'],
   },
   {
     name: 'rewritten without a criterion and no data under it: not shown still unmet',
@@ -138,7 +138,7 @@ describe('goal_carried_forward_unmet', () => {
     m.today = '2024-12-01';
     const flags = flagsOf(m, 'goal_carried_forward_unmet');
     expect(flags.map((f) => f.goalIds)).toEqual([['A#G1', 'B#G1']]);
-    expect(flags[0].description).toContain('Later goals in the same line have not reached their targets either: 50 -> 66 WCPM from the first baseline to the latest data (Nov 15, 2024)');
+    expect(flags[0].description).toContain('Later goals in the same line have not reached their targets either: 50 → 66 WCPM from the first baseline to the latest data (Nov 15, 2024)');
   });
 });
 

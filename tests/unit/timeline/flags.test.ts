@@ -49,7 +49,7 @@ describe('schedule rules', () => {
     m.progressReports = m.progressReports.filter((r) => r.documentId !== 'q2');
     const flags = flagsOf(m);
     expect(types(flags)).toEqual(['progress_report_missing_or_late']);
-    expect(flags[0].description).toContain('3 progress report(s)');
+    expect(flags[0].description).toContain('3 progress reports');
     expect(flags[0].description).toContain('promises 4 a year');
   });
 
@@ -172,9 +172,9 @@ describe('scores and services', () => {
     ];
     const flags = flagsOf(m).filter((f) => f.type === 'declining_percentiles');
     expect(flags).toHaveLength(1);
-    expect(flags[0].description).toContain('on 2 measure(s)');
-    expect(flags[0].description).toContain('WIAT-4 Oral Reading Fluency 30 -> 25 -> 16');
-    expect(flags[0].description).toContain('NWEA MAP Reading 50 -> 38');
+    expect(flags[0].description).toContain('on 2 measures');
+    expect(flags[0].description).toContain('WIAT-4 Oral Reading Fluency 30 → 25 → 16');
+    expect(flags[0].description).toContain('NWEA MAP Reading 50 → 38');
     expect(flags[0].description).not.toContain('Spelling');
   });
 
@@ -183,7 +183,7 @@ describe('scores and services', () => {
     const measures: Array<[string, number, number]> = [['Word Reading', 12, 5], ['Spelling', 10, 6], ['Math Problem Solving', 34, 27]];
     m.testScores = measures.flatMap(([subtest, before, after]) => [score('e1', 'WIAT-4', subtest, '2021-10-14', before), score('e2', 'WIAT-4', subtest, '2024-04-09', after)]);
     expect(flagsOf(m).filter((f) => f.type === 'declining_percentiles').map((f) => f.description)).toEqual([
-      expect.stringContaining('on 3 measure(s): WIAT-4 Word Reading 12 -> 5'),
+      expect.stringContaining('on 3 measures: WIAT-4 Word Reading 12 → 5'),
     ]);
     // One measure holding steady leaves the battery's small moves within test error.
     m.testScores = m.testScores.map((s) => (s.subtest === 'Spelling' && s.date === '2024-04-09' ? { ...s, percentile: 11 } : s));

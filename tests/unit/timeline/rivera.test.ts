@@ -65,9 +65,9 @@ describeRivera('timeline on dev-rivera', () => {
     const carried = flags.find((f) => f.type === 'goal_carried_forward_unmet')!;
     // Restated unchanged from 2022 to 2023; the 2024 goal moved to grade 4 passages (a revision, still in the lineage).
     expect(carried.goalIds).toEqual(['IEP-2022-10-12#G1', 'IEP-2023-10-10#G1']);
-    expect(carried.description).toContain('48 -> 63 WCPM');
+    expect(carried.description).toContain('48 → 63 WCPM');
     expect(carried.description).toContain('target of 90');
-    expect(carried.description).toContain('48 -> 69 WCPM from the first baseline to the latest data (May 21, 2025)');
+    expect(carried.description).toContain('48 → 69 WCPM from the first baseline to the latest data (May 21, 2025)');
   });
 
   it('keeps flag keys stable when computed again', () => {

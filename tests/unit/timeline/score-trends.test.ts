@@ -58,7 +58,7 @@ describe('score_gap_widening', () => {
   it('flags scale scores rising while the percentile falls at every testing, with the figures', () => {
     const [flag, ...rest] = flagsOf(stateSeries([2338, 2361, 2372], [18, 12, 7]));
     expect(rest).toEqual([]);
-    expect(flag.description).toBe('State Summative English Language Arts, May 10, 2022 to May 10, 2024: the scale score rose 2,338 -> 2,361 -> 2,372 while the percentile rank fell 18 -> 12 -> 7. The scores went up less than same-grade peers\' did: the gap with peers grew.');
+    expect(flag.description).toBe('State Summative English Language Arts, May 10, 2022 to May 10, 2024: the scale score rose 2,338 → 2,361 → 2,372 while the percentile rank fell 18 → 12 → 7. The scores went up less than same-grade peers\' did: the gap with peers grew.');
     expect(flag.evidence).toHaveLength(3);
     expect(flag.documentIds).toEqual(['doc-2022-05-10', 'doc-2023-05-10', 'doc-2024-05-10']);
   });
@@ -71,7 +71,7 @@ describe('score_gap_widening', () => {
       s('Battery', 'Reading Fluency', '2023-10-01', { scoreType: 'standard_score', score: 80 }),
     ];
     const [flag] = flagsOf(scores);
-    expect(flag.description).toContain('the raw score rose 30 -> 41 while the standard score fell 88 -> 80');
+    expect(flag.description).toContain('the raw score rose 30 → 41 while the standard score fell 88 → 80');
   });
 
   it('stays quiet on a small drop, within one year, and when both rise', () => {
