@@ -101,6 +101,12 @@ describe('one correction teaches the form', () => {
     await reportDate().click();
     await expect.poll(() => browser.page.locator('.review-page rect[data-kind="selected"]').count()).toBe(1);
     await browser.page.screenshot({ path: '/tmp/forms-learned.png' });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await browser.page.emulateMedia({ colorScheme });
+      expect(await axeViolations(browser.page, '.review-fields')).toEqual([]);
+      expect(await axeViolations(browser.page, '.review-head')).toEqual([]);
+    }
+    await browser.page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('the Forms page lists the family and what it learned; rename names it everywhere, disable takes its values out until enabled, delete removes them', async () => {
