@@ -5,6 +5,7 @@ import { registerServeCommand } from './serve-cmd';
 import { registerDocumentCommands } from './documents-cmd';
 import { registerCaseToolCommands } from './timeline-cmd';
 import { registerPacketCommand } from './packet-cmd';
+import { registerDisclosureCommand } from './disclosure-cmd';
 import { registerBackupCommands } from './backup-cmd';
 import { registerEventsCommand } from './events-cmd';
 import { registerJobsCommand } from './jobs-cmd';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerDocumentCommands(program, globals);
   registerCaseToolCommands(program, globals);
   registerPacketCommand(program, globals);
+  registerDisclosureCommand(program, globals);
   registerBackupCommands(program, globals);
   registerEventsCommand(program, globals);
   registerJobsCommand(program, globals);

@@ -9,7 +9,7 @@ import { packetCandidates, packetInput } from '../core/packet/service';
 import { periodChoices } from '../core/services/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
 
-function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
+export function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
   if (!spec) return candidates.map((c) => ({ documentId: c.documentId }));
   return spec.split(',').map((item) => {
     const m = /^(.*?)(?::(\d+)-(\d+))?$/.exec(item.trim())!;
