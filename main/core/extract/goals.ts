@@ -141,8 +141,19 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
     if (baselineValue === null) baselineValue = parsed.baselineValue;
     const number = raw.number ?? sequence;
     const source = provenanceOf(documentId, run);
+    // "By the next annual review", "by the end of the IEP year": the IEP's own end date is the goal's.
+    const targetDate = parsed.targetDate ?? (parsed.targetDateRule?.kind === 'iepEnd' || dueAtIepEnd(runOf(raw.schedule).text) ? span.end : null);
+    const hasTarget = parsed.targetValue !== null;
     // A goal without its target and with a doubtful word falls under the flags' threshold for judging its parts.
-    const sure = confidenceOf({ words: raw.text, foundBy, checks: [{ ok: parsed.targetValue !== null, yes: 'target found', no: 'no target found', miss: 0.7 }] });
+    const sure = confidenceOf({
+      words: raw.text,
+      foundBy,
+      checks: [
+        { ok: hasTarget, yes: 'target found', no: 'no target found', miss: 0.7 },
+        // Only a goal with its target is judged on its date, so a goal without either stays where the flags expect it.
+        ...(hasTarget ? [{ ok: targetDate !== null || !!parsed.targetDateRule, yes: 'target date found', no: 'target without a date', miss: 0.9 }] : []),
+      ],
+    });
     goals.push({
       key: `goal-${number}-${sequence}`,
       number,
@@ -153,8 +164,7 @@ export function extractGoals(layout: Layout, documentId: string, span: IepSpan =
       targetValue: parsed.targetValue,
       unit: parsed.unit,
       direction: parsed.direction,
-      // "By the next annual review", "by the end of the IEP year": the IEP's own end date is the goal's.
-      targetDate: parsed.targetDate ?? (parsed.targetDateRule?.kind === 'iepEnd' || dueAtIepEnd(runOf(raw.schedule).text) ? span.end : null),
+      targetDate,
       impliedTargetDate: parsed.targetDateRule ? resolveTargetDate(parsed.targetDateRule, span.start, span.end) : null,
       measuredBy: parsed.measuredBy ?? (runOf(raw.measuredBy).text || null),
       objectives: splitObjectives(runOf(raw.objectives).text),
