@@ -8,6 +8,7 @@ import { type LetterDraft, renderDocx, renderPdf } from '../letters';
 import { citeText } from './build';
 
 const item = (text: string) => `• ${text}`;
+const signed = (n: number) => `${n >= 0 ? '+' : ''}${fmtNum(n)}`;
 
 function findingLines(f: BriefFinding): string {
   return item(`${f.label}: ${f.description}${f.cites.length ? ` (${f.cites.map(citeText).join('; ')})` : ''}`);
@@ -25,7 +26,7 @@ function goalLines(g: BriefGoal): string[] {
     : 'Latest data: none reported'));
   const p = g.progress;
   if (p.ratePerWeek != null || p.rateNeededPerWeek != null) {
-    lines.push(item(`Trend against the aim line: ${p.ratePerWeek != null ? `${fmtNum(p.ratePerWeek)}${unit}/week` : 'no trend yet'} against ${p.rateNeededPerWeek != null ? `${fmtNum(p.rateNeededPerWeek)}${unit}/week needed` : 'no aim line'}${p.aimValueAtLatest != null ? `; the aim line stood at ${fmtNum(Math.round(p.aimValueAtLatest * 10) / 10)}${unit} on the latest date` : ''}`));
+    lines.push(item(`Trend against the aim line: ${p.ratePerWeek != null ? `${signed(p.ratePerWeek)}${unit}/week` : 'no trend yet (3 data points needed)'} against ${p.rateNeededPerWeek != null ? `${signed(p.rateNeededPerWeek)}${unit}/week needed` : 'no aim line'}${p.aimValueAtLatest != null ? `; the aim line stood at ${fmtNum(Math.round(p.aimValueAtLatest * 10) / 10)}${unit} on the latest date` : ''}`));
   }
   lines.push(item(`On track: ${p.onTrack == null ? 'cannot be computed' : p.onTrack ? 'yes' : 'no'}. ${p.verdict}`));
   if (p.formulas.length) lines.push(item(`How it is computed: ${p.formulas.join('; ')}; on track when the trend reaches the target by the target date (with under 3 points, when the latest point is on or beyond the aim line).`));
@@ -60,7 +61,7 @@ export function briefDocument(brief: MeetingBriefDto): LetterDraft {
     template: 'iep_meeting_request',
     date: brief.date,
     subject: brief.title,
-    sender: [`Prepared ${formatDisplayDate(brief.date)} with IEP Casefile`],
+    sender: [brief.child, 'Prepared with IEP Casefile'],
     recipient: [],
     salutation: `${brief.iep ? `Goals of the ${brief.iep}` : 'No IEP in the records'}. Every figure names the document and page it was read from; on-track verdicts are computed as the goal charts compute them.`,
     paragraphs,

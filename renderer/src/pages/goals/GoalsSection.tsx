@@ -16,6 +16,7 @@ import { ProgressFigures } from './ProgressFigures';
 import { QualityView } from './QualityView';
 import { TimelineView } from './Timeline';
 import { ErrorText } from '../../components/ErrorText';
+import { MeetingBriefCard } from '../brief/MeetingBrief';
 
 /** The red flags on a lineage's goals, each with its next steps (draft letter, add deadline, dismiss). */
 function LineageFlags({ caseId, lineage }: { caseId: string; lineage: LineageDto }) {
@@ -93,6 +94,7 @@ export function GoalsSection({ caseData, rest }: SectionProps) {
         <h2 id="lineages-heading">Goals across the years</h2>
         <Lineages caseId={caseId} selected={rest[0]} />
       </section>
+      <MeetingBriefCard caseId={caseId} />
       <GoalChecker />
     </div>
   );
