@@ -57,7 +57,30 @@ export interface ColumnSpec {
   headerText: string | null;
 }
 
-export type AnchorSpec = FieldSpec | RowsSpec | ColumnSpec;
+/** One field of a record: the label printed before its value, placed from the record's first label. */
+export interface RecordField {
+  field: string;
+  shape: AnchorShape;
+  label: string;
+  labelText: string;
+  /** The label's top-left corner from the first label's. */
+  dx: number;
+  dy: number;
+}
+
+/** Records: an entity printed as a block of labelled lines ("Objective ...", "Rating ... Notes ..."), repeated down the page. */
+export interface RecordsSpec {
+  kind: 'records';
+  page: number;
+  /** The first label of a record (each of its repeats starts one). */
+  start: string;
+  startBox: BBox;
+  fields: RecordField[];
+  height: number;
+  template: Record<string, unknown>;
+}
+
+export type AnchorSpec = FieldSpec | RowsSpec | ColumnSpec | RecordsSpec;
 
 /** A value read at an anchor: a field's value, or a whole row (entity) for rows. */
 export interface ReadValue {
@@ -242,7 +265,7 @@ export function readField(layout: PageLayout[], spec: FieldSpec, shape: AnchorSh
 }
 
 /** Rows from an entity the user added by its box: each text field found inside the box becomes a column. */
-export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: Record<string, unknown> }): { spec: RowsSpec; description: string } | null {
+export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: Record<string, unknown> }): { spec: RowsSpec | RecordsSpec; description: string } | null {
   if (input.page === null || !input.bbox) return null;
   const pl = input.layout.find((p) => p.page === input.page);
   if (!pl) return null;
@@ -263,6 +286,11 @@ export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: 
     columns.push({ field, shape: shapeOf(v), x0: Math.min(...found.map((w) => w.bbox[0])), words: found });
   }
   if (!columns.length) return null;
+  const template: Record<string, unknown> = { ...input.value };
+  delete template.source;
+  delete template.key;
+  const records = asRecords(pl, columns, used, input.isStatic, template);
+  if (records) return records;
   const lineCount = (ws: Word[]) => groupLines(ws).length;
   const start = [...columns].sort((a, b) => lineCount(a.words) - lineCount(b.words) || a.words.length - b.words.length)[0];
   const top = Math.min(...columns.flatMap((c) => c.words.map((w) => w.bbox[1])));
@@ -272,9 +300,6 @@ export function learnRows(input: Omit<LearnInput, 'field' | 'value'> & { value: 
     .sort((a, b) => a.d - b.d);
   const header = headers[0]?.l;
   if (!header) return null;
-  const template: Record<string, unknown> = { ...input.value };
-  delete template.source;
-  delete template.key;
   const spec: RowsSpec = {
     kind: 'rows',
     page: pl.page,
@@ -381,4 +406,101 @@ export function readColumn(layout: PageLayout[], spec: ColumnSpec, shape: Anchor
   for (let i = sorted.indexOf(first) + 1; i < sorted.length && sorted[i].bbox[0] - sorted[i - 1].bbox[2] < 2 * h; i++) run.push(sorted[i]);
   const value = parseShape(run, shape);
   return value === null || value === '' ? null : { field: '', value, page: pl.page, bbox: box(run) };
+}
+
+/**
+ * The words printed just before a value on its line (its label), when the form prints them on its
+ * other copies too; null when there are none or they are not the form's own.
+ */
+function labelBefore(pl: PageLayout, value: Word[], used: Set<Word>, isStatic: (m: string) => boolean): Word[] | null {
+  const first = [...value].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0])[0];
+  const h = first.bbox[3] - first.bbox[1];
+  const left = linesOf(pl)
+    .flatMap((l) => l.words)
+    .filter((w) => !used.has(w) && Math.abs(cy(w.bbox) - cy(first.bbox)) < 0.5 * h && w.bbox[2] <= first.bbox[0] + 0.5)
+    .sort((a, b) => b.bbox[0] - a.bbox[0]);
+  const run: Word[] = [];
+  for (const w of left) {
+    const edge = run.length ? run[run.length - 1].bbox[0] : first.bbox[0];
+    if (edge - w.bbox[2] > (run.length ? 1.5 : 8) * h) break;
+    run.push(w);
+  }
+  if (!run.length) return null;
+  run.reverse();
+  const masked = maskText(run.map((w) => w.text).join(' '));
+  return masked.length >= 3 && /\p{L}{2}/u.test(masked) && isStatic(masked) ? run : null;
+}
+
+function asRecords(pl: PageLayout, columns: Array<RowColumn & { words: Word[] }>, used: Set<Word>, isStatic: (m: string) => boolean, template: Record<string, unknown>): { spec: RecordsSpec; description: string } | null {
+  const labelled = columns.map((c) => ({ c, label: labelBefore(pl, c.words, used, isStatic) }));
+  if (labelled.some((l) => !l.label)) return null;
+  const boxes = labelled.map((l) => ({ ...l, box: box(l.label!) }));
+  const start = [...boxes].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])[0];
+  const spec: RecordsSpec = {
+    kind: 'records',
+    page: pl.page,
+    start: maskText(start.label!.map((w) => w.text).join(' ')),
+    startBox: start.box,
+    fields: boxes.map((b) => ({
+      field: b.c.field,
+      shape: b.c.shape,
+      label: maskText(b.label!.map((w) => w.text).join(' ')),
+      labelText: b.label!.map((w) => w.text).join(' '),
+      dx: b.box[0] - start.box[0],
+      dy: b.box[1] - start.box[1],
+    })),
+    height: median(start.c.words.map((w) => w.bbox[3] - w.bbox[1])),
+    template,
+  };
+  return { spec, description: `records: ${spec.fields.map((f) => `${f.field} after "${f.labelText}"`).join(', ')}` };
+}
+
+/** The runs of words on a page that read as a label (masked), each with its words. */
+function labelRuns(pl: PageLayout, label: string): Word[][] {
+  const n = label.split(' ').length;
+  const out: Word[][] = [];
+  for (const line of groupLines(linesOf(pl).flatMap((l) => l.words))) {
+    const ws = [...line].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    for (let i = 0; i + n <= ws.length; i++) {
+      const run = ws.slice(i, i + n);
+      if (maskText(run.map((w) => w.text).join(' ')) === label) out.push(run);
+    }
+  }
+  return out;
+}
+
+/** Reads every record on a document: each repeat of the first label starts one, its fields read after their labels. */
+export function readRecords(layout: PageLayout[], spec: RecordsSpec): ReadValue[] {
+  const out: ReadValue[] = [];
+  const h = spec.height;
+  for (const pl of layout) {
+    const starts = labelRuns(pl, spec.start).map(box).sort((a, b) => a[1] - b[1]);
+    const all = linesOf(pl).flatMap((l) => l.words);
+    starts.forEach((sb, k) => {
+      const bottom = starts[k + 1]?.[1] ?? Infinity;
+      const value: Record<string, unknown> = { ...spec.template };
+      const read: Word[] = [];
+      for (const f of spec.fields) {
+        const at = labelRuns(pl, f.label)
+          .map((run) => ({ run, b: box(run) }))
+          .filter(({ b }) => b[1] >= sb[1] - 2 && b[1] < bottom - 2)
+          .sort((p, q) => Math.abs(p.b[0] - sb[0] - f.dx) + Math.abs(p.b[1] - sb[1] - f.dy) - (Math.abs(q.b[0] - sb[0] - f.dx) + Math.abs(q.b[1] - sb[1] - f.dy)))[0];
+        if (!at) {
+          value[f.field] = null;
+          continue;
+        }
+        const row = all.filter((w) => !at.run.includes(w) && Math.abs(cy(w.bbox) - cy(at.b)) < 0.5 * h && w.bbox[0] >= at.b[2] - 0.5).sort((a, b) => a.bbox[0] - b.bbox[0]);
+        const run: Word[] = [];
+        for (const w of row) {
+          if (run.length && w.bbox[0] - run[run.length - 1].bbox[2] > 2 * h) break;
+          if (!run.length && w.bbox[0] - at.b[2] > 12 * h) break;
+          run.push(w);
+        }
+        value[f.field] = run.length ? parseShape(run, f.shape) : null;
+        read.push(...at.run, ...run);
+      }
+      if (read.length) out.push({ field: '*', value, page: pl.page, bbox: box(read), row: out.length });
+    });
+  }
+  return out;
 }

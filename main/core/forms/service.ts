@@ -10,7 +10,7 @@ import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
-import { learnColumn, learnField, learnRows, readColumn, readField, readRows, type AnchorSpec, type ReadValue } from './anchors';
+import { learnColumn, learnField, learnRows, readColumn, readField, readRecords, readRows, type AnchorSpec, type ReadValue } from './anchors';
 import { FAMILY_THRESHOLD, FINGERPRINT_PAGES, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
 import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
 
@@ -214,9 +214,9 @@ function readOn(core: Core, anchor: AnchorRow, documentId: string, layout: PageL
     });
   }
   const existing = entitiesOf(base, anchor.entity);
-  const first = spec.columns[0].field;
+  const first = spec.kind === 'rows' ? spec.columns[0].field : spec.fields[0].field;
   const legend = base?.progressReport?.legend ?? {};
-  return readRows(layout, spec)
+  return (spec.kind === 'rows' ? readRows(layout, spec) : readRecords(layout, spec))
     .filter((r) => !existing.some((e) => sameText(e[first], (r.value as Record<string, unknown>)[first])))
     .map((r) => {
       const value: Record<string, unknown> = { ...(r.value as Record<string, unknown>), source: { documentId, page: r.page, bbox: r.bbox } };

@@ -141,6 +141,22 @@ describe('one correction teaches the form', () => {
     ]);
   });
 
+  it('learns a form whose goals are repeated blocks of labelled lines, not a table', async () => {
+    const core = newCore();
+    const c = createCase(core, { name: 'Lakeshore' });
+    const docs: Doc[] = [];
+    for (const seed of [1, 2, 3, 4]) docs.push(await importForm(core, c.id, 'lakeshore', seed));
+    const [first, ...rest] = docs;
+    const ids = correctEachMissedField(core, first.id, first.truth);
+    const rows = previewApply(core, { correctionId: ids[2] });
+    expect(rows.anchor?.description).toBe('records: goalLabel after "Objective", code after "Rating", comment after "Notes"');
+    for (const id of ids) applyAnchor(core, previewApply(core, { correctionId: id }).anchor!.id);
+    const after = rest.map((d) => scoreDocument(core, d.id, d.truth));
+    const right = after.reduce((n, r) => n + r.right, 0);
+    const total = after.reduce((n, r) => n + r.total, 0);
+    expect(right / total, JSON.stringify(after.map((a) => a.wrong))).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('never touches a value the user confirmed or edited, and undo restores the rows exactly', async () => {
     const core = newCore();
     const { harbor } = await scenario(core);
