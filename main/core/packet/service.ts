@@ -22,6 +22,22 @@ import { getSettings } from '../settings';
 import { liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
 import { recordHistory } from '../history/history';
 
+/** The caption under a goal chart: one sentence per IEP year with a projection, in screen dates. */
+function projectionCaption(segments: ReturnType<typeof lineageChartData>['segments']): string {
+  return segments
+    .filter((s) => s.stats.projection)
+    .map((s) => {
+      const p = s.stats.projection!;
+      const when = !p.date
+        ? 'at the rate the data show, the target is not met'
+        : p.label.startsWith('target reached')
+          ? `the data reached the target by ${formatDisplayDate(p.date)}`
+          : `at the rate the data show, the target would be met about ${formatDisplayDate(p.date)}`;
+      return `${s.phaseLabel}: ${when}.`;
+    })
+    .join(' ');
+}
+
 export function packetCandidates(core: Core, caseId: string): PacketCandidateDto[] {
   getCase(core, caseId);
   return documentQueries(core.db)
@@ -82,7 +98,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
           ...s.points.map((p) => [p.date, p.value, p.sourceLabel]),
         ]),
       },
-      note: ch.segments.map((s) => s.stats.projection?.label).filter(Boolean).join(' '),
+      note: projectionCaption(ch.segments),
       cites: ch.segments.flatMap((s) => s.points.map((p) => ({ documentId: p.source.documentId, page: p.source.page }))),
     }));
   const scoreTrends: PacketChart[] = model.testScores.some((s) => s.percentile !== null)
