@@ -19,6 +19,7 @@ import { navigate } from '../../router';
 import { methodFrom } from '../services/CompEdCalculator';
 import { firstLoggedYear } from '../services/ServicesSection';
 import { BuildPanel } from './BuildPanel';
+import { DisclosurePanel } from './DisclosurePanel';
 import { downloadFile, saveText } from './download';
 import { ExhibitOrder } from './ExhibitOrder';
 import { ForumChoice, forumArg, NO_FORUM, type ForumState } from './ForumChoice';
@@ -277,6 +278,7 @@ export function PacketSection({ caseData, rest }: SectionProps) {
         </div>
       </section>
       <BuildPanel options={options} problem={problem} />
+      <DisclosurePanel options={options} problem={problem} fileNameFor={fileNameFor} />
       <section className="card" aria-labelledby="list-heading">
         <h2 id="list-heading">Exhibit list for disclosure</h2>
         <p className="small muted">Each party must disclose its evidence at least five business days before a due-process hearing (34 CFR 300.512(a)(3)). The list gives each exhibit's label, description, date and Bates range.</p>
