@@ -46,7 +46,8 @@ export function writeCaseRows(db: Db, rows: CaseRows): void {
           r = { ...r, version: (db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM cases').get() as { v: number }).v };
         }
         const cols = Object.keys(r);
-        const verb = table === 'blobs' ? 'INSERT OR IGNORE' : 'INSERT';
+        // Blobs, form families and their learned anchors (issue 18) are shared across cases: one the folder has already stays.
+        const verb = table === 'blobs' || table === 'form_families' || table === 'form_anchors' ? 'INSERT OR IGNORE' : 'INSERT';
         db.prepare(`${verb} INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
       }
     }
