@@ -238,10 +238,12 @@ describe('one correction teaches the form', () => {
 
   it('the case archive carries the families, anchors and learned values', async () => {
     const core = newCore();
-    const { a, harbor } = await scenario(core);
+    const { a, b, harbor } = await scenario(core);
     for (const id of correctEachMissedField(core, harbor[0].id, harbor[0].truth)) applyAnchor(core, previewApply(core, { correctionId: id }).anchor!.id);
     const file = path.join(tempDir('forms-archive-'), 'rivera.casefile');
     exportCaseArchive(core, a.id, file, 'correct horse battery staple');
+    const fileB = path.join(tempDir('forms-archive-'), 'okafor.casefile');
+    exportCaseArchive(core, b.id, fileB, 'correct horse battery staple');
     const anchorsThere = familyOfDocument(core, harbor[1].id)!.anchors.map((x) => ({ id: x.id, description: x.description }));
     const reviewThere = getReview(core, harbor[1].id);
 
@@ -251,6 +253,11 @@ describe('one correction teaches the form', () => {
     expect(fam.anchors.map((x) => ({ id: x.id, description: x.description }))).toEqual(anchorsThere);
     expect(fam.documentCount).toBe(4);
     expect(getReview(target, harbor[1].id)).toEqual(reviewThere);
+    // The second case of the family, moved too, joins the family and anchors already there.
+    importCaseArchive(target, fileB, 'correct horse battery staple');
+    const both = familyOfDocument(target, harbor[5].id)!;
+    expect([both.id, both.documentCount, both.caseCount, both.anchors.length]).toEqual([fam.id, 6, 2, 3]);
+    expect(getReview(target, harbor[5].id).corrected?.progressReport?.reportDate).toBe(harbor[5].truth.reportDate);
     // The anchors still run there: a new copy of the form in the moved case is filled.
     const late = await importForm(target, a.id, 'harbor', 9);
     expect(getReview(target, late.id).corrected?.progressReport?.reportDate).toBe(late.truth.reportDate);
