@@ -10,6 +10,7 @@ import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
+import { recordHistory } from '../history/history';
 import { learnColumn, learnField, learnRows, readColumn, readField, readRecords, readRows, type AnchorSpec, type ReadValue } from './anchors';
 import { FAMILY_THRESHOLD, FINGERPRINT_PAGES, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
 import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
@@ -324,19 +325,22 @@ export function applyAnchor(core: Core, anchorId: string, documentIds?: string[]
   const docs = targets(core, anchor).filter((d) => !documentIds || documentIds.includes(d.documentId));
   let values = 0;
   let filled = 0;
-  const cases = new Set<string>();
+  const cases = new Map<string, Set<string>>();
   core.db.transaction(() => {
     for (const d of docs) {
       const n = fillDocument(core, anchor, d.documentId);
       values += n;
       if (n) {
         filled++;
-        cases.add(d.caseId);
+        cases.set(d.caseId, (cases.get(d.caseId) ?? new Set()).add(d.documentId));
       }
     }
     formQueries(core.db).setApplied(anchor.id);
   })();
-  for (const caseId of cases) core.emit('case.changed', { caseId, what: 'extraction' });
+  for (const [caseId, ids] of cases) {
+    recordHistory(core, caseId, { kind: 'corrected', description: `Filled ${ids.size} document(s) from the correction learned on ${anchor.sourceFileName} (${anchor.entity} ${anchor.field === '*' ? 'rows' : anchor.field})`, ids: [...ids] });
+    core.emit('case.changed', { caseId, what: 'extraction' });
+  }
   return { anchorId, documentsFilled: filled, valuesFilled: values };
 }
 
@@ -346,10 +350,13 @@ function casesOfValues(core: Core, anchorId: string): Set<string> {
 }
 
 export function undoAnchor(core: Core, anchorId: string): { anchorId: string; valuesRemoved: number } {
-  requireAnchor(core, anchorId);
+  const anchor = requireAnchor(core, anchorId);
   const cases = casesOfValues(core, anchorId);
   const valuesRemoved = formQueries(core.db).deleteAnchor(anchorId);
-  for (const caseId of cases) core.emit('case.changed', { caseId, what: 'extraction' });
+  for (const caseId of cases) {
+    recordHistory(core, caseId, { kind: 'corrected', description: `Removed the values learned from the correction on ${anchor.sourceFileName} (${anchor.entity} ${anchor.field === '*' ? 'rows' : anchor.field})`, ids: [anchorId] });
+    core.emit('case.changed', { caseId, what: 'extraction' });
+  }
   return { anchorId, valuesRemoved };
 }
 

@@ -13,6 +13,7 @@ import { fingerprintOf, layoutOf, likeness, FAMILY_THRESHOLD } from '../../../ma
 import { documentQueries, rowToPageContent } from '../../../main/core/db/queries/documents';
 import { correct, getReview } from '../../../main/core/review/service';
 import { resumePendingWork } from '../../../main/core/pipeline';
+import { caseHistory } from '../../../main/core/history/history';
 import { tempDir, testCore } from '../../support/core';
 import { importAndExtract } from '../../support/import-doc';
 import { correctEachMissedField, formDocument, scoreDocument, type FormDocTruth } from './form-family';
@@ -106,7 +107,7 @@ describe('form families', () => {
 describe('one correction teaches the form', () => {
   it('fills at least 90% of the missed fields, with their boxes, on the family\'s other documents and nothing on another form', async () => {
     const core = newCore();
-    const { harbor, other } = await scenario(core);
+    const { b, harbor, other } = await scenario(core);
     const [first, ...rest] = harbor;
     const before = rest.map((d) => scoreDocument(core, d.id, d.truth));
     // The readers do not know this form: nearly nothing is right before the correction.
@@ -132,6 +133,9 @@ describe('one correction teaches the form', () => {
     expect(learned.every((l) => l.learnedFrom.documentFileName === first.truth.fileName && l.learnedFrom.page === 1)).toBe(true);
     // The other form's document is exactly as it was.
     expect(rowsOf(core, [other.id])).toEqual(otherBefore);
+    // The other case's history says what was filled there and from where.
+    const line = caseHistory(core, b.id).find((h) => h.description.startsWith('Filled 2 document(s) from the correction learned on'));
+    expect(line?.description).toContain(first.truth.fileName);
     // The family lists its three anchors with the documents each filled.
     const fam = familyOfDocument(core, first.id)!;
     expect(fam.anchors.map((x) => [x.field, x.documentsFilled, x.applied]).sort()).toEqual([
