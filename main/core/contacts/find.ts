@@ -42,7 +42,8 @@ const STREET = /\b\d{1,6}\s+[\p{L}\d.' -]+?\b(?:street|st|avenue|ave|road|rd|cou
 const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|prof)\.?\s+/i;
 
 /** Words never part of a person's name here: labels, roles, the start of a sentence. */
-const NOT_NAME = /\b(?:name|parent|guardian|student|manager|director|principal|teacher|school|district|education|special|services|date|phone|email|address|signature|none|n\/a|dear|sincerely|regards|the|and|of|for|to|from|with|will|has|was|is|iep|meeting)\b/i;
+const NOT_NAME =
+  /\b(?:name|parent|guardian|student|manager|director|principal|teacher|school|district|education|special|services|date|phone|email|address|signature|none|n\/a|dear|sincerely|regards|the|and|of|for|to|from|with|will|has|was|is|iep|ard|meeting|committee|members?|team|other|psychologist|specialist|therapist|pathologist|coordinator|facilitator|provider|administrator|representative|interpreter|nurse|counsel(?:or|lor))\b/i;
 
 /** "Dr. Ana María Ruiz-Soto": two to five capitalised words (an initial allowed), no figures or labels. */
 export function personName(text: string): string | null {
@@ -69,6 +70,9 @@ function detailsIn(text: string): { email: string | null; phone: string | null; 
   }
   return { email, phone, address };
 }
+
+/** A signature table's title runs on into its date column ("Parent/Guardian / Date"): the title alone. */
+const tidyTitle = (title: string) => title.replace(/\s*\/?\s*\bdate\b.*$/i, '').replace(/[\s/,]+$/, '').trim();
 
 function roleOfTitle(title: string): ContactRole | null {
   return TITLE_ROLES.find(([, re]) => re.test(title.trim()))?.[0] ?? null;
@@ -105,7 +109,7 @@ function fromNameWithTitle(line: LayoutLine): FoundContact[] {
   const out: FoundContact[] = [];
   if (line.cells.length >= 2) {
     const name = personName(line.cells[0].text);
-    const title = line.cells[1].text.trim();
+    const title = tidyTitle(line.cells[1].text);
     const role = name ? roleOfTitle(title) : null;
     if (name && role) return [{ role, name, title, email: null, phone: null, address: null, page: line.page, bbox: line.bbox }];
   }
@@ -128,7 +132,7 @@ function fromSignature(line: LayoutLine, next: LayoutLine | undefined, after: La
   const role = name ? roleOfTitle(next.text) : null;
   if (!name || !role) return [];
   const details = detailsIn(after.filter((l) => l.page === line.page).map((l) => l.text).join('; '));
-  return [{ role, name, title: next.text.trim(), ...details, page: line.page, bbox: line.bbox }];
+  return [{ role, name, title: tidyTitle(next.text), ...details, page: line.page, bbox: line.bbox }];
 }
 
 /** A mail header naming someone: their address details, for the same person's role found elsewhere. */

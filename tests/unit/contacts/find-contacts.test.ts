@@ -80,6 +80,16 @@ const WORDINGS: Wording[] = [
     expect: [{ who: 'parent', role: 'parent', email: 'parent.three@example.com' }],
   },
   {
+    name: 'signature table: name cell, role cell, date column',
+    page: (p) => ({
+      lines: ['Team members present', `${p.parent}\tParent/Guardian Date 09/12/2026`, `${p.principal}\tPrincipal (Administrator)`],
+    }),
+    expect: [
+      { who: 'parent', role: 'parent', title: 'Parent/Guardian' },
+      { who: 'principal', role: 'principal' },
+    ],
+  },
+  {
     name: 'prior written notice: a name with its title on one line',
     page: (p) => ({
       lines: ['Prior Written Notice', `Prepared by ${p.manager}, Case Manager, on 02/02/2024.`, `${p.director}, Director of Student Services`],
@@ -113,7 +123,16 @@ describe('people named in the records, many wordings', () => {
 
   it('takes no one from prose, blank labels or the student line', async () => {
     const found = await read({
-      lines: ['Student: Jordan Reyes', 'Parent/Guardian: ____________', 'Case Manager:', 'The parent requested a meeting with the case manager.', 'Principal: To be assigned', 'From: Alex Morgan <alex@example.com>'],
+      lines: [
+        'Student: Jordan Reyes',
+        'Parent/Guardian: ____________',
+        'Case Manager:',
+        'The parent requested a meeting with the case manager.',
+        'Principal: To be assigned',
+        'From: Alex Morgan <alex@example.com>',
+        'Committee Members\tParent: see attached',
+        'Psychologist Other\tSpecialist Other',
+      ],
     });
     expect(found).toEqual([]);
   });
