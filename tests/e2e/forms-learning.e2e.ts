@@ -6,12 +6,14 @@
 // deleting it takes the value away. The toast's Undo takes a second applied anchor back at once,
 // leaving the user's own corrections.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BBox } from '../../shared/domain';
 import { formatDisplayDate } from '../../shared/text/dates';
+import { formDocument, type FormDocTruth } from '../unit/forms/form-family';
 import { launchBrowser } from './support/browser';
 import { callApi, importThroughApi } from './support/case-switch';
 import { ReviewPage } from './support/documents-pages';
@@ -89,7 +91,7 @@ describe('one correction teaches the form', () => {
     expect(await axeViolations(browser.page, '.apply-offer')).toEqual([]);
     await browser.page.screenshot({ path: '/tmp/forms-offer.png' });
     await offer().getByRole('button', { name: 'Apply to 2 documents' }).click();
-    await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 other documents of this form/ }).waitFor();
+    await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 documents of this form/ }).waitFor();
     await expect.poll(() => offer().count()).toBe(0);
 
     await openReview(B.fileName);
@@ -168,7 +170,7 @@ describe('one correction teaches the form', () => {
     expect(await offer().textContent()).toMatch(/1 value you confirmed or edited stays as it is/);
     expect(await offer().getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(C.fileName)]);
     await offer().getByRole('button', { name: 'Apply to 1 document' }).click();
-    const toast = browser.page.getByRole('status').getByRole('listitem').filter({ hasText: 'Filled 1 value on 1 other document of this form.' });
+    const toast = browser.page.getByRole('status').getByRole('listitem').filter({ hasText: 'Filled 1 value on 1 document of this form.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await browser.page.getByRole('status').filter({ hasText: /Removed the \d+ learned values?/ }).waitFor();
 
@@ -204,5 +206,93 @@ describe('one correction teaches the form', () => {
   it('the document viewer names the form too', async () => {
     await browser.page.goto(`${host.origin}/#/case/${caseId}/documents/${ids.get(B.fileName)}`);
     await expect.poll(() => browser.page.locator('.doc-props .form-family').textContent()).toMatch(/3 documents in 1 case/);
+  });
+});
+
+// A form whose goal rows no reader finds (the goal in a narrow side column, a code column without a
+// header: tests/unit/forms/form-family.ts): the user adds the first row of one report by drawing a
+// box around it, and the form's other reports get their rows.
+describe('a row added from the page teaches the form its rows', () => {
+  let host: HostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let review: ReviewPage;
+  let caseId: string;
+  const docs: Array<{ id: string; truth: FormDocTruth }> = [];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'forms-rows-'));
+    const truths: FormDocTruth[] = [];
+    for (const seed of [1, 2, 3]) {
+      const { pdf, truth } = await formDocument('harbor', seed);
+      writeFileSync(path.join(dir, truth.fileName), pdf);
+      truths.push(truth);
+    }
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    review = new ReviewPage(browser.page);
+    caseId = (await callApi(host, 'cases.create', { name: 'Harbor Ridge reports', state: 'CA' })).id;
+    await importThroughApi(host, caseId, dir, truths.map((t) => t.fileName));
+    const listed = await callApi(host, 'documents.list', { caseId });
+    for (const truth of truths) docs.push({ id: listed.find((d) => d.fileName === truth.fileName)!.id, truth });
+    // The first visit carries the host's token; later routes are opened within the session.
+    await browser.page.goto(host.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('adds the missed row by its box, offers the rows of the other reports, and fills them as learned', async () => {
+    const page = browser.page;
+    const [first, second] = docs;
+    for (const d of docs) {
+      const entries = (await callApi(host, 'review.get', { caseId, documentId: d.id })).corrected?.progressReport?.entries ?? [];
+      expect(entries.some((e) => e.goalLabel === d.truth.entries[0].goalLabel)).toBe(false);
+    }
+    // Where the first row is printed: its goal, code and remarks, the words nearest the top of the table.
+    const [p1] = await callApi(host, 'documents.pages', { documentId: first.id });
+    const e = first.truth.entries[0];
+    const want = new Set([...e.goalLabel.split(/\s+/), e.code, ...e.comment.split(/\s+/)]);
+    const rowWords = p1.words.filter((w) => want.has(w.text) && w.bbox[1] > 176);
+    const top = Math.min(...rowWords.map((w) => w.bbox[1]));
+    const row = rowWords.filter((w) => w.bbox[1] < top + 30);
+    const box: BBox = [Math.min(...row.map((w) => w.bbox[0])) - 3, top - 3, Math.max(...row.map((w) => w.bbox[2])) + 3, Math.max(...row.map((w) => w.bbox[3])) + 3];
+
+    await page.goto(`${host.origin}/#/case/${caseId}/review/${first.id}`);
+    await review.group('Progress report').waitFor();
+    await page.getByRole('button', { name: 'Add a missed row' }).click();
+    const overlay = page.locator('.review-page .page-overlay.selecting');
+    const b = (await overlay.boundingBox())!;
+    const at = (x: number, y: number) => [b.x + (x / p1.width) * b.width, b.y + (y / p1.height) * b.height] as const;
+    await page.mouse.move(...at(box[0], box[1]));
+    await page.mouse.down();
+    await page.mouse.move(...at(box[2], box[3]), { steps: 5 });
+    await page.mouse.up();
+    // The row's words fill its columns: the goal left of the code, the remarks right of it.
+    const panel = page.getByRole('region', { name: 'Add a missed row' });
+    await expect.poll(() => panel.getByRole('textbox', { name: 'Goal' }).inputValue()).toBe(e.goalLabel);
+    expect(await panel.getByRole('textbox', { name: 'Progress code' }).inputValue()).toBe(e.code);
+    expect(await panel.getByRole('textbox', { name: 'Comment' }).inputValue()).toBe(e.comment);
+    await panel.getByRole('button', { name: 'Add row', exact: true }).click();
+    await expect.poll(() => page.locator('li.field.status-added').count()).toBeGreaterThan(0);
+
+    // The other reports' rows, and the rest of this report's: each row previewed by what it prints.
+    const offer = page.getByRole('region', { name: 'Apply to 2 other progress reports of this form?' });
+    await offer.waitFor();
+    const here = first.truth.entries.length - 1;
+    expect(await offer.textContent()).toContain(`It also reads ${here} more ${here === 1 ? 'row' : 'rows'} on this document.`);
+    const items = offer.getByRole('list', { name: 'Values it would fill' }).getByRole('listitem');
+    const s0 = second.truth.entries[0];
+    await expect.poll(() => items.filter({ hasText: second.truth.fileName }).first().locator('.apply-value').textContent()).toBe(`${s0.goalLabel} · ${s0.code} · ${s0.comment}`);
+    expect(await axeViolations(page, '.apply-offer')).toEqual([]);
+    await page.screenshot({ path: '/tmp/forms-rows-offer.png' });
+    await offer.getByRole('button', { name: 'Apply to 2 documents and this one' }).click();
+    await expect.poll(() => offer.count()).toBe(0);
+
+    await page.goto(`${host.origin}/#/case/${caseId}/review/${second.id}`);
+    const s = second.truth.entries[0];
+    const goal = review.field(new RegExp(`^Progress · goal +· ${s.goalLabel}$`), 'Progress code');
+    await expect.poll(() => goal.locator('.field-value').textContent()).toBe(s.code);
+    expect(await goal.textContent()).toContain(`Learned from your correction on ${first.truth.fileName}, p. 1`);
   });
 });

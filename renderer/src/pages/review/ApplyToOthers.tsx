@@ -16,6 +16,9 @@ import { ISO_DATE } from './fields';
 /** How many previews draw their page (the rest are listed by value and page). */
 const PAGES_DRAWN = 6;
 
+/** Fields of a row that are read from its other fields or are bookkeeping, left out of its preview. */
+const ROW_DERIVED = new Set(['key', 'confidence', 'codeText', 'hasData']);
+
 /** A value the anchor read, as the review screen shows it. */
 function previewValue(value: unknown, shape: AnchorShape | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -25,7 +28,9 @@ function previewValue(value: unknown, shape: AnchorShape | undefined): string {
   const o = value as Record<string, unknown>;
   if (typeof o.text === 'string') return o.text;
   if (typeof o.value === 'number') return `${typeof o.date === 'string' ? formatDisplayDate(o.date) + ': ' : ''}${o.value}${typeof o.unit === 'string' ? ' ' + o.unit : ''}`;
-  return JSON.stringify(value);
+  // A row: what it prints, column by column (goal · code · comment), without what is derived from them.
+  const shown = Object.entries(o).filter(([k, v]) => !ROW_DERIVED.has(k) && (typeof v === 'string' || typeof v === 'number') && v !== '');
+  return shown.map(([, v]) => (typeof v === 'string' && ISO_DATE.test(v) ? formatDisplayDate(v) : String(v))).join(' · ') || '—';
 }
 
 /** The preview's window onto the page: this wide and high, the page drawn at ZOOM_WIDTH around the value's box. */
@@ -37,7 +42,8 @@ function PreviewPage({ item }: { item: FormPreviewItem }) {
   const page = pages?.find((p) => p.pageNumber === item.page);
   if (!page) return <div className="apply-crop" style={CROP} aria-busy={!pages} />;
   // Without a box the whole page is shown small; with one, the page is drawn larger and the window centred on the box.
-  const width = item.bbox ? ZOOM_WIDTH : CROP.width;
+  // A wide box (a whole row) is drawn smaller, so the window holds all of it.
+  const width = item.bbox ? Math.max(CROP.width, Math.min(ZOOM_WIDTH, (CROP.width * page.width) / (item.bbox[2] - item.bbox[0] + 20))) : CROP.width;
   const scale = width / page.width;
   const [x0, y0, x1, y1] = item.bbox ?? [0, 0, page.width, page.height];
   const clamp = (v: number, max: number) => Math.max(0, Math.min(v, max));
@@ -58,7 +64,7 @@ function PreviewPage({ item }: { item: FormPreviewItem }) {
   );
 }
 
-export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: { caseId: string; correctionId: string; documentsNoun: string; onClose(): void }) {
+export function ApplyToOthers({ caseId, documentId, correctionId, documentsNoun, onClose }: { caseId: string; documentId: string; correctionId: string; documentsNoun: string; onClose(): void }) {
   const q = useCall(keys.case(caseId, 'forms-preview', correctionId), 'forms.previewApply', { caseId, correctionId });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +73,13 @@ export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: 
   const fills = preview?.items.filter((i) => i.action === 'fill') ?? [];
   const kept = preview?.items.filter((i) => i.action === 'kept') ?? [];
   if (!anchor || !preview || fills.length === 0) return null;
-  const docs = new Set(fills.map((i) => i.documentId)).size;
+  // An anchor that reads rows also finds the corrected document's other rows: they are offered too.
+  const docs = new Set(fills.filter((i) => i.documentId !== documentId).map((i) => i.documentId)).size;
+  const here = fills.filter((i) => i.documentId === documentId).length;
+  const noun = docs === 1 ? documentsNoun.replace(/s$/, '') : documentsNoun;
+  const question = docs ? `Apply to ${docs} other ${noun} of this form?` : `Apply to ${here} more ${here === 1 ? 'row' : 'rows'} of this document?`;
+  const alsoHere = docs && here ? ` It also reads ${here} more ${here === 1 ? 'row' : 'rows'} on this document.` : '';
+  const applyLabel = docs ? `Apply to ${docs} ${docs === 1 ? 'document' : 'documents'}${here ? ' and this one' : ''}` : 'Apply to this document';
 
   const apply = async () => {
     setBusy(true);
@@ -75,7 +87,7 @@ export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: 
       const r = await invoke('forms.apply', { anchorId: anchor.id });
       invalidateForms();
       onClose();
-      const what = `Filled ${r.valuesFilled} ${r.valuesFilled === 1 ? 'value' : 'values'} on ${r.documentsFilled} other ${r.documentsFilled === 1 ? 'document' : 'documents'} of this form.`;
+      const what = `Filled ${r.valuesFilled} ${r.valuesFilled === 1 ? 'value' : 'values'} on ${r.documentsFilled} ${r.documentsFilled === 1 ? 'document' : 'documents'} of this form.`;
       showToast(what, {
         label: 'Undo',
         run: async () => {
@@ -94,17 +106,18 @@ export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: 
     <section className="apply-offer" aria-labelledby="apply-offer-heading">
       {/* Focus stays in the field list (J/K keep working): the offer is announced instead. */}
       <p className="sr-only" role="status">
-        Apply to {docs} other {docs === 1 ? 'document' : 'documents'} of this form? The offer is above the fields.
+        {question} The offer is above the fields.
       </p>
       <h3 id="apply-offer-heading">
-        Apply to {docs} other {docs === 1 ? documentsNoun.replace(/s$/, '') : documentsNoun} of this form?
+        {question}
       </h3>
       <p className="muted small">
         Learned: {anchor.description}
-        {preview.familyName ? ` on “${preview.familyName}”` : ''}. Filled values count as automatic until you confirm them.
+        {preview.familyName ? ` on “${preview.familyName}”` : ''}. Filled values count as automatic until you confirm them.{alsoHere}
         {kept.length > 0 && ` ${kept.length} ${kept.length === 1 ? 'value you confirmed or edited stays as it is' : 'values you confirmed or edited stay as they are'}.`}
       </p>
-      <ul className="apply-items" aria-label="Values it would fill">
+      {/* It scrolls sideways when long, so it takes focus for the arrow keys. */}
+      <ul className="apply-items" aria-label="Values it would fill" tabIndex={0}>
         {fills.map((item, i) => (
           <li key={`${item.documentId}:${item.entityKey}:${item.field}`} className="apply-item">
             {i < PAGES_DRAWN && <PreviewPage item={item} />}
@@ -120,7 +133,7 @@ export function ApplyToOthers({ caseId, correctionId, documentsNoun, onClose }: 
           Not now
         </Button>
         <Button className="primary" onPress={() => void apply()} isDisabled={busy}>
-          Apply to {docs} {docs === 1 ? 'document' : 'documents'}
+          {applyLabel}
         </Button>
       </div>
     </section>

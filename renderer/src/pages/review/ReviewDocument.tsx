@@ -255,6 +255,9 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
             <ToggleButton isSelected={adding === 'goal'} onChange={(on) => (setAdding(on ? 'goal' : null), setPicked(null))} isDisabled={!review.corrected?.iep}>
               Add a missed goal
             </ToggleButton>
+            <ToggleButton isSelected={adding === 'entry'} onChange={(on) => (setAdding(on ? 'entry' : null), setPicked(null), setMarking(null))} isDisabled={!review.corrected?.progressReport}>
+              Add a missed row
+            </ToggleButton>
             <ToggleButton isSelected={adding === 'datapoint'} onChange={(on) => (setAdding(on ? 'datapoint' : null), setPicked(null))} isDisabled={!entryField}>
               Add a data point
             </ToggleButton>
@@ -266,10 +269,12 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
               kind={adding}
               picked={picked}
               documentId={documentId}
+              legend={review.corrected?.progressReport?.legend}
               onCancel={() => (setAdding(null), setPicked(null))}
               onSave={(value) => {
                 const done = () => (setAdding(null), setPicked(null));
                 if (adding === 'goal') void call({ entity: 'goal', entityKey: newEntityKey('goal'), field: '*', value, status: 'added' }).then(done);
+                else if (adding === 'entry') void call({ entity: 'progress_entry', entityKey: newEntityKey('entry'), field: '*', value, status: 'added' }).then(done);
                 else if (entryField) {
                   const entry = review.corrected?.progressReport?.entries.find((x) => x.key === entryField.entityKey);
                   void call({ entity: 'progress_entry', entityKey: entryField.entityKey, field: 'dataPoints', value: [...(entry?.dataPoints ?? []), value], status: 'edited' }).then(done);
@@ -292,7 +297,7 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
           <p className="muted small" id="review-keys">
             J/K or ↑/↓ move · Enter confirms · E edits · Delete removes
           </p>
-          {offer && <ApplyToOthers key={offer} caseId={caseId} correctionId={offer} documentsNoun={`${typeLabel({ type: doc.type, subtype: null }).replace(/^(?!IEP)./, (c) => c.toLowerCase())}s`} onClose={() => setOffer(null)} />}
+          {offer && <ApplyToOthers key={offer} caseId={caseId} documentId={documentId} correctionId={offer} documentsNoun={`${typeLabel({ type: doc.type, subtype: null }).replace(/^(?!IEP)./, (c) => c.toLowerCase())}s`} onClose={() => setOffer(null)} />}
           {fields.length === 0 && <p className="empty">Nothing was extracted from this document. Use “Add a missed goal” to add what it says.</p>}
           {groups.map((g) => (
             <section key={g} aria-label={g} className="field-group">
