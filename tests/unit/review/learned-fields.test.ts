@@ -13,6 +13,7 @@ import { applyAnchor, previewApply } from '../../../main/core/forms/service';
 import { correct, getReview } from '../../../main/core/review/service';
 import { fieldLabel, learnedText, reviewFields } from '../../../renderer/src/pages/review/fields';
 import { correctionOf, valueFromWords } from '../../../renderer/src/pages/review/learning';
+import { splitRow } from '../../../renderer/src/pages/review/AddFromPage';
 import { LEARNING_REPORTS, writeLearningReports } from '../../e2e/support/forms-learning';
 import { testCore } from '../../support/core';
 import { importAndExtract } from '../../support/import-doc';
@@ -78,5 +79,13 @@ describe('learned values in the review rows', () => {
     expect(valueFromWords('text', '  Reading Fluency ')).toBe('Reading Fluency');
     expect(valueFromWords('direction', 'reduce outbursts')).toBe('decrease');
     expect(valueFromWords('text', '   ')).toBeNull();
+  });
+
+  it('splits a row drawn on the page into its goal, code and comment by the code’s column', () => {
+    const w = (text: string, x0: number, y0: number) => ({ text, bbox: [x0, y0, x0 + text.length * 5, y0 + 10] as [number, number, number, number] });
+    // The goal wraps onto a second line in its narrow column; read in lines, its end comes after the comment.
+    const words = [w('Decode', 50, 184), w('two-syllable', 90, 184), w('AP', 260, 184), w('Working', 330, 184), w('toward', 372, 184), w('mastery', 408, 184), w('words', 50, 198), w('in', 82, 198)];
+    expect(splitRow(words, { AP: 'adequate progress' })).toEqual({ goal: 'Decode two-syllable words in', code: 'AP', comment: 'Working toward mastery' });
+    expect(splitRow(words, { MA: 'mastered' })).toEqual({ goal: 'Decode two-syllable AP Working toward mastery words in', code: '', comment: '' });
   });
 });
