@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { acquireDataDirLock } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
-import { readPassphraseFromTty } from '../core/vault/prompt';
+import { readLineFromTty, readPassphraseFromTty } from '../core/vault/prompt';
 import { lockWait } from '../engine/boot';
 import { resolveCase } from '../core/cases';
 import { DEFAULT_WAIT_SECONDS, printJson, withCore, withReadCore, type GlobalOptions } from './run';
@@ -75,15 +75,38 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     });
   archive
     .command('import')
-    .description('import a case archive; where the case exists already, only as a copy (--copy)')
+    .description('import a case archive; where the case exists already, merge it in (--merge) or import a copy beside it (--copy)')
     .argument('<file>', 'the archive')
-    .option('--copy', 'import beside the same case already here, with new ids')
+    .option('--merge', 'where this folder has the case: add what is missing from the archive, change nothing here')
+    .option('--copy', 'where this folder has the case: import beside it, with new ids')
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string, o: { copy?: boolean; json?: boolean }) => {
+    .action(async (file: string, o: { merge?: boolean; copy?: boolean; json?: boolean }) => {
+      if (o.merge && o.copy) throw new AppError('invalid_input', 'Choose one of --merge and --copy.');
       const passphrase = backupPassphrase(false, 'CASEFILE_ARCHIVE_PASSPHRASE', 'archive');
       const { importCaseArchive } = await import('../core/backup/archive');
-      const summary = await withCore(globals(), ({ core }) => importCaseArchive(core, path.resolve(file), passphrase, { copy: o.copy }));
+      const mode = o.merge ? 'merge' : o.copy ? 'copy' : undefined;
+      // Asked at a terminal only; a script that gives neither flag is refused, never guessed for.
+      const choose = () => askMergeOrCopy();
+      const summary = await withCore(globals(), ({ core }) => importCaseArchive(core, path.resolve(file), passphrase, { mode, choose }));
       if (o.json) printJson(summary);
-      else process.stdout.write(`Imported the case${summary.copied ? ' as a copy' : ''} with ${summary.documents} document(s) (id ${summary.caseId}).\n`);
+      else if (summary.merged) {
+        const m = summary.merged;
+        const rows = Object.entries(m.added).map(([t, n]) => `${n} ${t.replace(/_/g, ' ')}`).join(', ');
+        process.stdout.write(`Merged the archive into the case (id ${summary.caseId}): ${m.documentsAdded} document(s) added, ${m.documentsKept} already here${rows ? `; rows added: ${rows}` : ''}${m.keptBeside ? `; ${m.keptBeside} letter(s) or event(s) changed on both sides kept beside, marked (from the archive)` : ''}.\n`);
+      } else process.stdout.write(`Imported the case${summary.copied ? ' as a copy' : ''} with ${summary.documents} document(s) (id ${summary.caseId}).\n`);
     });
+}
+
+/** At a terminal: merge, copy or neither. Null without one (the import is then refused). */
+function askMergeOrCopy(): 'merge' | 'copy' | null {
+  if (!process.stdin.isTTY) return null;
+  for (let tries = 0; tries < 3; tries++) {
+    const answer = readLineFromTty('This data folder has that case already. [m]erge the archive into it, import a [c]opy beside it, or [n]either? ');
+    if (answer === null) return null;
+    const a = answer.trim().toLowerCase();
+    if (a === 'm' || a === 'merge') return 'merge';
+    if (a === 'c' || a === 'copy') return 'copy';
+    if (a === 'n' || a === 'neither' || a === '') return null;
+  }
+  return null;
 }

@@ -121,6 +121,11 @@ export const historyKinds = [
   'restored',
   'flag_dismissed',
   'contact_confirmed',
+  'document_trashed',
+  'document_restored',
+  'correction_undone',
+  'flag_restored',
+  'archive_imported',
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 

@@ -2,15 +2,19 @@
 // (sealed under a passphrase, every entry checksummed): its rows in every table (documents, pages
 // and OCR words, extraction results, corrections, events, letters, deadlines, packets' settings, the history,
 // anything keyed by the case or its documents) and its originals. Imported into a folder without
-// the case it keeps its ids; into one that has it, only as a copy (new ids, "(copy)" in its name).
+// the case it keeps its ids; into one that has it, merged (the union, the folder's side winning:
+// backup/queries.ts) or as a copy (new ids, "(copy)" in its name), as the person chose.
 // The JSON export (export.ts) stays as it is, for tools.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { LATEST_VERSION } from '../db/migrate';
 import { caseExists, readCaseRows, writeCaseRows, type CaseRows, type Row } from '../db/queries/archive';
 import { sha256Hex } from '../documents/blob-store';
+import { historyLine, recordHistory } from '../history/history';
 import { BackupWriter, readBackup } from './container';
+import { mergeCaseRows, type MergeCounts } from './queries';
 import { formQueries } from '../forms/queries';
 
 const FORMAT = 'iep-casefile/case-archive@1';
@@ -38,6 +42,9 @@ export function exportCaseArchive(core: Core, caseId: string, out: string, passp
   // The form families of its documents and their learned anchors travel with it (issue 18).
   const rows: CaseRows = { ...readCaseRows(core.db, caseId), ...formQueries(core.db).archiveRows(caseId) };
   if (!rows.cases?.length) throw new AppError('not_found', `No case with id ${caseId}.`);
+  // The archive carries the line of its own export; the folder gets the same line once it is written.
+  const exported = historyLine(core, caseId, { kind: 'exported', description: `Exported the case archive ${path.basename(out)}` });
+  rows.case_history = [...(rows.case_history ?? []), { ...exported }];
   const originals = (rows.blobs ?? []).map((b) => String(b.sha256));
   const manifest = { format: FORMAT, schemaVersion: LATEST_VERSION, caseId, createdAt: core.nowIso(), originals };
   const writer = new BackupWriter(out, passphrase);
@@ -50,6 +57,8 @@ export function exportCaseArchive(core: Core, caseId: string, out: string, passp
     writer.abort();
     throw e;
   }
+  recordHistory(core, caseId, exported);
+  core.emit('case.changed', { caseId, what: 'history' });
   return { file: out, caseId, documents: rows.documents?.length ?? 0, originals: originals.length };
 }
 
@@ -71,11 +80,44 @@ function remapIds(rows: CaseRows): CaseRows {
   return out;
 }
 
+/** What to do with an archive of a case the folder has already. */
+export type ExistingCaseChoice = 'merge' | 'copy';
+
+export interface ImportArchiveOptions {
+  /** Where the folder has the case: merge into it, or import a copy beside it. */
+  mode?: ExistingCaseChoice;
+  /** The same as mode: 'copy'. */
+  copy?: boolean;
+  /** Asked when the folder has the case and no mode was given (a terminal's question); null refuses. */
+  choose?: () => ExistingCaseChoice | null;
+}
+
+export interface ImportArchiveSummary extends ArchiveSummary {
+  /** new: the case was not here; copy: imported beside it with new ids; merge: merged into it. */
+  mode: 'new' | ExistingCaseChoice;
+  copied: boolean;
+  merged?: MergeCounts;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function mergeDescription(name: string, m: MergeCounts): string {
+  const a = m.added;
+  const parts = [`${plural(m.documentsAdded, 'document')} added (${m.documentsKept} already here)`];
+  if (a.corrections) parts.push(plural(a.corrections, 'correction'));
+  if (a.case_events) parts.push(plural(a.case_events, 'event'));
+  if (a.letters) parts.push(plural(a.letters, 'letter'));
+  if (a.case_history) parts.push(plural(a.case_history, 'history line'));
+  return `Merged the archive ${name}: ${parts.join(', ')}`;
+}
+
 /**
- * Imports a case archive. `copy`: when the folder has the case already, import it beside it with new
- * ids; without it such an import is refused (nothing is merged silently).
+ * Imports a case archive. Into a folder without the case it keeps its ids; into one that has it, as
+ * the mode (or the answer to `choose`) says: a copy beside it with new ids, or merged into it (what
+ * is missing added, nothing here changed). Without either such an import is refused: nothing is
+ * merged or copied on a guess.
  */
-export function importCaseArchive(core: Core, file: string, passphrase: string, opts: { copy?: boolean } = {}): ArchiveSummary & { copied: boolean } {
+export function importCaseArchive(core: Core, file: string, passphrase: string, opts: ImportArchiveOptions = {}): ImportArchiveSummary {
   let manifest: Omit<ArchiveManifest, 'rows'> | null = null;
   let rows: CaseRows | null = null;
   const originals = new Map<string, Buffer>();
@@ -93,21 +135,34 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
     if (!bytes || sha256Hex(bytes) !== sha) throw new AppError('corrupt_file', `The archive ${file} is missing original ${sha.slice(0, 12)}… or it does not match its checksum; nothing was imported.`);
   }
   const exists = caseExists(core.db, m.caseId);
-  if (exists && !opts.copy) throw new AppError('conflict', 'This data folder has that case already. Import it as a copy (--copy) to keep both.');
-  let toWrite: CaseRows = rows;
+  let mode: ImportArchiveSummary['mode'] = 'new';
   if (exists) {
-    toWrite = remapIds(rows);
+    const chosen = opts.mode ?? (opts.copy ? 'copy' : (opts.choose?.() ?? null));
+    if (!chosen) throw new AppError('conflict', 'This data folder has that case already. Merge the archive into it (--merge: what is missing is added, nothing here changes) or import it as a copy beside it (--copy).');
+    mode = chosen;
+  }
+  const name = path.basename(file);
+  const all: CaseRows = rows;
+  let toWrite: CaseRows = all;
+  if (mode === 'copy') {
+    toWrite = remapIds(all);
     for (const c of toWrite.cases) c.name = `${String(c.name)} (copy)`;
   }
   for (const bytes of originals.values()) core.blobs.put(bytes);
   // Form families and anchors this folder knows already (from the same origin) stay as they are.
   const { form_families: families = [], form_anchors: anchors = [], ...caseRows } = toWrite;
   formQueries(core.db).insertArchived(families, anchors);
+  let merged: MergeCounts | undefined;
   try {
-    writeCaseRows(core.db, caseRows);
+    if (mode === 'merge') merged = mergeCaseRows(core.db, m.caseId, caseRows);
+    else writeCaseRows(core.db, caseRows);
   } finally {
     for (const sha of originals.keys()) core.blobs.release(sha);
   }
-  const caseId = String(toWrite.cases[0].id);
-  return { caseId, documents: toWrite.documents?.length ?? 0, originals: originals.size, copied: exists };
+  const caseId = mode === 'merge' ? m.caseId : String(toWrite.cases[0].id);
+  const documents = toWrite.documents?.length ?? 0;
+  const description = merged ? mergeDescription(name, merged) : `Imported the case from the archive ${name}${mode === 'copy' ? ' as a copy' : ''} (${plural(documents, 'document')})`;
+  recordHistory(core, caseId, { kind: 'archive_imported', description });
+  core.emit('case.changed', { caseId, what: 'archive' });
+  return { caseId, documents, originals: originals.size, mode, copied: mode === 'copy', ...(merged ? { merged } : {}) };
 }

@@ -4,7 +4,7 @@
 // and any delete but the case's own purge.
 import type { HistoryEntryDto, HistoryKind } from '../../../shared/api/cases';
 import type { Core } from '../context';
-import { historyOfCase, insertHistory } from './queries';
+import { historyOfCase, insertHistory, type HistoryRow } from './queries';
 
 export interface HistoryEntry {
   kind: HistoryKind;
@@ -12,10 +12,15 @@ export interface HistoryEntry {
   ids?: Array<string | null | undefined>;
 }
 
-/** Appends one line to the case's history. */
-export function recordHistory(core: Core, caseId: string, entry: HistoryEntry): void {
+/** One line as it will be stored, not yet written (a case archive carries the line of its own export). */
+export function historyLine(core: Core, caseId: string, entry: HistoryEntry): HistoryRow {
   const ids = (entry.ids ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
-  insertHistory(core.db, { id: core.newId(), case_id: caseId, at: core.nowIso(), kind: entry.kind, description: entry.description.slice(0, 500), ids: JSON.stringify(ids) });
+  return { id: core.newId(), case_id: caseId, at: core.nowIso(), kind: entry.kind, description: entry.description.slice(0, 500), ids: JSON.stringify(ids) };
+}
+
+/** Appends one line to the case's history. */
+export function recordHistory(core: Core, caseId: string, entry: HistoryEntry | HistoryRow): void {
+  insertHistory(core.db, 'case_id' in entry ? entry : historyLine(core, caseId, entry));
 }
 
 /** The case's history, newest first. */

@@ -4,6 +4,15 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 export function readPassphraseFromTty(question: string): string | null {
+  return readFromTty(question, false);
+}
+
+/** A line typed at the controlling terminal, shown as typed (a question's answer). Null when there is no terminal. */
+export function readLineFromTty(question: string): string | null {
+  return readFromTty(question, true);
+}
+
+function readFromTty(question: string, echo: boolean): string | null {
   let fd: number;
   try {
     fd = openSync('/dev/tty', 'r+');
@@ -13,7 +22,7 @@ export function readPassphraseFromTty(question: string): string | null {
   const stty = (arg: string) => spawnSync('stty', [arg], { stdio: [fd, 'ignore', 'ignore'] });
   try {
     writeSync(fd, question);
-    stty('-echo');
+    if (!echo) stty('-echo');
     const buf = Buffer.alloc(1);
     const bytes: number[] = [];
     for (;;) {
@@ -21,10 +30,10 @@ export function readPassphraseFromTty(question: string): string | null {
       if (n === 0 || buf[0] === 10 || buf[0] === 13) break;
       bytes.push(buf[0]);
     }
-    writeSync(fd, '\n');
+    if (!echo) writeSync(fd, '\n');
     return Buffer.from(bytes).toString('utf8');
   } finally {
-    stty('echo');
+    if (!echo) stty('echo');
     closeSync(fd);
   }
 }

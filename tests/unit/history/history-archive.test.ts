@@ -43,18 +43,24 @@ it('an archive moved to a fresh data folder brings the whole history, line for l
   const target = bootEngine({ dataDir: tempDir(), purpose: 'test' });
   try {
     importCaseArchive(target.core, file, PASS);
-    expect(await call(target, 'cases.history', { caseId })).toEqual(before);
+    // The export's line travels with the archive (the source has the same line), the import adds its own.
+    const exported = caseHistory(source.core, caseId);
+    expect(exported.slice(1)).toEqual(before);
+    expect(exported[0]).toMatchObject({ kind: 'exported', description: 'Exported the case archive case.casefile' });
+    const landed = await call<typeof before>(target, 'cases.history', { caseId });
+    expect(landed[0]).toMatchObject({ kind: 'archive_imported', description: 'Imported the case from the archive case.casefile (1 document)' });
+    expect(landed.slice(1)).toEqual(exported);
     // Still append-only where it lands.
     expect(() => target.core.db.prepare('UPDATE case_history SET kind = ? WHERE case_id = ?').run('exported', caseId)).toThrow(/append-only/);
 
     // Beside itself, as a copy: new ids for the lines and what they concern.
     const copy = importCaseArchive(target.core, file, PASS, { copy: true });
     const copied = caseHistory(target.core, copy.caseId);
-    expect(copied.map((h) => [h.kind, h.description])).toEqual(before.map((h) => [h.kind, h.description]));
-    expect(copied.every((h) => h.caseId === copy.caseId && !before.some((b) => b.id === h.id))).toBe(true);
+    expect(copied.map((h) => [h.kind, h.description])).toEqual([['archive_imported', 'Imported the case from the archive case.casefile as a copy (1 document)'], ...exported.map((h) => [h.kind, h.description])]);
+    expect(copied.every((h) => h.caseId === copy.caseId && !exported.some((b) => b.id === h.id))).toBe(true);
     const docId = copied.find((h) => h.kind === 'imported')!.ids[0];
     expect(target.core.db.prepare('SELECT case_id FROM documents WHERE id = ?').get(docId)).toEqual({ case_id: copy.caseId });
-    expect(caseHistory(target.core, caseId)).toEqual(before);
+    expect(caseHistory(target.core, caseId)).toEqual(landed);
   } finally {
     await target.stop();
   }
