@@ -39,6 +39,8 @@ export function exportCase(core: Core, caseId: string) {
   const links = caseLineages(core, caseId, model);
   const flags = flagsOf(core, caseId, true, model, links);
   recordHistory(core, caseId, { kind: 'exported', description: 'Exported the case as JSON' });
+  // Case info's History follows the line at once.
+  core.emit('case.changed', { caseId, what: 'history' });
   return {
     format: EXPORT_FORMAT,
     exportedAt: core.nowIso(),

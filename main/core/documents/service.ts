@@ -7,6 +7,7 @@ import type { Core } from '../context';
 import { searchIndexQueries } from '../db/queries/search-index';
 import { documentQueries, rowToDocument, rowToPage, type DocumentRow } from '../db/queries/documents';
 import { getCase } from '../cases';
+import { recordHistory } from '../history/history';
 
 function requireDoc(core: Core, id: string): DocumentRow {
   const row = documentQueries(core.db).get(id);
@@ -56,6 +57,7 @@ export function trashDocument(core: Core, id: string): DocumentDto {
   core.db.transaction(() => {
     documentQueries(core.db).setDeleted(id, core.nowIso(), core.nowIso());
     searchIndexQueries(core.db).removeDocument(id);
+    recordHistory(core, doc.case_id, { kind: 'document_trashed', description: `Moved ${doc.title ?? doc.file_name} to the trash`, ids: [id] });
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);
@@ -66,6 +68,7 @@ export function restoreDocument(core: Core, id: string): DocumentDto {
   core.db.transaction(() => {
     documentQueries(core.db).setDeleted(id, null, core.nowIso());
     searchIndexQueries(core.db).indexDocument(id);
+    recordHistory(core, doc.case_id, { kind: 'document_restored', description: `Brought ${doc.title ?? doc.file_name} back from the trash`, ids: [id] });
   })();
   core.emit('case.changed', { caseId: doc.case_id, what: 'documents' });
   return getDocument(core, id);

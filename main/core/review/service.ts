@@ -4,7 +4,7 @@ import type { ExtractionResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { applyCorrections, documentCorrections, removeCorrection, saveCorrection } from './corrections';
-import { documentOfCorrection, extractionJson, reviewConfirmedAt, reviewQueueRows, upsertReviewConfirmed } from './queries';
+import { correctionsOfDocument, documentOfCorrection, extractionJson, reviewConfirmedAt, reviewQueueRows, upsertReviewConfirmed } from './queries';
 import { extractAndStore } from '../pipeline';
 import { documentQueries } from '../db/queries/documents';
 import { getCase } from '../cases';
@@ -61,9 +61,13 @@ export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>):
 
 export function undoCorrection(core: Core, documentId: string, correctionId: string): ReviewDto {
   if (documentOfCorrection(core.db, correctionId) !== documentId) throw new AppError('not_found', `No correction ${correctionId} on the document ${documentId}.`);
+  const undone = correctionsOfDocument(core.db, documentId).find((c) => c.id === correctionId);
   removeCorrection(core, correctionId);
   const doc = documentQueries(core.db).get(documentId);
-  if (doc) core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
+  if (doc) {
+    recordHistory(core, doc.case_id, { kind: 'correction_undone', description: `Undid the ${undone?.status === 'confirmed' ? 'confirmation' : 'correction'} of ${undone?.entityKey ?? 'a value'} on ${doc.title ?? doc.file_name}`, ids: [documentId] });
+    core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
+  }
   return getReview(core, documentId);
 }
 

@@ -33,5 +33,6 @@ export function dismissFlag(core: Core, caseId: string, flagKey: string, reason:
 
 export function undismissFlag(core: Core, caseId: string, flagKey: string): void {
   deleteDismissal(core.db, caseId, flagKey);
+  recordHistory(core, caseId, { kind: 'flag_restored', description: `Brought back the flag ${flagKey}`, ids: [flagKey] });
   core.emit('case.changed', { caseId, what: 'flags' });
 }
