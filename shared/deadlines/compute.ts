@@ -2,7 +2,7 @@
 import { addDays, daysBetween, formatDisplayDate } from '../text/dates';
 import { addMonths, addYears, isWeekend, makeDayCounter, type DayCounter } from './calendar';
 import { rulesForState, ruleConfidence } from './rules';
-import type { CaseEvent, ComputeOptions, Deadline, DeadlineAdjustment, DeadlineRule, DeadlineStatus } from './types';
+import { EVENT_ALSO_STARTS, type CaseEvent, type ComputeOptions, type Deadline, type DeadlineAdjustment, type DeadlineRule, type DeadlineStatus } from './types';
 
 interface DueResult {
   dueDate: string | null;
@@ -154,7 +154,7 @@ export function computeDeadlines(events: CaseEvent[], rules: readonly DeadlineRu
 
   for (const event of events) {
     for (const rule of inForce) {
-      if (rule.trigger !== event.type) continue;
+      if (rule.trigger !== event.type && !EVENT_ALSO_STARTS[event.type]?.includes(rule.trigger)) continue;
       if (rule.unit === 'none' && !rule.reminderDays && !opts.includeReferenceRules) continue;
       if (rule.requiresEvent && !events.some((e) => e.type === rule.requiresEvent)) continue;
       const adj = adjustmentFor(event.id, rule.id);

@@ -38,6 +38,8 @@ export const CASE_EVENT_TYPES = [
   'met_meeting',
   'state_complaint_filed',
   'violation_known',
+  /** A Prior Written Notice (or Notice of Action) received: rules may start from it, and it also starts what 'violation_known' starts (EVENT_ALSO_STARTS). */
+  'pwn_received',
   'due_process_filing',
   'expedited_due_process_filing',
   'resolution_session',
@@ -51,6 +53,15 @@ export const CASE_EVENT_TYPES = [
   'letter_sent',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/**
+ * Event types that also start the rules of another type. A Prior Written Notice is when the parent learned
+ * of the action it proposes or refuses, so the limitation periods counted from 'violation_known' (34 CFR
+ * 300.507(a)(2), 300.153(c)) start from it too.
+ */
+export const EVENT_ALSO_STARTS: Partial<Record<CaseEventType, readonly CaseEventType[]>> = {
+  pwn_received: ['violation_known'],
+};
 
 export interface CaseEvent {
   id: string;

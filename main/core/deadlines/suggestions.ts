@@ -16,14 +16,15 @@ import { EVENT_LABELS, type EventKind } from '../extract/vocab/correspondence';
 import { noticeChecksOfCase } from './notices';
 import { calendarOfCase, caseState, pagesStamp, correspondenceOfCase, eventExists, insertEvent, letterFactsOfCase, suggestionAnswers, upsertSuggestionAnswer } from './queries';
 
-/** The deadline trigger each kind of letter event is. A Prior Written Notice is when the parent learned of the action (the limitation periods' start). */
+/** The deadline trigger each kind of letter event is. A Prior Written Notice is its own kind of event; it also starts the
+ *  limitation periods counted from when the parent learned of the action (EVENT_ALSO_STARTS). */
 export const EVENT_TYPE_OF: Record<EventKind, CaseEventType> = {
   records_request: 'records_request',
   meeting_request: 'meeting_request',
   evaluation_request: 'evaluation_request',
   iee_request: 'iee_request',
   consent_to_evaluate: 'consent_to_evaluate',
-  prior_written_notice: 'violation_known',
+  prior_written_notice: 'pwn_received',
   due_process_filing: 'due_process_filing',
   resolution_session: 'resolution_session',
   hearing_date: 'hearing_date',
