@@ -94,9 +94,16 @@ export function untitledOption(option: unknown): unknown {
   const grid = asRecord(o.grid);
   const subtext = typeof title.subtext === 'string' ? title.subtext : '';
   const top = typeof grid?.top === 'number' ? grid.top : null;
+  // A value axis named at its top end needs the room above the plot: the plot stays where it was.
+  const axes = Array.isArray(o.yAxis) ? o.yAxis : [o.yAxis];
+  const nameAbove = axes.some((a) => {
+    const r = asRecord(a);
+    return !!r?.name && r.nameLocation !== 'middle' && r.nameLocation !== 'center';
+  });
+  const raised = top == null || nameAbove ? top : subtext ? Math.max(24, top - 24) : Math.max(18, top - 30);
   return {
     ...o,
     title: subtext ? { ...title, text: '', top: 0 } : { ...title, show: false },
-    grid: grid && top != null ? { ...grid, top: subtext ? Math.max(24, top - 24) : Math.max(18, top - 30) } : o.grid,
+    grid: grid && raised != null ? { ...grid, top: raised } : o.grid,
   };
 }

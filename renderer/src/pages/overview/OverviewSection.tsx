@@ -12,6 +12,7 @@ import { viewerHref } from '../../components/viewer/links';
 import { href } from '../../router';
 import type { SectionProps } from '../sections';
 import { FlagList } from './FlagList';
+import { TYPE_LABELS } from '../documents/labels';
 
 const sectionHref = (caseId: string, section: string, rest: string[] = []) => href({ page: 'case', caseId, section, rest });
 
@@ -139,7 +140,7 @@ function RecentDocuments({ caseId, o }: { caseId: string; o: OverviewDto }) {
             <a href={viewerHref(caseId, d.id, 1)}>{d.title}</a>
             <span className="muted">
               {' '}
-              · {d.type.replace(/_/g, ' ')} · {formatDisplayDate(d.date)}
+              · {TYPE_LABELS[d.type as keyof typeof TYPE_LABELS] ?? d.type.replace(/_/g, ' ')} · {formatDisplayDate(d.date)}
             </span>
           </li>
         ))}
