@@ -13,7 +13,7 @@ import {
   iepById,
   iepStart,
 } from './model';
-import { canonicalUnit } from './similarity';
+import { canonicalUnit, gradeLevelFromText } from './similarity';
 import { type ProgressStats, progressStats } from './stats';
 import { addDays, daysBetween } from '../text/dates';
 import { type NormBands, normBands } from '../norms/bands';
@@ -141,5 +141,20 @@ function chartNorms(model: CaseModel, unit: string | null, segments: ChartSegmen
   const table = ORF_HASBROUCK_TINDAL_2017;
   if (canonicalUnit(unit) !== table.unit) return null;
   const dates = segments.flatMap((s) => [s.baseline?.date, s.target?.date, ...s.points.map((p) => p.date)]).filter((d): d is string => !!d).sort();
-  return dates.length ? normBands(model, table, dates[0], dates[dates.length - 1]) : null;
+  if (!dates.length) return null;
+  // The material a year's goal is measured on ("a third grade passage"): grade norms cannot judge lower-grade passages.
+  const goals = goalById(model);
+  const ieps = iepById(model);
+  const materialInYear = (year: number) => {
+    const levels = segments.flatMap((s) => {
+      const goal = goals.get(s.goalId);
+      const start = s.phaseStart ?? s.baseline?.date ?? null;
+      const end = s.target?.date ?? (goal ? targetDate(goal, ieps.get(goal.iepId)) : null);
+      const level = goal ? goal.gradeLevel ?? gradeLevelFromText(goal.text) : null;
+      const inYear = start && end && start < `${year + 1}-07-01` && end >= `${year}-07-01`;
+      return inYear && level != null ? [level] : [];
+    });
+    return levels.length ? Math.min(...levels) : null;
+  };
+  return normBands(model, table, dates[0], dates[dates.length - 1], materialInYear);
 }

@@ -1,7 +1,7 @@
 // Score trends across years, one measure at a time: every administration of a measure across
 // years and instruments (a subtest by its canonical name, so "Letter & Word Recognition" on the
-// KTEA-3 and "Word Reading" on the WIAT-4 are one measure), its standing against peers (percentile
-// rank, else standard or scaled score, with the confidence interval where printed) kept apart from
+// KTEA-3 and "Word Reading" on the WIAT-4 are one measure), its standing against peers (standard or
+// scaled score with the confidence interval where printed, else percentile rank) kept apart from
 // its raw or scale scores (which grow as any child grows), and state assessment levels beside them.
 import type { EChartsOption, LineSeriesOption } from 'echarts';
 import type { Provenance, TestScore } from '../domain';
@@ -74,16 +74,22 @@ export interface DatedScore {
   label: string;
 }
 
-/** The measure's standing over time: percentile ranks when printed, else standard (or scaled) scores. */
+/**
+ * The measure's standing over time: standard (or scaled) scores when given at least twice, drawn
+ * with their printed confidence intervals and each point naming its percentile; else percentile ranks.
+ */
 export function standingSeries(trend: MeasureTrend): { what: 'percentile rank' | 'standard score'; points: DatedScore[] } {
-  const percentiles = trend.administrations.filter((a) => a.percentile != null);
-  if (percentiles.length) {
-    return { what: 'percentile rank', points: percentiles.map((a) => ({ date: a.date, value: a.percentile!, source: a.source, label: `${a.test}: ${a.percentile}th percentile` })) };
-  }
   // One scale: standard scores (mean 100) and scaled scores (mean 10) never share a line.
   const scored = trend.administrations.filter((a) => a.kind === 'standing' && a.score != null && a.scoreType !== 'percentile');
   const standard = scored.filter((a) => a.scoreType === scored[0]?.scoreType);
-  return { what: 'standard score', points: standard.map((a) => ({ date: a.date, value: a.score!, source: a.source, label: `${a.test}: ${(a.scoreType ?? '').replace(/_/g, ' ')} ${a.score}${ci(a)}` })) };
+  const percentiles = trend.administrations.filter((a) => a.percentile != null);
+  if (standard.length >= 2 || !percentiles.length) {
+    return {
+      what: 'standard score',
+      points: standard.map((a) => ({ date: a.date, value: a.score!, source: a.source, label: `${a.test}: ${(a.scoreType ?? '').replace(/_/g, ' ')} ${a.score}${ci(a)}${a.percentile != null ? `, ${a.percentile}th percentile` : ''}` })),
+    };
+  }
+  return { what: 'percentile rank', points: percentiles.map((a) => ({ date: a.date, value: a.percentile!, source: a.source, label: `${a.test}: ${a.percentile}th percentile` })) };
 }
 
 /** The measure's raw or scale scores over time (one scale: the first growth score type seen). */
@@ -135,12 +141,12 @@ export function measureChartOption(trend: MeasureTrend): EChartsOption {
     backgroundColor: '#ffffff',
     title: { text: trend.measure, subtext: trend.instruments.join(', '), left: 'left', textStyle: { fontSize: 13, color: '#111' }, subtextStyle: { fontSize: 11, color: '#333' } },
     legend: { bottom: 0, textStyle: { fontSize: 10, color: '#111' } },
-    grid: { left: 56, right: 64, top: 56, bottom: 40 },
+    grid: { left: 64, right: 72, top: 64, bottom: 40 },
     tooltip: { trigger: 'item', formatter: '{b}' },
     xAxis: { type: 'time', axisLabel: { color: '#333', fontSize: 10, hideOverlap: true }, splitLine: { show: false } },
     yAxis: [
-      { type: 'value', name: standing.what, scale: standing.what !== 'percentile rank', min: standing.what === 'percentile rank' ? 0 : undefined, max: standing.what === 'percentile rank' ? 100 : undefined, nameTextStyle: { color: '#333', fontSize: 10 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e5e5' } } },
-      { type: 'value', name: growth.points.length ? (growth.scoreType ?? '').replace(/_/g, ' ') : '', scale: true, nameTextStyle: { color: '#333', fontSize: 10 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { show: false } },
+      { type: 'value', name: standing.what, nameLocation: 'middle', nameGap: 40, scale: standing.what !== 'percentile rank', min: standing.what === 'percentile rank' ? 0 : undefined, max: standing.what === 'percentile rank' ? 100 : undefined, nameTextStyle: { color: '#333', fontSize: 10 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e5e5' } } },
+      { type: 'value', name: growth.points.length ? (growth.scoreType ?? '').replace(/_/g, ' ') : '', nameLocation: 'middle', nameGap: 48, scale: true, nameTextStyle: { color: '#333', fontSize: 10 }, axisLabel: { color: '#333', fontSize: 10 }, splitLine: { show: false } },
     ],
     series,
   };

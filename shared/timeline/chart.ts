@@ -158,7 +158,12 @@ export function goalChartOption(data: GoalChartData): EChartsOption {
   series.push(...normSeries(data, u));
   const latest = data.segments[data.segments.length - 1];
   const omitted = data.omittedGoalIds.length;
-  const subtext = [latest ? progressSummary(latest, unit) : 'No goal data', omitted ? `${omitted} earlier ${omitted === 1 ? 'goal' : 'goals'} in another unit not charted` : '']
+  const lowerGrade = data.norms?.lowerGradeYears ?? [];
+  const subtext = [
+    latest ? progressSummary(latest, unit) : 'No goal data',
+    omitted ? `${omitted} earlier ${omitted === 1 ? 'goal' : 'goals'} in another unit not charted` : '',
+    lowerGrade.length ? `Peers' percentiles not drawn for ${lowerGrade.join(', ')}: measured on passages below grade level` : '',
+  ]
     .filter(Boolean)
     .join('\n');
   return {

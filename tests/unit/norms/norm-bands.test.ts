@@ -10,8 +10,8 @@ import { lineageChartData } from '../../../shared/timeline/chart-data';
 import { type CaseModel, resolveProgressGoals } from '../../../shared/timeline/model';
 import { entry, goal, iep, model, report } from '../timeline/support/build';
 
-function fluencyCase(grade: string | null, unit = 'words correct per minute'): CaseModel {
-  const g = goal('iep1', 'doc-iep1', 1, { area: 'Reading fluency', unit, baselineValue: 40, baselineText: 'On 09/12/2022 Ana read 40 WCPM.', targetValue: 90, targetDate: '2023-06-01', direction: 'increase' });
+function fluencyCase(grade: string | null, unit = 'words correct per minute', material: number | null = null): CaseModel {
+  const g = goal('iep1', 'doc-iep1', 1, { area: 'Reading fluency', unit, gradeLevel: material, baselineValue: 40, baselineText: 'On 09/12/2022 Ana read 40 WCPM.', targetValue: 90, targetDate: '2023-06-01', direction: 'increase' });
   const plan = iep('iep1', { meetingDate: '2022-09-05', startDate: '2022-09-05', endDate: '2023-09-04', goals: [g], student: { name: 'Ana', dob: null, grade, school: null, district: null, primaryDisability: null } });
   const points: Array<[string, number]> = [['2022-11-10', 45], ['2023-01-20', 50], ['2023-05-25', 58]];
   return resolveProgressGoals(model({ ieps: [plan], progressReports: [report('pr1', '2023-06-02', [entry(1, null, null, points, 'pr1')])] }));
@@ -44,5 +44,14 @@ describe('norm lines on the fluency chart', () => {
     expect(lineageChartData(fluencyCase(null), lineage).norms).toBeNull();
     expect(lineageChartData(fluencyCase('3', 'percent accuracy'), lineage).norms).toBeNull();
     expect((goalChartOption(lineageChartData(fluencyCase(null), lineage)).series as Array<{ name: string }>).some((s) => s.name.startsWith('Peers'))).toBe(false);
+  });
+
+  it('draws no grade norms for a year measured on lower-grade passages, and says so', () => {
+    const data = lineageChartData(fluencyCase('4', 'words correct per minute', 3), lineage);
+    expect(data.norms).toMatchObject({ lines: [], lowerGradeYears: ['2022-23'] });
+    const option = goalChartOption(data) as { title: { subtext: string }; series: Array<{ name: string }> };
+    expect(option.title.subtext).toContain("Peers' percentiles not drawn for 2022-23: measured on passages below grade level");
+    expect(option.series.some((x) => x.name.startsWith('Peers'))).toBe(false);
+    expect(lineageChartData(fluencyCase('4', 'words correct per minute', 4), lineage).norms?.lines).toHaveLength(5);
   });
 });

@@ -34,12 +34,16 @@ describe('measure trends', () => {
     const trends = measureTrends(scores);
     const word = trends.find((t) => t.measure === 'Word Reading')!;
     expect(word.instruments).toEqual(['KTEA-3', 'WIAT-4']);
-    expect(standingSeries(word).points.map((p) => p.value)).toEqual([12, 5]);
+    expect(standingSeries(word).points.map((p) => p.value)).toEqual([82, 76]);
+    expect(standingSeries(word).points[0].label).toBe('KTEA-3: standard score 82 (confidence interval 76-88), 12th percentile');
     expect(growthSeries(word).points).toEqual([]);
     const wc = trends.find((t) => t.measure === 'Words Correct')!;
     expect(growthSeries(wc).points.map((p) => p.value)).toEqual([50, 61]);
     const option = measureChartOption(word);
-    expect((option.series as Array<{ name: string }>).map((x) => x.name)).toEqual(['Percentile rank']);
+    expect((option.series as Array<{ name: string }>).map((x) => x.name)).toEqual(['Standard score', 'Confidence interval']);
+    // A measure with percentile ranks alone charts them.
+    const state = measureTrends([s('State', 'ELA', '2022-05-01', { percentile: 30 }), s('State', 'ELA', '2023-05-01', { percentile: 20 })])[0];
+    expect(standingSeries(state)).toMatchObject({ what: 'percentile rank', points: [{ value: 30 }, { value: 20 }] });
   });
 
   it('draws confidence intervals with standard scores when no percentile is printed', () => {
