@@ -5,6 +5,7 @@ import type { AnchorShape, FormAnchorDto, FormApplyResultDto, FormFamilyDto, For
 import type { CorrectionDto, EntityKind, LearnedValueDto } from '../../../shared/api/review';
 import type { BBox, ExtractionResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { findDates } from '../../../shared/text/dates';
 import type { Core } from '../context';
 import { documentQueries, rowToPageContent } from '../db/queries/documents';
 import type { PageLayout } from '../layout';
@@ -82,10 +83,24 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   const doc = documentQueries(core.db).get(c.documentId);
   if (!doc) return null;
   const q = formQueries(core.db);
-  const layout = layoutOfDocument(core, c.documentId);
+  const { page, bbox } = sourceOf(c.value);
+  // A column: the row is the entity's box as the document shows it without this correction.
+  let row: { page: number; bbox: BBox } | null = null;
+  if (isColumn) {
+    const json = extractionJson(core.db, c.documentId);
+    if (!json) return null;
+    const shown = applyCorrections(fillValues(JSON.parse(json) as ExtractionResult, q.valuesOfDocument(c.documentId)), documentCorrections(core, c.documentId).filter((x) => x.id !== c.id));
+    const source = (entitiesOf(shown, c.entity).find((e) => e.key === c.entityKey)?.source ?? null) as { page: number; bbox: BBox | null } | null;
+    if (!source?.bbox) return null;
+    row = { page: source.page, bbox: source.bbox };
+  }
+  // Only the pages the value can be on are laid out: a correction answers at once on a long document.
+  const pages = documentQueries(core.db).pages(c.documentId).map(rowToPageContent);
+  const onPages = isField ? pages.filter((p) => mayHold(p.text, c.value)).slice(0, 3) : pages.filter((p) => p.pageNumber === (row?.page ?? page ?? 1));
+  if (!onPages.length) return null;
+  const layout = layoutOf(onPages);
   const familyId = q.familyOfDocument(c.documentId) ?? assignFamily(core, c.documentId);
   const isStatic = staticTest(core, familyId, c.documentId);
-  const { page, bbox } = sourceOf(c.value);
   let spec: AnchorSpec;
   let shape: AnchorShape;
   let description: string;
@@ -93,14 +108,8 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
     const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: null, bbox: null, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
-  } else if (isColumn) {
-    // The row is the entity's box as the document shows it without this correction.
-    const json = extractionJson(core.db, c.documentId);
-    if (!json) return null;
-    const shown = applyCorrections(fillValues(JSON.parse(json) as ExtractionResult, q.valuesOfDocument(c.documentId)), documentCorrections(core, c.documentId).filter((x) => x.id !== c.id));
-    const source = (entitiesOf(shown, c.entity).find((e) => e.key === c.entityKey)?.source ?? null) as { page: number; bbox: BBox | null } | null;
-    if (!source?.bbox) return null;
-    const r = learnColumn({ layout, value: c.value, row: { page: source.page, bbox: source.bbox }, isStatic });
+  } else if (row) {
+    const r = learnColumn({ layout, value: c.value, row, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
   } else {
@@ -129,6 +138,15 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   };
   q.insertAnchor(anchor);
   return anchor;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether a page's text may print a value: a date in any form, anything else by its letters and figures. */
+function mayHold(text: string, value: unknown): boolean {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return findDates(text).some((d) => d.iso === value);
+  const want = squash(String(value));
+  return want.length > 0 && squash(text).includes(want);
 }
 
 /** The automatic result of a document with the learned values of enabled anchors filled in. */
