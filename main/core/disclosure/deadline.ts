@@ -4,7 +4,10 @@
 // deadline in shared/deadlines counts. A forum's own rule is listed with its tag.
 import type { DisclosureDeadlineDto } from '../../../shared/api/disclosure';
 import { countFromTrigger } from '../../../shared/deadlines/compute';
-import { DEADLINE_RULES, makeDayCounter, type DistrictCalendar, type Jurisdiction } from '../../../shared/deadlines';
+// The engine's own modules, not the index: the index brings the calendar files' reader (ical.js).
+import { makeDayCounter } from '../../../shared/deadlines/calendar';
+import { DEADLINE_RULES } from '../../../shared/deadlines/rules';
+import type { DistrictCalendar, Jurisdiction } from '../../../shared/deadlines/types';
 import type { ForumProfile } from '../../../shared/forums/profiles';
 
 const FEDERAL = DEADLINE_RULES.find((r) => r.id === 'fed.dp.disclosure')!;

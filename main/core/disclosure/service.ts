@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DisclosureDeadlineDto, DisclosureKitDto, ExhibitChangeDto, WitnessDto } from '../../../shared/api/disclosure';
 import type { PacketJobDto, PacketOptionsArgs } from '../../../shared/api/packet';
-import { JURISDICTIONS, type Jurisdiction } from '../../../shared/deadlines';
+import { JURISDICTIONS, type Jurisdiction } from '../../../shared/deadlines/types';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import type { Core } from '../context';
 import { getCase } from '../cases';
