@@ -4,7 +4,8 @@
 // - A form family is the documents (of any case) whose layout fingerprint (form title, header
 //   furniture, field labels and their positions, table headers) is close. Every extracted document
 //   belongs to one family, often alone. `forms.forDocument` names it; `forms.list` lists families
-//   with their learned anchors (a caseId limits the list to families with a document in that case).
+//   with their learned anchors (a caseId limits the list to families with a document in that case);
+//   a family of one document with nothing learned is not listed.
 // - When the user corrects a value (review.correct: edited, or added with a page and box in its
 //   value's `source`), the engine learns an anchor from it: the nearest label or table header, the
 //   offset of the value from it, the value's shape. After a correction, the UI calls

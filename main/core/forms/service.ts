@@ -283,13 +283,14 @@ function familyDto(core: Core, familyId: string, all: FingerprintRow[] = formQue
   };
 }
 
+/** Families of two documents or more, or with something learned (a document alone is not yet a form to list). */
 export function listFamilies(core: Core, caseId?: string): FormFamilyDto[] {
   const all = formQueries(core.db).fingerprints();
   const ids = formQueries(core.db)
     .families()
     .map((f) => f.id)
     .filter((id) => all.some((m) => m.familyId === id && (!caseId || m.caseId === caseId)));
-  return ids.map((id) => familyDto(core, id, all));
+  return ids.map((id) => familyDto(core, id, all)).filter((f) => f.documentCount >= 2 || f.anchors.length > 0);
 }
 
 export function familyOfDocument(core: Core, documentId: string): FormFamilyDto | null {
