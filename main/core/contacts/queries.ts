@@ -73,9 +73,14 @@ export function contactQueries(db: Db) {
            WHERE contact_suggestions.status = 'pending'`,
         )
         .run({ ...s, bbox: s.bbox ? JSON.stringify(s.bbox) : null, now }),
-    /** Pending suggestions the records no longer hold. */
-    removePendingExcept: (caseId: string, ids: string[]) =>
-      db.prepare<[string, string]>(`DELETE FROM contact_suggestions WHERE case_id = ? AND status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))`).run(caseId, JSON.stringify(ids)),
+    /** Pending suggestions the records no longer hold: `found` lists each person still found as [role, person key]. */
+    removePendingExcept: (caseId: string, found: Array<[string, string]>) =>
+      db
+        .prepare<[string, string]>(
+          `DELETE FROM contact_suggestions WHERE case_id = ? AND status = 'pending'
+           AND role || char(10) || person_key NOT IN (SELECT json_extract(value, '$[0]') || char(10) || json_extract(value, '$[1]') FROM json_each(?))`,
+        )
+        .run(caseId, JSON.stringify(found)),
     setStatus: (id: string, status: SuggestionStatus, now: string) => db.prepare('UPDATE contact_suggestions SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id),
   };
 }

@@ -41,7 +41,8 @@ function refresh(core: Core, caseId: string): void {
   const now = core.nowIso();
   core.db.transaction(() => {
     for (const s of seen.values()) q.upsert(s, now);
-    q.removePendingExcept(caseId, [...seen.keys()]);
+    // By person and role, not id: a case copied from an archive keeps the ids its rows had.
+    q.removePendingExcept(caseId, [...seen.values()].map((s) => [s.role, s.personKey]));
   })();
 }
 

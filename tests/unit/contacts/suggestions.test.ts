@@ -2,6 +2,7 @@
 // imported, the suggestions offered with their source page, accepted into the case (a letter then
 // signs with the parent's name) or dismissed for good; and the dev-rivera records end to end.
 import Database from 'better-sqlite3';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCase, getCase } from '../../../main/core/cases';
 import type { Core } from '../../../main/core/context';
@@ -10,7 +11,8 @@ import { acceptSuggestion, dismissSuggestion, listSuggestions } from '../../../m
 import { caseHistory } from '../../../main/core/history/history';
 import { draftCaseLetter } from '../../../main/core/letters/service';
 import { migrate } from '../../../main/core/db/migrate';
-import { testCore } from '../../support/core';
+import { exportCaseArchive, importCaseArchive } from '../../../main/core/backup/archive';
+import { tempDir, testCore } from '../../support/core';
 import { describeRivera, RIVERA_DOCS } from '../../support/fixtures';
 import { importAndExtract } from '../../support/import-doc';
 import { typesetPages } from '../../support/synthetic-scan';
@@ -52,6 +54,25 @@ describe('contact suggestions on a real store', () => {
     // Read again (as after another import), the dismissed and the accepted stay out.
     expect(listSuggestions(core, c.id).map((s) => s.name)).toEqual(['Omar Haddad']);
     expect(() => acceptSuggestion(core, 'other-case', principal.id)).toThrow(/not_found|No case|No suggested/);
+  });
+});
+
+describe('contact suggestions in a case archive', () => {
+  it('travel with a case copied beside itself: the pending ones offered on the copy, the dismissed ones not', async () => {
+    const core = testCore();
+    const c = createCase(core, { name: 'Archived', childName: 'Jordan Reyes' });
+    await importPdf(core, c.id, 'iep.pdf', ['Parent/Guardian\tTeresa Gomez (Mother)', 'Case Manager\tOmar Haddad, Education Specialist'], 'Individualized Education Program');
+    const offered = listSuggestions(core, c.id);
+    dismissSuggestion(core, c.id, offered.find((s) => s.role === 'case_manager')!.id);
+    const file = path.join(tempDir(), 'case.casefile');
+    exportCaseArchive(core, c.id, file, 'contacts archive passphrase');
+    const copy = await importCaseArchive(core, file, 'contacts archive passphrase', { copy: true });
+    const onCopy = listSuggestions(core, copy.caseId);
+    expect(onCopy.map((s) => [s.role, s.name])).toEqual([['parent', 'Teresa Gomez']]);
+    expect(onCopy.map((s) => [s.role, s.name])).toEqual(listSuggestions(core, c.id).map((s) => [s.role, s.name]));
+    acceptSuggestion(core, copy.caseId, onCopy[0].id);
+    expect(getCase(core, copy.caseId).parents[0]?.name).toBe('Teresa Gomez');
+    expect(getCase(core, c.id).parents).toEqual([]);
   });
 });
 
