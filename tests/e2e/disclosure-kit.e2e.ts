@@ -73,5 +73,13 @@ describeRivera('disclosure kit: hearing date, witnesses, build and open both fil
       expect(text).toContain('Dana Ortiz');
       expect(text).toContain('Reading specialist');
     }
+
+    // A packet built later without the second exhibit is flagged against the disclosure.
+    await packet.candidates().getByRole('row').filter({ hasText: 'Records_Request_2025-01-15' }).click();
+    await expect.poll(() => packet.order().getByRole('row').count()).toBe(1);
+    await page.getByRole('button', { name: 'Build packet' }).click();
+    await packet.waitForBuild();
+    const flagged = page.getByRole('list', { name: 'Changed since the last disclosure' });
+    await expect.poll(() => flagged.textContent(), { timeout: 30_000 }).toMatch(/Exhibit P-2 was removed since the disclosure of [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
   });
 });

@@ -3,6 +3,7 @@
 // event stream reconnects.
 import { useEffect, useRef, useState } from 'react';
 import { Button, ProgressBar } from 'react-aria-components';
+import type { ExhibitChangeDto } from '../../../../shared/api/disclosure';
 import type { PacketJobDto, PacketOptionsArgs } from '../../../../shared/api/packet';
 import { invoke, on } from '../../api/client';
 import { usePersonFileName } from '../../components/person-file-name';
@@ -15,6 +16,20 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
   const [error, setError] = useState<string | null>(null);
   const startedAt = useRef(0);
   const [now, setNow] = useState(0);
+  // A packet built after a disclosure is checked against it: each exhibit changed, added or removed is named.
+  const [changes, setChanges] = useState<ExhibitChangeDto[]>([]);
+  const builtWith = useRef<PacketOptionsArgs | null>(null);
+  const finished = !!job?.done && !job.error && !job.cancelled;
+  useEffect(() => {
+    if (!finished || !builtWith.current) return;
+    let live = true;
+    invoke('disclosure.changes', builtWith.current)
+      .then((c) => live && setChanges(c))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [finished, job?.jobId]);
   const running = !!job && !job.done;
 
   useEffect(() => {
@@ -41,6 +56,8 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
     setError(null);
     try {
       startedAt.current = Date.now();
+      builtWith.current = options;
+      setChanges([]);
       setNow(Date.now());
       setJob(await invoke('packet.build', options));
     } catch (e) {
@@ -95,6 +112,13 @@ export function BuildPanel({ options, problem }: { options: PacketOptionsArgs; p
           {job.pageCount} pages, {job.exhibits.length} exhibits
           {job.exhibits.length > 0 && `, Bates ${job.exhibits[0].batesFirst} to ${job.exhibits[job.exhibits.length - 1].batesLast}`}.
         </p>
+      )}
+      {finished && changes.length > 0 && (
+        <ul className="warn-text small" aria-label="Changed since the last disclosure">
+          {changes.map((c) => (
+            <li key={c.label + c.kind}>{c.message}</li>
+          ))}
+        </ul>
       )}
       {job?.done && job.volumes && job.volumes.length > 1 && (
         <div className="toolbar" role="group" aria-label="Volumes">
