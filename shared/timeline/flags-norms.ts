@@ -84,41 +84,68 @@ function gainWords(gain: number): string {
   return gain >= 0 ? `gained ${fmtNum(gain)} WCPM` : `lost ${fmtNum(-gain)} WCPM`;
 }
 
+type SeasonValue = Measured & { anchor: string };
+interface NormedValue {
+  season: NormSeason;
+  v: SeasonValue;
+  cell: Cell;
+  /** "grade 4" (with how the grade was found when assumed). */
+  gradeWords: string;
+}
+
+/** The flag when the child's gain between two normed values falls short of the 50th percentile's, starting at or below it. */
+function gapFlag(ctx: FlagContext, table: OrfNormTable, from: NormedValue, to: NormedValue, span: string, keyPart: string): RedFlag | null {
+  const childGain = to.v.value - from.v.value;
+  const peerGain = to.cell.wcpm - from.cell.wcpm;
+  if (peerGain <= 0 || from.v.value > from.cell.wcpm || peerGain - childGain < ctx.t.gapWideningMinShortfall) return null;
+  const goals = uniq([from.v.goal, to.v.goal]);
+  return {
+    key: flagKey('gap_widening', [...goals.map((g) => g.id), keyPart]),
+    type: 'gap_widening',
+    goalIds: goals.map((g) => g.id),
+    documentIds: uniq([from.v.documentId, to.v.documentId]),
+    description:
+      `${goalName(to.v.goal)}: ${gainWords(childGain)} ${span} ` +
+      `(${fmtNum(from.v.value)} on ${formatDisplayDate(from.v.date)} to ${fmtNum(to.v.value)} on ${formatDisplayDate(to.v.date)}); ` +
+      `the 50th percentile gains ${fmtNum(peerGain)} (${fmtNum(from.cell.wcpm)} to ${fmtNum(to.cell.wcpm)}; ${citeCells(table, [from.cell, to.cell])}). ` +
+      `The distance below the 50th percentile went from ${fmtNum(from.cell.wcpm - from.v.value)} to ${fmtNum(to.cell.wcpm - to.v.value)} WCPM.`,
+    evidence: uniq([from.v.source, to.v.source]),
+  };
+}
+
+/**
+ * Per lineage: within each school year, the first and last measured seasons with a 50th-percentile
+ * norm (grade 1 has no fall norm); for a year not flagged so, the same season a grade later
+ * (spring of grade 3 to spring of grade 4), when the next year's grade is one higher.
+ */
 export function gapWideningFlags(ctx: FlagContext): RedFlag[] {
   const table = normTable(ctx);
   const flags: RedFlag[] = [];
   for (const lineage of ctx.links) {
     const goals = lineage.goalIds.map((id) => ctx.goals.get(id)).filter((g): g is CaseGoal => !!g && onNormScale(g, table));
     if (!goals.length) continue;
+    const years = new Map<number, { grade: number; normed: NormedValue[]; flagged: boolean }>();
     for (const [year, seasons] of seasonalValues(lineageValues(ctx, goals))) {
       const grade = gradeInSchoolYear(ctx.model, year);
-      if (!grade) continue;
-      const yearGoals = uniq([...seasons.values()].map((v) => v.goal));
-      if (belowGradeMaterial(yearGoals, grade.grade)) continue;
-      // The first and last seasons measured that have a 50th-percentile norm (grade 1 has no fall norm).
-      const normed = [...seasons.entries()]
-        .map(([season, v]) => ({ season, v, cell: normCell(table, grade.grade, season, 50) }))
-        .filter((s): s is { season: NormSeason; v: Measured & { anchor: string }; cell: Cell } => !!s.cell)
-        .sort((a, b) => SEASON_ORDER[a.season] - SEASON_ORDER[b.season]);
-      if (normed.length < 2) continue;
-      const [from, to] = [normed[0], normed[normed.length - 1]];
-      const childGain = to.v.value - from.v.value;
-      const peerGain = to.cell.wcpm - from.cell.wcpm;
-      if (peerGain <= 0 || from.v.value > from.cell.wcpm || peerGain - childGain < ctx.t.gapWideningMinShortfall) continue;
-      const [gapBefore, gapAfter] = [from.cell.wcpm - from.v.value, to.cell.wcpm - to.v.value];
+      if (!grade || belowGradeMaterial(uniq([...seasons.values()].map((v) => v.goal)), grade.grade)) continue;
       const gradeWords = `grade ${grade.grade}${grade.assumedFrom ? ` (${grade.assumedFrom})` : ''}`;
-      flags.push({
-        key: flagKey('gap_widening', [...yearGoals.map((g) => g.id), `year:${year}`]),
-        type: 'gap_widening',
-        goalIds: yearGoals.map((g) => g.id),
-        documentIds: uniq([from.v.documentId, to.v.documentId]),
-        description:
-          `${goalName(to.v.goal)}: ${gainWords(childGain)} from ${from.season} to ${to.season} of ${gradeWords} ` +
-          `(${fmtNum(from.v.value)} on ${formatDisplayDate(from.v.date)} to ${fmtNum(to.v.value)} on ${formatDisplayDate(to.v.date)}); ` +
-          `the 50th percentile gains ${fmtNum(peerGain)} (${fmtNum(from.cell.wcpm)} to ${fmtNum(to.cell.wcpm)}; ${citeCells(table, [from.cell, to.cell])}). ` +
-          `The distance below the 50th percentile went from ${fmtNum(gapBefore)} to ${fmtNum(gapAfter)} WCPM.`,
-        evidence: uniq([from.v.source, to.v.source]),
-      });
+      const normed = [...seasons.entries()]
+        .map(([season, v]) => ({ season, v, cell: normCell(table, grade.grade, season, 50), gradeWords }))
+        .filter((n): n is NormedValue => !!n.cell)
+        .sort((a, b) => SEASON_ORDER[a.season] - SEASON_ORDER[b.season]);
+      const [from, to] = [normed[0], normed[normed.length - 1]];
+      const flag = normed.length >= 2 ? gapFlag(ctx, table, from, to, `from ${from.season} to ${to.season} of ${gradeWords}`, `year:${year}`) : null;
+      if (flag) flags.push(flag);
+      years.set(year, { grade: grade.grade, normed, flagged: !!flag });
+    }
+    for (const [year, before] of years) {
+      const after = years.get(year + 1);
+      if (!after || after.grade !== before.grade + 1 || before.flagged || after.flagged) continue;
+      const season = (['spring', 'winter', 'fall'] as NormSeason[]).find((x) => before.normed.some((n) => n.season === x) && after.normed.some((n) => n.season === x));
+      if (!season) continue;
+      const [from, to] = [before.normed.find((n) => n.season === season)!, after.normed.find((n) => n.season === season)!];
+      const flag = gapFlag(ctx, table, from, to, `from ${season} of ${from.gradeWords} to ${season} of ${to.gradeWords}`, `years:${year}-${year + 1}`);
+      if (flag) flags.push(flag);
     }
   }
   return flags;

@@ -101,6 +101,22 @@ describe('gap_widening', () => {
     expect(flag.description).toMatch(/spring unverified/);
   });
 
+  it('compares the same season a grade later when the year alone shows no season pair', () => {
+    const spring4 = p50(4, 'spring') - 30;
+    const yearly = (grades: Record<string, string>, gain: number) => {
+      const m = fluencyCase(null, g, [['2024-05-30', spring4], ['2025-05-28', spring4 + gain]]);
+      return { ...m, student: { ...m.student, grades } };
+    };
+    const peer = p50(5, 'spring') - p50(4, 'spring');
+    const [flag, ...rest] = flagsOf(yearly({ '2023-24': '4', '2024-25': '5' }, 1), 'gap_widening');
+    expect(rest).toEqual([]);
+    expect(flag.description).toContain(`gained 1 WCPM from spring of grade 4 to spring of grade 5`);
+    expect(flag.description).toContain(`the 50th percentile gains ${peer} (${p50(4, 'spring')} to ${p50(5, 'spring')};`);
+    // Kept pace within the 10 WCPM band, or the same grade twice (no promotion to compare with): no flag.
+    expect(flagsOf(yearly({ '2023-24': '4', '2024-25': '5' }, peer - 5), 'gap_widening')).toEqual([]);
+    expect(flagsOf(yearly({ '2023-24': '4', '2024-25': '4' }, 1), 'gap_widening')).toEqual([]);
+  });
+
   it('gives no flag and no error on a blank cell (grade 1 fall)', () => {
     expect(flagsOf(fluencyCase('1', g, [['2023-09-20', 5], ['2024-05-30', 7]]), 'gap_widening')).toEqual([]);
     // Winter to spring in grade 1 has norms on both ends and is judged.
