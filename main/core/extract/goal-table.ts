@@ -2,7 +2,8 @@
 // baseline...; vocab/goals.ts), goals under area bands ("READING"), each goal's cells wrapping over
 // several printed lines, and the table running on across page breaks under a repeated header.
 import { statesTimeframe } from '../../../shared/goals/timeframe';
-import { columnsFromHeader, crossesColumns, endsSentence, isBandLine, lineHeight, rowSpacing, titleCase, wordsByColumn, type FormColumn } from './form-table';
+import { columnsFromHeader, crossesColumns, isBandLine, lineHeight, rowSpacing, wordsByColumn, type FormColumn } from '../layout/form-columns';
+import { endsSentence, titleCase } from './form-table';
 import { runOf, type LayoutLine, type PlacedWord } from './layout';
 import { isPageFurniture } from './tables';
 import { GOAL_TABLE_COLUMNS, GOAL_TABLE_HEADER_NOTES, type GoalColumnKind } from './vocab/goals';
