@@ -1,7 +1,7 @@
 // Says what became of the case's imports and packet builds that the app was closed (or stopped)
 // under: resumed at start (and how far), or failed for good and why. The list follows the engine
 // (jobs.list under the case's key, refreshed by its change events) and stays until dismissed.
-import { Button } from 'react-aria-components';
+import { Button } from './ui/Button';
 import type { JobListItem } from '../../../shared/api/jobs';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';

@@ -2,7 +2,8 @@
 // flags, documents to review), sorted by last opened, next deadline, open flags or name, searched
 // and filtered; the trash; deadlines across every case.
 import { useState } from 'react';
-import { Button, GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
+import { GridList, GridListItem, SearchField, Input, Label, ToggleButton } from 'react-aria-components';
+import { Button } from '../components/ui/Button';
 import { Checkbox } from '../components/ui/Checkbox';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { invoke } from '../api/client';
@@ -113,7 +114,7 @@ export function CaseListPage() {
                 {c.archivedAt && <Badge>Archived</Badge>}
               </span>
               <span className="row-actions">
-                <Button className="quiet" aria-label={`${c.archivedAt ? 'Unarchive' : 'Archive'} ${c.name}`} onPress={() => void setArchived(c, !c.archivedAt)}>
+                <Button variant="quiet" aria-label={`${c.archivedAt ? 'Unarchive' : 'Archive'} ${c.name}`} onPress={() => void setArchived(c, !c.archivedAt)}>
                   {c.archivedAt ? 'Unarchive' : 'Archive'}
                 </Button>
                 <Button className="quiet danger" aria-label={`Move ${c.name} to the trash`} onPress={() => void moveCaseToTrash(c).catch((e: Error) => showToast(e.message))}>

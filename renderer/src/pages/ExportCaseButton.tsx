@@ -1,7 +1,7 @@
 // Saves the whole case as iep-casefile/export@1 JSON (the files.export byte route), the same file
 // `casefile export` writes: how a case moves to another computer or into another tool.
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../components/ui/Button';
 import { downloadFile } from './packet/download';
 
 export function ExportCaseButton({ caseId, caseName }: { caseId: string; caseName: string }) {
@@ -15,7 +15,7 @@ export function ExportCaseButton({ caseId, caseName }: { caseId: string; caseNam
   };
   return (
     <div className="export-case">
-      <Button className="quiet" onPress={save} isDisabled={busy}>
+      <Button variant="quiet" onPress={save} isDisabled={busy}>
         Export case (JSON)
       </Button>
       {error && (

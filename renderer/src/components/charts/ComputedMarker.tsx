@@ -1,6 +1,7 @@
 // The "computed" marker beside a number the app worked out (a trend, a projection): its tooltip
 // lists the inputs and the formula, so the reader can check the arithmetic.
-import { Button, OverlayArrow, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { OverlayArrow, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Button } from '../ui/Button';
 
 export function ComputedMarker({ what, inputs, formula }: { what: string; inputs: string[]; formula: string }) {
   return (

@@ -2,7 +2,7 @@
 // SVG), with the SVG renderer, resizing with its container. Screen readers get a summary and a
 // table of every point; clicking a point that carries its source opens that page in the viewer.
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
@@ -70,7 +70,7 @@ export function EChart({ caseId, option, height, compact = false, label }: EChar
     <figure className={`chart${compact ? ' chart-compact' : ''}`}>
       <div ref={holder} className="chart-canvas" role="img" aria-label={summary} style={{ height }} />
       <figcaption className="chart-caption">
-        <Button className="link-button" aria-expanded={showTable} aria-controls={showTable ? tableId : undefined} onPress={() => setShowTable((v) => !v)}>
+        <Button variant="link" aria-expanded={showTable} aria-controls={showTable ? tableId : undefined} onPress={() => setShowTable((v) => !v)}>
           {showTable ? 'Hide data table' : `Show data table (${rows.length} points)`}
         </Button>
       </figcaption>

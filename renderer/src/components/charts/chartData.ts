@@ -79,7 +79,7 @@ export function compactOption(option: unknown): unknown {
     title: title ? { ...title, subtext: '', textStyle: { ...(asRecord(title.textStyle) ?? {}), fontSize: 12 } } : o.title,
     legend: { show: false },
     yAxis: yAxis ? { ...yAxis, name: '' } : o.yAxis,
-    grid: { left: 40, right: 18, top: 36, bottom: 28, containLabel: false },
+    grid: { left: 40, right: 34, top: 36, bottom: 28, containLabel: false },
   };
 }
 
@@ -100,10 +100,11 @@ export function untitledOption(option: unknown): unknown {
     const r = asRecord(a);
     return !!r?.name && r.nameLocation !== 'middle' && r.nameLocation !== 'center';
   });
-  const raised = top == null || nameAbove ? top : subtext ? Math.max(24, top - 24) : Math.max(18, top - 30);
+  const lines = subtext ? subtext.split('\n').length : 0;
+  const raised = top == null || nameAbove ? top : subtext ? Math.max(24 + 15 * (lines - 1), top - 24) : Math.max(18, top - 30);
   return {
     ...o,
-    title: subtext ? { ...title, text: '', top: 0 } : { ...title, show: false },
+    title: subtext ? { ...title, text: '', top: 0, subtextStyle: { ...(asRecord(title.subtextStyle) ?? {}), lineHeight: 15 } } : { ...title, show: false },
     grid: grid && raised != null ? { ...grid, top: raised } : o.grid,
   };
 }

@@ -1,6 +1,7 @@
 // The cases in the trash: restore one, or empty the trash after typing the confirming words.
 import { useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import { EMPTY_TRASH_WORDS } from '../../../../shared/api/cases';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -15,7 +16,7 @@ function EmptyTrashDialog({ count }: { count: number }) {
   const ready = typed.trim().toLowerCase() === EMPTY_TRASH_WORDS;
   return (
     <FormDialog
-      trigger={<Button className="danger">Empty trash…</Button>}
+      trigger={<Button variant="danger">Empty trash…</Button>}
       onOpenChange={() => (setTyped(''), setError(null))}
       title="Empty the trash?"
       submitLabel="Delete for good"

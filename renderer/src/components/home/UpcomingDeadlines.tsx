@@ -1,6 +1,6 @@
 // The home page's deadlines across every open case, soonest (and overdue) first: what to chase today.
 import { useMemo, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import type { DeadlineDto } from '../../../../shared/api/deadlines';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -38,7 +38,7 @@ export function UpcomingDeadlines() {
     <section className="card home-deadlines" aria-labelledby="home-deadlines-heading">
       <div className="page-head">
         <h2 id="home-deadlines-heading">Deadlines in every case</h2>
-        <Button className="quiet" onPress={() => void exportIcs()} isDisabled={!deadlines?.length}>
+        <Button variant="quiet" onPress={() => void exportIcs()} isDisabled={!deadlines?.length}>
           Export all (.ics)
         </Button>
       </div>
@@ -63,7 +63,7 @@ export function UpcomingDeadlines() {
         </ol>
       )}
       {deadlines && deadlines.length > SHOWN && (
-        <Button className="link-button" onPress={() => setAll(!all)}>
+        <Button variant="link" onPress={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${deadlines.length}`}
         </Button>
       )}

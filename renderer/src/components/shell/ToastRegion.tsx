@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import { dismissToast, useToasts, type Toast } from './toasts';
 
 function ToastItem({ toast }: { toast: Toast }) {

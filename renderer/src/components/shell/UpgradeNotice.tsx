@@ -3,7 +3,7 @@
 // corrections were kept. The engine re-reads in the background after start, so the notice is asked
 // for again as documents are re-extracted (case.changed), and stays until dismissed.
 import { useCallback, useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import type { UpgradeNoticeDto } from '../../../../shared/api/app';
 import { invoke, on } from '../../api/client';
 

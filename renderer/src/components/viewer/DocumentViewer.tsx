@@ -1,7 +1,8 @@
 // The document viewer that opens beside the list: thumbnails, the page with its boxes, zoom, keyboard
 // paging, the recognised text of OCR pages, and the original to download.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Input, Label, NumberField, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { Input, Label, NumberField, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import { Button } from '../ui/Button';
 import type { DocumentDto, PageDto } from '../../../../shared/api/documents';
 import { fetchFile, invoke } from '../../api/client';
 import { PageView, type OverlayBox, type TextMode } from './PageView';

@@ -2,7 +2,8 @@
 // Entered by hand or read from the district's .ics; every change is saved at once and the deadlines
 // are counted again.
 import { useState } from 'react';
-import { Button, FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import { Checkbox } from '../../components/ui/Checkbox';
 import type { CalendarClosure, DistrictCalendar } from '../../../../shared/deadlines/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
@@ -60,7 +61,7 @@ export function CalendarPanel({ caseId, calendar, onChange }: { caseId: string; 
           <Button>Import .ics…</Button>
         </FileTrigger>
         {calendar && (
-          <Button className="danger" onPress={() => void save(null).then(() => setIgnored(null))}>
+          <Button variant="danger" onPress={() => void save(null).then(() => setIgnored(null))}>
             Remove calendar
           </Button>
         )}

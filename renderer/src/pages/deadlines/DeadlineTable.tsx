@@ -1,7 +1,8 @@
 // One status group of the case's deadlines (overdue, due, upcoming, met) as a table: due date, rule and
 // citation, the event that started the clock, and marking the district's response.
 import { useState } from 'react';
-import { Button, Cell, Column, Form, Input, Label, Row, Table, TableBody, TableHeader, TextField } from 'react-aria-components';
+import { Cell, Column, Form, Input, Label, Row, Table, TableBody, TableHeader, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { DeadlineDto } from '../../../../shared/api/deadlines';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { viewerHref } from '../../components/viewer/links';
@@ -20,7 +21,7 @@ function MetControl({ deadline, onMark }: { deadline: DeadlineDto; onMark: MarkM
     return (
       <span className="met-cell">
         <span className="status-ok">Met {deadline.metDate ? formatDisplayDate(deadline.metDate) : ''}</span>
-        <Button className="quiet" aria-label={`Undo: ${deadline.title} not met`} isDisabled={busy} onPress={() => (setBusy(true), void onMark(deadline, null).finally(() => setBusy(false)))}>
+        <Button variant="quiet" aria-label={`Undo: ${deadline.title} not met`} isDisabled={busy} onPress={() => (setBusy(true), void onMark(deadline, null).finally(() => setBusy(false)))}>
           Undo
         </Button>
       </span>
@@ -28,7 +29,7 @@ function MetControl({ deadline, onMark }: { deadline: DeadlineDto; onMark: MarkM
   }
   if (!open) {
     return (
-      <Button className="quiet" aria-label={`Mark met: ${deadline.title}`} onPress={() => setOpen(true)}>
+      <Button variant="quiet" aria-label={`Mark met: ${deadline.title}`} onPress={() => setOpen(true)}>
         Mark met…
       </Button>
     );
@@ -49,7 +50,7 @@ function MetControl({ deadline, onMark }: { deadline: DeadlineDto; onMark: MarkM
       <Button type="submit" className="primary quiet" isDisabled={busy || !date}>
         Mark met
       </Button>
-      <Button className="quiet" onPress={() => setOpen(false)}>
+      <Button variant="quiet" onPress={() => setOpen(false)}>
         Cancel
       </Button>
     </Form>

@@ -1,7 +1,7 @@
 // Deadlines: the district's clocks computed from the case's events and the rules table, grouped by
 // what needs attention first, with the events that start them and the district calendar they count on.
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { DeadlineDto } from '../../../../shared/api/deadlines';
 import { invoke } from '../../api/client';
 import { useCaseQuery } from '../../components/charts/useCaseQuery';

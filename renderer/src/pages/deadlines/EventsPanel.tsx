@@ -2,7 +2,8 @@
 // sent) are derived and read-only; the user adds what only they know: requests made by phone or
 // email, consent signed, a due-process filing, a hearing date.
 import { useState } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Form, Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { CaseEventDto } from '../../../../shared/api/deadlines';
 import type { CaseEventType } from '../../../../shared/deadlines/types';
 import { formatDisplayDate } from '../../../../shared/text/dates';
@@ -45,7 +46,7 @@ function AddEventForm({ caseId, onSaved }: { caseId: string; onSaved(events: Cas
           <Label>Description (optional)</Label>
           <Input placeholder={`e.g. ${EVENT_TYPE_LABELS[type]} by email to the case manager`} />
         </TextField>
-        <Button type="submit" className="primary">
+        <Button type="submit" variant="primary">
           Add event
         </Button>
       </div>
@@ -84,7 +85,7 @@ function EditEventRow({ caseId, event, onDone }: { caseId: string; event: CaseEv
             <Label>District responded on</Label>
             <Input />
           </TextField>
-          <Button type="submit" className="primary">
+          <Button type="submit" variant="primary">
             Save
           </Button>
           <Button onPress={() => onDone(null)}>Cancel</Button>
@@ -163,7 +164,7 @@ export function EventsPanel({ caseId, events, onChange }: { caseId: string; even
                   <td className="nowrap">
                     {e.origin === 'user' && (
                       <>
-                        <Button className="quiet" aria-label={`Edit ${e.label}`} onPress={() => setEditing(e.id)}>
+                        <Button variant="quiet" aria-label={`Edit ${e.label}`} onPress={() => setEditing(e.id)}>
                           Edit
                         </Button>{' '}
                         <Button

@@ -2,7 +2,7 @@
 // the deadlines it would start. Accept makes it an event of the case (editable like one entered by hand);
 // Dismiss sets it aside. Those whose title leaves no doubt already count (automatic) and can be dismissed.
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { EventSuggestionDto } from '../../../../shared/api/deadlines';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -81,17 +81,17 @@ export function SuggestionsPanel({ caseId, suggestions, onChange }: { caseId: st
             {!s.date && <p className="small muted">The letter gives no date: add the event by hand below with its date.</p>}
             <div className="row-actions">
               {s.status === 'pending' && (
-                <Button className="primary" isDisabled={!s.date} aria-label={`Accept ${s.label}`} onPress={() => void act(invoke('deadlines.acceptSuggestion', { caseId, suggestionId: s.id }))}>
+                <Button variant="primary" isDisabled={!s.date} aria-label={`Accept ${s.label}`} onPress={() => void act(invoke('deadlines.acceptSuggestion', { caseId, suggestionId: s.id }))}>
                   Accept
                 </Button>
               )}{' '}
               {(s.status === 'pending' || s.status === 'automatic') && (
-                <Button className="quiet" aria-label={`Dismiss ${s.label}`} onPress={() => void act(invoke('deadlines.dismissSuggestion', { caseId, suggestionId: s.id }))}>
+                <Button variant="quiet" aria-label={`Dismiss ${s.label}`} onPress={() => void act(invoke('deadlines.dismissSuggestion', { caseId, suggestionId: s.id }))}>
                   Dismiss
                 </Button>
               )}
               {s.status === 'dismissed' && (
-                <Button className="quiet" aria-label={`Restore ${s.label}`} onPress={() => void act(invoke('deadlines.dismissSuggestion', { caseId, suggestionId: s.id, restore: true }))}>
+                <Button variant="quiet" aria-label={`Restore ${s.label}`} onPress={() => void act(invoke('deadlines.dismissSuggestion', { caseId, suggestionId: s.id, restore: true }))}>
                   Restore
                 </Button>
               )}

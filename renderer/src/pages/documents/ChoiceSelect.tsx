@@ -1,4 +1,5 @@
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 
 /** A labelled react-aria Select over a fixed list of string choices. */
 export function ChoiceSelect<V extends string>({

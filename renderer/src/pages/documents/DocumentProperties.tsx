@@ -1,7 +1,8 @@
 // Rename, re-classify and re-date the open document in place. A value the user sets sticks through
 // later re-processing, and says so ("set by you").
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { DocumentDto } from '../../../../shared/api/documents';
 import { DOC_TYPES, IEP_SUBTYPES, type DocType, type IepSubtype } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
@@ -74,7 +75,7 @@ export function DocumentProperties({ doc, onChanged, onTrash, onClose }: { doc: 
         </TextField>
         {doc.dateByUser ? <span className="tag by-user">date set by you</span> : doc.date && <span className="muted small">suggested, {Math.round(doc.dateConfidence * 100)}% sure</span>}
         <FormFamilyTag caseId={doc.caseId} documentId={doc.id} />
-        <Button className="danger" onPress={onTrash}>
+        <Button variant="danger" onPress={onTrash}>
           Move to trash
         </Button>
       </div>

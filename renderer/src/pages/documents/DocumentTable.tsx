@@ -1,6 +1,7 @@
 // The case's documents (or its trash) as a sortable react-aria Table; a row opens the viewer.
 import { useMemo, useState } from 'react';
-import { Button, Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
+import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { DocumentDto } from '../../../../shared/api/documents';
 import { FileName } from '../../components/FileName';
 import { formatDisplayDate } from '../../../../shared/text/dates';

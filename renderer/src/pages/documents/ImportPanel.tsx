@@ -1,7 +1,8 @@
 // Import controls (file and folder pickers) and the progress of each batch: one bar for the batch,
 // a row per file with its status, errors naming the file, and a password field for locked PDFs.
 import { useState } from 'react';
-import { Button, FileTrigger, Input, Label, ProgressBar, TextField } from 'react-aria-components';
+import { FileTrigger, Input, Label, ProgressBar, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { ImportFileResult } from '../../../../shared/api/documents';
 import { desktop } from '../../api/client';
 import { cancelImport, chooseOnDisk, dismissRun, startImport, useImportRuns, type ImportRun, type PickedFile } from './importStore';
@@ -27,7 +28,7 @@ export function ImportButtons({ caseId }: { caseId: string }) {
     const pick = (kind: 'files' | 'folder') => void chooseOnDisk(kind).then((picked) => startImport(caseId, picked));
     return (
       <div className="import-buttons">
-        <Button className="primary" onPress={() => pick('files')}>
+        <Button variant="primary" onPress={() => pick('files')}>
           Add files…
         </Button>
         <Button onPress={() => pick('folder')}>Add a folder…</Button>
@@ -37,7 +38,7 @@ export function ImportButtons({ caseId }: { caseId: string }) {
   return (
     <div className="import-buttons">
       <FileTrigger allowsMultiple onSelect={(l) => void startImport(caseId, pickedFromList(l))}>
-        <Button className="primary">Add files…</Button>
+        <Button variant="primary">Add files…</Button>
       </FileTrigger>
       <FileTrigger acceptDirectory onSelect={(l) => void startImport(caseId, pickedFromList(l))}>
         <Button>Add a folder…</Button>

@@ -2,7 +2,8 @@
 // (addresses, signature) are one text area each; paragraphs are separate areas that can be added,
 // removed and moved.
 import { useState } from 'react';
-import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Form, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { LetterDraftDto, LetterDto } from '../../../../shared/api/letters';
 import { invoke } from '../../api/client';
 import { localToday } from '../deadlines/labels';
@@ -113,13 +114,13 @@ export function LetterEditor({ caseId, initial, saved, templateTitle, onSaved, o
               <TextArea rows={Math.min(10, Math.max(2, Math.ceil(p.length / 95)))} />
             </TextField>
             <div className="paragraph-actions">
-              <Button className="quiet" aria-label={`Move paragraph ${i + 1} up`} isDisabled={i === 0} onPress={() => move(i, -1)}>
+              <Button variant="quiet" aria-label={`Move paragraph ${i + 1} up`} isDisabled={i === 0} onPress={() => move(i, -1)}>
                 ↑
               </Button>
-              <Button className="quiet" aria-label={`Move paragraph ${i + 1} down`} isDisabled={i === draft.paragraphs.length - 1} onPress={() => move(i, 1)}>
+              <Button variant="quiet" aria-label={`Move paragraph ${i + 1} down`} isDisabled={i === draft.paragraphs.length - 1} onPress={() => move(i, 1)}>
                 ↓
               </Button>
-              <Button className="quiet" aria-label={`Add a paragraph after paragraph ${i + 1}`} onPress={() => add(i + 1)}>
+              <Button variant="quiet" aria-label={`Add a paragraph after paragraph ${i + 1}`} onPress={() => add(i + 1)}>
                 +
               </Button>
               <Button className="quiet danger" aria-label={`Remove paragraph ${i + 1}`} onPress={() => remove(i)}>
@@ -128,7 +129,7 @@ export function LetterEditor({ caseId, initial, saved, templateTitle, onSaved, o
             </div>
           </div>
         ))}
-        <Button className="quiet" onPress={() => add(draft.paragraphs.length)}>
+        <Button variant="quiet" onPress={() => add(draft.paragraphs.length)}>
           Add paragraph
         </Button>
       </fieldset>
@@ -151,7 +152,7 @@ export function LetterEditor({ caseId, initial, saved, templateTitle, onSaved, o
             <Label>Sent on</Label>
             <Input />
           </TextField>
-          <Button className="primary" onPress={() => void save(true)} isDisabled={busy || !sentDate}>
+          <Button variant="primary" onPress={() => void save(true)} isDisabled={busy || !sentDate}>
             Save as sent
           </Button>
         </span>

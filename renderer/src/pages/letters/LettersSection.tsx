@@ -1,7 +1,7 @@
 // Letters: pick a template, draft it from the case, edit every part, save it as a draft or as sent.
 // Sending happens outside the app; saving as sent files the letter as correspondence and starts its clock.
 import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { DeadlineDto } from '../../../../shared/api/deadlines';
 import type { LetterDraftDto, LetterDto, LetterTemplateDto } from '../../../../shared/api/letters';
 import type { LetterTemplateId } from '../../../../shared/deadlines/derive';

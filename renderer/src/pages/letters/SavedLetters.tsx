@@ -1,7 +1,8 @@
 // The case's saved letters: draft or sent (with its date), the district's response date, and the
 // DOCX or PDF to send.
 import { useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { LetterDto } from '../../../../shared/api/letters';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -24,7 +25,7 @@ function ResponseCell({ caseId, letter, onChange }: { caseId: string; letter: Le
         <Label className="sr-only">Response received on</Label>
         <Input />
       </TextField>
-      <Button className="quiet" isDisabled={(date || null) === letter.responseDate} onPress={() => void save(date || null)}>
+      <Button variant="quiet" isDisabled={(date || null) === letter.responseDate} onPress={() => void save(date || null)}>
         {date ? 'Save' : 'Clear'}
       </Button>
       {error && (
@@ -80,7 +81,7 @@ export function SavedLetters({ caseId, letters, onChange, onEdit }: { caseId: st
                   ) : (
                     <>
                       <span className="tag">Draft</span>{' '}
-                      <Button className="quiet" aria-label={`Edit ${l.subject}`} onPress={() => onEdit(l)}>
+                      <Button variant="quiet" aria-label={`Edit ${l.subject}`} onPress={() => onEdit(l)}>
                         Edit
                       </Button>
                     </>
@@ -90,10 +91,10 @@ export function SavedLetters({ caseId, letters, onChange, onEdit }: { caseId: st
                   <ResponseCell caseId={caseId} letter={l} onChange={onChange} />
                 </td>
                 <td className="nowrap">
-                  <Button className="quiet" aria-label={`Download ${l.subject} as DOCX`} onPress={() => void download(l, 'docx')}>
+                  <Button variant="quiet" aria-label={`Download ${l.subject} as DOCX`} onPress={() => void download(l, 'docx')}>
                     DOCX
                   </Button>{' '}
-                  <Button className="quiet" aria-label={`Download ${l.subject} as PDF`} onPress={() => void download(l, 'pdf')}>
+                  <Button variant="quiet" aria-label={`Download ${l.subject} as PDF`} onPress={() => void download(l, 'pdf')}>
                     PDF
                   </Button>
                 </td>

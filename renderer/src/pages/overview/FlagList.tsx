@@ -2,7 +2,8 @@
 // add the deadline it starts (the date the family learned of it starts the complaint clocks), or
 // dismiss it with a reason that is kept; and the dismissed flags that can be restored.
 import { useId, useState } from 'react';
-import { Button, Disclosure, DisclosurePanel, FieldError, Heading, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Disclosure, DisclosurePanel, FieldError, Heading, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { FlagDto } from '../../../../shared/api/timeline';
 import type { LetterTemplateId } from '../../../../shared/deadlines/derive';
 import type { BBox, Provenance } from '../../../../shared/domain';
@@ -68,7 +69,7 @@ export function letterForFlag(type: string): { template: LetterTemplateId; title
 function DraftLetter({ caseId, flag }: { caseId: string; flag: FlagDto }) {
   const letter = letterForFlag(flag.type);
   return (
-    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', letter.template, flag.key] })} aria-label={`Draft letter: ${flagLabel(flag.type)} (${letter.title})`}>
+    <Button variant="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', letter.template, flag.key] })} aria-label={`Draft letter: ${flagLabel(flag.type)} (${letter.title})`}>
       Draft letter
     </Button>
   );
@@ -77,7 +78,7 @@ function DraftLetter({ caseId, flag }: { caseId: string; flag: FlagDto }) {
 /** Adds the flag to the packet: its documents as exhibits, its finding to the summary of findings. */
 function AddToPacket({ caseId, flag }: { caseId: string; flag: FlagDto }) {
   return (
-    <Button className="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'packet', rest: ['flag', flag.key] })} aria-label={`Add to packet: ${flagLabel(flag.type)}`}>
+    <Button variant="quiet" onPress={() => navigate({ page: 'case', caseId, section: 'packet', rest: ['flag', flag.key] })} aria-label={`Add to packet: ${flagLabel(flag.type)}`}>
       Add to packet
     </Button>
   );
@@ -91,7 +92,7 @@ function AddDeadlineDialog({ caseId, flag, onAdded }: { caseId: string; flag: Fl
   return (
     <FormDialog
       trigger={
-        <Button className="quiet" aria-label={`Add deadline: ${title}`}>
+        <Button variant="quiet" aria-label={`Add deadline: ${title}`}>
           Add deadline…
         </Button>
       }
@@ -131,7 +132,7 @@ function DismissDialog({ caseId, flag, onChange }: { caseId: string; flag: FlagD
   return (
     <FormDialog
       trigger={
-        <Button className="quiet" aria-label={`Dismiss: ${title}`}>
+        <Button variant="quiet" aria-label={`Dismiss: ${title}`}>
           Dismiss…
         </Button>
       }
@@ -208,7 +209,7 @@ export function FlagList({ caseId, flags, names, onChange, title = 'Red flags' }
       {dismissed.length > 0 && (
         <Disclosure className="dismissed">
           <Heading level={3}>
-            <Button slot="trigger" className="link-button">
+            <Button slot="trigger" variant="link">
               Dismissed ({dismissed.length})
             </Button>
           </Heading>
@@ -218,7 +219,7 @@ export function FlagList({ caseId, flags, names, onChange, title = 'Red flags' }
                 <li key={f.key} className="flag dismissed-flag">
                   <div className="flag-head">
                     <h4>{flagLabel(f.type)}</h4>
-                    <Button className="quiet" aria-label={`Restore: ${flagLabel(f.type)}`} onPress={() => void restore(f.key)}>
+                    <Button variant="quiet" aria-label={`Restore: ${flagLabel(f.type)}`} onPress={() => void restore(f.key)}>
                       Restore
                     </Button>
                   </div>

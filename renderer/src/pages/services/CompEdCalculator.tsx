@@ -2,7 +2,8 @@
 // (the open red flags: goal data, percentiles, missed services), because a bare hour count is weak
 // (Reid v. District of Columbia, 401 F.3d 516 (D.C. Cir. 2005)). Every figure says how it was computed.
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import { Radio, RadioGroup } from '../../components/ui/Radio';
 import type { PeriodChoice } from '../../../../shared/api/services';
 import type { FlagDto } from '../../../../shared/api/timeline';
@@ -178,7 +179,7 @@ export function CompEdCalculator({ caseId, period, names }: { caseId: string; pe
               </details>
             </>
           )}
-          <Button className="primary" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', 'compensatory_education_request'] })}>
+          <Button variant="primary" onPress={() => navigate({ page: 'case', caseId, section: 'letters', rest: ['new', 'compensatory_education_request'] })}>
             Draft compensatory-education request
           </Button>
         </div>

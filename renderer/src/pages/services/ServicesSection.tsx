@@ -1,7 +1,8 @@
 // Services: the minutes each IEP requires against what the logs show, for a chosen period, and the
 // compensatory-education calculator built on those figures.
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Form, Input, Label, TextField } from 'react-aria-components';
+import { Button } from '../../components/ui/Button';
 import type { PeriodChoice } from '../../../../shared/api/services';
 import { invoke } from '../../api/client';
 import { useCaseQuery, useDocumentNames } from '../../components/charts/useCaseQuery';
