@@ -69,15 +69,18 @@ export function applyCorrections(result: ExtractionResult, corrections: Correcti
   const out = structuredClone(result);
   const byKind = lists(out);
   for (const c of corrections) {
-    // A value confirmed keeps the value the user saw, even when what filled it (a learned form
-    // anchor, issue 18) is undone later; an edit replaces it.
-    const sets = c.status === 'edited' || (c.status === 'confirmed' && c.value !== null && c.value !== undefined);
+    // An edit replaces the value. A value confirmed where nothing is now keeps what the user saw,
+    // when what filled it (a learned form anchor, issue 18) was undone afterwards.
+    const sets = (target: Record<string, unknown>) =>
+      c.status === 'edited' || (c.status === 'confirmed' && c.field !== '*' && c.value !== null && c.value !== undefined && (target[c.field] === null || target[c.field] === undefined));
     if (c.entity === 'iep' && out.iep) {
-      if (sets) (out.iep as unknown as Record<string, unknown>)[c.field] = c.value;
+      const target = out.iep as unknown as Record<string, unknown>;
+      if (sets(target)) target[c.field] = c.value;
       continue;
     }
     if (c.entity === 'progress_report' && out.progressReport) {
-      if (sets) (out.progressReport as unknown as Record<string, unknown>)[c.field] = c.value;
+      const target = out.progressReport as unknown as Record<string, unknown>;
+      if (sets(target)) target[c.field] = c.value;
       continue;
     }
     const list = byKind[c.entity];
@@ -90,7 +93,7 @@ export function applyCorrections(result: ExtractionResult, corrections: Correcti
         const value = c.entity === 'goal' ? { ...goalReadFrom(String((c.value as { text?: unknown }).text ?? '')), ...(c.value as Keyed) } : (c.value as Keyed);
         list.push({ ...value, source: addedSource(c), key: c.entityKey });
       }
-    } else if (sets && idx >= 0) {
+    } else if (idx >= 0 && sets(list[idx])) {
       list[idx][c.field] = c.value;
     }
   }
