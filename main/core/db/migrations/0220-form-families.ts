@@ -16,13 +16,13 @@ export const m0220FormFamilies: Migration = {
         name TEXT NOT NULL,
         custom_name TEXT,
         created_at TEXT NOT NULL
-      );
+      ) STRICT;
       CREATE TABLE form_fingerprints (
         document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         family_id TEXT NOT NULL REFERENCES form_families(id),
         tokens_json TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      );
+      ) STRICT;
       CREATE INDEX form_fingerprints_family ON form_fingerprints(family_id);
       CREATE TABLE form_anchors (
         id TEXT PRIMARY KEY,
@@ -39,7 +39,7 @@ export const m0220FormFamilies: Migration = {
         source_file_name TEXT NOT NULL,
         source_page INTEGER NOT NULL,
         created_at TEXT NOT NULL
-      );
+      ) STRICT;
       CREATE INDEX form_anchors_family ON form_anchors(family_id);
       CREATE TABLE form_values (
         id TEXT PRIMARY KEY,
@@ -53,7 +53,7 @@ export const m0220FormFamilies: Migration = {
         bbox_json TEXT,
         created_at TEXT NOT NULL,
         UNIQUE (anchor_id, document_id, entity_key, field)
-      );
+      ) STRICT;
       CREATE INDEX form_values_document ON form_values(document_id);
     `);
   },
