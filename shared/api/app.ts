@@ -51,6 +51,16 @@ export interface RestoreDoneDto {
   previous: string | null;
 }
 
+/** A case archive imported through the UI: a new case, a copy beside it, or merged into it. */
+export interface ArchiveImportDto {
+  caseId: string;
+  mode: 'new' | 'merge' | 'copy';
+  documents: number;
+  /** When merged: documents added, and those already here. */
+  documentsAdded?: number;
+  documentsKept?: number;
+}
+
 const stagedBackupArgs = z.object({
   uploadId: z.string().uuid(),
   fileName: z.string().min(1).max(500),
@@ -67,4 +77,6 @@ export const appApi = {
   'app.checkBackup': defineCall<BackupCheckDto>()(stagedBackupArgs),
   /** Replaces this data folder with the uploaded backup (the folder as it was is kept, renamed); the UI reloads after. */
   'app.restoreBackup': defineCall<RestoreDoneDto>()(stagedBackupArgs),
+  /** Imports an uploaded case archive (files.backupUpload); where the case is here already, 'conflict' until a mode is chosen. */
+  'app.importArchive': defineCall<ArchiveImportDto>()(stagedBackupArgs.extend({ mode: z.enum(['merge', 'copy']).optional() })),
 };

@@ -33,7 +33,7 @@ export const fileRoutes = {
   'files.letter': route({ method: 'GET', path: '/api/letter-file', query: z.object({ letter: id, format: z.enum(['docx', 'pdf']).default('pdf') }), responds: 'attachment' }),
   /** The whole data folder as one encrypted, checksummed backup file; the body is {"passphrase": "..."} (never in the URL). */
   'files.backup': route({ method: 'POST', path: '/api/backup', query: z.object({}), responds: 'attachment' }),
-  /** The body is a backup file's bytes, kept as they are until app.checkBackup / app.restoreBackup; answers {ok, value: {uploadId, size}}. */
+  /** The body is a backup's or a case archive's bytes, kept as they are until app.checkBackup / app.restoreBackup / app.importArchive; answers {ok, value: {uploadId, size}}. */
   'files.backupUpload': route({ method: 'POST', path: '/api/backup-upload', query: z.object({}), responds: 'json' }),
   /** The whole case as iep-casefile/export@1 JSON. */
   'files.export': route({ method: 'GET', path: '/api/export-file', query: z.object({ case: id }), responds: 'attachment' }),

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCasefile } from '../support/cli';
 import { tempDir } from '../support/core';
 import { launchBrowser } from './support/browser';
 import { callApi, goToRoute } from './support/case-switch';
@@ -77,5 +78,37 @@ describe('backup and restore from Settings', () => {
     await list.caseRow('Maya Ortiz').waitFor();
     expect(await list.caseRow('Added Later').count()).toBe(0);
     expect((await callApi(host, 'cases.list', {})).map((c) => c.name)).toEqual(['Maya Ortiz']);
+  });
+
+  it('imports a case archive of a case that is here by merging it, after asking', async () => {
+    const page = browser.page;
+    const c = await callApi(host, 'cases.create', { name: 'Archive Child' });
+    // Exported beside the running host, as from another computer, then the case here goes on.
+    const archive = path.join(tempDir(), 'archive-child.casefile');
+    const env = { CASEFILE_ARCHIVE_PASSPHRASE: PASS };
+    const exported = runCasefile(['archive', 'export', '--case', c.id, '--out', archive], { dataDir: host.dataDir, env });
+    expect(exported.code, exported.stderr).toBe(0);
+
+    await new CaseListPage(page).open(host.url);
+    await goToRoute(page, host, 'settings');
+    const section = page.getByRole('region', { name: 'Import a case archive' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByRole('button', { name: 'Choose case archive…' }).click()]);
+    await chooser.setFiles(archive);
+    await section.getByLabel('Passphrase of the archive').fill(PASS);
+    await section.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toMatch(/has that case already/);
+    const choice = section.getByRole('radiogroup', { name: 'This case is here already' });
+    expect(await choice.getByRole('radio', { name: /Merge into it/ }).isChecked()).toBe(true);
+    const axe = await new AxeBuilder({ page }).include('.archive-import').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await section.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toMatch(/Merged “archive-child\.casefile” into the case: 0 document\(s\) added/);
+
+    // One case still, and the merge in its history.
+    expect((await callApi(host, 'cases.list', {})).filter((x) => x.name === 'Archive Child')).toHaveLength(1);
+    const history = await callApi(host, 'cases.history', { caseId: c.id });
+    expect(history[0], JSON.stringify(history)).toMatchObject({ kind: 'archive_imported', description: expect.stringMatching(/^Merged the archive archive-child\.casefile/) });
+    await section.getByRole('link', { name: 'Open the case' }).click();
+    await page.getByRole('navigation', { name: 'Case sections' }).getByText('Archive Child').waitFor();
   });
 });

@@ -90,6 +90,8 @@ export interface ImportArchiveOptions {
   copy?: boolean;
   /** Asked when the folder has the case and no mode was given (a terminal's question); null refuses. */
   choose?: () => ExistingCaseChoice | null;
+  /** The archive's name as the person knows it, for the history line (default: the file's own name). */
+  fileName?: string;
 }
 
 export interface ImportArchiveSummary extends ArchiveSummary {
@@ -141,7 +143,7 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
     if (!chosen) throw new AppError('conflict', 'This data folder has that case already. Merge the archive into it (--merge: what is missing is added, nothing here changes) or import it as a copy beside it (--copy).');
     mode = chosen;
   }
-  const name = path.basename(file);
+  const name = opts.fileName ?? path.basename(file);
   const all: CaseRows = rows;
   let toWrite: CaseRows = all;
   if (mode === 'copy') {

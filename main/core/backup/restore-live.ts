@@ -2,15 +2,17 @@
 // the staging folder as it is (it is sealed under its own passphrase), is read through and checked,
 // then unpacked and checked beside the data folder; only then does the engine close the folder, swap
 // it for the restored one (the folder as it was is kept beside, renamed) and open it again. A
-// restored folder that does not open puts the previous one back.
+// restored folder that does not open puts the previous one back. A case archive imported from
+// Settings comes the same way (the same container) and goes to archive.ts.
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { BackupCheckDto, RestoreDoneDto } from '../../../shared/api/app';
+import type { ArchiveImportDto, BackupCheckDto, RestoreDoneDto } from '../../../shared/api/app';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { stagingDir } from '../documents/uploads';
 import { liveJobs } from '../jobs';
+import { importCaseArchive, type ExistingCaseChoice } from './archive';
 import { checkBackup, prepareRestore, type RestoreSummary } from './backup';
 
 /** A backup can be far larger than a document; this only keeps a runaway upload from filling the disk. */
@@ -81,6 +83,17 @@ export function checkStagedBackup(core: Core, args: StagedBackupArgs): BackupChe
     if (!(e instanceof AppError && e.code === 'unauthorized')) rmSync(file, { force: true });
     throw e;
   }
+}
+
+/**
+ * Imports an uploaded case archive. Where the folder has the case and no mode is given, 'conflict'
+ * (the upload stays for the call that chooses merge or copy).
+ */
+export function importStagedArchive(core: Core, args: StagedBackupArgs & { mode?: ExistingCaseChoice }): ArchiveImportDto {
+  const file = stagedBackup(core, args.uploadId, args.fileName);
+  const r = named(file, args.fileName, () => importCaseArchive(core, file, args.passphrase, { mode: args.mode, fileName: args.fileName }));
+  rmSync(file, { force: true });
+  return { caseId: r.caseId, mode: r.mode, documents: r.documents, ...(r.merged ? { documentsAdded: r.merged.documentsAdded, documentsKept: r.merged.documentsKept } : {}) };
 }
 
 /**

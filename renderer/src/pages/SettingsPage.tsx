@@ -3,6 +3,7 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { Radio, RadioGroup } from '../components/ui/Radio';
 import type { AppInfoDto, SettingsDto } from '../../../shared/api/app';
 import { fetchFile, invoke } from '../api/client';
+import { ArchiveImportSection } from '../components/backup/ArchiveImportSection';
 import { RestoreSection } from '../components/backup/RestoreSection';
 
 /** Backs up the whole data folder to one encrypted file, downloaded like a packet. */
@@ -121,6 +122,7 @@ export function SettingsPage() {
       </p>
       <BackupSection />
       <RestoreSection />
+      <ArchiveImportSection />
       <p className="muted">Everything stays on this computer. IEP Casefile makes no network connection.</p>
     </section>
   );
