@@ -3,7 +3,7 @@
 // the wording tests are here.
 import type { PlacedWord } from './layout';
 
-export { columnsFromHeader, crossesColumns, isBandLine, lineHeight, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from '../layout/form-columns';
+export { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from '../layout/form-columns';
 
 export const endsSentence = (words: PlacedWord[]): boolean => /[.!?]["')\]]?$/.test(words[words.length - 1]?.text ?? '');
 

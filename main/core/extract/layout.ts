@@ -8,7 +8,7 @@ import { layoutDocument, rowLines, type DocumentLayout, type PlacedWord, type Ro
 import { unionBBox } from '../layout/geometry';
 import { IEP_HEADER_LABELS } from './vocab/iep';
 
-export type { PlacedWord, Cell } from '../layout';
+export type { PlacedWord } from '../layout';
 export { deskewedLines } from '../layout';
 export { unionBBox };
 

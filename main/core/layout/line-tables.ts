@@ -226,8 +226,6 @@ function bodyLinesIndex(original: Word[][], kept: Word[][], keptIndex: number): 
   return original.indexOf(kept[keptIndex]);
 }
 
-export const lineText = (line: Word[]): string => line.map((w) => w.text).join(' ');
-
 const hasDigits = (line: Word[]) => line.some((w) => /\d/.test(w.text));
 const isShouting = (line: Word[]) => {
   const letters = line.map((w) => w.text).join('').replace(/[^A-Za-z]/g, '');
