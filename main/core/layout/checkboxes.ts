@@ -5,6 +5,7 @@
 // box ("Meeting type:") is the group the options answer.
 import type { BBox, GraphicBox } from '../../../shared/domain';
 import { centreInside, height, joinText, median, overlap } from './geometry';
+import { isPrintedLetter } from './letter-marks';
 import type { Checkbox, CheckboxSource, PlacedWord } from './types';
 
 const CHECKED_GLYPHS = '☑☒■✓✔✗✘☓⊠⊗◼▣●◉⦿';
@@ -20,7 +21,9 @@ interface Item {
 }
 
 /** Checkboxes of one page, from its printed lines (left to right) and drawn boxes. */
-export function readCheckboxes(page: number, rows: PlacedWord[][], drawn: GraphicBox[], gapLimit: number): Checkbox[] {
+export function readCheckboxes(page: number, rows: PlacedWord[][], marks: GraphicBox[], gapLimit: number): Checkbox[] {
+  // A scan's round and square letters (a lone capital O, the bowl of a B) are text, not marks.
+  const drawn = marks.filter((b) => !isPrintedLetter(b, rows, gapLimit));
   const out: Checkbox[] = [];
   const used = new Set<GraphicBox>();
   for (const row of rows) {

@@ -1,8 +1,8 @@
 // Checkboxes on a scanned or photographed page: small square frames of dark pixels (each side a
 // straight dark run), read as ticked, empty or unreadable from the ink inside the frame; and radio
 // marks, small rings (empty, or with a dot inside) and solid discs (a filled radio), standing apart
-// from any letter. Letters such as D or 0 are not frames: their sides are not straight runs, and an
-// O inside a word has letters close beside it.
+// from any letter on one side. Letters such as D or 0 are not frames: their sides are not straight
+// runs, and an O inside a word has letters close on both sides.
 import type { BBox, GraphicBox } from '../../../shared/domain';
 import { interiorInk, inkState } from './ink';
 
@@ -87,18 +87,22 @@ function roundMark(dark: (x: number, y: number) => boolean, [x0, y0, x1, y1]: BB
 }
 
 /**
- * No other ink within a third of its width to the left or right: a mark set apart from its label, not
- * a letter of a word. (A round letter printed alone, a capital O between spaces, is not told apart.)
+ * No other ink within a third of its width on one side at least: a mark stands apart on the side
+ * away from its label, a letter inside a word has letters close on both sides. A round letter at
+ * the start or end of a word, or printed alone, passes: the layout model tells it from a mark by the
+ * words OCR read around it (letter-marks.ts).
  */
 function standsApart(dark: (x: number, y: number) => boolean, [x0, y0, x1, y1]: BBox, img: GreyImage): boolean {
   const reach = Math.max(3, Math.round((x1 - x0) * 0.35));
+  let left = true;
+  let right = true;
   for (let y = y0; y <= y1; y++) {
     for (let d = 2; d <= reach; d++) {
-      if (x0 - d >= 0 && dark(x0 - d, y)) return false;
-      if (x1 + d < img.width && dark(x1 + d, y)) return false;
+      if (x0 - d >= 0 && dark(x0 - d, y)) left = false;
+      if (x1 + d < img.width && dark(x1 + d, y)) right = false;
     }
   }
-  return true;
+  return left || right;
 }
 
 /** Bounding boxes of 8-connected dark components (union-find over runs of each row). */
