@@ -5,10 +5,13 @@
 // Through the browser host over HTTP, and through the desktop engine process (the shipped bundle)
 // behind the app:// handler.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupDataFolder } from '../../../main/core/backup/backup';
+import { restoreStagedBackup, stageBackupUpload } from '../../../main/core/backup/restore-live';
 import { openCore } from '../../../main/core/context';
+import { bootEngine } from '../../../main/engine/boot';
 import { startBrowserHost } from '../../../main/host/start';
 import type { Result } from '../../../shared/errors';
 import { tempDir } from '../../support/core';
@@ -144,4 +147,41 @@ describe('restore from Settings', () => {
     await h.call('cases.create', { name: 'Evented' });
     await expect.poll(() => h.events.length).toBeGreaterThan(seen);
   }, 240_000);
+
+  it('puts the folder back when the restored one does not open', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const engine = bootEngine({ dataDir, purpose: 'test' });
+    try {
+      const ctx = { core: engine.core, transport: 'browser' as const };
+      await engine.registry.call('cases.create', { name: 'In the backup' }, ctx);
+      const file = path.join(tempDir(), 'b.casefile-backup');
+      backupDataFolder(engine.core, file, PASS);
+      await engine.registry.call('cases.create', { name: 'Only after' }, ctx);
+      const names = () => (engine.core.db.prepare('SELECT name FROM cases ORDER BY name').all() as Array<{ name: string }>).map((c) => c.name);
+      const before = names();
+      expect(before).toEqual(['In the backup', 'Only after']);
+      const stage = async () => (await stageBackupUpload(engine.core, [readFileSync(file)], 0)).uploadId;
+
+      // The restored folder "does not open": the first reopen fails after the swap.
+      let reopens = 0;
+      const failingFirst = async (between: () => void) => {
+        await engine.reopen(between);
+        if (++reopens === 1) throw new Error('the restored folder did not open');
+      };
+      const args = { uploadId: await stage(), fileName: 'b.casefile-backup', passphrase: PASS };
+      await expect(restoreStagedBackup(engine.core, failingFirst, args)).rejects.toThrow(/the folder as it was is back in place/);
+      expect(reopens).toBe(2);
+      expect(names()).toEqual(before);
+      const aside = readdirSync(path.dirname(dataDir)).filter((f) => f.startsWith('data.failed-restore-'));
+      expect(aside).toHaveLength(1);
+      expect(existsSync(path.join(path.dirname(dataDir), aside[0], 'casefile.sqlite'))).toBe(true);
+
+      // Tried again without the failure, the restore goes through.
+      const running = { uploadId: await stage(), fileName: 'b.casefile-backup', passphrase: PASS };
+      await restoreStagedBackup(engine.core, (b) => engine.reopen(b), running);
+      expect(names()).toEqual(['In the backup']);
+    } finally {
+      await engine.stop();
+    }
+  }, 120_000);
 });
