@@ -7,10 +7,13 @@
 // records it: start-up clean-up leaves alone an unrecorded original whose importer is still running.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { isSealed, seal, sealedSize, SealWriter, unseal, unsealRange } from '../vault/sealed';
+import { isSealed, sealedSize, SealWriter, unseal, unsealRange } from '../vault/sealed';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+
+/** How much of a file putFile reads at a time. */
+const READ_CHUNK = 1024 * 1024;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -23,19 +26,38 @@ export interface BlobClaim {
   host?: string;
 }
 
-/** Writes `bytes` to `file` atomically (temp, fsync, rename), readable by the owner only. */
-export function writeFileAtomic(file: string, bytes: Uint8Array, tmpDir = path.dirname(file)): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = path.join(tmpDir, `.tmp-${process.pid}-${path.basename(file).slice(0, 16)}-${Date.now()}`);
+/** Writes `bytes` (or pieces written one after another) to `file` atomically (temp, fsync, rename), readable by the owner only. */
+export function writeFileAtomic(file: string, bytes: Uint8Array | Iterable<Uint8Array>, tmpDir = path.dirname(file)): void {
+  writeAtomic(tmpDir, path.basename(file), (fd) => {
+    for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) writeAll(fd, piece);
+    return file;
+  });
+}
+
+function writeAll(fd: number, b: Uint8Array): void {
+  let off = 0;
+  while (off < b.byteLength) off += writeSync(fd, b, off, b.byteLength - off);
+}
+
+/**
+ * Writes a temp file in `tmpDir` (0600) with `fill`, which returns where the file goes (known only
+ * once it is written, for a file named by its hash) or null to drop it; fsync, then rename.
+ */
+function writeAtomic(tmpDir: string, hint: string, fill: (fd: number) => string | null): void {
+  mkdirSync(tmpDir, { recursive: true, mode: 0o700 });
+  const tmp = path.join(tmpDir, `.tmp-${process.pid}-${hint.slice(0, 16)}-${Date.now()}`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'w', 0o600);
-    let off = 0;
-    while (off < bytes.byteLength) off += writeSync(fd, bytes, off, bytes.byteLength - off);
-    fsyncSync(fd);
+    const file = fill(fd);
+    if (file !== null) fsyncSync(fd);
     closeSync(fd);
     fd = null;
-    renameSync(tmp, file);
+    if (file === null) rmSync(tmp, { force: true });
+    else {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      renameSync(tmp, file);
+    }
   } catch (e) {
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
@@ -65,9 +87,9 @@ export class BlobStore {
     return this.blobKey !== null;
   }
 
-  /** The bytes as they go to disk: sealed when the store has a key. */
-  private toDisk(bytes: Uint8Array): Uint8Array {
-    return this.blobKey ? seal(this.blobKey, bytes) : bytes;
+  /** The bytes as they go to disk, sealed when the store has a key: pieces of at most a chunk to write one after another (never a second whole copy). */
+  private toDiskPieces(bytes: Uint8Array): Iterable<Uint8Array> {
+    return this.blobKey ? new SealWriter(this.blobKey).pieces(bytes) : [bytes];
   }
 
   private fromDisk(raw: Buffer, what: string): Buffer {
@@ -78,7 +100,7 @@ export class BlobStore {
 
   /** Writes any case file (a packet, a staged upload) at `file`, sealed like the originals. */
   writeFile(file: string, bytes: Uint8Array): void {
-    writeFileAtomic(file, this.toDisk(bytes));
+    writeFileAtomic(file, this.toDiskPieces(bytes));
   }
 
   /** Reads a file written by writeFile or fileWriter. */
@@ -138,8 +160,40 @@ export class BlobStore {
     this.claim(sha);
     const onDisk = this.blobKey ? sealedSize(bytes.byteLength) : bytes.byteLength;
     if (existsSync(dest) && statSync(dest).size === onDisk) return sha;
-    writeFileAtomic(dest, this.toDisk(bytes), this.root);
+    writeFileAtomic(dest, this.toDiskPieces(bytes), this.root);
     return sha;
+  }
+
+  /**
+   * Stores the file at `source` as `put` would its bytes, reading it a megabyte at a time: hashed and
+   * sealed as it is read, never held whole. Returns its sha256 and plain size.
+   */
+  putFile(source: string): { sha: string; size: number } {
+    const hash = createHash('sha256');
+    const sealer = this.blobKey ? new SealWriter(this.blobKey) : null;
+    let size = 0;
+    let sha = '';
+    writeAtomic(this.root, 'put', (fd) => {
+      const src = openSync(source, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(READ_CHUNK);
+        if (sealer) writeAll(fd, sealer.header);
+        for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; size += n) {
+          const piece = buf.subarray(0, n);
+          hash.update(piece);
+          writeAll(fd, sealer ? sealer.push(piece) : piece);
+        }
+        if (sealer) writeAll(fd, sealer.end());
+      } finally {
+        closeSync(src);
+      }
+      sha = hash.digest('hex');
+      // Claimed before it is stored under its name, like put's.
+      this.claim(sha);
+      const dest = this.pathFor(sha);
+      return existsSync(dest) && statSync(dest).size === (this.blobKey ? sealedSize(size) : size) ? null : dest;
+    });
+    return { sha, size };
   }
 
   get(sha256: string): Buffer {

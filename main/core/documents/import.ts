@@ -1,7 +1,7 @@
 // Imports files into a case: each file all-or-nothing, duplicates refused, archives and emails
 // expanded, image pages queued for OCR in the same transaction that records the document so an
 // interrupted OCR resumes at the next start.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult } from '../../../shared/api/documents';
 import type { PageContent } from '../../../shared/domain';
@@ -73,6 +73,21 @@ function readSource(p: string): Uint8Array {
     return readFileSync(p);
   } catch (e) {
     throw new AppError('not_found', `${path.basename(p)}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
+/** Whether the file at `p` starts like a PDF (false when it cannot be read: its read() then says why). */
+function isPdfFile(p: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(p, 'r');
+    const head = Buffer.alloc(1024);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return sniffDetailed(head.subarray(0, n)).kind === 'pdf';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
@@ -150,9 +165,22 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
   let stored: StoredOriginal | null = null;
   let working: StoredOriginal | null = null;
   try {
-    bytes = input.read();
-    const existing = bytes.length ? documentQueries(core.db).bySha(caseId, sha256Hex(bytes)) : undefined;
+    // A PDF on disk is stored straight from the file (hashed and sealed as it is read, never held
+    // whole), then read once for pdf.js: a 300-page scan is held once, not twice.
+    if (input.path && isPdfFile(input.path)) {
+      stored = core.blobs.putFile(input.path);
+      bytes = input.read();
+      if (bytes.byteLength !== stored.size || sha256Hex(bytes) !== stored.sha) {
+        throw new AppError('not_found', `${input.fileName}: the file changed while it was being imported; try again.`);
+      }
+    } else {
+      bytes = input.read();
+    }
+    const sha = stored?.sha ?? (bytes.length ? sha256Hex(bytes) : null);
+    const existing = sha ? documentQueries(core.db).bySha(caseId, sha) : undefined;
     if (existing) {
+      if (stored) removeIfUnreferenced(core, stored.sha);
+      stored = null;
       const repaired = await addMissingWorkingCopy(core, existing, bytes, opts.password);
       if (repaired) return done(repaired);
       const where = existing.deleted_at ? ' (it is in the trash)' : '';
@@ -161,12 +189,14 @@ export async function importOne(core: Core, caseId: string, input: ImportInput, 
     if (sniffDetailed(bytes).kind === 'pdf') {
       // A PDF's original is stored before it is read, so that pdf.js can take the bytes rather than a
       // copy (a 300-page scan is then held once, not twice). If the import fails, it is removed again.
-      stored = { sha: core.blobs.put(bytes), size: bytes.byteLength };
+      stored ??= { sha: core.blobs.put(bytes), size: bytes.byteLength };
       // An encrypted one is read, now and always, through its decrypted working copy.
       const copy = await workingCopyOf(bytes, input.fileName, opts.password);
       if (copy) working = { sha: core.blobs.put(copy), size: copy.byteLength };
       decoded = await decodeFile(copy ?? bytes, input.fileName, { password: copy ? undefined : opts.password, handOver: true });
     } else {
+      if (stored) removeIfUnreferenced(core, stored.sha);
+      stored = null;
       decoded = await decodeFile(bytes, input.fileName, { password: opts.password });
     }
   } catch (e) {

@@ -72,19 +72,33 @@ export class SealWriter {
     return body;
   }
 
-  /** Takes plain bytes; returns whole sealed chunks (the last one waits for end()). */
+  /**
+   * Takes plain bytes; returns whole sealed chunks (the last one waits for end()). Linear in the
+   * bytes: a chunk is sealed from a view of the input, and only the tail under a chunk is kept
+   * (copied, so the caller may reuse its buffer).
+   */
   push(bytes: Uint8Array): Buffer {
-    this.pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    this.pendingLen += bytes.byteLength;
+    let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const out: Buffer[] = [];
     // Keep at least one byte back so the last chunk is always sealed by end() with its flag.
-    while (this.pendingLen > CHUNK) {
-      const all = Buffer.concat(this.pending);
-      out.push(this.seal(all.subarray(0, CHUNK), false));
-      this.pending = [all.subarray(CHUNK)];
-      this.pendingLen = all.length - CHUNK;
+    if (this.pendingLen > 0 && this.pendingLen + input.length > CHUNK) {
+      const need = CHUNK - this.pendingLen;
+      out.push(this.seal(Buffer.concat([...this.pending, input.subarray(0, need)]), false));
+      input = input.subarray(need);
+      this.pending = [];
+      this.pendingLen = 0;
     }
-    return Buffer.concat(out);
+    if (this.pendingLen === 0) {
+      while (input.length > CHUNK) {
+        out.push(this.seal(input.subarray(0, CHUNK), false));
+        input = input.subarray(CHUNK);
+      }
+    }
+    if (input.length) {
+      this.pending.push(Buffer.from(input));
+      this.pendingLen += input.length;
+    }
+    return out.length === 1 ? out[0] : Buffer.concat(out);
   }
 
   end(): Buffer {
@@ -93,11 +107,26 @@ export class SealWriter {
     this.pendingLen = 0;
     return this.seal(rest, true);
   }
+
+  /** A whole plain buffer, header first, as sealed pieces of at most a chunk each (nothing held whole). */
+  *pieces(plain: Uint8Array): Generator<Buffer> {
+    yield this.header;
+    const all = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+    let off = 0;
+    while (all.length - off > CHUNK) {
+      yield this.seal(all.subarray(off, off + CHUNK), false);
+      off += CHUNK;
+    }
+    yield this.seal(all.subarray(off), true);
+  }
 }
 
+/** The sealed file for `plain`, written into one buffer of its final size. */
 export function seal(blobKey: Buffer, plain: Uint8Array): Buffer {
-  const w = new SealWriter(blobKey);
-  return Buffer.concat([w.header, w.push(plain), w.end()]);
+  const out = Buffer.allocUnsafe(sealedSize(plain.byteLength));
+  let off = 0;
+  for (const piece of new SealWriter(blobKey).pieces(plain)) off += piece.copy(out, off);
+  return out;
 }
 
 /** Opens chunks [first, first + count) of a sealed file whose total chunk count is `chunks`. */
