@@ -7,7 +7,7 @@
 // records it: start-up clean-up leaves alone an unrecorded original whose importer is still running.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { isSealed, sealedSize, SealWriter, unseal, unsealRange } from '../vault/sealed';
+import { isSealed, sealedSize, SealWriter, unseal, unsealFile, unsealRange } from '../vault/sealed';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -197,13 +197,17 @@ export class BlobStore {
   }
 
   get(sha256: string): Buffer {
+    const what = `The original file ${sha256.slice(0, 12)}…`;
+    if (!existsSync(this.pathFor(sha256))) throw new AppError('not_found', `${what} is missing from the store.`);
+    // Opened a chunk at a time into one buffer: a 160 MB scan is not held sealed and plain at once.
+    if (this.blobKey) return unsealFile(this.blobKey, this.pathFor(sha256), what);
     let raw: Buffer;
     try {
       raw = readFileSync(this.pathFor(sha256));
     } catch {
-      throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+      throw new AppError('not_found', `${what} is missing from the store.`);
     }
-    return this.fromDisk(raw, `The original file ${sha256.slice(0, 12)}…`);
+    return this.fromDisk(raw, what);
   }
 
   /** `length` bytes of a stored original from `offset` (a page's image inside a long PDF). */

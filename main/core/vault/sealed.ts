@@ -6,7 +6,7 @@
 //
 // File: "IEPCF\x00\x01\x00" | salt (16) | nonce prefix (7) | chunks, each ciphertext + tag (16).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 
 export const SEALED_MAGIC = Buffer.from('IEPCF\x00\x01\x00', 'latin1');
@@ -171,6 +171,50 @@ export function unseal(blobKey: Buffer, sealed: Buffer, what = 'A stored file'):
   if (!isSealed(sealed) || plainSizeOf(sealed.length) < 0) throw damaged(what);
   const chunks = Math.max(1, Math.ceil((sealed.length - SEALED_HEADER) / (CHUNK + TAG)));
   return openChunks(blobKey, sealed.subarray(0, SEALED_HEADER), sealed.subarray(SEALED_HEADER), 0, chunks, what);
+}
+
+/**
+ * The plain bytes of the sealed file at `file`, read and opened a chunk at a time into one buffer of
+ * the plain size: the file is never held sealed and plain at once. A file that is not sealed is read as it is.
+ */
+export function unsealFile(blobKey: Buffer, file: string, what = 'A stored file'): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const header = Buffer.alloc(SEALED_HEADER);
+    const got = readSync(fd, header, 0, SEALED_HEADER, 0);
+    if (!isSealed(header.subarray(0, got))) return readFileSync(fd);
+    const plain = plainSizeOf(size);
+    if (plain < 0) throw damaged(what);
+    const chunks = Math.max(1, Math.ceil((size - SEALED_HEADER) / (CHUNK + TAG)));
+    const key = fileKey(blobKey, header.subarray(SEALED_MAGIC.length, SEALED_MAGIC.length + SALT));
+    const prefix = header.subarray(SEALED_MAGIC.length + SALT, SEALED_HEADER);
+    const out = Buffer.allocUnsafe(plain);
+    const sealed = Buffer.allocUnsafe(CHUNK + TAG);
+    let at = 0;
+    for (let i = 0; i < chunks; i++) {
+      const len = Math.min(CHUNK + TAG, size - SEALED_HEADER - i * (CHUNK + TAG));
+      let n = 0;
+      while (n < len) {
+        const r = readSync(fd, sealed, n, len - n, SEALED_HEADER + i * (CHUNK + TAG) + n);
+        if (r === 0) throw damaged(what);
+        n += r;
+      }
+      const d = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === chunks - 1));
+      d.setAAD(header);
+      d.setAuthTag(sealed.subarray(len - TAG, len));
+      try {
+        at += d.update(sealed.subarray(0, len - TAG)).copy(out, at);
+        at += d.final().copy(out, at);
+      } catch {
+        throw damaged(what);
+      }
+    }
+    if (at !== plain) throw damaged(what);
+    return out;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** `length` plain bytes from `offset` of the sealed file at `file`, reading only the chunks they lie in. */

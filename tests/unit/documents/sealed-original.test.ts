@@ -13,7 +13,7 @@ import type { Core } from '../../../main/core/context';
 import { BlobStore } from '../../../main/core/documents/blob-store';
 import { importOne, inputsFromPaths } from '../../../main/core/documents/import';
 import { documentQueries } from '../../../main/core/db/queries/documents';
-import { CHUNK, isSealed, SealWriter, unseal } from '../../../main/core/vault/sealed';
+import { CHUNK, isSealed, SEALED_HEADER, SealWriter, unseal } from '../../../main/core/vault/sealed';
 import { tempDir, testCore } from '../../support/core';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -85,6 +85,24 @@ describe('a large PDF imported from disk', () => {
       expect(b.get(stored.sha).equals(bytes)).toBe(true);
       expect(readFileSync(a.pathFor(stored.sha)).length).toBe(readFileSync(b.pathFor(stored.sha)).length);
     }
+  });
+
+  it('refuses a stored original damaged or cut short, read whole', () => {
+    const dir = tempDir();
+    const store = new BlobStore(path.join(dir, 'store'), randomBytes(32));
+    const sha = store.put(randomBytes(2 * CHUNK + 99));
+    const file = store.pathFor(sha);
+    const sealed = readFileSync(file);
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - CHUNK / 2] ^= 1;
+    writeFileSync(file, flipped);
+    expect(() => store.get(sha)).toThrow(/cannot be decrypted/);
+    writeFileSync(file, sealed.subarray(0, sealed.length - 200));
+    expect(() => store.get(sha)).toThrow(/cannot be decrypted/);
+    writeFileSync(file, sealed.subarray(0, sealed.length - (sealed.length - SEALED_HEADER) % (CHUNK + 16))); // whole chunks only: the last one is gone
+    expect(() => store.get(sha)).toThrow(/cannot be decrypted/);
+    writeFileSync(file, sealed);
+    expect(store.get(sha).length).toBe(2 * CHUNK + 99);
   });
 
   it('seals the same stream whatever the pieces it is pushed in', () => {
