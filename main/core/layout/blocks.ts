@@ -167,7 +167,7 @@ function bestAbove(rows: Segment[][], r: number, seg: Segment): Segment | null {
 
 function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBlock, hs: Rule[], vs: Rule[], pageRight: number): boolean {
   const h = Math.max(median(up.words.map(height)) ?? 10, 4);
-  const gap = down.bbox[1] - up.bbox[3];
+  const gap = lineGap(up, down);
   if (gap > h * 0.9 || gap < -h * 0.5) return false;
   // A rule between the two lines is a row or cell border.
   const x0 = Math.max(up.bbox[0], down.bbox[0]);
@@ -196,6 +196,16 @@ function continues(up: Segment, down: Segment, rows: Segment[][], block: RawBloc
   // Text that runs on: a well-filled upper line not ending a sentence, the lower starting in lower case.
   const filled = up.bbox[2] - up.bbox[0] >= (Math.min(right, pageRight) - up.bbox[0]) * 0.6;
   return filled && /^[a-z(]/.test(down.text) && !/[.:;!?]$/.test(up.text);
+}
+
+/**
+ * White space between two lines, measured between words one above the other: on a page a degree
+ * or two off level a line's box is taller than its words (its far end sits lower or higher), so
+ * the boxes of two lines of a paragraph can overlap though their words do not.
+ */
+function lineGap(up: Segment, down: Segment): number {
+  const gaps = down.words.flatMap((d) => up.words.filter((u) => overlap(u.bbox[0], u.bbox[2], d.bbox[0], d.bbox[2]) > 0).map((u) => d.bbox[1] - u.bbox[3]));
+  return median(gaps) ?? down.bbox[1] - up.bbox[3];
 }
 
 /** The right edge of the column a segment starts: the widest of it and the next four lines starting with it. */
