@@ -11,8 +11,11 @@ export type { GraphicBox, PageGraphics, Rule } from '../../../shared/domain';
  * 3: a drawn box whose X or tick runs corner to corner is read as ticked.
  * 4: a text-layer page's stored and searched text is in reading order (columns, cells), not row order;
  *    boxes drawn as four strokes or bars, radio rings filled as one shape and filled radios are read.
+ * 5: on a scan, a round or square letter the pixels took for a mark (a lone capital O, the first or
+ *    last letter of a word) is text; a radio ring printed close before its label is read; a
+ *    paragraph's lines on a page a degree or two off level stay one block.
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /** A word with the page it is on: what every layout object is made of. */
 export interface PlacedWord extends Word {
