@@ -14,6 +14,7 @@ import { getDocument } from './documents/service';
 import { extractDocument, EXTRACTOR_VERSION } from './extract';
 import { refreshStaleLayouts } from './documents/relayout';
 import { afterExtraction, fileUnfiledDocuments } from './forms/service';
+import { storeLetterEvents, storeUnreadLetterEvents } from './deadlines/letter-events';
 
 /** Told when a document's text is stored but its goals, services and dates could not be read from it. */
 export type ExtractionFailed = (documentId: string, message: string) => void;
@@ -38,6 +39,12 @@ export function extractAndStore(core: Core, documentId: string, onFailed?: Extra
     afterExtraction(core, documentId);
   } catch (e) {
     console.error(`[forms] ${doc.file_name}:`, e);
+  }
+  try {
+    // The events a letter states, stored with the user's answers kept (issue 19).
+    storeLetterEvents(core, documentId);
+  } catch (e) {
+    console.error(`[events] ${doc.file_name}:`, e);
   }
   core.emit('case.changed', { caseId: doc.case_id, what: 'extraction' });
   return result;
@@ -185,6 +192,8 @@ export async function resumePendingWork(core: Core, hooks: ResumeHooks = {}): Pr
   refreshStaleExtractions(core, hooks.onExtractionFailed);
   // Documents extracted before form families existed get their fingerprint (issue 18).
   fileUnfiledDocuments(core);
+  // Letters whose events were never stored (extracted before 0270).
+  storeUnreadLetterEvents(core);
   await Promise.all(resumed.map((j) => j.promise));
   return report;
 }

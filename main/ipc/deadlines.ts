@@ -14,8 +14,8 @@ export function registerDeadlines(reg: Registry): void {
     acceptSuggestion(core, caseId, suggestionId, date);
     return caseSuggestions(core, caseId);
   });
-  reg.register('deadlines.dismissSuggestion', ({ caseId, suggestionId, restore }, { core }) => {
-    dismissSuggestion(core, caseId, suggestionId, restore);
+  reg.register('deadlines.dismissSuggestion', ({ caseId, suggestionId, restore, reason }, { core }) => {
+    dismissSuggestion(core, caseId, suggestionId, restore, reason);
     return caseSuggestions(core, caseId);
   });
   reg.register('events.list', ({ caseId }, { core }) => caseEvents(core, caseId));

@@ -126,6 +126,8 @@ export const historyKinds = [
   'correction_undone',
   'flag_restored',
   'archive_imported',
+  'suggestion_dismissed',
+  'suggestion_restored',
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 

@@ -26,7 +26,7 @@ export interface SuggestedDeadline {
 
 /** An event read from a letter, email or notice in the case, with the page that says so. */
 export interface EventSuggestionDto {
-  /** `${documentId}|${kind}|${date}`: stable across re-reading the same letter. */
+  /** `${documentId}|${kind}|${sourceKey}` (a row stored before 0270: `|${date}`): stable across re-reading the same letter, its date included. */
   id: string;
   caseId: string;
   documentId: string;
@@ -45,6 +45,8 @@ export interface EventSuggestionDto {
   label: string;
   /** pending: waiting for the user; automatic: recorded at once (the title leaves no doubt); accepted: the user made it an event; dismissed. */
   status: 'pending' | 'automatic' | 'accepted' | 'dismissed';
+  /** Why the user dismissed it, when they said. */
+  dismissReason?: string | null;
   eventId: string | null;
   deadlines: SuggestedDeadline[];
   /** A Prior Written Notice: each element of 34 CFR 300.503(b), present with its sentence and page or missing. */
@@ -68,7 +70,7 @@ export const deadlinesApi = {
   'deadlines.ics': defineCall<{ ics: string; fileName: string }>()(z.object({ caseId: z.string().optional() })),
   'deadlines.suggestions': defineCall<EventSuggestionDto[]>()(caseRef),
   'deadlines.acceptSuggestion': defineCall<EventSuggestionDto[]>()(caseRef.extend({ suggestionId: z.string().min(1).max(600), date: isoDate.optional() })),
-  'deadlines.dismissSuggestion': defineCall<EventSuggestionDto[]>()(caseRef.extend({ suggestionId: z.string().min(1).max(600), restore: z.boolean().optional() })),
+  'deadlines.dismissSuggestion': defineCall<EventSuggestionDto[]>()(caseRef.extend({ suggestionId: z.string().min(1).max(600), restore: z.boolean().optional(), reason: z.string().max(500).optional() })),
   'events.list': defineCall<CaseEventDto[]>()(caseRef),
   'events.add': defineCall<CaseEventDto[]>()(caseRef.extend({ type: z.enum(CASE_EVENT_TYPES), date: isoDate, label: z.string().trim().min(1).max(300), responseDate: isoDate.nullable().optional() })),
   'events.update': defineCall<CaseEventDto[]>()(caseRef.extend({ eventId: z.string().min(1), date: isoDate.optional(), label: z.string().trim().min(1).max(300).optional(), responseDate: isoDate.nullable().optional() })),

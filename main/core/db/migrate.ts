@@ -19,6 +19,7 @@ import { m0220FormFamilies } from './migrations/0220-form-families';
 import { m0240Disclosure } from './migrations/0240-disclosure';
 import { m0241PwnReceived } from './migrations/0241-pwn-received';
 import { m0260ContactSuggestions } from './migrations/0260-contact-suggestions';
+import { m0270StoredEventSuggestions } from './migrations/0270-stored-event-suggestions';
 
 export interface Migration {
   version: number;
@@ -26,7 +27,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies, m0090PageLayout, m0140ClassifierVersion, m0170CaseTrash, m0180OcrJobPages, m0190EventSuggestions, m0210CaseHistory, m0220FormFamilies, m0240Disclosure, m0241PwnReceived, m0260ContactSuggestions];
+export const MIGRATIONS: Migration[] = [m0010Initial, m0020Documents, m0030Extraction, m0040Timeline, m0050DeadlinesLetters, m0060SearchIndex, m0070EditVersions, m0080WorkingCopies, m0090PageLayout, m0140ClassifierVersion, m0170CaseTrash, m0180OcrJobPages, m0190EventSuggestions, m0210CaseHistory, m0220FormFamilies, m0240Disclosure, m0241PwnReceived, m0260ContactSuggestions, m0270StoredEventSuggestions];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies every migration above the database's user_version; returns the versions applied. */

@@ -100,28 +100,83 @@ export interface SuggestionRow {
   case_id: string;
   document_id: string;
   kind: string;
+  /** The page and the words of the sentence without its date ('legacy|DATE' for a row stored before 0270). */
+  source_key: string;
   event_type: string;
   date: string | null;
   page: number;
   sentence: string;
   recipient: string | null;
+  action: string | null;
+  automatic: number;
+  /** 0: the latest read of the document no longer gives it (kept because the user answered it). */
+  found: number;
   status: 'pending' | 'accepted' | 'dismissed';
+  dismiss_reason: string | null;
   event_id: string | null;
 }
 
-/** The user's answers to events read from letters, by `${document_id}|${kind}|${date}`. */
-export function suggestionAnswers(db: Db, caseId: string): Map<string, SuggestionRow> {
-  const rows = db.prepare<[string], SuggestionRow>('SELECT id, case_id, document_id, kind, event_type, date, page, sentence, recipient, status, event_id FROM event_suggestions WHERE case_id = ?').all(caseId);
-  return new Map(rows.map((r) => [`${r.document_id}|${r.kind}|${r.date ?? ''}`, r]));
+const SUGGESTION_COLS = 'id, case_id, document_id, kind, source_key, event_type, date, page, sentence, recipient, action, automatic, found, status, dismiss_reason, event_id';
+
+/** The events read from the case's documents that their latest read still gives. */
+export function foundSuggestionsOfCase(db: Db, caseId: string): SuggestionRow[] {
+  return db.prepare<[string], SuggestionRow>(`SELECT ${SUGGESTION_COLS} FROM event_suggestions WHERE case_id = ? AND found = 1`).all(caseId);
 }
 
-export function upsertSuggestionAnswer(db: Db, r: SuggestionRow, now: string): void {
+export function suggestionsOfDocument(db: Db, documentId: string): SuggestionRow[] {
+  return db.prepare<[string], SuggestionRow>(`SELECT ${SUGGESTION_COLS} FROM event_suggestions WHERE document_id = ? ORDER BY page, id`).all(documentId);
+}
+
+export function insertSuggestion(db: Db, r: SuggestionRow, now: string): void {
   db.prepare(
-    `INSERT INTO event_suggestions (id, case_id, document_id, kind, event_type, date, page, sentence, recipient, status, event_id, created_at, updated_at)
-     VALUES (@id, @case_id, @document_id, @kind, @event_type, @date, @page, @sentence, @recipient, @status, @event_id, @now, @now)
-     ON CONFLICT(document_id, kind, date) DO UPDATE SET status = excluded.status, event_id = excluded.event_id, page = excluded.page, sentence = excluded.sentence,
-       recipient = excluded.recipient, updated_at = excluded.updated_at`,
+    `INSERT INTO event_suggestions (${SUGGESTION_COLS}, created_at, updated_at)
+     VALUES (@id, @case_id, @document_id, @kind, @source_key, @event_type, @date, @page, @sentence, @recipient, @action, @automatic, @found, @status, @dismiss_reason, @event_id, @now, @now)`,
   ).run({ ...r, now });
+}
+
+/** What a new read of the letter says (the user's answer stays). */
+export function updateSuggestionRead(db: Db, r: Pick<SuggestionRow, 'id' | 'source_key' | 'event_type' | 'date' | 'page' | 'sentence' | 'recipient' | 'action' | 'automatic'>, now: string): void {
+  db.prepare(
+    `UPDATE event_suggestions SET source_key = @source_key, event_type = @event_type, date = @date, page = @page, sentence = @sentence, recipient = @recipient,
+       action = @action, automatic = @automatic, found = 1, updated_at = @now WHERE id = @id`,
+  ).run({ ...r, now });
+}
+
+export function markSuggestionNotFound(db: Db, id: string, now: string): void {
+  db.prepare('UPDATE event_suggestions SET found = 0, updated_at = ? WHERE id = ?').run(now, id);
+}
+
+export function deleteSuggestion(db: Db, id: string): void {
+  db.prepare('DELETE FROM event_suggestions WHERE id = ?').run(id);
+}
+
+export function setSuggestionAnswer(db: Db, id: string, a: { status: SuggestionRow['status']; eventId: string | null; dismissReason: string | null }, now: string): void {
+  db.prepare('UPDATE event_suggestions SET status = ?, event_id = ?, dismiss_reason = ?, updated_at = ? WHERE id = ?').run(a.status, a.eventId, a.dismissReason, now, id);
+}
+
+/** The stamp of the pages a document's stored events were read from, or null when they never were. */
+export function suggestionReadStamp(db: Db, documentId: string): string | null {
+  return db.prepare<[string], { stamp: string }>('SELECT stamp FROM event_suggestion_reads WHERE document_id = ?').get(documentId)?.stamp ?? null;
+}
+
+export function setSuggestionReadStamp(db: Db, documentId: string, stamp: string, now: string): void {
+  db.prepare('INSERT INTO event_suggestion_reads (document_id, stamp, read_at) VALUES (?, ?, ?) ON CONFLICT(document_id) DO UPDATE SET stamp = excluded.stamp, read_at = excluded.read_at').run(
+    documentId,
+    stamp,
+    now,
+  );
+}
+
+/** Every ready document of a type letters are (in any case), to find those whose events were never stored. */
+export function correspondenceDocumentIds(db: Db): string[] {
+  return db
+    .prepare<[], { id: string }>(`SELECT id FROM documents WHERE deleted_at IS NULL AND status = 'ready' AND type IN ('correspondence', 'other') ORDER BY created_at`)
+    .all()
+    .map((r) => r.id);
+}
+
+export function documentOfCase(db: Db, documentId: string): { case_id: string; type: string; status: string } | undefined {
+  return db.prepare<[string], { case_id: string; type: string; status: string }>('SELECT case_id, type, status FROM documents WHERE id = ?').get(documentId);
 }
 
 /** The case's letters, emails and notices (and unclassified documents) still in use, with their pages read. */

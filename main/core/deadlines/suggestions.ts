@@ -1,8 +1,10 @@
 // Events read from the case's letters, emails and notices (extract/correspondence.ts detectEvents): each is
 // a suggestion with its page and sentence until the user accepts it (it becomes an event they entered, which
 // starts its deadlines) or dismisses it. One whose title leaves no doubt ("Records request", "PRIOR WRITTEN
-// NOTICE") counts at once, marked automatic, and can still be dismissed. Only the user's answers are
-// stored (event_suggestions); what a letter says is read again from its stored pages.
+// NOTICE") counts at once, marked automatic, and can still be dismissed. What a letter states is stored when
+// the document is extracted (storeLetterEvents, on the write path, under the lock), keyed by document, kind and
+// a source key from its page and sentence (not its date), so an answer survives reading the letter again;
+// listing reads the table only.
 import type { CaseEventDto, EventSuggestionDto, SuggestedDeadline } from '../../../shared/api/deadlines';
 import { computeDeadlines } from '../../../shared/deadlines/compute';
 import { DEADLINE_RULES } from '../../../shared/deadlines/rules';
@@ -10,40 +12,21 @@ import { JURISDICTIONS, type CaseEvent, type CaseEventType, type DistrictCalenda
 import { AppError } from '../../../shared/errors';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import type { Core } from '../context';
-import { documentQueries, rowToPageContent } from '../db/queries/documents';
-import { detectEvents, type FoundEvent } from '../extract/correspondence';
+import type { FoundEvent } from '../extract/correspondence';
 import { EVENT_LABELS, type EventKind } from '../extract/vocab/correspondence';
 import { noticeChecksOfCase } from './notices';
-import { calendarOfCase, caseState, pagesStamp, correspondenceOfCase, eventExists, insertEvent, letterFactsOfCase, suggestionAnswers, upsertSuggestionAnswer } from './queries';
-
-/** The deadline trigger each kind of letter event is. A Prior Written Notice is its own kind of event; it also starts the
- *  limitation periods counted from when the parent learned of the action (EVENT_ALSO_STARTS). */
-export const EVENT_TYPE_OF: Record<EventKind, CaseEventType> = {
-  records_request: 'records_request',
-  meeting_request: 'meeting_request',
-  evaluation_request: 'evaluation_request',
-  iee_request: 'iee_request',
-  consent_to_evaluate: 'consent_to_evaluate',
-  prior_written_notice: 'pwn_received',
-  due_process_filing: 'due_process_filing',
-  resolution_session: 'resolution_session',
-  hearing_date: 'hearing_date',
-};
-
-const cache = new WeakMap<Core, Map<string, { stamp: string; events: FoundEvent[] }>>();
-
-/** What one document states, read again only when its pages change. */
-function eventsOfDocument(core: Core, documentId: string): FoundEvent[] {
-  const stamp = pagesStamp(core.db, documentId);
-  let byDoc = cache.get(core);
-  if (!byDoc) cache.set(core, (byDoc = new Map()));
-  const hit = byDoc.get(documentId);
-  if (hit && hit.stamp === stamp) return hit.events;
-  const pages = documentQueries(core.db).pages(documentId).map(rowToPageContent);
-  const events = pages.length ? detectEvents(pages) : [];
-  byDoc.set(documentId, { stamp, events });
-  return events;
-}
+import { recordHistory } from '../history/history';
+import {
+  calendarOfCase,
+  caseState,
+  correspondenceOfCase,
+  eventExists,
+  foundSuggestionsOfCase,
+  insertEvent,
+  letterFactsOfCase,
+  setSuggestionAnswer,
+} from './queries';
+import { EVENT_TYPE_OF } from './letter-events';
 
 const who = (recipient: string | null) => recipient?.replace(/\s*<[^>]*>/g, '').replace(/\s*\([^)]*@[^)]*\)/g, '').trim() || null;
 
@@ -68,39 +51,39 @@ export function caseSuggestions(core: Core, caseId: string): EventSuggestionDto[
   const state = jurisdictionOf(row.state);
   const calendar = calendarOfCase(core.db, caseId);
   const today = core.nowIso().slice(0, 10);
-  const answers = suggestionAnswers(core.db, caseId);
   // A letter drafted in the app and filed as sent already starts its clock.
   const filedLetters = new Set(letterFactsOfCase(core.db, caseId).map((l) => l.documentId).filter(Boolean));
   const notices = new Map(noticeChecksOfCase(core, caseId).map((n) => [n.documentId, n.elements]));
+  const letters = new Map(correspondenceOfCase(core.db, caseId).map((d) => [d.id, d]));
   const out: EventSuggestionDto[] = [];
-  for (const doc of correspondenceOfCase(core.db, caseId)) {
-    if (filedLetters.has(doc.id)) continue;
-    for (const e of eventsOfDocument(core, doc.id)) {
-      const id = `${doc.id}|${e.kind}|${e.date ?? ''}`;
-      const answer = answers.get(id);
-      const accepted = answer?.status === 'accepted' && !!answer.event_id && eventExists(core.db, answer.event_id);
-      const status: EventSuggestionDto['status'] = answer?.status === 'dismissed' ? 'dismissed' : accepted ? 'accepted' : e.automatic ? 'automatic' : 'pending';
-      const label = suggestionLabel(e, doc.file_name, e.page);
-      const eventType = EVENT_TYPE_OF[e.kind];
-      out.push({
-        id,
-        caseId,
-        documentId: doc.id,
-        fileName: doc.file_name,
-        kind: e.kind,
-        eventType,
-        date: e.date,
-        page: e.page,
-        sentence: e.sentence,
-        recipient: e.recipient,
-        action: e.action ?? null,
-        label,
-        status,
-        eventId: accepted ? answer!.event_id : status === 'automatic' ? `auto:${id}` : null,
-        ...(e.kind === 'prior_written_notice' && notices.has(doc.id) ? { noticeElements: notices.get(doc.id) } : {}),
-        deadlines: e.date ? deadlinesStarted({ id, type: eventType, date: e.date, label, sourceDocumentId: doc.id }, state, calendar, today) : [],
-      });
-    }
+  for (const r of foundSuggestionsOfCase(core.db, caseId)) {
+    const doc = letters.get(r.document_id);
+    if (!doc || filedLetters.has(doc.id)) continue;
+    const kind = r.kind as EventKind;
+    const action = (r.action as FoundEvent['action']) ?? null;
+    const accepted = r.status === 'accepted' && !!r.event_id && eventExists(core.db, r.event_id);
+    const status: EventSuggestionDto['status'] = r.status === 'dismissed' ? 'dismissed' : accepted ? 'accepted' : r.automatic ? 'automatic' : 'pending';
+    const label = suggestionLabel({ kind, date: r.date, recipient: r.recipient, action }, doc.file_name, r.page);
+    const eventType = EVENT_TYPE_OF[kind] ?? (r.event_type as CaseEventType);
+    out.push({
+      id: r.id,
+      caseId,
+      documentId: doc.id,
+      fileName: doc.file_name,
+      kind,
+      eventType,
+      date: r.date,
+      page: r.page,
+      sentence: r.sentence,
+      recipient: r.recipient,
+      action,
+      label,
+      status,
+      dismissReason: r.status === 'dismissed' ? r.dismiss_reason : null,
+      eventId: accepted ? r.event_id : status === 'automatic' ? `auto:${r.id}` : null,
+      ...(kind === 'prior_written_notice' && notices.has(doc.id) ? { noticeElements: notices.get(doc.id) } : {}),
+      deadlines: r.date ? deadlinesStarted({ id: r.id, type: eventType, date: r.date, label, sourceDocumentId: doc.id }, state, calendar, today) : [],
+    });
   }
   return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.label.localeCompare(b.label));
 }
@@ -118,20 +101,6 @@ function suggestionOf(core: Core, caseId: string, suggestionId: string): EventSu
   return s;
 }
 
-const answerRow = (s: EventSuggestionDto, status: 'accepted' | 'dismissed' | 'pending', eventId: string | null) => ({
-  id: s.id,
-  case_id: s.caseId,
-  document_id: s.documentId,
-  kind: s.kind,
-  event_type: s.eventType,
-  date: s.date,
-  page: s.page,
-  sentence: s.sentence,
-  recipient: s.recipient,
-  status,
-  event_id: eventId,
-});
-
 /** Makes the suggestion an event of the case (the user's, editable), starting its deadlines; `date` when the letter gave none or the user corrects it. */
 export function acceptSuggestion(core: Core, caseId: string, suggestionId: string, date?: string): string {
   const s = suggestionOf(core, caseId, suggestionId);
@@ -142,15 +111,23 @@ export function acceptSuggestion(core: Core, caseId: string, suggestionId: strin
   const label = date && date !== s.date ? suggestionLabel({ ...s, date }, s.fileName, s.page) : s.label;
   core.db.transaction(() => {
     insertEvent(core.db, { id: eventId, caseId, type: s.eventType, date: when, label, sourceDocumentId: s.documentId, responseDate: null, now: core.nowIso() });
-    upsertSuggestionAnswer(core.db, answerRow(s, 'accepted', eventId), core.nowIso());
+    setSuggestionAnswer(core.db, s.id, { status: 'accepted', eventId, dismissReason: null }, core.nowIso());
+    recordHistory(core, caseId, { kind: 'event_added', description: `Accepted the event "${label}" on ${when}, read from ${s.fileName}`, ids: [eventId, s.documentId] });
   })();
   core.emit('case.changed', { caseId, what: 'deadlines' });
   return eventId;
 }
 
-/** Dismisses a suggestion (an automatic one too: its event goes); `restore` brings it back. */
-export function dismissSuggestion(core: Core, caseId: string, suggestionId: string, restore = false): void {
+/** Dismisses a suggestion (an automatic one too: its event goes), with the user's reason if given; `restore` brings it back. */
+export function dismissSuggestion(core: Core, caseId: string, suggestionId: string, restore = false, reason?: string): void {
   const s = suggestionOf(core, caseId, suggestionId);
-  upsertSuggestionAnswer(core.db, answerRow(s, restore ? 'pending' : 'dismissed', null), core.nowIso());
+  core.db.transaction(() => {
+    setSuggestionAnswer(core.db, s.id, { status: restore ? 'pending' : 'dismissed', eventId: null, dismissReason: restore ? null : reason?.trim().slice(0, 500) || null }, core.nowIso());
+    recordHistory(core, caseId, {
+      kind: restore ? 'suggestion_restored' : 'suggestion_dismissed',
+      description: restore ? `Brought back the suggested event "${s.label}"` : `Dismissed the suggested event "${s.label}"${reason?.trim() ? `: ${reason.trim()}` : ''}`,
+      ids: [s.id, s.documentId],
+    });
+  })();
   core.emit('case.changed', { caseId, what: 'deadlines' });
 }

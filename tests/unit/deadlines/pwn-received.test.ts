@@ -9,6 +9,7 @@ import { migrate } from '../../../main/core/db/migrate';
 import { caseDeadlines } from '../../../main/core/deadlines/service';
 import { caseSuggestions } from '../../../main/core/deadlines/suggestions';
 import { importOne } from '../../../main/core/documents/import';
+import { extractAndStore } from '../../../main/core/pipeline';
 import { computeDeadlines } from '../../../shared/deadlines/compute';
 import { DEADLINE_RULES, rulesForState } from '../../../shared/deadlines/rules';
 import type { DeadlineRule } from '../../../shared/deadlines/types';
@@ -29,6 +30,7 @@ describe('pwn_received', () => {
     const bytes = await notice;
     const [r] = await importOne(core, c.id, { fileName: 'PWN_2025-03-12.pdf', source: 'PWN_2025-03-12.pdf', read: () => new Uint8Array(bytes) });
     expect(r.documentId).toBeTruthy();
+    extractAndStore(core, r.documentId!);
     const pwn = caseSuggestions(core, c.id).find((s) => s.kind === 'prior_written_notice')!;
     expect(pwn.eventType).toBe('pwn_received');
     expect(pwn.status).toBe('automatic');
