@@ -2,7 +2,7 @@
 // each extracted document in its family and runs the family's anchors on it, the hook that learns an
 // anchor from a correction, and the learned values the review screen and the case model read.
 import type { AnchorShape, FormAnchorDto, FormApplyResultDto, FormFamilyDto, FormPreviewDto, FormPreviewItem } from '../../../shared/api/forms';
-import type { CorrectionDto, EntityKind, LearnedValueDto } from '../../../shared/api/review';
+import type { CorrectionDto, EntityKind } from '../../../shared/api/review';
 import type { BBox, ExtractionResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { findDates } from '../../../shared/text/dates';
@@ -12,7 +12,11 @@ import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
 import { recordHistory } from '../history/history';
-import { learnColumn, learnField, learnRows, readColumn, readField, readRecords, readRows, type AnchorSpec, type ReadValue } from './anchors';
+import { learnColumn, learnField, readColumn, readField, type AnchorSpec, type ReadValue } from './anchors';
+import { learnRows, readRecords, readRows } from './rows';
+import { entitiesOf, fillValues } from './learned';
+
+export { learnedOfDocument, withLearned } from './learned';
 import { FAMILY_THRESHOLD, FINGERPRINT_PAGES, familyName, fingerprintOf, layoutOf, likeness } from './fingerprint';
 import { formQueries, type AnchorRow, type FingerprintRow, type ValueRow } from './queries';
 
@@ -147,62 +151,6 @@ function mayHold(text: string, value: unknown): boolean {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return findDates(text).some((d) => d.iso === value);
   const want = squash(String(value));
   return want.length > 0 && squash(text).includes(want);
-}
-
-/** The automatic result of a document with the learned values of enabled anchors filled in. */
-export function withLearned(core: Core, documentId: string, result: ExtractionResult): ExtractionResult {
-  const values = formQueries(core.db).valuesOfDocument(documentId);
-  return values.length ? fillValues(result, values) : result;
-}
-
-type Keyed = Record<string, unknown> & { key: string };
-
-function fillValues(result: ExtractionResult, values: ValueRow[]): ExtractionResult {
-  const out = structuredClone(result);
-  const report = () => (out.progressReport ??= { reportDate: null, periodLabel: null, periodStart: null, periodEnd: null, iepMeetingDate: null, legend: {}, entries: [] });
-  const list = (e: EntityKind): Keyed[] | null => {
-    if (e === 'progress_entry') return report().entries as unknown as Keyed[];
-    if (e === 'goal') return (out.iep?.goals as unknown as Keyed[]) ?? null;
-    if (e === 'service') return (out.iep?.services as unknown as Keyed[]) ?? null;
-    if (e === 'test_score') return out.testScores as unknown as Keyed[];
-    if (e === 'service_summary') return (out.serviceLog?.summaries as unknown as Keyed[]) ?? null;
-    return null;
-  };
-  for (const v of values) {
-    if (v.entity === 'progress_report') (report() as unknown as Record<string, unknown>)[v.field] = v.value;
-    else if (v.entity === 'iep') {
-      if (out.iep) (out.iep as unknown as Record<string, unknown>)[v.field] = v.value;
-    } else if (v.field === '*') list(v.entity)?.push({ ...(v.value as Record<string, unknown>), key: v.entityKey });
-    else {
-      const e = list(v.entity)?.find((x) => x.key === v.entityKey);
-      if (e) e[v.field] = v.value;
-    }
-  }
-  return out;
-}
-
-/** The learned values on a document, as the review screen lists them. */
-export function learnedOfDocument(core: Core, documentId: string): LearnedValueDto[] {
-  const q = formQueries(core.db);
-  const anchors = new Map<string, AnchorRow | null>();
-  return q.valuesOfDocument(documentId).map((v) => {
-    if (!anchors.has(v.anchorId)) anchors.set(v.anchorId, q.anchor(v.anchorId));
-    const a = anchors.get(v.anchorId)!;
-    return { entity: v.entity, entityKey: v.entityKey, field: v.field, value: v.value, page: v.page, bbox: v.bbox, learnedFrom: { anchorId: v.anchorId, documentFileName: a?.sourceFileName ?? '', page: a?.sourcePage ?? 1 } };
-  });
-}
-
-/** The keyed entities of one kind in a result (empty for header entities). */
-function entitiesOf(result: ExtractionResult | null, entity: EntityKind): Keyed[] {
-  if (!result) return [];
-  const list =
-    entity === 'progress_entry' ? result.progressReport?.entries
-    : entity === 'goal' ? result.iep?.goals
-    : entity === 'service' ? result.iep?.services
-    : entity === 'test_score' ? result.testScores
-    : entity === 'service_summary' ? result.serviceLog?.summaries
-    : [];
-  return (list ?? []) as unknown as Keyed[];
 }
 
 const sameText = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
