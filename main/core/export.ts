@@ -1,6 +1,7 @@
 // `iep-casefile/export@1` (../shared/eval/EXPORT.md): the whole case as one JSON document.
 // Keep this stable and versioned: users move cases with it and the evaluation reads it.
 import type { ExtractedGoal } from '../../shared/domain';
+import type { FlagDto } from '../../shared/api/timeline';
 import type { Core } from './context';
 import { getCase } from './cases';
 import { caseLineages, flagsOf, judgedModel } from './timeline/service';
@@ -142,14 +143,28 @@ export function exportCase(core: Core, caseId: string) {
       minutesMissedStudentAbsence: s.minutesMissedStudentAbsence,
       source: source(s.source),
     })),
-    redFlags: flags.map((f) => ({
-      key: f.key,
-      type: f.type,
-      goalIds: f.goalIds,
-      documentIds: f.documentIds,
-      description: f.description,
-      evidence: f.evidence.map(source),
-      dismissed: f.dismissed,
-    })),
+    redFlags: flags.filter((f) => !COMPARISON_FLAG_TYPES.has(f.type)).map(flagOut),
+    comparisonFlags: flags.filter((f) => COMPARISON_FLAG_TYPES.has(f.type)).map(flagOut),
+  };
+}
+
+/**
+ * Flags that weigh the child against figures from outside the records: published norms whose cells
+ * are partly unverified (gap_widening, goal_not_ambitious: shared/norms) and the standing of one
+ * score type against another (score_gap_widening, beside declining_percentiles on the same series).
+ * export@1's redFlags holds the records' own findings, the types its format names; these go beside
+ * it, in comparisonFlags, with the same fields. In the app they are flags like any other.
+ */
+const COMPARISON_FLAG_TYPES: ReadonlySet<FlagDto['type']> = new Set(['gap_widening', 'goal_not_ambitious', 'score_gap_widening']);
+
+function flagOut(f: FlagDto) {
+  return {
+    key: f.key,
+    type: f.type,
+    goalIds: f.goalIds,
+    documentIds: f.documentIds,
+    description: f.description,
+    evidence: f.evidence.map(source),
+    dismissed: f.dismissed,
   };
 }

@@ -40,6 +40,11 @@ describeRivera('the dev-rivera case end to end (text documents)', () => {
     expect(reading?.met).toBe(false);
     const types = new Set(ex.redFlags.map((f) => f.type));
     for (const t of ['goal_carried_forward_unmet', 'declining_percentiles', 'missed_services', 'vague_goal']) expect(types).toContain(t);
+    // Comparisons with outside figures (norms, one score type against another) go beside them.
+    expect(ex.comparisonFlags.length).toBeGreaterThan(0);
+    for (const f of ex.comparisonFlags) expect(['gap_widening', 'goal_not_ambitious', 'score_gap_widening']).toContain(f.type);
+    for (const f of ex.redFlags) expect(['gap_widening', 'goal_not_ambitious', 'score_gap_widening']).not.toContain(f.type);
+    expect(ex.comparisonFlags.map((f) => f.type)).toContain('score_gap_widening');
   });
 
   it('reconciles the 2023-24 service log: 2,890 minutes missed, 2,605 district-responsible', () => {
