@@ -75,7 +75,7 @@ export function CasePage({ caseId, section, rest }: { caseId: string; section: s
         <ul>
           {caseSections.map((s) => (
             <li key={s.id}>
-              <Link href={href({ page: 'case', caseId, section: s.id, rest: [] })} aria-current={s.id === current.id ? 'page' : undefined}>
+              <Link href={href({ page: 'case', caseId, section: s.id, rest: [] })} aria-current={section !== 'info' && s.id === current.id ? 'page' : undefined}>
                 {s.label}
                 {s.id === 'review' && toReview > 0 && (
                   <span className="count" aria-label={`${toReview} documents to review`}>
