@@ -160,7 +160,7 @@ describe('restore from Settings', () => {
       const names = () => (engine.core.db.prepare('SELECT name FROM cases ORDER BY name').all() as Array<{ name: string }>).map((c) => c.name);
       const before = names();
       expect(before).toEqual(['In the backup', 'Only after']);
-      const stage = async () => (await stageBackupUpload(engine.core, [readFileSync(file)], 0)).uploadId;
+      const stage = async () => (await stageBackupUpload(engine.core, (async function* () { yield readFileSync(file); })(), 0)).uploadId;
 
       // The restored folder "does not open": the first reopen fails after the swap.
       let reopens = 0;
