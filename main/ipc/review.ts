@@ -9,9 +9,9 @@ export function registerReview(reg: Registry): void {
     return getReview(core, documentId);
   });
   reg.register('review.queue', ({ caseId }, { core }) => reviewQueue(core, caseId));
-  reg.register('review.correct', ({ caseId, ...c }, { core }) => {
+  reg.register('review.correct', ({ caseId, source, ...c }, { core }) => {
     requireDocumentOfCase(core, caseId, c.documentId);
-    return correct(core, { ...c, value: c.value ?? null });
+    return correct(core, { ...c, value: c.value ?? null }, source);
   });
   reg.register('review.undo', ({ caseId, documentId, correctionId }, { core }) => {
     requireDocumentOfCase(core, caseId, documentId);

@@ -72,6 +72,11 @@ export const reviewApi = {
       field: z.string().min(1).max(100),
       value: z.unknown().optional(),
       status: z.enum(['confirmed', 'edited', 'deleted', 'added']),
+      /**
+       * Where the user marked the value ("Mark on page"): its page and box in PDF points, top-left.
+       * A learned form anchor (issue 18) starts from this box rather than from the value's text.
+       */
+      source: z.object({ page: z.number().int().min(1), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) }).optional(),
     }),
   ),
   'review.undo': defineCall<ReviewDto>()(docRef.extend({ correctionId: z.string().min(1) })),

@@ -81,31 +81,54 @@ export const linesOf = (page: PageLayout): Line[] => pageLines(page).filter((l) 
 /** The words of a value the user typed, found on the pages: a date by its date, anything else by its words in order. */
 function locate(layout: PageLayout[], value: unknown, shape: AnchorShape): { page: number; words: W[]; line: Line } | null {
   for (const page of layout) {
-    for (const line of linesOf(page)) {
-      const ws = line.words as W[];
-      if (shape === 'date') {
-        let text = '';
-        const starts: number[] = [];
-        for (const w of ws) {
-          starts.push(text.length + (text ? 1 : 0));
-          text += (text ? ' ' : '') + w.text;
-        }
-        const hit = findDates(text).find((d) => d.iso === value);
-        if (hit) {
-          const words = ws.filter((_w, i) => starts[i] < hit.index + hit.length && starts[i] + ws[i].text.length > hit.index);
-          if (words.length) return { page: page.page, words, line };
-        }
-        continue;
+    const hit = locateIn(linesOf(page), value, shape);
+    if (hit) return { page: page.page, ...hit };
+  }
+  return null;
+}
+
+/** The first of some lines that prints a value, and the value's words in it. */
+function locateIn(lines: Line[], value: unknown, shape: AnchorShape): { words: W[]; line: Line } | null {
+  for (const line of lines) {
+    const ws = line.words as W[];
+    if (shape === 'date') {
+      let text = '';
+      const starts: number[] = [];
+      for (const w of ws) {
+        starts.push(text.length + (text ? 1 : 0));
+        text += (text ? ' ' : '') + w.text;
       }
-      const want = String(value).split(/\s+/).map(norm).filter(Boolean);
-      if (!want.length) continue;
-      const have = ws.map((w) => norm(w.text));
-      for (let i = 0; i + want.length <= have.length; i++) {
-        if (want.every((t, j) => have[i + j] === t)) return { page: page.page, words: ws.slice(i, i + want.length), line };
+      const hit = findDates(text).find((d) => d.iso === value);
+      if (hit) {
+        const words = ws.filter((_w, i) => starts[i] < hit.index + hit.length && starts[i] + ws[i].text.length > hit.index);
+        if (words.length) return { words, line };
       }
+      continue;
+    }
+    const want = String(value).split(/\s+/).map(norm).filter(Boolean);
+    if (!want.length) continue;
+    const have = ws.map((w) => norm(w.text));
+    for (let i = 0; i + want.length <= have.length; i++) {
+      if (want.every((t, j) => have[i + j] === t)) return { words: ws.slice(i, i + want.length), line };
     }
   }
   return null;
+}
+
+/**
+ * The words of a value inside the box the user marked on a page ("Mark on page"), with the whole
+ * line they are printed in: the value's own words when the box holds it (a date among other words),
+ * else every word inside. The box decides where, so a value printed twice on the page is the one marked.
+ */
+function locateMarked(pl: PageLayout, bbox: BBox, value: unknown, shape: AnchorShape): { words: W[]; line: Line } | null {
+  const lines = linesOf(pl);
+  const marked = lines.map((l) => ({ line: l, words: l.words.filter((w) => inside(w.bbox, bbox)) as W[] })).filter((m) => m.words.length);
+  if (!marked.length) return null;
+  for (const m of marked) {
+    const hit = locateIn([{ ...m.line, words: m.words, text: m.words.map((w) => w.text).join(' ') }], value, shape);
+    if (hit) return { words: hit.words, line: m.line };
+  }
+  return { words: marked.flatMap((m) => m.words), line: marked[0].line };
 }
 
 export interface LearnInput {
@@ -125,12 +148,12 @@ export function learnField(input: LearnInput): { spec: FieldSpec; shape: AnchorS
   const shape = shapeOf(input.value);
   let page: number;
   let words: W[];
-  let own: Line | null = null;
-  if (input.page !== null && input.bbox) {
-    page = input.page;
-    const pl = input.layout.find((p) => p.page === page);
-    words = (pl ? linesOf(pl).flatMap((l) => l.words) : []).filter((w) => inside(w.bbox, input.bbox!)) as W[];
-    if (!words.length) return null;
+  let own: Line;
+  const markedPage = input.page !== null && input.bbox ? input.layout.find((p) => p.page === input.page) : undefined;
+  const marked = markedPage && input.bbox ? locateMarked(markedPage, input.bbox, input.value, shape) : null;
+  if (markedPage && marked) {
+    page = markedPage.page;
+    ({ words, line: own } = marked);
   } else {
     const hit = locate(input.layout, input.value, shape);
     if (!hit) return null;
@@ -140,7 +163,7 @@ export function learnField(input: LearnInput): { spec: FieldSpec; shape: AnchorS
   const vb = box(words);
   const h = median(words.map((w) => w.bbox[3] - w.bbox[1]));
   // The label printed in the value's own line, before it ("Period: Term 3").
-  if (own) {
+  {
     const before = own.words.filter((w) => w.bbox[2] <= vb[0] + 0.5 && !words.includes(w as W));
     const masked = maskText(before.map((w) => w.text).join(' '));
     if (before.length && /\p{L}{2}/u.test(masked) && masked.length >= 3) {
@@ -220,13 +243,14 @@ export function readField(layout: PageLayout[], spec: FieldSpec, shape: AnchorSh
 }
 
 /** A column anchor from a value the user gave one row of a table: where on the row's band it is printed. */
-export function learnColumn(input: { layout: PageLayout[]; value: unknown; row: { page: number; bbox: BBox }; isStatic(masked: string): boolean }): { spec: ColumnSpec; shape: AnchorShape; description: string } | null {
+export function learnColumn(input: { layout: PageLayout[]; value: unknown; row: { page: number; bbox: BBox }; marked?: BBox | null; isStatic(masked: string): boolean }): { spec: ColumnSpec; shape: AnchorShape; description: string } | null {
   const shape = shapeOf(input.value);
   const pl = input.layout.find((p) => p.page === input.row.page);
   if (!pl) return null;
   const rb = input.row.bbox;
   const band = linesOf(pl).filter((l) => cy(l.bbox) >= rb[1] - 2 && cy(l.bbox) <= rb[3] + 2);
-  const hit = locate([{ ...pl, blocks: [{ page: pl.page, order: 0, kind: 'text', lines: band, text: '', bbox: rb }], furniture: [] }], input.value, shape);
+  // The box the user marked, when they did and it is on the row; else the value's text on the row.
+  const hit = (input.marked && cy(input.marked) >= rb[1] - 2 && cy(input.marked) <= rb[3] + 2 ? locateMarked(pl, input.marked, input.value, shape) : null) ?? locateIn(band, input.value, shape);
   if (!hit) return null;
   const vb = box(hit.words);
   // The column's header: the nearest line above that the form prints on every copy; over the value

@@ -73,12 +73,20 @@ function sourceOf(value: unknown): { page: number | null; bbox: BBox | null } {
   return { page, bbox };
 }
 
+/** Where the user marked a value on its page ("Mark on page"): PDF points, top-left. */
+export interface MarkedSource {
+  page: number;
+  bbox: BBox;
+}
+
 /**
  * Learns an anchor from a correction (a value edited on a header field, or an entity added by its
- * box) and stores it with the family of its document. A correction corrected again replaces the
- * anchor learned from it, unless that one was applied already. Returns null when nothing was learned.
+ * box) and stores it with the family of its document. A value the user marked on the page (`marked`)
+ * is learned at that box, not looked for by its text (the same date may be printed twice). A
+ * correction corrected again replaces the anchor learned from it, unless that one was applied
+ * already. Returns null when nothing was learned.
  */
-export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | null {
+export function learnFromCorrection(core: Core, c: CorrectionDto, marked?: MarkedSource): AnchorRow | null {
   if (c.value === null || c.value === undefined) return null;
   const isField = c.status === 'edited' && FIELD_ENTITIES.includes(c.entity) && c.field !== '*';
   const isRows = c.status === 'added' && ROW_ENTITIES.includes(c.entity) && typeof c.value === 'object';
@@ -100,7 +108,7 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   }
   // Only the pages the value can be on are laid out: a correction answers at once on a long document.
   const pages = documentQueries(core.db).pages(c.documentId).map(rowToPageContent);
-  const onPages = isField ? pages.filter((p) => mayHold(p.text, c.value)).slice(0, 3) : pages.filter((p) => p.pageNumber === (row?.page ?? page ?? 1));
+  const onPages = isField ? pages.filter((p) => (marked ? p.pageNumber === marked.page : mayHold(p.text, c.value))).slice(0, 3) : pages.filter((p) => p.pageNumber === (row?.page ?? page ?? 1));
   if (!onPages.length) return null;
   const layout = layoutOf(onPages);
   const familyId = q.familyOfDocument(c.documentId) ?? assignFamily(core, c.documentId);
@@ -109,11 +117,11 @@ export function learnFromCorrection(core: Core, c: CorrectionDto): AnchorRow | n
   let shape: AnchorShape;
   let description: string;
   if (isField) {
-    const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: null, bbox: null, isStatic });
+    const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: marked?.page ?? null, bbox: marked?.bbox ?? null, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
   } else if (row) {
-    const r = learnColumn({ layout, value: c.value, row, isStatic });
+    const r = learnColumn({ layout, value: c.value, row, marked: marked?.page === row.page ? marked.bbox : null, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
   } else {

@@ -9,7 +9,7 @@ import { extractAndStore } from '../pipeline';
 import { documentQueries } from '../db/queries/documents';
 import { getCase } from '../cases';
 import { recordHistory } from '../history/history';
-import { learnedOfDocument, learnFromCorrection, withLearned } from '../forms/service';
+import { learnedOfDocument, learnFromCorrection, withLearned, type MarkedSource } from '../forms/service';
 import { lowestConfidence, orderQueue } from './order';
 
 function loadAutomatic(core: Core, documentId: string): ExtractionResult | null {
@@ -44,13 +44,14 @@ export function getReview(core: Core, documentId: string): ReviewDto {
   return { documentId, automatic, corrected: automatic ? applyCorrections(automatic, corrections) : null, corrections, confirmedAt: reviewConfirmedAt(core.db, documentId), ...(learned.length ? { learned } : {}) };
 }
 
-export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>): ReviewDto {
+/** A correction; `source` is where the user marked the value on the page, when they did (issue 18: the form learns that place). */
+export function correct(core: Core, c: Omit<CorrectionDto, 'id' | 'updatedAt'>, source?: MarkedSource): ReviewDto {
   const doc = documentQueries(core.db).get(c.documentId);
   if (!doc) throw new AppError('not_found', `No document with id ${c.documentId}.`);
   if (c.status === 'added' && (typeof c.value !== 'object' || c.value === null)) throw new AppError('invalid_input', 'An added value needs its fields.');
   const saved = saveCorrection(core, c);
   try {
-    learnFromCorrection(core, saved);
+    learnFromCorrection(core, saved, source);
   } catch (e) {
     console.error(`[forms] learning from a correction on ${doc.file_name} failed:`, e);
   }

@@ -19,7 +19,7 @@ import { displayValue, learnedText, newEntityKey, parseInput, reviewFields, type
 import { ApplyToOthers } from './ApplyToOthers';
 import { correctionOf, valueFromWords } from './learning';
 import { FormFamilyTag } from '../forms/FormFamilyTag';
-import { wordsInside } from '../../components/viewer/PageView';
+import { unionBox, wordsInside } from '../../components/viewer/PageView';
 import { ErrorText } from '../../components/ErrorText';
 
 type Call = Parameters<typeof invoke<'review.correct'>>[1];
@@ -129,9 +129,11 @@ export function ReviewDocument({ caseId, documentId, onBack }: { caseId: string;
   /** Marking where a field is: the words inside the rectangle become its value. */
   const markField = async (f: ReviewField, picked: Picked) => {
     setMarking(null);
-    const value = valueFromWords(f.kind, wordsInside(picked.page, picked.rect).map((w) => w.text).join(' '));
+    const words = wordsInside(picked.page, picked.rect);
+    const value = valueFromWords(f.kind, words.map((w) => w.text).join(' '));
     if (value === null) return setError(`No ${f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'} inside that rectangle for ${f.label}.`);
-    await call({ entity: f.entity, entityKey: f.entityKey, field: f.field, value, status: 'edited' });
+    // The box marked goes with the value: the form learns this place, not the first one printing the same text.
+    await call({ entity: f.entity, entityKey: f.entityKey, field: f.field, value, status: 'edited', source: { page: picked.page.pageNumber, bbox: unionBox(words) ?? picked.rect } });
   };
   const act = async (p: Promise<ReviewDto>) => {
     try {
