@@ -6,6 +6,7 @@ import { Button, FileTrigger, Form, Input, Label, Link, Radio, RadioGroup, TextF
 import type { ArchiveImportDto } from '../../../../shared/api/app';
 import { ApiError, fetchFile, invoke } from '../../api/client';
 import { href } from '../../router';
+import { counted } from '../words';
 
 type Choice = 'merge' | 'copy';
 
@@ -38,8 +39,8 @@ export function ArchiveImportSection() {
         setDone(r);
         setStatus(
           r.mode === 'merge'
-            ? `Merged “${staged.fileName}” into the case: ${r.documentsAdded} document(s) added, ${r.documentsKept} already here. Nothing that was here changed.`
-            : `Imported “${staged.fileName}”${r.mode === 'copy' ? ' as a copy beside the case' : ''}: ${r.documents} document(s).`,
+            ? `Merged “${staged.fileName}” into the case: ${counted(r.documentsAdded ?? 0, 'document')} added, ${r.documentsKept} already here. Nothing that was here changed.`
+            : `Imported “${staged.fileName}”${r.mode === 'copy' ? ' as a copy beside the case' : ''}: ${counted(r.documents, 'document')}.`,
         );
       } catch (err) {
         if (err instanceof ApiError && err.code === 'conflict' && !pending) {

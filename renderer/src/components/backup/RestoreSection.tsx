@@ -6,6 +6,7 @@ import { Button, FileTrigger, Form, Input, Label, TextField } from 'react-aria-c
 import type { BackupCheckDto } from '../../../../shared/api/app';
 import { fetchFile, invoke } from '../../api/client';
 import { FormDialog } from '../FormDialog';
+import { counted } from '../words';
 
 const CONFIRM_WORD = 'replace';
 
@@ -38,7 +39,7 @@ export function RestoreSection() {
       if (!up.ok || !up.value) throw new Error(up.error?.message ?? `The upload failed (${res.status}).`);
       const result = await invoke('app.checkBackup', { uploadId: up.value.uploadId, fileName: file.name, passphrase });
       setChecked({ uploadId: up.value.uploadId, passphrase, check: result });
-      setStatus(`“${result.fileName}” is a whole backup, made ${when(result.createdAt)}: ${result.originals} original document file(s), ${result.packets} packet file(s), ${megabytes(result.bytes)}. Every part matches its checksum.`);
+      setStatus(`“${result.fileName}” is a whole backup, made ${when(result.createdAt)}: ${counted(result.originals, 'original document file')}, ${counted(result.packets, 'packet file')}, ${megabytes(result.bytes)}. Every part matches its checksum.`);
     } catch (err) {
       setStatus((err as Error).message);
     } finally {

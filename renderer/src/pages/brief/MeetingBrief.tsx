@@ -8,6 +8,7 @@ import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { ErrorText } from '../../components/ErrorText';
 import { viewerHref } from '../../components/viewer/links';
+import { counted } from '../../components/words';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -64,7 +65,7 @@ function BriefPreview({ caseId, brief, onSaved, onCancel }: { caseId: string; br
   return (
     <div className="brief-preview">
       <p className="muted">
-        {brief.iep ? `Goals of the ${brief.iep}` : 'No IEP in the records yet'}: {brief.goals.length} goal(s), {brief.services.length} service line(s), {brief.caseFindings.length} other open red flag(s).
+        {brief.iep ? `Goals of the ${brief.iep}` : 'No IEP in the records yet'}: {counted(brief.goals.length, 'goal')}, {counted(brief.services.length, 'service line')}, {counted(brief.caseFindings.length, 'other open red flag')}.
         Edit the questions, then save: the brief is filed in the case's documents.
       </p>
       {brief.goals.map((g) => (

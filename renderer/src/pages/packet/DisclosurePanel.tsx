@@ -9,6 +9,7 @@ import type { PacketOptionsArgs } from '../../../../shared/api/packet';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { useCaseQuery } from '../../components/charts/useCaseQuery';
+import { counted } from '../../components/words';
 import { downloadFile } from './download';
 
 const TAG_WORDS = { P: 'verified', S: 'secondary source', K: 'unverified', X: 'unverified' } as const;
@@ -30,7 +31,7 @@ function WitnessEditor({ caseId }: { caseId: string }) {
       stored.set(saved);
       setRows(null);
       setError(null);
-      setStatus(`Witness list saved (${saved.length}).`);
+      setStatus(`Witness list saved (${counted(saved.length, 'witness', 'witnesses')}).`);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -142,7 +143,7 @@ export function DisclosurePanel({ options, problem, fileNameFor }: { options: Pa
       {kit && (
         <div className="disclosure-kit">
           <p role="status">
-            Disclosure kit ready: {kit.exhibits.length} exhibits, {kit.witnesses.length} witnesses; disclose by {formatDisplayDate(kit.deadline.deadline)}.
+            Disclosure kit ready: {counted(kit.exhibits.length, 'exhibit')}, {counted(kit.witnesses.length, 'witness', 'witnesses')}; disclose by {formatDisplayDate(kit.deadline.deadline)}.
           </p>
           {kit.changes.length > 0 && (
             <ul aria-label="Changes since the last disclosure" className="warn-text small">

@@ -3,6 +3,7 @@
 import { LOW_CONFIDENCE, type CorrectionDto, type EntityKind, type LearnedValueDto, type ReviewDto } from '../../../../shared/api/review';
 import type { DataPoint, ExtractionResult, Provenance } from '../../../../shared/domain';
 import { formatDisplayDate } from '../../../../shared/text/dates';
+import { SUBTYPE_LABELS } from '../documents/labels';
 
 export type ValueKind = 'text' | 'number' | 'date' | 'direction' | 'datapoint';
 export type ReviewStatus = 'automatic' | 'confirmed' | 'edited' | 'added';
@@ -34,10 +35,15 @@ export interface ReviewField {
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function displayValue(f: Pick<ReviewField, 'value' | 'kind'>): string {
+const DIRECTION_LABELS: Record<string, string> = { increase: 'Increase', decrease: 'Decrease', maintain: 'Maintain' };
+
+/** The value as the screen shows it: dates as "Oct 10, 2023", data words (an IEP's type, a goal's direction) by their label; the stored value stays as it is. */
+export function displayValue(f: Pick<ReviewField, 'value' | 'kind'> & Partial<Pick<ReviewField, 'entity' | 'field'>>): string {
   const v = f.value;
   if (v === null || v === undefined || v === '') return '—';
   if (f.kind === 'date' && typeof v === 'string' && ISO_DATE.test(v)) return formatDisplayDate(v);
+  if (f.kind === 'direction' && typeof v === 'string') return DIRECTION_LABELS[v] ?? v;
+  if (f.entity === 'iep' && f.field === 'type' && typeof v === 'string') return (SUBTYPE_LABELS as Record<string, string>)[v] ?? v;
   if (f.kind === 'datapoint') {
     const p = v as DataPoint;
     return `${p.date ? formatDisplayDate(p.date) + ': ' : ''}${p.value}${p.unit ? ' ' + p.unit : ''}`;
