@@ -8,6 +8,7 @@ import type { PageCite } from '../../../shared/compensatory/types';
 import { AppError } from '../../../shared/errors';
 import { lineageChartData } from '../../../shared/timeline/chart-data';
 import { goalChartOption, percentileChartOption } from '../../../shared/timeline/chart';
+import { untitledOption } from '../../../shared/timeline/untitled';
 import { formatDisplayDate } from '../../../shared/text/dates';
 import { DOC_TYPE_LABELS } from '../../../shared/doc-types';
 import type { Core } from '../context';
@@ -90,7 +91,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
     .filter((ch) => ch.segments.some((s) => s.points.length || s.baseline))
     .map((ch) => ({
       title: ch.title,
-      svg: renderChartSvg(goalChartOption(ch), { width: 640, height: 320 }),
+      svg: renderChartSvg(untitledOption(goalChartOption(ch)), { width: 640, height: 320 }),
       table: {
         columns: ['Date', 'Value', 'Source'],
         rows: ch.segments.flatMap((s) => [
@@ -105,7 +106,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
     ? [
         {
           title: 'Percentile ranks across years',
-          svg: renderChartSvg(percentileChartOption(model.testScores), { width: 640, height: 320 }),
+          svg: renderChartSvg(untitledOption(percentileChartOption(model.testScores)), { width: 640, height: 320 }),
           table: {
             columns: ['Date', 'Test', 'Subtest', 'Score', 'Percentile', 'Level'],
             rows: model.testScores.map((s) => [s.date, s.test, s.subtest, s.score, s.percentile, s.level]),

@@ -8,7 +8,8 @@ import { isPercentUnit, valueAxisBounds } from '../../../shared/timeline/axis';
 import { goalChartOption } from '../../../shared/timeline/chart';
 import type { ChartSegment, GoalChartData } from '../../../shared/timeline/chart-data';
 import { progressStats } from '../../../shared/timeline/stats';
-import { compactOption, untitledOption } from '../../../renderer/src/components/charts/chartData';
+import { untitledOption } from '../../../shared/timeline/untitled';
+import { compactOption } from '../../../renderer/src/components/charts/chartData';
 
 const source = { documentId: 'doc-1', page: 1, bbox: null };
 
@@ -83,5 +84,17 @@ describe('the goal check quotes the goal', () => {
   it('counts weeks in whole weeks', () => {
     const check = checkGoal(goal, { baselineValue: 61, baselineDate: '2023-10-10', observedRatePerWeek: 0.1 });
     expect(check.ambition?.reason).toMatch(/in \d+ weeks needs/);
+  });
+});
+
+describe('one title per chart in the packet', () => {
+  it('draws the packet chart without its own title: the packet heads it', async () => {
+    const { renderChartSvg } = await import('../../../main/core/timeline/svg');
+    const option = goalChartOption(chart('WCPM', 48, 90, [52, 60, 63]));
+    const titled = renderChartSvg(option, { width: 640, height: 320 });
+    const drawn = renderChartSvg(untitledOption(option), { width: 640, height: 320 });
+    expect(titled).toContain('Math Calculation');
+    expect(drawn).not.toContain('Math Calculation');
+    expect(drawn).toContain('WCPM');
   });
 });

@@ -9,7 +9,8 @@ import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { sourceHref } from '../viewer/links';
-import { chartRows, chartSummary, compactOption, isProvenance, untitledOption } from './chartData';
+import { untitledOption } from '../../../../shared/timeline/untitled';
+import { chartRows, chartSummary, compactOption, isProvenance } from './chartData';
 
 use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
