@@ -30,7 +30,7 @@ export const packetOptionsSchema = caseRef.extend({
   /** The red flags (their keys) whose findings the findings section states, in this order; without it, every open flag. */
   findingKeys: z.array(z.string().min(1).max(2000)).max(500).optional(),
   preparedBy: z.string().max(200).optional(),
-  /** A hearing office's binder rules (shared/forums): numbering, stamp, slip sheets, tab index, e-filing limits. */
+  /** A hearing office's binder rules (shared/forums): numbering, stamp, slip sheets, tab index, e-filing limits, the front matter's paper and margins. */
   forum: z
     .object({
       id: z.enum(FORUM_IDS),
@@ -42,6 +42,7 @@ export const packetOptionsSchema = caseRef.extend({
           tabIndex: z.boolean().optional(),
           frontMatterPaginated: z.boolean().optional(),
           efiling: z.object({ maxBytes: z.number().int().min(100_000).nullable().optional(), maxPages: z.number().int().min(10).nullable().optional() }).optional(),
+          page: z.object({ size: z.enum(['letter', 'legal', 'a4']).optional(), marginInches: z.number().min(0.25).max(2).optional() }).optional(),
         })
         .optional(),
     })

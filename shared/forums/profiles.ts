@@ -48,7 +48,8 @@ export interface ForumProfile {
   tabIndex: boolean;
   /** Page numbers on the front matter (cover, contents, findings…). Exhibit pages are always numbered. */
   frontMatterPaginated: boolean;
-  page: { size: 'letter'; marginInches: number };
+  /** The front matter's paper and margins (cover, contents, index, slip sheets); exhibit pages keep their own size. */
+  page: ForumPage;
   efiling: EFilingLimits;
   /** Business days before the hearing by which exhibits and witnesses are disclosed. */
   disclosureBusinessDays: number;
@@ -58,6 +59,24 @@ export interface ForumProfile {
   /** The weakest tag among the sources the profile's choices rest on. */
   confidence: SourceTag;
   notes: string[];
+}
+
+export type PaperSize = 'letter' | 'legal' | 'a4';
+export interface ForumPage {
+  size: PaperSize;
+  marginInches: number;
+}
+
+/** Paper sizes in PDF points (1/72 inch). */
+export const PAPER_POINTS: Record<PaperSize, { width: number; height: number }> = {
+  letter: { width: 612, height: 792 },
+  legal: { width: 612, height: 1008 },
+  a4: { width: 595.28, height: 841.89 },
+};
+
+/** The front matter's page in points: paper size and the margin on every side. */
+export function forumPagePoints(page: ForumPage): { width: number; height: number; margin: number } {
+  return { ...PAPER_POINTS[page.size], margin: Math.round(page.marginInches * 72 * 100) / 100 };
 }
 
 const FEDERAL_DISCLOSURE: ForumSource = {
@@ -177,6 +196,7 @@ export interface ForumOverrides {
   tabIndex?: boolean;
   frontMatterPaginated?: boolean;
   efiling?: Partial<EFilingLimits>;
+  page?: Partial<ForumPage>;
 }
 
 export function forumProfile(id: ForumId, overrides: ForumOverrides = {}): ForumProfile {
@@ -189,6 +209,7 @@ export function forumProfile(id: ForumId, overrides: ForumOverrides = {}): Forum
     tabIndex: overrides.tabIndex ?? base.tabIndex,
     frontMatterPaginated: overrides.frontMatterPaginated ?? base.frontMatterPaginated,
     efiling: { ...base.efiling, ...overrides.efiling },
+    page: { ...base.page, ...overrides.page },
   };
 }
 

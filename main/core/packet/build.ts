@@ -46,6 +46,8 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
   checkAbort(signal);
   const resolver = new CiteResolver(plans, input.bates);
   const front = await renderFrontMatter(input, plans, resolver, pages, fonts);
+  // Volume 1 of a split packet numbers its front matter by its own length: the same pages laid out again without footers.
+  const unnumbered = input.layout?.splitsIntoVolumes && (input.layout.frontMatterPaginated ?? true) ? (await renderFrontMatter(input, plans, resolver, pages, fonts, false)).pdf : undefined;
   onProgress?.({ phase: 'layout', done: 1, total: 1 });
 
   const out = await PDFDocument.create();
@@ -129,7 +131,7 @@ export async function buildPacketDetailed(input: PacketInput, options: BuildOpti
     exhibits: placements,
     unresolvedCites: resolver.unresolved,
   };
-  return { pdf, manifest };
+  return { pdf, manifest, ...(unnumbered ? { frontMatterUnnumbered: unnumbered } : {}) };
 }
 
 /** The packet PDF. Use buildPacketDetailed for the page map and any cites that did not resolve. */

@@ -3,7 +3,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { CiteResolver, planExhibits, type ExhibitPlan } from './plan';
 import type { PacketInput } from './types';
-import { CONTENT_WIDTH, defaultFonts, displayDate, FrontMatterWriter } from './writer';
+import { defaultFonts, displayDate, FrontMatterWriter } from './writer';
 
 export interface ExhibitListRow {
   exhibit: string;
@@ -44,7 +44,8 @@ export function exhibitListCsv(rows: ExhibitListRow[]): string {
 
 export async function exportExhibitList(input: ExhibitListInput): Promise<{ pdf: Uint8Array; csv: string; rows: ExhibitListRow[] }> {
   const rows = await exhibitListRows(input);
-  const w = new FrontMatterWriter(input.fonts ?? defaultFonts(), `${input.case.title}: Exhibit List`);
+  const w = new FrontMatterWriter(input.fonts ?? defaultFonts(), `${input.case.title}: Exhibit List`, undefined, input.layout?.page);
+  const CONTENT_WIDTH = w.contentWidth;
   w.newPage();
   w.heading(`${input.case.title}`, 16);
   w.paragraph('Exhibit List', { bold: true, size: 13 });

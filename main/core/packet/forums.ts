@@ -1,7 +1,7 @@
 // A forum profile (shared/forums) applied to the packet's input: the exhibit numbering, where the page
-// number goes, slip sheets, the tab index, numbered front matter. E-filing limits split the built packet
+// number goes, slip sheets, the tab index, numbered front matter, the front matter's paper and margins. E-filing limits split the built packet
 // into volumes afterwards (volumes.ts).
-import { forumProfile, type ForumId, type ForumOverrides, type ForumProfile } from '../../../shared/forums/profiles';
+import { forumPagePoints, forumProfile, type ForumId, type ForumOverrides, type ForumProfile } from '../../../shared/forums/profiles';
 import type { PacketInput } from './types';
 
 export function applyForum(input: PacketInput, profile: ForumProfile): PacketInput {
@@ -13,7 +13,7 @@ export function applyForum(input: PacketInput, profile: ForumProfile): PacketInp
     labelStyle: profile.numbering.scheme === 'numbers' ? 'P-1' : 'A',
     bates: { ...input.bates, position: profile.stampPosition },
     sections,
-    layout: { slipSheets: profile.slipSheets, frontMatterPaginated: profile.frontMatterPaginated, numbering: profile.numbering },
+    layout: { slipSheets: profile.slipSheets, frontMatterPaginated: profile.frontMatterPaginated, numbering: profile.numbering, page: forumPagePoints(profile.page), splitsIntoVolumes: profile.efiling.maxBytes != null || profile.efiling.maxPages != null },
   };
 }
 

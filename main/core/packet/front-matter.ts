@@ -9,7 +9,7 @@ import type { PacketPages } from './page-map';
 import type { CiteResolver, ExhibitPlan } from './plan';
 import { writeSlipSheets } from './slips';
 import type { PacketChart, PacketInput, PacketSection } from './types';
-import { CONTENT_WIDTH, displayDate, FrontMatterWriter, PAGE, type Cell, type Column, type LinkSpot } from './writer';
+import { displayDate, FrontMatterWriter, PAGE, type Cell, type Column, type LinkSpot } from './writer';
 
 export const SECTION_TITLES: Record<PacketSection, string> = {
   cover: 'Cover',
@@ -45,8 +45,11 @@ export async function renderFrontMatter(
   resolver: CiteResolver,
   pages: PacketPages,
   fonts: { regular: string; bold: string },
+  /** false: no footers on the front matter's own pages (volume 1 of a split packet numbers its own). */
+  footers = true,
 ): Promise<FrontMatterLayout> {
-  const w = new FrontMatterWriter(fonts, `${input.case.title}: Evidence Packet`);
+  const w = new FrontMatterWriter(fonts, `${input.case.title}: Evidence Packet`, undefined, input.layout?.page);
+  const CONTENT_WIDTH = w.contentWidth;
   const sectionStarts = new Map<PacketSection, number>();
   const included = (id: PacketSection) => input.sections.includes(id);
   const start = (id: PacketSection) => {
@@ -185,7 +188,7 @@ export async function renderFrontMatter(
   const numbered = input.layout?.frontMatterPaginated ?? true;
   // Unnumbered front matter (a forum's choice) keeps the slip sheets' packet page numbers: they sit among the exhibits.
   const pdf = await w.finish((n) => (n <= pageCount
-    ? (numbered ? `${input.case.title} - page ${n} of ${pages.totalPages}` : '')
+    ? (numbered && footers ? `${input.case.title} - page ${n} of ${pages.totalPages}` : '')
     : `${input.case.title} - page ${pages.slipPage(n - pageCount - 1)} of ${pages.totalPages}`));
   return { pdf, pageCount, sectionStarts, links: w.links };
 }

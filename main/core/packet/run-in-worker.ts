@@ -32,7 +32,7 @@ export function buildPacketInWorker(workerUrl: URL, input: PacketInput, options:
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'progress') onProgress?.(msg.progress);
-      else if (msg.type === 'done') finish(() => resolve({ pdf: msg.pdf, manifest: msg.manifest }));
+      else if (msg.type === 'done') finish(() => resolve({ pdf: msg.pdf, manifest: msg.manifest, ...(msg.frontMatterUnnumbered ? { frontMatterUnnumbered: msg.frontMatterUnnumbered } : {}) }));
       else finish(() => reject(Object.assign(new Error(msg.message), { name: msg.name })));
     });
     worker.on('error', (err) => finish(() => reject(err)));

@@ -118,6 +118,10 @@ export interface PacketLayout {
   frontMatterPaginated: boolean;
   /** Replaces labelStyle when given: a party prefix (P-1, S-1) and numbers or letters. */
   numbering?: ExhibitNumbering | null;
+  /** The front matter's page in points (cover, contents, index, slip sheets); absent: Letter, 3/4-inch margins. */
+  page?: { width: number; height: number; margin: number } | null;
+  /** The packet may be split into volumes (a forum's e-filing limits): the builder keeps a copy of the front matter without footers, for volume 1's own numbering. */
+  splitsIntoVolumes?: boolean;
 }
 
 export interface PacketProgress {
@@ -160,4 +164,6 @@ export interface PacketManifest {
 export interface PacketResult {
   pdf: Uint8Array;
   manifest: PacketManifest;
+  /** With layout.splitsIntoVolumes and numbered front matter: the front matter's pages (its first manifest.frontMatterPages) without footers. */
+  frontMatterUnnumbered?: Uint8Array;
 }

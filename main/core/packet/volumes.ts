@@ -2,13 +2,14 @@
 // boundaries. Every volume keeps the packet's own pages and stamps (the numbers run on across volumes),
 // has its own bookmarks, and carries the combined index (every exhibit, its range and its volume) in
 // front of its exhibits. Front-matter links into a later volume are dropped; those within volume 1 stay.
+// Volume 1's front matter is numbered by that volume's own pages when the profile numbers it.
 // Each volume is read back by the pagination check.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import type { EFilingLimits } from '../../../shared/forums/profiles';
 import { addOutline, type OutlineItem } from './navigation';
 import { assertPagination } from './pagination-check';
 import type { BatesOptions, ExhibitPlacement, PacketResult } from './types';
-import { CONTENT_WIDTH, FrontMatterWriter, defaultFonts, displayDate } from './writer';
+import { FrontMatterWriter, defaultFonts, displayDate, type PageGeometry } from './writer';
 
 export interface PacketVolume {
   number: number;
@@ -31,8 +32,9 @@ const range = (e: ExhibitPlacement) => (e.batesFirst === e.batesLast ? e.batesFi
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /** The combined index: every exhibit with its range and the volume that holds it. */
-async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volumeOf: Map<string, number>, volume: number, volumes: number, fonts: { regular: string; bold: string }): Promise<Uint8Array> {
-  const w = new FrontMatterWriter(fonts, `${title}: ${COMBINED_INDEX}`);
+async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volumeOf: Map<string, number>, volume: number, volumes: number, fonts: { regular: string; bold: string }, page: PageGeometry | null): Promise<Uint8Array> {
+  const w = new FrontMatterWriter(fonts, `${title}: ${COMBINED_INDEX}`, undefined, page);
+  const CONTENT_WIDTH = w.contentWidth;
   w.newPage();
   w.heading(COMBINED_INDEX);
   w.paragraph(`Volume ${volume} of ${volumes}. The page numbers run on from one volume to the next.`, { size: 10 });
@@ -43,6 +45,17 @@ async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volume
   );
   const pages = w.pageCount;
   return w.finish((n) => `${COMBINED_INDEX} - volume ${volume} of ${volumes}, page ${n} of ${pages}`);
+}
+
+/** The front matter's footer, as the builder writes it, counting this volume's pages. */
+async function numberFrontMatter(doc: PDFDocument, pages: PDFPage[], title: string, total: number): Promise<void> {
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const size = 8;
+  pages.forEach((page, k) => {
+    const text = `${title} - volume 1, page ${k + 1} of ${total}`;
+    const width = font.widthOfTextAtSize(text, size);
+    page.drawText(text, { x: (page.getWidth() - width) / 2, y: 26, size, font, color: rgb(0x55 / 255, 0x55 / 255, 0x55 / 255) });
+  });
 }
 
 interface LinkRecord { pageIndex: number; rect: PDFArray; target: number }
@@ -94,18 +107,18 @@ function planVolumes(result: PacketResult, maxPages: number | null, indexPages: 
  * Splits the built packet into volumes under `limits`; a packet within them is one volume, unchanged.
  * Refuses (VolumeLimitError) when one exhibit alone cannot fit a volume.
  */
-export async function splitIntoVolumes(result: PacketResult, title: string, bates: BatesOptions, limits: EFilingLimits, fonts = defaultFonts()): Promise<PacketVolume[]> {
+export async function splitIntoVolumes(result: PacketResult, title: string, bates: BatesOptions, limits: EFilingLimits, fonts = defaultFonts(), page: PageGeometry | null = null): Promise<PacketVolume[]> {
   const { manifest } = result;
   const whole = (): PacketVolume[] => [{ number: 1, pdf: result.pdf, pageCount: manifest.pageCount, exhibits: manifest.exhibits.map((e) => e.label), batesFirst: manifest.exhibits[0]?.batesFirst ?? null, batesLast: manifest.exhibits.at(-1)?.batesLast ?? null }];
   const fitsPages = limits.maxPages == null || manifest.pageCount <= limits.maxPages;
   const fitsBytes = limits.maxBytes == null || result.pdf.length <= limits.maxBytes;
   if ((fitsPages && fitsBytes) || !manifest.exhibits.length) return whole();
 
-  const indexPages = (await PDFDocument.load(await combinedIndex(title, manifest.exhibits, new Map(), 1, 1, fonts))).getPageCount();
+  const indexPages = (await PDFDocument.load(await combinedIndex(title, manifest.exhibits, new Map(), 1, 1, fonts, page))).getPageCount();
   let maxPages = limits.maxPages ?? manifest.pageCount;
   for (;;) {
     const plans = planVolumes(result, maxPages, indexPages);
-    const volumes = await writeVolumes(result, title, bates, plans, indexPages, fonts);
+    const volumes = await writeVolumes(result, title, bates, plans, indexPages, fonts, page);
     const over = volumes.find((v) => limits.maxBytes != null && v.pdf.length > limits.maxBytes);
     if (!over) return volumes;
     // Over the size limit: plan again with fewer pages per volume, in proportion to the overshoot.
@@ -116,7 +129,7 @@ export async function splitIntoVolumes(result: PacketResult, title: string, bate
   }
 }
 
-async function writeVolumes(result: PacketResult, title: string, bates: BatesOptions, plans: Plan[], indexPages: number, fonts: { regular: string; bold: string }): Promise<PacketVolume[]> {
+async function writeVolumes(result: PacketResult, title: string, bates: BatesOptions, plans: Plan[], indexPages: number, fonts: { regular: string; bold: string }, page: PageGeometry | null): Promise<PacketVolume[]> {
   const { manifest } = result;
   const source = await PDFDocument.load(result.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const sourcePages = source.getPages();
@@ -135,9 +148,12 @@ async function writeVolumes(result: PacketResult, title: string, bates: BatesOpt
       const from = (e.slipPage ?? e.firstPage) - 1;
       return Array.from({ length: e.lastPage - from }, (_, k) => from + k);
     });
-    const frontCopies = await doc.copyPages(source, frontIdx);
+    // Volume 1 numbers its front matter by its own length (the packet's front matter counts the whole packet).
+    const ownNumbers = number === 1 && plan.front > 0 && !!result.frontMatterUnnumbered && plans.length > 1;
+    const frontSource = ownNumbers ? await PDFDocument.load(result.frontMatterUnnumbered!, { parseSpeed: ParseSpeeds.Fastest }) : source;
+    const frontCopies = await doc.copyPages(frontSource, frontIdx);
     for (const p of frontCopies) doc.addPage(p);
-    const indexDoc = await PDFDocument.load(await combinedIndex(title, manifest.exhibits, volumeOf, number, plans.length, fonts));
+    const indexDoc = await PDFDocument.load(await combinedIndex(title, manifest.exhibits, volumeOf, number, plans.length, fonts, page));
     for (const p of await doc.copyPages(indexDoc, indexDoc.getPageIndices())) doc.addPage(p);
     const exhibitCopies = await doc.copyPages(source, exhibitIdx);
     for (const p of exhibitCopies) doc.addPage(p);
@@ -164,6 +180,7 @@ async function writeVolumes(result: PacketResult, title: string, bates: BatesOpt
       });
     }
     addOutline(doc, outline, refs);
+    if (ownNumbers) await numberFrontMatter(doc, frontCopies, title, refs.length);
     const pdf = await doc.save({ useObjectStreams: false });
     const first = plan.exhibits[0];
     const last = plan.exhibits.at(-1);

@@ -7,7 +7,7 @@ import type { PacketInput, PacketManifest, PacketProgress } from './types';
 export type WorkerRequest = { type: 'build'; input: PacketInput } | { type: 'cancel' };
 export type WorkerReply =
   | { type: 'progress'; progress: PacketProgress }
-  | { type: 'done'; pdf: Uint8Array; manifest: PacketManifest }
+  | { type: 'done'; pdf: Uint8Array; manifest: PacketManifest; frontMatterUnnumbered?: Uint8Array }
   | { type: 'error'; name: string; message: string };
 
 const port = parentPort;
@@ -19,7 +19,7 @@ if (port) {
       signal: controller.signal,
       onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies WorkerReply),
     }).then(
-      ({ pdf, manifest }) => port.postMessage({ type: 'done', pdf, manifest } satisfies WorkerReply, [pdf.buffer as ArrayBuffer]),
+      ({ pdf, manifest, frontMatterUnnumbered }) => port.postMessage({ type: 'done', pdf, manifest, frontMatterUnnumbered } satisfies WorkerReply, [pdf.buffer as ArrayBuffer]),
       (err: unknown) => {
         const e = err instanceof Error ? err : new Error(String(err));
         port.postMessage({ type: 'error', name: e.name, message: e.message } satisfies WorkerReply);

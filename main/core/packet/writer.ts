@@ -24,9 +24,15 @@ export function displayDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : DISPLAY_DATE.format(d);
 }
 
-export const PAGE = { width: 612, height: 792, margin: 54 } as const;
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const BOTTOM = PAGE.height - PAGE.margin;
+/** A front-matter page in points: US Letter with 3/4-inch margins unless a forum's profile says otherwise. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  margin: number;
+}
+export const PAGE: PageGeometry = { width: 612, height: 792, margin: 54 };
+/** The default page's width between the margins (a document not laid out for a forum). */
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const LINK_BLUE = '#1a4f9c';
 
 /** A rectangle on a front-matter page (top-left origin, points) that links to a packet page. */
@@ -76,8 +82,16 @@ export class FrontMatterWriter {
    * @param measureCache text heights by font, size, width and text: tables repeat many strings
    *   (dates, labels), and a caller may share the cache between documents.
    */
-  constructor(fonts: { regular: string; bold: string }, title: string, private readonly measureCache = new Map<string, number>()) {
-    this.doc = new PDFDocument({ size: 'LETTER', margin: PAGE.margin, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'IEP Casefile' } });
+  readonly page: PageGeometry;
+  /** The width between the margins. */
+  readonly contentWidth: number;
+  private readonly bottom: number;
+
+  constructor(fonts: { regular: string; bold: string }, title: string, private readonly measureCache = new Map<string, number>(), page: PageGeometry | null = null) {
+    this.page = page ?? PAGE;
+    this.contentWidth = this.page.width - 2 * this.page.margin;
+    this.bottom = this.page.height - this.page.margin;
+    this.doc = new PDFDocument({ size: [this.page.width, this.page.height], margin: this.page.margin, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'IEP Casefile' } });
     this.doc.registerFont('Body', fonts.regular);
     this.doc.registerFont('Bold', fonts.bold);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
@@ -106,20 +120,20 @@ export class FrontMatterWriter {
   }
 
   ensureSpace(height: number): void {
-    if (this.doc.y + height > BOTTOM) this.newPage();
+    if (this.doc.y + height > this.bottom) this.newPage();
   }
 
   heading(text: string, size = 16): void {
     this.ensureSpace(size * 3);
-    this.doc.font('Bold').fontSize(size).fillColor('black').text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH });
+    this.doc.font('Bold').fontSize(size).fillColor('black').text(text, this.page.margin, this.doc.y, { width: this.contentWidth });
     this.doc.moveDown(0.4);
     this.doc.font('Body').fontSize(10);
   }
 
   paragraph(text: string, options: { size?: number; bold?: boolean; color?: string; indent?: number; targetPage?: PageTarget | null } = {}): void {
     const size = options.size ?? 10;
-    const x = PAGE.margin + (options.indent ?? 0);
-    const width = CONTENT_WIDTH - (options.indent ?? 0);
+    const x = this.page.margin + (options.indent ?? 0);
+    const width = this.contentWidth - (options.indent ?? 0);
     this.doc.font(options.bold ? 'Bold' : 'Body').fontSize(size);
     const height = this.doc.heightOfString(text, { width });
     this.ensureSpace(Math.min(height, size * 3));
@@ -142,8 +156,8 @@ export class FrontMatterWriter {
       this.doc.font('Bold').fontSize(size);
       const h = Math.max(...columns.map((c) => this.doc.heightOfString(c.header, { width: c.width - 2 * pad }))) + 2 * pad;
       const top = this.doc.y;
-      this.doc.rect(PAGE.margin, top, columns.reduce((a, c) => a + c.width, 0), h).fill('#e6e9ee');
-      let x = PAGE.margin;
+      this.doc.rect(this.page.margin, top, columns.reduce((a, c) => a + c.width, 0), h).fill('#e6e9ee');
+      let x = this.page.margin;
       for (const c of columns) {
         this.doc.fillColor('black').text(c.header, x + pad, top + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
         x += c.width;
@@ -158,9 +172,9 @@ export class FrontMatterWriter {
       // Late text measures as an empty cell: one line, as the number written later takes.
       const texts = row.map((cell) => (typeof cell === 'string' ? cell : typeof cell.text === 'string' ? cell.text : ''));
       const h = Math.max(...texts.map((t, i) => this.cellHeight(t, columns[i].width - 2 * pad))) + 2 * pad;
-      if (this.doc.y + h > BOTTOM) { this.newPage(); drawHeader(); this.doc.font(bold ? 'Bold' : 'Body').fontSize(size); }
+      if (this.doc.y + h > this.bottom) { this.newPage(); drawHeader(); this.doc.font(bold ? 'Bold' : 'Body').fontSize(size); }
       const top = this.doc.y;
-      let x = PAGE.margin;
+      let x = this.page.margin;
       row.forEach((cell, i) => {
         const target = typeof cell === 'string' ? null : cell.targetPage;
         const color = target != null ? LINK_BLUE : 'black';
@@ -174,11 +188,11 @@ export class FrontMatterWriter {
         if (target != null) this.pendingLinks.push({ pageIndex: this.pageIndex, rect: [x, top, x + columns[i].width, top + h], targetPage: target });
         x += columns[i].width;
       });
-      this.doc.moveTo(PAGE.margin, top + h).lineTo(x, top + h).lineWidth(0.4).strokeColor('#b0b6c0').stroke();
+      this.doc.moveTo(this.page.margin, top + h).lineTo(x, top + h).lineWidth(0.4).strokeColor('#b0b6c0').stroke();
       this.doc.y = top + h;
     });
     this.doc.fillColor('black').font('Body').fontSize(10);
-    this.doc.x = PAGE.margin;
+    this.doc.x = this.page.margin;
     this.doc.moveDown(0.6);
   }
 
@@ -199,11 +213,11 @@ export class FrontMatterWriter {
 
   /** Draws an SVG as PDF paths and text (never a raster), scaled to the content width. */
   svg(svg: string, width: number, height: number): void {
-    const w = Math.min(width, CONTENT_WIDTH);
+    const w = Math.min(width, this.contentWidth);
     const h = (height * w) / width;
     this.ensureSpace(h + 6);
     const top = this.doc.y;
-    SVGtoPDF(this.doc, svg, PAGE.margin, top, {
+    SVGtoPDF(this.doc, svg, this.page.margin, top, {
       width: w,
       height: h,
       preserveAspectRatio: 'xMinYMin meet',
@@ -211,7 +225,7 @@ export class FrontMatterWriter {
       fontCallback: (_family, bold) => (bold ? 'Bold' : 'Body'),
     });
     this.doc.font('Body').fontSize(10).fillColor('black');
-    this.doc.x = PAGE.margin;
+    this.doc.x = this.page.margin;
     this.doc.y = top + h + 6;
   }
 
@@ -233,7 +247,7 @@ export class FrontMatterWriter {
       const footerText = footer(i + 1);
       if (footerText) {
         this.doc.font('Body').fontSize(8).fillColor('#555555')
-          .text(footerText, PAGE.margin, PAGE.height - 34, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+          .text(footerText, this.page.margin, this.page.height - 34, { width: this.contentWidth, align: 'center', lineBreak: false });
       }
       this.doc.page.margins.bottom = bottom;
     }
@@ -243,4 +257,3 @@ export class FrontMatterWriter {
   }
 }
 
-export { CONTENT_WIDTH };
