@@ -8,6 +8,7 @@ import type { BBox, Word } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { groupLines, type Line, type PageLayout } from '../layout';
 import { maskText, pageLines } from './fingerprint';
+import type { CheckboxSpec } from './checkbox';
 import type { RecordsSpec, RowsSpec } from './rows';
 
 export interface FieldSpec {
@@ -35,7 +36,7 @@ export interface ColumnSpec {
   headerText: string | null;
 }
 
-export type AnchorSpec = FieldSpec | RowsSpec | ColumnSpec | RecordsSpec;
+export type AnchorSpec = FieldSpec | RowsSpec | ColumnSpec | RecordsSpec | CheckboxSpec;
 
 /** A value read at an anchor: a field's value, or a whole row (entity) for rows. */
 export interface ReadValue {

@@ -12,7 +12,8 @@ import type { PageLayout } from '../layout';
 import { applyCorrections, documentCorrections } from '../review/corrections';
 import { documentOfCorrection, extractionJson } from '../review/queries';
 import { recordHistory } from '../history/history';
-import { learnColumn, learnField, readColumn, readField, type AnchorSpec, type ReadValue } from './anchors';
+import { learnColumn, learnField, readColumn, readField, shapeOf, type AnchorSpec, type ReadValue } from './anchors';
+import { learnCheckbox, readCheckbox } from './checkbox';
 import { learnRows, readRecords, readRows } from './rows';
 import { entitiesOf, fillValues } from './learned';
 
@@ -117,7 +118,9 @@ export function learnFromCorrection(core: Core, c: CorrectionDto, marked?: Marke
   let shape: AnchorShape;
   let description: string;
   if (isField) {
-    const r = learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: marked?.page ?? null, bbox: marked?.bbox ?? null, isStatic });
+    // A value that is the label of a ticked box (or a box marked) is read from the boxes; else beside its label.
+    const box = learnCheckbox({ layout, entityKey: c.entityKey, value: c.value, page: marked?.page ?? null, bbox: marked?.bbox ?? null });
+    const r = box ? { ...box, shape: box.spec.mode === 'state' ? ('text' as const) : shapeOf(c.value) } : learnField({ layout, entityKey: c.entityKey, field: c.field, value: c.value, page: marked?.page ?? null, bbox: marked?.bbox ?? null, isStatic });
     if (!r) return null;
     ({ spec, shape, description } = r);
   } else if (row) {
@@ -170,8 +173,8 @@ function readOn(core: Core, anchor: AnchorRow, documentId: string, layout: PageL
   const json = extractionJson(core.db, documentId);
   // What the document shows without this anchor: extraction, the other anchors' values, the user's corrections.
   const base = json ? applyCorrections(fillValues(JSON.parse(json) as ExtractionResult, formQueries(core.db).valuesOfDocument(documentId).filter((v) => v.anchorId !== anchor.id)), own) : null;
-  if (spec.kind === 'field') {
-    const r: ReadValue | null = readField(layout, spec, anchor.shape as AnchorShape);
+  if (spec.kind === 'field' || spec.kind === 'checkbox') {
+    const r: ReadValue | null = spec.kind === 'field' ? readField(layout, spec, anchor.shape as AnchorShape) : readCheckbox(layout, spec);
     if (!r) return [];
     const kept = own.some((c) => c.entity === anchor.entity && c.entityKey === spec.entityKey && c.field === anchor.field && (c.status === 'confirmed' || c.status === 'edited'));
     return [{ anchorId: anchor.id, documentId, entity: anchor.entity, entityKey: spec.entityKey, field: anchor.field, value: r.value, page: r.page, bbox: r.bbox, action: kept ? 'kept' : 'fill' }];
