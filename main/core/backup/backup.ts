@@ -12,11 +12,11 @@ import type { Core } from '../context';
 import { LATEST_VERSION } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { snapshotInto } from '../db/queries/maintenance';
-import { BlobStore, sha256Hex, writeFileAtomic } from '../documents/blob-store';
 import { DB_FILE, tightenPermissions } from '../vault/data-folder';
 import { unlockDataFolder, type KeySource } from '../vault/unlock';
+import { sha256OfSealed } from '../vault/sealed';
 import { deriveKeys, readVault } from '../vault/vault';
-import { BackupWriter, readBackup } from './container';
+import { BackupWriter, fileSink, gather, readBackupStream } from './container';
 
 const FORMAT = 'iep-casefile/backup@1';
 
@@ -111,9 +111,10 @@ function readManifest(file: string, bytes: Buffer): Manifest {
 export function checkBackup(file: string, passphrase: string): BackupCheck {
   if (!existsSync(file)) throw new AppError('not_found', `No backup at ${file}.`);
   let manifest: Manifest | null = null;
-  const { entries } = readBackup(file, passphrase, (name, bytes) => {
+  // Every entry is checked a chunk at a time; only the manifest is kept.
+  const { entries } = readBackupStream(file, passphrase, (name, size) => {
     if (!safeName(name)) throw new AppError('corrupt_file', `The backup ${file} holds an entry it should not (${name}); nothing was restored.`);
-    if (name === 'manifest.json') manifest = readManifest(file, bytes);
+    return name === 'manifest.json' ? gather(size, (bytes) => (manifest = readManifest(file, bytes))) : null;
   });
   const m = manifest as Manifest | null;
   if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
@@ -158,14 +159,12 @@ export function prepareRestore(file: string, dataDir: string, passphrase: string
   mkdirSync(work, { recursive: true, mode: 0o700 });
   try {
     let manifest: Manifest | null = null;
-    const { entries } = readBackup(file, passphrase, (name, bytes) => {
+    // Each entry streams from the backup to its file a chunk at a time (the database and a large
+    // original included), and takes its name only once its checksum matches.
+    const { entries } = readBackupStream(file, passphrase, (name, size) => {
       if (!safeName(name)) throw new AppError('corrupt_file', `The backup ${file} holds an entry it should not (${name}); nothing was restored.`);
-      if (name === 'manifest.json') {
-        manifest = readManifest(file, bytes);
-        return;
-      }
-      const dest = name.startsWith('originals/') ? path.join(work, 'originals', name.slice(10, 12), name.slice(10)) : path.join(work, name);
-      writeFileAtomic(dest, bytes);
+      if (name === 'manifest.json') return gather(size, (bytes) => (manifest = readManifest(file, bytes)));
+      return fileSink(name.startsWith('originals/') ? path.join(work, 'originals', name.slice(10, 12), name.slice(10)) : path.join(work, name));
     });
     const m = manifest as Manifest | null;
     if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
@@ -176,8 +175,7 @@ export function prepareRestore(file: string, dataDir: string, passphrase: string
     const keys = deriveKeys(master);
     const db = openDatabase(path.join(work, DB_FILE), { key: keys.db, migrate: false });
     db.close();
-    const blobs = new BlobStore(path.join(work, 'originals'), keys.blob);
-    for (const o of m.originals) if (sha256Hex(blobs.get(o.sha256)) !== o.sha256) throw new AppError('corrupt_file', `Original ${o.sha256.slice(0, 12)}… in the backup does not match its checksum; nothing was restored.`);
+    for (const o of m.originals) if (sha256OfSealed(keys.blob, path.join(work, 'originals', o.sha256.slice(0, 2), o.sha256)) !== o.sha256) throw new AppError('corrupt_file', `Original ${o.sha256.slice(0, 12)}… in the backup does not match its checksum; nothing was restored.`);
     tightenPermissions(work);
     return {
       discard,

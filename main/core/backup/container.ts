@@ -6,7 +6,8 @@
 // "IEPCFBK\x01" | salt (16) | N (u32) | r (u8) | p (u8) | passphrase check (16) | sealed stream of
 // records: type (u8: 1 entry, 0 end) | name length (u32) | name | size (u64) | bytes | sha256 (32).
 import { createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 const FILE_PIECE = 16 * 64 * 1024;
 import { AppError } from '../../../shared/errors';
@@ -133,8 +134,20 @@ export class BackupWriter {
   }
 }
 
-/** Decrypts a backup chunk by chunk and hands each entry to `onEntry`; throws before the end on any damage. */
-export function readBackup(file: string, passphrase: string, onEntry: (name: string, bytes: Buffer) => void): { entries: number } {
+/** Where the bytes of one entry go, a piece at a time; `end` is called once the entry's SHA-256 has checked. */
+export interface EntrySink {
+  write(bytes: Buffer): void;
+  end(): void;
+  /** The entry failed its check or the backup broke off: drop what was written. */
+  abort(): void;
+}
+
+/**
+ * Decrypts a backup chunk by chunk and streams each entry into the sink `onEntry` returns for it
+ * (null: only checked). Only one 64 KiB chunk is open at a time, whatever an entry's size; throws
+ * before the end on any damage, and an entry's sink is ended only once its checksum matches.
+ */
+export function readBackupStream(file: string, passphrase: string, onEntry: (name: string, size: number) => EntrySink | null): { entries: number } {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -151,57 +164,132 @@ export function readBackup(file: string, passphrase: string, onEntry: (name: str
     const sealedHeader = head.subarray(OUTER);
     const body = size - head.length;
     const chunks = Math.max(1, Math.ceil(body / (CHUNK + TAG)));
-    // A stream of plain bytes from the chunks, opened one at a time (each checked by its tag).
+    // The plain bytes of the chunk open now, and how far they are read.
+    const sealedChunk = Buffer.allocUnsafe(CHUNK + TAG);
     let chunkIndex = 0;
-    let buf: Buffer = Buffer.alloc(0);
-    const more = (): boolean => {
-      if (chunkIndex >= chunks) return false;
+    let plain: Buffer = Buffer.alloc(0);
+    let pos = 0;
+    const more = (): void => {
+      if (chunkIndex >= chunks) throw damaged(file, 'cut short');
       const start = head.length + chunkIndex * (CHUNK + TAG);
       const len = Math.min(CHUNK + TAG, size - start);
-      const sealedChunk = Buffer.alloc(len);
-      if (readSync(fd, sealedChunk, 0, len, start) !== len) throw damaged(file, 'cut short');
-      // unseal() expects a whole file: give it this one chunk in its place (its index and last flag).
-      let plain: Buffer;
+      let n = 0;
+      while (n < len) {
+        const r = readSync(fd, sealedChunk, n, len - n, start + n);
+        if (r <= 0) throw damaged(file, 'cut short');
+        n += r;
+      }
       try {
-        plain = openChunkAt(key, sealedHeader, sealedChunk, chunkIndex, chunkIndex === chunks - 1);
+        plain = openChunkAt(key, sealedHeader, sealedChunk.subarray(0, len), chunkIndex, chunkIndex === chunks - 1);
       } catch {
         throw damaged(file, `chunk ${chunkIndex + 1} of ${chunks} fails its checksum`);
       }
+      pos = 0;
       chunkIndex++;
-      buf = buf.length ? Buffer.concat([buf, plain]) : plain;
-      return true;
     };
+    /** The next `n` bytes handed out in pieces (views of the open chunk, valid until the next piece). */
+    const pipe = (n: number, each: (piece: Buffer) => void): void => {
+      let need = n;
+      while (need > 0) {
+        if (pos >= plain.length) more();
+        const k = Math.min(need, plain.length - pos);
+        each(plain.subarray(pos, pos + k));
+        pos += k;
+        need -= k;
+      }
+    };
+    /** The next `n` bytes (a few: record headers and checksums) in one buffer. */
     const take = (n: number): Buffer => {
-      while (buf.length < n) if (!more()) throw damaged(file, 'cut short');
-      const out = buf.subarray(0, n);
-      buf = buf.subarray(n);
-      return out;
+      if (plain.length - pos >= n) {
+        pos += n;
+        return plain.subarray(pos - n, pos);
+      }
+      const parts: Buffer[] = [];
+      pipe(n, (piece) => parts.push(Buffer.from(piece)));
+      return Buffer.concat(parts);
     };
     const all = createHash('sha256');
     let entries = 0;
     for (;;) {
       const type = take(1)[0];
+      if (type !== 0 && type !== 1) throw damaged(file, 'unknown entry');
       const nameLen = take(4).readUInt32BE(0);
       if (nameLen > 4096) throw damaged(file, 'unreadable entry');
       const name = take(nameLen).toString('utf8');
       const len = Number(take(8).readBigUInt64BE(0));
-      if (len > size) throw damaged(file, 'unreadable entry');
-      const bytes = Buffer.from(take(len));
-      const sha = take(32);
-      if (!createHash('sha256').update(bytes).digest().equals(sha)) throw damaged(file, `${name} fails its checksum`);
+      if (len > size || (type === 0 && len !== 36)) throw damaged(file, 'unreadable entry');
+      const hash = createHash('sha256');
       if (type === 0) {
-        if (bytes.length !== 36 || bytes.readUInt32BE(0) !== entries || !all.digest().equals(bytes.subarray(4))) throw damaged(file, 'entries missing');
+        const end = take(36);
+        hash.update(end);
+        if (!hash.digest().equals(take(32))) throw damaged(file, 'the end record fails its checksum');
+        if (end.readUInt32BE(0) !== entries || !all.digest().equals(end.subarray(4))) throw damaged(file, 'entries missing');
         break;
       }
-      all.update(sha);
-      if (type !== 1) throw damaged(file, 'unknown entry');
-      onEntry(name, bytes);
+      const sink = onEntry(name, len);
+      try {
+        pipe(len, (piece) => {
+          hash.update(piece);
+          sink?.write(piece);
+        });
+        const sha = hash.digest();
+        if (!sha.equals(take(32))) throw damaged(file, `${name} fails its checksum`);
+        all.update(sha);
+      } catch (e) {
+        sink?.abort();
+        throw e;
+      }
+      sink?.end();
       entries++;
     }
-    if (buf.length || chunkIndex < chunks) throw damaged(file, 'bytes after the end');
+    if (pos < plain.length || chunkIndex < chunks) throw damaged(file, 'bytes after the end');
     return { entries };
   } finally {
     closeSync(fd);
   }
 }
 
+/** readBackupStream with each entry gathered into one buffer (small backups and archives' rows). */
+export function readBackup(file: string, passphrase: string, onEntry: (name: string, bytes: Buffer) => void): { entries: number } {
+  return readBackupStream(file, passphrase, (name, size) => gather(size, (bytes) => onEntry(name, bytes)));
+}
+
+/** A sink that gathers an entry of `size` bytes into one buffer, handed to `done` once it checks. */
+export function gather(size: number, done: (bytes: Buffer) => void): EntrySink {
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  return {
+    write: (piece) => {
+      at += piece.copy(bytes, at);
+    },
+    end: () => done(bytes),
+    abort: () => undefined,
+  };
+}
+
+/** A sink that writes an entry to `dest` through a temp file beside it (0600), synced and renamed once it checks. */
+export function fileSink(dest: string): EntrySink {
+  mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
+  const tmp = `${dest}.part`;
+  const fd = openSync(tmp, 'w', 0o600);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(piece) {
+      let off = 0;
+      while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off);
+    },
+    end() {
+      fsyncSync(fd);
+      close();
+      renameSync(tmp, dest);
+    },
+    abort() {
+      close();
+      rmSync(tmp, { force: true });
+    },
+  };
+}

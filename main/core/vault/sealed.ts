@@ -5,8 +5,8 @@
 // chunk moved, dropped, swapped between files or a file cut short after a chunk fails to open.
 //
 // File: "IEPCF\x00\x01\x00" | salt (16) | nonce prefix (7) | chunks, each ciphertext + tag (16).
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 
 export const SEALED_MAGIC = Buffer.from('IEPCF\x00\x01\x00', 'latin1');
@@ -174,23 +174,31 @@ export function unseal(blobKey: Buffer, sealed: Buffer, what = 'A stored file'):
 }
 
 /**
- * The plain bytes of the sealed file at `file`, read and opened a chunk at a time into one buffer of
- * the plain size: the file is never held sealed and plain at once. A file that is not sealed is read as it is.
+ * Opens the sealed file at `file` a chunk at a time, handing each chunk's plain bytes to `each` (a
+ * view valid until the next call); returns the plain size. A file that is not sealed is handed over
+ * as it is, in pieces of a chunk.
  */
-export function unsealFile(blobKey: Buffer, file: string, what = 'A stored file'): Buffer {
+export function forEachUnsealed(blobKey: Buffer, file: string, each: (plain: Buffer) => void, what = 'A stored file'): number {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     const header = Buffer.alloc(SEALED_HEADER);
     const got = readSync(fd, header, 0, SEALED_HEADER, 0);
-    if (!isSealed(header.subarray(0, got))) return readFileSync(fd);
+    const sealed = Buffer.allocUnsafe(CHUNK + TAG);
+    if (!isSealed(header.subarray(0, got))) {
+      for (let at = 0; at < size; ) {
+        const n = readSync(fd, sealed, 0, Math.min(CHUNK, size - at), at);
+        if (n <= 0) break;
+        each(sealed.subarray(0, n));
+        at += n;
+      }
+      return size;
+    }
     const plain = plainSizeOf(size);
     if (plain < 0) throw damaged(what);
     const chunks = Math.max(1, Math.ceil((size - SEALED_HEADER) / (CHUNK + TAG)));
     const key = fileKey(blobKey, header.subarray(SEALED_MAGIC.length, SEALED_MAGIC.length + SALT));
     const prefix = header.subarray(SEALED_MAGIC.length + SALT, SEALED_HEADER);
-    const out = Buffer.allocUnsafe(plain);
-    const sealed = Buffer.allocUnsafe(CHUNK + TAG);
     let at = 0;
     for (let i = 0; i < chunks; i++) {
       const len = Math.min(CHUNK + TAG, size - SEALED_HEADER - i * (CHUNK + TAG));
@@ -203,18 +211,41 @@ export function unsealFile(blobKey: Buffer, file: string, what = 'A stored file'
       const d = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === chunks - 1));
       d.setAAD(header);
       d.setAuthTag(sealed.subarray(len - TAG, len));
+      let opened: Buffer;
       try {
-        at += d.update(sealed.subarray(0, len - TAG)).copy(out, at);
-        at += d.final().copy(out, at);
+        opened = Buffer.concat([d.update(sealed.subarray(0, len - TAG)), d.final()]);
       } catch {
         throw damaged(what);
       }
+      each(opened);
+      at += opened.length;
     }
     if (at !== plain) throw damaged(what);
-    return out;
+    return plain;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The plain bytes of the sealed file at `file`, read and opened a chunk at a time into one buffer of
+ * the plain size: the file is never held sealed and plain at once. A file that is not sealed is read as it is.
+ */
+export function unsealFile(blobKey: Buffer, file: string, what = 'A stored file'): Buffer {
+  const size = statSync(file).size;
+  const plain = plainSizeOf(size);
+  // A sealed file's plain size, or a plain file's own size (the larger of the two).
+  const out = Buffer.allocUnsafe(Math.max(size, plain, 0));
+  let at = 0;
+  forEachUnsealed(blobKey, file, (piece) => (at += piece.copy(out, at)), what);
+  return out.subarray(0, at);
+}
+
+/** The SHA-256 (hex) of the plain bytes of the sealed file at `file`, opened a chunk at a time. */
+export function sha256OfSealed(blobKey: Buffer, file: string, what = 'A stored file'): string {
+  const hash = createHash('sha256');
+  forEachUnsealed(blobKey, file, (piece) => hash.update(piece), what);
+  return hash.digest('hex');
 }
 
 /** `length` plain bytes from `offset` of the sealed file at `file`, reading only the chunks they lie in. */
