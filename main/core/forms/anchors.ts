@@ -251,7 +251,7 @@ export function learnColumn(input: { layout: PageLayout[]; value: unknown; row: 
   const rb = input.row.bbox;
   const band = linesOf(pl).filter((l) => cy(l.bbox) >= rb[1] - 2 && cy(l.bbox) <= rb[3] + 2);
   // The box the user marked, when they did and it is on the row; else the value's text on the row.
-  const hit = (input.marked && cy(input.marked) >= rb[1] - 2 && cy(input.marked) <= rb[3] + 2 ? locateMarked(pl, input.marked, input.value, shape) : null) ?? locateIn(band, input.value, shape);
+  const hit = (input.marked && cy(input.marked) >= rb[1] - 2 && cy(input.marked) <= rb[3] + 2 ? locateMarked(pl, input.marked, input.value, shape) : null) ?? locateIn(band, input.value, shape) ?? wrappedStart(band, input.value, shape);
   if (!hit) return null;
   const vb = box(hit.words);
   // The column's header: the nearest line above that the form prints on every copy; over the value
@@ -271,6 +271,17 @@ export function learnColumn(input: { layout: PageLayout[]; value: unknown; row: 
   return { spec, shape, description };
 }
 
+/** A text wrapped over lines of its cell: where its first line is (its longest opening run of words printed on one line, two words at least). */
+function wrappedStart(band: Line[], value: unknown, shape: AnchorShape): { words: W[]; line: Line } | null {
+  if (shape !== 'text' || typeof value !== 'string') return null;
+  const want = value.split(/\s+/).filter(Boolean);
+  for (let k = want.length - 1; k >= 2; k--) {
+    const hit = locateIn(band, want.slice(0, k).join(' '), 'text');
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /** Reads a column anchor on one row (an entity's box) of a document. */
 export function readColumn(layout: PageLayout[], spec: ColumnSpec, shape: AnchorShape, row: { page: number; bbox: BBox }): ReadValue | null {
   const pl = layout.find((p) => p.page === row.page);
@@ -283,10 +294,25 @@ export function readColumn(layout: PageLayout[], spec: ColumnSpec, shape: Anchor
     .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   const first = inBand.filter((w) => w.bbox[0] >= spec.x0 - 2 * h && w.bbox[0] <= spec.x1 + h).sort((a, b) => Math.abs(a.bbox[0] - spec.x0) - Math.abs(b.bbox[0] - spec.x0))[0];
   if (!first) return null;
-  const line = groupLines(inBand).find((l) => l.includes(first))!;
-  const sorted = [...line].sort((a, b) => a.bbox[0] - b.bbox[0]);
-  const run = [first];
-  for (let i = sorted.indexOf(first) + 1; i < sorted.length && sorted[i].bbox[0] - sorted[i - 1].bbox[2] < 2 * h; i++) run.push(sorted[i]);
+  const lines = groupLines(inBand).sort((a, b) => cy(box(a)) - cy(box(b)));
+  const at = lines.findIndex((l) => l.includes(first));
+  const runFrom = (line: Word[], start: Word) => {
+    const sorted = [...line].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const run = [start];
+    for (let i = sorted.indexOf(start) + 1; i < sorted.length && sorted[i].bbox[0] - sorted[i - 1].bbox[2] < 2 * h; i++) run.push(sorted[i]);
+    return run;
+  };
+  const run = runFrom(lines[at], first);
+  // Text wrapped in its cell: the lines under it on the row that start where it starts, one line apart.
+  if (shape === 'text') {
+    let last = run;
+    for (const next of lines.slice(at + 1)) {
+      const lead = next.filter((w) => Math.abs(w.bbox[0] - first.bbox[0]) <= h).sort((a, b) => a.bbox[0] - b.bbox[0])[0];
+      if (!lead || lead.bbox[1] - box(last)[3] > 1.2 * h) break;
+      last = runFrom(next, lead);
+      run.push(...last);
+    }
+  }
   const value = parseShape(run, shape);
   return value === null || value === '' ? null : { field: '', value, page: pl.page, bbox: box(run) };
 }
