@@ -183,7 +183,7 @@ async function runPacketBuild(core: Core, args: PacketOptionsArgs, ctx: JobConte
       dto.message = 'Splitting into volumes…';
       emit();
       const { splitIntoVolumes } = await import('./volumes');
-      const volumes = await splitIntoVolumes(result, input.case.title, input.bates, efiling, undefined, input.layout?.page ?? null);
+      const volumes = await splitIntoVolumes(result, input.case.title, input.bates, efiling, undefined, input.layout?.page ?? null, input.layout?.frontMatterPaginated ?? true);
       if (volumes.length > 1) dto.volumes = volumes.map((v) => ({ number: v.number, jobId: volumeFile(core, args.caseId, job.id, v.number, v.pdf), pageCount: v.pageCount, exhibits: v.exhibits, batesFirst: v.batesFirst, batesLast: v.batesLast }));
     }
     recordHistory(core, args.caseId, { kind: 'packet_built', description: `Built a packet of ${result.manifest.pageCount} pages`, ids: [job.id] });

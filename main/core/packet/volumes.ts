@@ -2,7 +2,8 @@
 // boundaries. Every volume keeps the packet's own pages and stamps (the numbers run on across volumes),
 // has its own bookmarks, and carries the combined index (every exhibit, its range and its volume) in
 // front of its exhibits. Front-matter links into a later volume are dropped; those within volume 1 stay.
-// Volume 1's front matter is numbered by that volume's own pages when the profile numbers it.
+// Volume 1's front matter is numbered by that volume's own pages when the profile numbers it; the combined
+// index is numbered only then too.
 // Each volume is read back by the pagination check.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import type { EFilingLimits } from '../../../shared/forums/profiles';
@@ -32,7 +33,7 @@ const range = (e: ExhibitPlacement) => (e.batesFirst === e.batesLast ? e.batesFi
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /** The combined index: every exhibit with its range and the volume that holds it. */
-async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volumeOf: Map<string, number>, volume: number, volumes: number, fonts: { regular: string; bold: string }, page: PageGeometry | null): Promise<Uint8Array> {
+async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volumeOf: Map<string, number>, volume: number, volumes: number, fonts: { regular: string; bold: string }, page: PageGeometry | null, numbered: boolean): Promise<Uint8Array> {
   const w = new FrontMatterWriter(fonts, `${title}: ${COMBINED_INDEX}`, undefined, page);
   const CONTENT_WIDTH = w.contentWidth;
   w.newPage();
@@ -44,7 +45,7 @@ async function combinedIndex(title: string, exhibits: ExhibitPlacement[], volume
     { size: 9 },
   );
   const pages = w.pageCount;
-  return w.finish((n) => `${COMBINED_INDEX} - volume ${volume} of ${volumes}, page ${n} of ${pages}`);
+  return w.finish((n) => (numbered ? `${COMBINED_INDEX} - volume ${volume} of ${volumes}, page ${n} of ${pages}` : ''));
 }
 
 /** The front matter's footer, as the builder writes it, counting this volume's pages. */
@@ -107,18 +108,18 @@ function planVolumes(result: PacketResult, maxPages: number | null, indexPages: 
  * Splits the built packet into volumes under `limits`; a packet within them is one volume, unchanged.
  * Refuses (VolumeLimitError) when one exhibit alone cannot fit a volume.
  */
-export async function splitIntoVolumes(result: PacketResult, title: string, bates: BatesOptions, limits: EFilingLimits, fonts = defaultFonts(), page: PageGeometry | null = null): Promise<PacketVolume[]> {
+export async function splitIntoVolumes(result: PacketResult, title: string, bates: BatesOptions, limits: EFilingLimits, fonts = defaultFonts(), page: PageGeometry | null = null, numbered = true): Promise<PacketVolume[]> {
   const { manifest } = result;
   const whole = (): PacketVolume[] => [{ number: 1, pdf: result.pdf, pageCount: manifest.pageCount, exhibits: manifest.exhibits.map((e) => e.label), batesFirst: manifest.exhibits[0]?.batesFirst ?? null, batesLast: manifest.exhibits.at(-1)?.batesLast ?? null }];
   const fitsPages = limits.maxPages == null || manifest.pageCount <= limits.maxPages;
   const fitsBytes = limits.maxBytes == null || result.pdf.length <= limits.maxBytes;
   if ((fitsPages && fitsBytes) || !manifest.exhibits.length) return whole();
 
-  const indexPages = (await PDFDocument.load(await combinedIndex(title, manifest.exhibits, new Map(), 1, 1, fonts, page))).getPageCount();
+  const indexPages = (await PDFDocument.load(await combinedIndex(title, manifest.exhibits, new Map(), 1, 1, fonts, page, numbered))).getPageCount();
   let maxPages = limits.maxPages ?? manifest.pageCount;
   for (;;) {
     const plans = planVolumes(result, maxPages, indexPages);
-    const volumes = await writeVolumes(result, title, bates, plans, indexPages, fonts, page);
+    const volumes = await writeVolumes(result, title, bates, plans, indexPages, fonts, page, numbered);
     const over = volumes.find((v) => limits.maxBytes != null && v.pdf.length > limits.maxBytes);
     if (!over) return volumes;
     // Over the size limit: plan again with fewer pages per volume, in proportion to the overshoot.
@@ -129,7 +130,7 @@ export async function splitIntoVolumes(result: PacketResult, title: string, bate
   }
 }
 
-async function writeVolumes(result: PacketResult, title: string, bates: BatesOptions, plans: Plan[], indexPages: number, fonts: { regular: string; bold: string }, page: PageGeometry | null): Promise<PacketVolume[]> {
+async function writeVolumes(result: PacketResult, title: string, bates: BatesOptions, plans: Plan[], indexPages: number, fonts: { regular: string; bold: string }, page: PageGeometry | null, numbered: boolean): Promise<PacketVolume[]> {
   const { manifest } = result;
   const source = await PDFDocument.load(result.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const sourcePages = source.getPages();
@@ -153,7 +154,7 @@ async function writeVolumes(result: PacketResult, title: string, bates: BatesOpt
     const frontSource = ownNumbers ? await PDFDocument.load(result.frontMatterUnnumbered!, { parseSpeed: ParseSpeeds.Fastest }) : source;
     const frontCopies = await doc.copyPages(frontSource, frontIdx);
     for (const p of frontCopies) doc.addPage(p);
-    const indexDoc = await PDFDocument.load(await combinedIndex(title, manifest.exhibits, volumeOf, number, plans.length, fonts, page));
+    const indexDoc = await PDFDocument.load(await combinedIndex(title, manifest.exhibits, volumeOf, number, plans.length, fonts, page, numbered));
     for (const p of await doc.copyPages(indexDoc, indexDoc.getPageIndices())) doc.addPage(p);
     const exhibitCopies = await doc.copyPages(source, exhibitIdx);
     for (const p of exhibitCopies) doc.addPage(p);

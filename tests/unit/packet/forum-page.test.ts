@@ -111,6 +111,20 @@ describe("a forum's page size and margins", () => {
       expect([page.width, page.height]).toEqual([PAPER_POINTS.a4.width, PAPER_POINTS.a4.height].map((x) => expect.closeTo(x, 1)));
       const [edge] = await leftEdges(v.pdf, [1]);
       expect(edge).toBeCloseTo(36, 0);
+      expect((await textOf(v.pdf, 1)).some((t) => t.startsWith(`Combined Exhibit Index - volume ${v.number} of ${volumes.length}, page 1 of`))).toBe(true);
+    }
+  });
+
+  it("a profile that leaves the front matter unnumbered leaves every volume's front matter and index unnumbered", async () => {
+    const profile = forumProfile('custom', { frontMatterPaginated: false, efiling: { maxPages: 12 } });
+    const packet = applyForum(base, profile);
+    const result = await buildPacketDetailed(packet);
+    expect(result.frontMatterUnnumbered).toBeUndefined();
+    const volumes = await splitIntoVolumes(result, packet.case.title, packet.bates, profile.efiling, undefined, packet.layout?.page ?? null, false);
+    expect(volumes.length).toBeGreaterThan(1);
+    for (const v of volumes) {
+      const fronts = v.number === 1 ? result.manifest.frontMatterPages + 1 : 1; // its front matter and the index's first page
+      for (let n = 1; n <= fronts; n++) expect((await textOf(v.pdf, n)).filter((t) => / page \d+ of \d+$/.test(t)), `volume ${v.number}, page ${n}`).toEqual([]);
     }
   });
 });
