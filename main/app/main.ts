@@ -8,6 +8,7 @@ import { EngineStartError, EngineSupervisor, type EngineChild } from '../engine/
 import type { FromEngine } from '../engine/protocol';
 import { unlockDataFolder } from '../core/vault/unlock';
 import { buildMenu } from './menu';
+import { mainWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -112,18 +113,7 @@ async function start() {
 
 function createWindow(dataDir: string) {
   const state = loadWindowState(dataDir);
-  win = new BrowserWindow({
-    x: state.x,
-    y: state.y,
-    width: state.width,
-    height: state.height,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'IEP Casefile',
-    show: false,
-    // DevTools only in a build run from a checkout, never in an installed app.
-    webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, preload: PRELOAD, spellcheck: false, devTools: !app.isPackaged },
-  });
+  win = new BrowserWindow(mainWindowOptions(state, { preload: PRELOAD, packaged: app.isPackaged }));
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
