@@ -16,6 +16,7 @@ import { historyLine, recordHistory } from '../history/history';
 import { BackupWriter, readBackup } from './container';
 import { mergeCaseRows, type MergeCounts } from './queries';
 import { formQueries } from '../forms/queries';
+import { joinArchivedFamilies } from '../forms/service';
 
 const FORMAT = 'iep-casefile/case-archive@1';
 
@@ -62,10 +63,13 @@ export function exportCaseArchive(core: Core, caseId: string, out: string, passp
   return { file: out, caseId, documents: rows.documents?.length ?? 0, originals: originals.length };
 }
 
+/** Tables shared across cases: a copy keeps their rows and ids (form families and their learned anchors, issue 18). */
+const SHARED = new Set(['blobs', 'form_families', 'form_anchors']);
+
 /** New ids for every row id of the case (a copy beside the original): exact values, and UUIDs inside text. */
 function remapIds(rows: CaseRows): CaseRows {
   const map = new Map<string, string>();
-  for (const table of Object.keys(rows)) for (const r of rows[table]) if (table !== 'blobs' && typeof r.id === 'string') map.set(r.id, randomUUID());
+  for (const table of Object.keys(rows)) for (const r of rows[table]) if (!SHARED.has(table) && typeof r.id === 'string') map.set(r.id, randomUUID());
   const uuids = [...map.keys()].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
   const swap = (v: unknown): unknown => {
     if (typeof v !== 'string') return v;
@@ -76,7 +80,7 @@ function remapIds(rows: CaseRows): CaseRows {
     return s;
   };
   const out: CaseRows = {};
-  for (const [table, list] of Object.entries(rows)) out[table] = table === 'blobs' ? list : list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, swap(v)])) as Row);
+  for (const [table, list] of Object.entries(rows)) out[table] = SHARED.has(table) ? list : list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, swap(v)])) as Row);
   return out;
 }
 
@@ -162,6 +166,8 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
     for (const sha of originals.keys()) core.blobs.release(sha);
   }
   const caseId = mode === 'merge' ? m.caseId : String(toWrite.cases[0].id);
+  // Its forms join the families this folder files the same forms in, where they stand apart.
+  joinArchivedFamilies(core, caseId);
   const documents = toWrite.documents?.length ?? 0;
   const description = merged ? mergeDescription(name, merged) : `Imported the case from the archive ${name}${mode === 'copy' ? ' as a copy' : ''} (${plural(documents, 'document')})`;
   recordHistory(core, caseId, { kind: 'archive_imported', description });

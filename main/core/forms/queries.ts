@@ -94,6 +94,12 @@ export function formQueries(db: Db) {
     },
     insertFamily: (id: string, name: string, now: string) => db.prepare('INSERT INTO form_families (id, name, created_at) VALUES (?, ?, ?)').run(id, name, now),
     renameFamily: (id: string, name: string) => db.prepare('UPDATE form_families SET custom_name = ? WHERE id = ?').run(name, id),
+    /** Moves a family's documents and learned anchors into another family and deletes it (one form filed twice). */
+    joinFamily: (from: string, into: string) => {
+      db.prepare('UPDATE form_fingerprints SET family_id = ? WHERE family_id = ?').run(into, from);
+      db.prepare('UPDATE form_anchors SET family_id = ? WHERE family_id = ?').run(into, from);
+      db.prepare('DELETE FROM form_families WHERE id = ?').run(from);
+    },
 
     /** Fingerprints of documents not in the trash (of cases not in the trash), with the document's case, name and date. */
     fingerprints: (): FingerprintRow[] =>

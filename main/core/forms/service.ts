@@ -366,6 +366,36 @@ export function afterExtraction(core: Core, documentId: string): void {
 }
 
 /**
+ * After a case archive is imported (as a copy with new ids, or from another folder): a family only
+ * the case's documents are in joins the family of this folder whose documents its fingerprints are
+ * like (families are cross-case), with its learned anchors, instead of standing beside it twice.
+ * Returns how many families were joined.
+ */
+export function joinArchivedFamilies(core: Core, caseId: string): number {
+  const q = formQueries(core.db);
+  const all = q.fingerprints();
+  const ofCase = new Set(all.filter((f) => f.caseId === caseId).map((f) => f.familyId));
+  let joined = 0;
+  for (const familyId of ofCase) {
+    const members = all.filter((f) => f.familyId === familyId);
+    if (members.some((m) => m.caseId !== caseId)) continue;
+    let best: { id: string; score: number } | null = null;
+    const others = new Map<string, FingerprintRow[]>();
+    for (const f of all) if (f.familyId !== familyId && !ofCase.has(f.familyId)) others.set(f.familyId, [...(others.get(f.familyId) ?? []), f]);
+    for (const [id, theirs] of others) {
+      const sample = theirs.slice(0, 12);
+      const score = members.reduce((s, m) => s + sample.reduce((t, o) => t + likeness(m.tokens, o.tokens), 0) / sample.length, 0) / members.length;
+      if (score >= FAMILY_THRESHOLD && (!best || score > best.score)) best = { id, score };
+    }
+    if (!best) continue;
+    q.joinFamily(familyId, best.id);
+    for (const m of members) m.familyId = best.id;
+    joined++;
+  }
+  return joined;
+}
+
+/**
  * Files in their families the extracted documents that have no fingerprint yet (extracted before
  * form families existed, or brought in by an archive without them). Returns how many.
  */
