@@ -102,7 +102,7 @@ describe('backup and restore from Settings', () => {
     const axe = await new AxeBuilder({ page }).include('.archive-import').analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await section.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => section.getByRole('status').textContent()).toMatch(/Merged “archive-child\.casefile” into the case: 0 document\(s\) added/);
+    await expect.poll(() => section.getByRole('status').textContent()).toMatch(/Merged “archive-child\.casefile” into the case: 0 documents added/);
 
     // One case still, and the merge in its history.
     expect((await callApi(host, 'cases.list', {})).filter((x) => x.name === 'Archive Child')).toHaveLength(1);

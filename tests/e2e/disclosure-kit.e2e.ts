@@ -51,10 +51,10 @@ describeRivera('disclosure kit: hearing date, witnesses, build and open both fil
     await w.getByLabel('Subject of testimony').fill('Reading data');
     await w.getByLabel('Contact').fill('dana@example.org');
     await page.getByRole('button', { name: 'Save witness list' }).click();
-    await page.getByText('Witness list saved (1).').waitFor();
+    await page.getByText('Witness list saved (1 witness).').waitFor();
 
     await page.getByRole('button', { name: 'Build disclosure kit' }).click();
-    await page.getByText(/Disclosure kit ready: 2 exhibits, 1 witnesses/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Disclosure kit ready: 2 exhibits, 1 witness;/).waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
 
     const [docxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download disclosure (Word)' }).click()]);

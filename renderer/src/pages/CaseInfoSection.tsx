@@ -2,12 +2,14 @@
 // from and saves with them, so a save can only ever land on that case, and only if nobody changed it
 // since (the engine refuses otherwise, and the form offers the current details).
 import { useState } from 'react';
-import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
 import { ApiError, invoke } from '../api/client';
 import { keys, queryClient, useCall } from '../api/queries';
 import type { ContactRole } from '../../../shared/api/contacts';
 import { ErrorText } from '../components/ErrorText';
+import { Button } from '../components/ui/Button';
+import { TextField } from '../components/ui/Input';
 import { sourceHref } from '../components/viewer/links';
 import { moveCaseToTrash } from '../components/home/case-actions';
 import { navigate } from '../router';
@@ -21,10 +23,7 @@ const CONTACT_ROLES: { role: DistrictContact['role']; label: string }[] = [
 
 function Field({ name, label, value, type }: { name: string; label: string; value: string | null | undefined; type?: string }) {
   return (
-    <TextField name={name} defaultValue={value ?? ''} type={type}>
-      <Label>{label}</Label>
-      <Input />
-    </TextField>
+    <TextField name={name} defaultValue={value ?? ''} type={type} label={label} />
   );
 }
 
@@ -83,10 +82,10 @@ function ContactSuggestions({ caseId, onAccepted }: { caseId: string; onAccepted
               {s.source.fileName}, p. {s.source.page}
             </a>
             <span className="actions">
-              <Button className="primary" aria-label={`Accept ${s.name} as ${SUGGESTED_ROLE[s.role].toLowerCase()}`} onPress={() => void act('contacts.accept', s.id)}>
+              <Button variant="primary" aria-label={`Accept ${s.name} as ${SUGGESTED_ROLE[s.role].toLowerCase()}`} onPress={() => void act('contacts.accept', s.id)}>
                 Accept
               </Button>
-              <Button className="quiet" aria-label={`Dismiss ${s.name}`} onPress={() => void act('contacts.dismiss', s.id)}>
+              <Button variant="quiet" aria-label={`Dismiss ${s.name}`} onPress={() => void act('contacts.dismiss', s.id)}>
                 Dismiss
               </Button>
             </span>
@@ -219,14 +218,11 @@ function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps
           </div>
         ))}
       </fieldset>
-      <TextField name="notes" defaultValue={c.notes ?? ''}>
-        <Label>Notes</Label>
-        <TextArea rows={4} />
-      </TextField>
+      <TextField name="notes" defaultValue={c.notes ?? ''} label="Notes" rows={4} />
       {changedElsewhere && status?.kind !== 'conflict' && (
         <p role="status" className="notice">
           These details were changed elsewhere after this form was opened; saving it now would be refused.{' '}
-          <Button className="quiet" onPress={onLoadCurrent}>
+          <Button variant="quiet" onPress={onLoadCurrent}>
             Load the current details
           </Button>
         </p>
@@ -237,7 +233,7 @@ function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps
           {status.kind === 'conflict' && (
             <>
               {' '}
-              <Button className="quiet" onPress={onLoadCurrent}>
+              <Button variant="quiet" onPress={onLoadCurrent}>
                 Load the current details
               </Button>
             </>
@@ -245,7 +241,7 @@ function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps
         </p>
       )}
       <div className="actions">
-        <Button type="submit" className="primary">
+        <Button type="submit" variant="primary">
           Save
         </Button>
         <Button
@@ -257,7 +253,7 @@ function CaseInfoForm({ caseData, initial, reload, onLoadCurrent }: SectionProps
           {caseData.archivedAt ? 'Restore from archive' : 'Archive case'}
         </Button>
         <Button
-          className="danger"
+          variant="danger"
           onPress={async () => {
             try {
               // To the trash, with an undo that brings the user back here.

@@ -2,10 +2,13 @@
 // file, type its passphrase, import. Where this data folder has the case already, the person chooses:
 // merge it in (what is missing is added, nothing here changes) or import a copy beside it.
 import { useState } from 'react';
-import { Button, FileTrigger, Form, Input, Label, Link, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { FileTrigger, Form, Link } from 'react-aria-components';
 import type { ArchiveImportDto } from '../../../../shared/api/app';
 import { ApiError, fetchFile, invoke } from '../../api/client';
 import { href } from '../../router';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Input';
+import { Radio, RadioGroup } from '../ui/Radio';
 import { counted } from '../words';
 
 type Choice = 'merge' | 'copy';
@@ -80,13 +83,9 @@ export function ArchiveImportSection() {
           </FileTrigger>
           <span aria-live="polite">{file ? file.name : 'No file chosen'}</span>
         </div>
-        <TextField type="password" value={passphrase} onChange={setPassphrase} isRequired>
-          <Label>Passphrase of the archive</Label>
-          <Input autoComplete="off" />
-        </TextField>
+        <TextField type="password" value={passphrase} onChange={setPassphrase} isRequired autoComplete="off" label="Passphrase of the archive" />
         {pending && (
-          <RadioGroup value={choice} onChange={(v) => setChoice(v as Choice)}>
-            <Label>This case is here already</Label>
+          <RadioGroup value={choice} onChange={(v) => setChoice(v as Choice)} label="This case is here already">
             <Radio value="merge">Merge into it: add what is missing, change nothing here</Radio>
             <Radio value="copy">Import a copy beside it</Radio>
           </RadioGroup>

@@ -2,10 +2,12 @@
 // (a damaged or cut-off file is refused here, before anything changes); then a typed confirmation,
 // since restoring replaces every case in the data folder, and the app reloads on the restored folder.
 import { useState } from 'react';
-import { Button, FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { FileTrigger, Form } from 'react-aria-components';
 import type { BackupCheckDto } from '../../../../shared/api/app';
 import { fetchFile, invoke } from '../../api/client';
 import { FormDialog } from '../FormDialog';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Input';
 import { counted } from '../words';
 
 const CONFIRM_WORD = 'replace';
@@ -86,10 +88,7 @@ export function RestoreSection() {
           </FileTrigger>
           <span aria-live="polite">{file ? file.name : 'No file chosen'}</span>
         </div>
-        <TextField type="password" value={passphrase} onChange={setPassphrase} isRequired>
-          <Label>Passphrase of the backup</Label>
-          <Input autoComplete="off" />
-        </TextField>
+        <TextField type="password" value={passphrase} onChange={setPassphrase} isRequired autoComplete="off" label="Passphrase of the backup" />
         <div className="actions">
           <Button type="submit" isDisabled={busy || !file}>
             Check backup
@@ -99,7 +98,7 @@ export function RestoreSection() {
       </Form>
       {checked && (
         <FormDialog
-          trigger={<Button className="danger">Restore this backup…</Button>}
+          trigger={<Button variant="danger">Restore this backup…</Button>}
           title="Replace everything with this backup?"
           submitLabel="Restore"
           submitClass="danger-fill"
@@ -114,10 +113,7 @@ export function RestoreSection() {
           <p>
             Every case, document, letter and packet in this data folder is replaced by those in “{checked.check.fileName}”, made {when(checked.check.createdAt)}. Anything done since then is no longer in the app; the folder as it is now is kept beside it, renamed.
           </p>
-          <TextField value={typed} onChange={setTyped} autoFocus>
-            <Label>Type “{CONFIRM_WORD}” to confirm</Label>
-            <Input autoComplete="off" />
-          </TextField>
+          <TextField value={typed} onChange={setTyped} autoFocus autoComplete="off" label={<>Type “{CONFIRM_WORD}” to confirm</>} />
         </FormDialog>
       )}
     </section>

@@ -2,11 +2,12 @@
 // sources, on track as computed, the open red flags), shows a preview where the questions for the
 // team are edited, one per line, and saves it as PDF or Word, filed in the case's documents.
 import { useState } from 'react';
-import { Button, Label, TextArea, TextField } from 'react-aria-components';
 import type { BriefCite, BriefGoal, MeetingBriefDto, SavedBriefDto } from '../../../../shared/api/brief';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { ErrorText } from '../../components/ErrorText';
+import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Input';
 import { viewerHref } from '../../components/viewer/links';
 import { counted } from '../../components/words';
 
@@ -23,11 +24,7 @@ function Cite({ caseId, cite }: { caseId: string; cite: BriefCite }) {
 
 function QuestionsField({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
   return (
-    <TextField value={value} onChange={onChange} className="lines-field">
-      <Label>{label}</Label>
-      <TextArea rows={Math.max(3, value.split('\n').length + 1)} />
-      <span className="small muted">One question per line.</span>
-    </TextField>
+    <TextField value={value} onChange={onChange} className="lines-field" label={label} rows={Math.max(3, value.split('\n').length + 1)} description="One question per line." />
   );
 }
 
@@ -76,7 +73,7 @@ function BriefPreview({ caseId, brief, onSaved, onCancel }: { caseId: string; br
       <div className="actions">
         <Button onPress={() => save('pdf')} isDisabled={busy}>Save brief as PDF</Button>
         <Button onPress={() => save('docx')} isDisabled={busy}>Save brief as Word</Button>
-        <Button className="quiet" onPress={onCancel} isDisabled={busy}>Cancel</Button>
+        <Button variant="quiet" onPress={onCancel} isDisabled={busy}>Cancel</Button>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 // corrections taught each one: the learned anchors (field, where it is read, documents filled, when
 // and from which correction), with rename, disable and delete. Route: #/settings/forms[/FAMILY]
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, Switch, TextField } from 'react-aria-components';
+import { Switch } from 'react-aria-components';
 import type { FormAnchorDto, FormFamilyDto } from '../../../../shared/api/forms';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
@@ -10,6 +10,9 @@ import { invalidateForms, useFormFamilies } from '../../api/queries';
 import { ErrorText } from '../../components/ErrorText';
 import { FormDialog } from '../../components/FormDialog';
 import { showToast } from '../../components/shell/toasts';
+import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Input';
+import { Table } from '../../components/ui/Table';
 import { href } from '../../router';
 import { fieldLabel } from '../review/fields';
 import { familyCounts } from './FormFamilyTag';
@@ -37,10 +40,7 @@ function RenameDialog({ family }: { family: FormFamilyDto }) {
         }
       }}
     >
-      <TextField value={name} onChange={setName} autoFocus>
-        <Label>Form name</Label>
-        <Input />
-      </TextField>
+      <TextField value={name} onChange={setName} autoFocus label="Form name" />
     </FormDialog>
   );
 }
@@ -51,7 +51,7 @@ function DeleteAnchorDialog({ anchor }: { anchor: FormAnchorDto }) {
   return (
     <FormDialog
       trigger={
-        <Button className="danger" aria-label={`Delete what was learned for ${what}`}>
+        <Button variant="danger" aria-label={`Delete what was learned for ${what}`}>
           Delete…
         </Button>
       }
@@ -128,8 +128,7 @@ function FamilySection({ family, focused }: { family: FormFamilyDto; focused: bo
       {family.anchors.length === 0 ? (
         <p className="muted">Nothing learned yet. Correct a value on one of its documents in Review to teach it.</p>
       ) : (
-        <table className="data-table anchors-table">
-          <caption className="sr-only">What was learned on {family.name}</caption>
+        <Table className="anchors-table" caption={<>What was learned on {family.name}</>}>
           <thead>
             <tr>
               <th scope="col">Field</th>
@@ -144,7 +143,7 @@ function FamilySection({ family, focused }: { family: FormFamilyDto; focused: bo
               <AnchorRow key={a.id} anchor={a} />
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );
@@ -184,7 +183,7 @@ export function FormsPage({ familyId }: { familyId?: string }) {
         <FamilySection key={f.id} family={f} focused={f.id === familyId} />
       ))}
       {hidden > 0 && (
-        <Button className="quiet" onPress={() => setShowAll(true)}>
+        <Button variant="quiet" onPress={() => setShowAll(true)}>
           Show {hidden} {hidden === 1 ? 'form' : 'forms'} with a single document
         </Button>
       )}

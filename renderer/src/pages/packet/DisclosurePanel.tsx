@@ -3,12 +3,13 @@
 // the case's witness list, and the kit built from the packet chosen above: its exhibit list, what changed
 // since the last disclosure, and the DOCX and PDF to download.
 import { useEffect, useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
 import type { DisclosureDeadlineDto, DisclosureKitDto, WitnessDto } from '../../../../shared/api/disclosure';
 import type { PacketOptionsArgs } from '../../../../shared/api/packet';
 import { formatDisplayDate } from '../../../../shared/text/dates';
 import { invoke } from '../../api/client';
 import { useCaseQuery } from '../../components/charts/useCaseQuery';
+import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Input';
 import { counted } from '../../components/words';
 import { downloadFile } from './download';
 
@@ -42,23 +43,11 @@ function WitnessEditor({ caseId }: { caseId: string }) {
       {list.length === 0 && <p className="small muted">No witnesses yet.</p>}
       {list.map((w, i) => (
         <div className="field-row wrap" role="group" aria-label={`Witness ${i + 1}`} key={i}>
-          <TextField value={w.name} onChange={(name) => edit(i, { name })}>
-            <Label>Name</Label>
-            <Input />
-          </TextField>
-          <TextField value={w.role} onChange={(role) => edit(i, { role })}>
-            <Label>Role</Label>
-            <Input />
-          </TextField>
-          <TextField value={w.subject} onChange={(subject) => edit(i, { subject })} className="grow">
-            <Label>Subject of testimony</Label>
-            <Input />
-          </TextField>
-          <TextField value={w.contact} onChange={(contact) => edit(i, { contact })}>
-            <Label>Contact</Label>
-            <Input />
-          </TextField>
-          <Button className="quiet" aria-label={`Remove witness ${i + 1}`} onPress={() => setRows(list.filter((_, k) => k !== i))}>
+          <TextField value={w.name} onChange={(name) => edit(i, { name })} label="Name" />
+          <TextField value={w.role} onChange={(role) => edit(i, { role })} label="Role" />
+          <TextField value={w.subject} onChange={(subject) => edit(i, { subject })} className="grow" label="Subject of testimony" />
+          <TextField value={w.contact} onChange={(contact) => edit(i, { contact })} label="Contact" />
+          <Button variant="quiet" aria-label={`Remove witness ${i + 1}`} onPress={() => setRows(list.filter((_, k) => k !== i))}>
             Remove
           </Button>
         </div>
@@ -112,10 +101,7 @@ export function DisclosurePanel({ options, problem, fileNameFor }: { options: Pa
     <section className="card" aria-labelledby="disclosure-heading">
       <h2 id="disclosure-heading">Disclosure kit</h2>
       <p className="small muted">The exhibit list of the packet above, your witness list and the date by which both must reach the other side: evidence not disclosed at least five business days before a due-process hearing may be barred (34 CFR 300.512(a)(3), (b)).</p>
-      <TextField value={hearingDate} onChange={setHearingDate} className="narrow">
-        <Label>Hearing date</Label>
-        <Input type="date" />
-      </TextField>
+      <TextField value={hearingDate} onChange={setHearingDate} className="narrow" type="date" label="Hearing date" />
       {deadline && (
         <div role="status" aria-label="Disclosure deadline">
           <p>
@@ -135,7 +121,7 @@ export function DisclosurePanel({ options, problem, fileNameFor }: { options: Pa
       )}
       <WitnessEditor caseId={options.caseId} />
       <div className="toolbar">
-        <Button className="primary" onPress={() => void build()} isDisabled={busy || !validDate || !!problem || options.exhibits.length === 0}>
+        <Button variant="primary" onPress={() => void build()} isDisabled={busy || !validDate || !!problem || options.exhibits.length === 0}>
           Build disclosure kit
         </Button>
         {!validDate && <span className="small muted">Enter the hearing date.</span>}
