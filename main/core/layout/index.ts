@@ -14,6 +14,7 @@ export * from './types';
 export { groupLines, deskewedLines } from './lines';
 export { answerOf, type Answer } from './checkboxes';
 export { rowLines, splitCells, type Cell, type RowLine } from './rows';
+export { sideColumnOrder, subLine, type SideColumnReader } from './side-columns';
 
 export interface DocumentLayout {
   pages: PageLayout[];
