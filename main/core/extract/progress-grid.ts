@@ -5,6 +5,7 @@
 // columns still give their data (dated by the column when the comment gives no date).
 import type { DataPoint } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
+import { centreX, columnHolding, midpointColumns } from '../layout/form-columns';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { codeFromText } from './progress-legend';
@@ -37,8 +38,6 @@ export interface PeriodGrid {
   words: PlacedWord[];
 }
 
-const cx = (w: { bbox: number[] }) => (w.bbox[0] + w.bbox[2]) / 2;
-
 /** Period headings of a line: its cells that name a reporting period (a leading row label aside). */
 function periodCells(line: LayoutLine): LayoutLine['cells'] {
   return line.cells.filter((c) => PERIOD_COLUMN.test(c.text.trim()));
@@ -59,23 +58,19 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   // A column after the periods that holds the data of the report's own period ("Data Collected This Period").
   const dataCell = header.cells.find((c) => c.x0 > cells[cells.length - 1].x1 && GRID_DATA_COLUMN.test(c.text.trim())) ?? null;
   const dataX = dataCell ? (cells[cells.length - 1].x1 + dataCell.x0) / 2 : Infinity;
-  const inDataColumn = (w: PlacedWord) => cx(w) >= dataX;
-  const columns: PeriodColumn[] = cells.map((c, i) => {
-    const next = cells[i + 1];
-    const prev = cells[i - 1];
-    return {
-      label: c.text.trim(),
-      x0: prev ? (prev.x1 + c.x0) / 2 : c.x0 - (next ? (next.x0 - c.x1) / 2 : 40),
-      x1: Math.min(dataX, next ? (c.x1 + next.x0) / 2 : c.x1 + (prev ? (c.x0 - prev.x1) / 2 : 40)),
-      // A heading may print its period's date ("Report 2 (2/28/22)").
-      date: findDates(c.text)[0]?.iso ?? null,
-      names: namesOf(c.text),
-      code: null,
-      codeWords: [],
-      comment: [],
-    };
-  });
-  const columnAt = (w: PlacedWord) => columns.find((c) => cx(w) >= c.x0 && cx(w) < c.x1) ?? null;
+  const inDataColumn = (w: PlacedWord) => centreX(w) >= dataX;
+  const bands = midpointColumns(cells, dataX);
+  const columns: PeriodColumn[] = cells.map((c, i) => ({
+    label: c.text.trim(),
+    ...bands[i],
+    // A heading may print its period's date ("Report 2 (2/28/22)").
+    date: findDates(c.text)[0]?.iso ?? null,
+    names: namesOf(c.text),
+    code: null,
+    codeWords: [],
+    comment: [],
+  }));
+  const columnAt = (w: PlacedWord) => columnHolding(columns, w);
   const taken = new Set<LayoutLine>([header]);
   let i = headerAt + 1;
   // A row of dates under the headings gives each column its date.

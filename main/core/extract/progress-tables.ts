@@ -1,6 +1,7 @@
 // Tables inside progress reports: a goal's data table (rows of date, value, maybe a code per period),
 // and reports laid out as one grid row per goal (goal | area | Q1 Q2 Q3 Q4 codes | comments).
 import type { DataPoint, Provenance, ProgressEntry } from '../../../shared/domain';
+import { addWrappedHeaderCells, cellColumns } from '../layout/form-columns';
 import { provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { codeFromText } from './progress-legend';
 import { codeChecks, confidenceOf } from './confidence';
@@ -109,20 +110,13 @@ export function entriesFromGoalGrid(layout: Layout, legend: Record<string, strin
     body.push(line);
   }
   // Left-aligned header cells give the columns directly, so a stray line cannot close a gutter.
-  const columns = header.cells.length >= 3
-    ? header.cells.map((c, i) => ({ x0: c.x0 - 2, x1: (header.cells[i + 1]?.x0 ?? Math.max(c.x1, ...body.map((l) => l.bbox[2]))) - 2, label: c.text }))
-    : undefined;
+  const columns = header.cells.length >= 3 ? cellColumns(header, Math.max(...body.map((l) => l.bbox[2]))) : undefined;
   const table = readTable(body.map((l) => l.words), {
     headerLines: headerLines.map((l) => l.words),
     columns,
     isRowStart: (_line, cells) => GOAL_CELL.test(cells[0]?.text ?? ''),
   });
-  if (columns) {
-    for (const extra of headerLines.slice(1)) for (const cell of extra.cells) {
-      const col = table.columns.find((c) => cell.x0 >= c.x0 - 2 && cell.x0 < c.x1);
-      if (col) col.label = `${col.label ?? ''} ${cell.text}`.trim();
-    }
-  }
+  if (columns) addWrappedHeaderCells(table.columns, headerLines.slice(1));
   const cols = table.columns.map((c, i) => ({ ...c, i }));
   const areaCol = cols.find((c) => c.i > 0 && /area|domain|skill|subject/i.test(c.label ?? '')) ?? null;
   const commentCol = cols.find((c) => c.i > 0 && COMMENT_LABEL.test(c.label ?? '')) ?? null;

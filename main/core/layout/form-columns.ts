@@ -2,6 +2,7 @@
 // tables) walk them once they have found a header row: columns from the header row's left-aligned
 // cells, header lines wrapped under it, band rows ("READING", "RELATED SERVICES"), words put into
 // columns, and where a row of wrapped lines begins.
+import type { Column } from './line-tables';
 import type { RowLine } from './rows';
 import type { PlacedWord } from './types';
 
@@ -74,4 +75,45 @@ export function rowSpacing(lines: RowLine[]): { tight: number; padded: boolean }
   const positive = pitches.filter((p) => p > 0);
   const tight = positive.length ? Math.min(...positive) : 0;
   return { tight, padded: positive.some((p) => p > tight * 1.3) };
+}
+
+/**
+ * Columns from a header line's left-aligned cells: each runs from its cell's left edge to the next
+ * cell's, the last one to `right` (the table's right edge). A stray body line cannot close a gutter.
+ */
+export function cellColumns(header: RowLine, right: number): Column[] {
+  return header.cells.map((c, i) => ({ x0: c.x0 - 2, x1: (header.cells[i + 1]?.x0 ?? Math.max(c.x1, right)) - 2, label: c.text }));
+}
+
+/** Header cells wrapped onto lines under the header ("Progress" over "Code") add their text to the column they start in. */
+export function addWrappedHeaderCells(columns: Column[], lines: RowLine[]): void {
+  for (const line of lines) for (const cell of line.cells) {
+    const col = columns.find((c) => cell.x0 >= c.x0 - 2 && cell.x0 < c.x1);
+    if (col) col.label = `${col.label ?? ''} ${cell.text}`.trim();
+  }
+}
+
+/** The x centre of a word's box. */
+export const centreX = (w: { bbox: readonly number[] }): number => (w.bbox[0] + w.bbox[2]) / 2;
+
+/**
+ * Columns under header cells set apart over them (period headings "MP1 - Nov | MP2 - Jan"): each
+ * reaches halfway to its neighbours' cells, an outer one as far out as it reaches in (`edge` for a
+ * lone cell), never right of `limit` (where a column of another kind starts).
+ */
+export function midpointColumns(cells: Array<{ x0: number; x1: number }>, limit = Infinity, edge = 40): Array<{ x0: number; x1: number }> {
+  return cells.map((c, i) => {
+    const next = cells[i + 1];
+    const prev = cells[i - 1];
+    return {
+      x0: prev ? (prev.x1 + c.x0) / 2 : c.x0 - (next ? (next.x0 - c.x1) / 2 : edge),
+      x1: Math.min(limit, next ? (c.x1 + next.x0) / 2 : c.x1 + (prev ? (c.x0 - prev.x1) / 2 : edge)),
+    };
+  });
+}
+
+/** The column whose x range holds the word's centre, or null. */
+export function columnHolding<C extends { x0: number; x1: number }>(columns: C[], w: { bbox: readonly number[] }): C | null {
+  const x = centreX(w);
+  return columns.find((c) => x >= c.x0 && x < c.x1) ?? null;
 }
