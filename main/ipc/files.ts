@@ -31,13 +31,13 @@ export function errorResponse(e: unknown): Response {
   return jsonResponse({ ok: false, error }, STATUS[error.code] ?? 500);
 }
 
-/** A file's bytes as a stream, read a piece at a time; removeAfter deletes it once sent or abandoned. */
-function fileStream(file: string, opts: { removeAfter?: boolean } = {}): ReadableStream<Uint8Array> {
+/** A file's bytes as a stream, read a piece at a time; removeAfter deletes it (or the folder named) once sent or abandoned. */
+function fileStream(file: string, opts: { removeAfter?: boolean | string } = {}): ReadableStream<Uint8Array> {
   let fh: FileHandle | null = null;
   const done = async () => {
     await fh?.close().catch(() => undefined);
     fh = null;
-    if (opts.removeAfter) rmSync(file, { force: true });
+    if (opts.removeAfter) rmSync(typeof opts.removeAfter === 'string' ? opts.removeAfter : file, { recursive: true, force: true });
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -122,6 +122,33 @@ export const fileHandlers: { [K in FileRouteName]: FileHandler<K> } = {
     }
     const stamp = core.nowIso().slice(0, 10);
     return attachment(fileStream(file, { removeAfter: true }), 'application/octet-stream', `IEP Casefile backup ${stamp}.casefile-backup`, statSync(file).size);
+  },
+
+  'files.caseArchive': async ({ case: caseId }, req, { core }) => {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch {
+      throw new AppError('bad_request', 'files.caseArchive: the body is not JSON.');
+    }
+    const parsed = backupBody.safeParse(body);
+    if (!parsed.success) throw new AppError('invalid_input', `Archive passphrase: ${zodMessage(parsed.error)}`);
+    const { exportCaseArchive } = await import('../core/backup/archive');
+    const child = exportCase(core, caseId).student.name || 'case';
+    const name = `${child.replace(/[^\w-]+/g, '_').slice(0, 60)}_case-archive_${core.nowIso().slice(0, 10)}.casefile`;
+    mkdirSync(stagingDir(core.dataDir), { recursive: true, mode: 0o700 });
+    const dir = path.join(stagingDir(core.dataDir), `archive-${randomUUID()}`);
+    mkdirSync(dir, { mode: 0o700 });
+    // Written under its download name (the archive's history line names it), then streamed and removed.
+    const file = path.join(dir, name);
+    try {
+      exportCaseArchive(core, caseId, file, parsed.data.passphrase);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const size = statSync(file).size;
+    return attachment(fileStream(file, { removeAfter: dir }), 'application/octet-stream', name, size);
   },
 
   'files.backupUpload': async (_q, req, { core }) => {

@@ -35,6 +35,8 @@ export const fileRoutes = {
   'files.backup': route({ method: 'POST', path: '/api/backup', query: z.object({}), responds: 'attachment' }),
   /** The body is a backup's or a case archive's bytes, kept as they are until app.checkBackup / app.restoreBackup / app.importArchive; answers {ok, value: {uploadId, size}}. */
   'files.backupUpload': route({ method: 'POST', path: '/api/backup-upload', query: z.object({}), responds: 'json' }),
+  /** One case as an encrypted case archive (`<Child>_case-archive_<date>.casefile`, what `casefile archive export` writes); the body is {"passphrase": "..."}. */
+  'files.caseArchive': route({ method: 'POST', path: '/api/case-archive', query: z.object({ case: id }), responds: 'attachment' }),
   /** The whole case as iep-casefile/export@1 JSON. */
   'files.export': route({ method: 'GET', path: '/api/export-file', query: z.object({ case: id }), responds: 'attachment' }),
 };

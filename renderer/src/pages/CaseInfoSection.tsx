@@ -4,10 +4,11 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import type { CaseDto, DistrictContact, Person } from '../../../shared/api/cases';
-import { ApiError, invoke } from '../api/client';
+import { ApiError, fetchFile, invoke } from '../api/client';
 import { keys, queryClient, useCall } from '../api/queries';
 import type { ContactRole } from '../../../shared/api/contacts';
 import { ErrorText } from '../components/ErrorText';
+import { FormDialog } from '../components/FormDialog';
 import { Button } from '../components/ui/Button';
 import { TextField } from '../components/ui/Input';
 import { sourceHref } from '../components/viewer/links';
@@ -42,8 +43,61 @@ export function CaseInfoSection(props: SectionProps) {
     <>
       <ContactSuggestions caseId={caseData.id} onAccepted={() => void loadCurrent()} />
       <CaseInfoForm key={`${caseData.id}:${fresh?.generation ?? 0}`} {...props} initial={fresh?.details ?? caseData} onLoadCurrent={() => void loadCurrent()} />
+      <ArchiveExport caseId={caseData.id} />
       <CaseHistory caseId={caseData.id} />
     </>
+  );
+}
+
+/**
+ * Move this case to another computer: the case as one encrypted case archive (files.caseArchive),
+ * downloaded; Settings > Import a case archive on the other computer brings it in.
+ */
+function ArchiveExport({ caseId }: { caseId: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="archive-export-heading">
+      <h2 id="archive-export-heading">Move this case to another computer</h2>
+      <p className="muted">One encrypted file with the case's documents, readings, corrections, letters and history. Import it in Settings on the other computer.</p>
+      <FormDialog
+        trigger={<Button>Export case archive…</Button>}
+        title="Export case archive"
+        submitLabel="Export"
+        submitDisabled={busy}
+        error={error}
+        onOpenChange={() => setError(null)}
+        onSubmit={async (form, close) => {
+          const data = new FormData(form);
+          const passphrase = String(data.get('passphrase') ?? '');
+          if (passphrase.length < 8) return setError('The archive passphrase needs at least 8 characters.');
+          if (passphrase !== String(data.get('again') ?? '')) return setError('The two passphrases do not match.');
+          setBusy(true);
+          try {
+            const res = await fetchFile('files.caseArchive', { case: caseId }, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+            if (!res.ok) throw new Error(((await res.json()) as { error?: { message?: string } }).error?.message ?? `The export failed (${res.status}).`);
+            const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'case-archive.casefile');
+            const url = URL.createObjectURL(await res.blob());
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = name;
+            a.click();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+            setSaved(`Saved ${name}. Keep its passphrase with it: without it the archive cannot be opened.`);
+            close();
+          } catch (e) {
+            setError((e as Error).message);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <TextField name="passphrase" type="password" label="Archive passphrase" autoComplete="new-password" autoFocus />
+        <TextField name="again" type="password" label="Archive passphrase again" autoComplete="new-password" />
+      </FormDialog>
+      {saved && <p role="status">{saved}</p>}
+    </section>
   );
 }
 

@@ -78,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('the byte routes of the contract', () => {
-  const queries: Record<Exclude<FileRouteName, 'files.upload' | 'files.backup' | 'files.backupUpload'>, () => string> = {
+  const queries: Record<Exclude<FileRouteName, 'files.upload' | 'files.backup' | 'files.backupUpload' | 'files.caseArchive'>, () => string> = {
     'files.pageImage': () => `doc=${ids.doc}&page=1&width=300`,
     'files.original': () => `doc=${ids.doc}`,
     'files.packet': () => `job=${ids.job}`,
@@ -89,7 +89,7 @@ describe('the byte routes of the contract', () => {
   it('are all served by both mounts, with the same answers', async () => {
     const expected: Record<string, RegExp> = { 'files.pageImage': /^image\/png/, 'files.original': /^application\/pdf/, 'files.packet': /^application\/pdf/, 'files.letter': /wordprocessingml/, 'files.export': /^application\/json/ };
     for (const name of Object.keys(fileRoutes) as FileRouteName[]) {
-      if (name === 'files.upload' || name === 'files.backup' || name === 'files.backupUpload') continue; // uploaded through both mounts above; the backup and its upload: tests/unit/security/backup-route, tests/unit/backup/restore-live
+      if (name === 'files.upload' || name === 'files.backup' || name === 'files.backupUpload' || name === 'files.caseArchive') continue; // uploaded through both mounts above; the backup and its upload: tests/unit/security/backup-route, tests/unit/backup/restore-live; the case archive: tests/e2e/case-archive
       const r = await sameAnswer(fileRoutes[name].method, `${fileRoutes[name].path}?${queries[name]()}`);
       expect(r.status, name).toBe(200);
       expect(r.type, name).toMatch(expected[name]);
