@@ -82,8 +82,12 @@ export interface FormPreviewDto {
 
 export interface FormApplyResultDto {
   anchorId: string;
+  /** Every document filled: the family's others, and the one it was learned on (a rows anchor fills its other rows). */
   documentsFilled: number;
   valuesFilled: number;
+  /** Of those, the family's other documents and the values filled on them. */
+  otherDocumentsFilled: number;
+  otherValuesFilled: number;
 }
 
 const caseId = z.string().min(1);

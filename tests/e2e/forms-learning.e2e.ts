@@ -91,7 +91,7 @@ describe('one correction teaches the form', () => {
     expect(await axeViolations(browser.page, '.apply-offer')).toEqual([]);
     await browser.page.screenshot({ path: '/tmp/forms-offer.png' });
     await offer().getByRole('button', { name: 'Apply to 2 documents' }).click();
-    await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 documents of this form/ }).waitFor();
+    await browser.page.getByRole('status').filter({ hasText: /Filled 2 values on 2 other documents of this form/ }).waitFor();
     await expect.poll(() => offer().count()).toBe(0);
 
     await openReview(B.fileName);
@@ -170,7 +170,7 @@ describe('one correction teaches the form', () => {
     expect(await offer().textContent()).toMatch(/1 value you confirmed or edited stays as it is/);
     expect(await offer().getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(C.fileName)]);
     await offer().getByRole('button', { name: 'Apply to 1 document' }).click();
-    const toast = browser.page.getByRole('status').getByRole('listitem').filter({ hasText: 'Filled 1 value on 1 document of this form.' });
+    const toast = browser.page.getByRole('status').getByRole('listitem').filter({ hasText: 'Filled 1 value on 1 other document of this form.' });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await browser.page.getByRole('status').filter({ hasText: /Removed the \d+ learned values?/ }).waitFor();
 

@@ -303,6 +303,8 @@ export function applyAnchor(core: Core, anchorId: string, documentIds?: string[]
   const docs = targets(core, anchor).filter((d) => !documentIds || documentIds.includes(d.documentId));
   let values = 0;
   let filled = 0;
+  let otherValues = 0;
+  let others = 0;
   const cases = new Map<string, Set<string>>();
   core.db.transaction(() => {
     for (const d of docs) {
@@ -310,6 +312,10 @@ export function applyAnchor(core: Core, anchorId: string, documentIds?: string[]
       values += n;
       if (n) {
         filled++;
+        if (d.documentId !== anchor.sourceDocumentId) {
+          others++;
+          otherValues += n;
+        }
         cases.set(d.caseId, (cases.get(d.caseId) ?? new Set()).add(d.documentId));
       }
     }
@@ -319,7 +325,7 @@ export function applyAnchor(core: Core, anchorId: string, documentIds?: string[]
     recordHistory(core, caseId, { kind: 'corrected', description: `Filled ${ids.size} document(s) from the correction learned on ${anchor.sourceFileName} (${anchor.entity} ${anchor.field === '*' ? 'rows' : anchor.field})`, ids: [...ids] });
     core.emit('case.changed', { caseId, what: 'extraction' });
   }
-  return { anchorId, documentsFilled: filled, valuesFilled: values };
+  return { anchorId, documentsFilled: filled, valuesFilled: values, otherDocumentsFilled: others, otherValuesFilled: otherValues };
 }
 
 function casesOfValues(core: Core, anchorId: string): Set<string> {

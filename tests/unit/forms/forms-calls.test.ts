@@ -32,7 +32,7 @@ it('renames a family, disables and enables an anchor, deletes it; refuses a corr
   const preview = await reg.call('forms.previewApply', { caseId: a.id, correctionId: dateFix }, ctx);
   expect(preview.items.map((i) => [i.fileName, i.value, i.action])).toEqual([[docs[1].truth.fileName, docs[1].truth.reportDate, 'fill']]);
   const anchorId = preview.anchor!.id;
-  expect(await reg.call('forms.apply', { anchorId }, ctx)).toEqual({ anchorId, documentsFilled: 1, valuesFilled: 1 });
+  expect(await reg.call('forms.apply', { anchorId }, ctx)).toEqual({ anchorId, documentsFilled: 1, valuesFilled: 1, otherDocumentsFilled: 1, otherValuesFilled: 1 });
   const date = () => getReview(core, docs[1].id).corrected?.progressReport?.reportDate ?? null;
   expect(date()).toBe(docs[1].truth.reportDate);
 

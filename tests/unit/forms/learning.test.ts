@@ -116,13 +116,22 @@ describe('one correction teaches the form', () => {
     const otherBefore = rowsOf(core, [other.id]);
 
     const correctionIds = correctEachMissedField(core, first.id, first.truth);
+    let filledHere = 0;
     for (const id of correctionIds) {
       const preview = previewApply(core, { correctionId: id });
       expect(preview.anchor).not.toBeNull();
       expect(preview.otherDocuments).toBe(5);
       expect(preview.items.every((i) => i.documentId !== other.id)).toBe(true);
-      applyAnchor(core, preview.anchor!.id);
+      const applied = applyAnchor(core, preview.anchor!.id);
+      // The other documents' count is the preview's; the corrected one's other rows are counted apart.
+      const fills = preview.items.filter((i) => i.action === 'fill');
+      const elsewhere = fills.filter((i) => i.documentId !== first.id);
+      expect([applied.otherDocumentsFilled, applied.otherValuesFilled]).toEqual([new Set(elsewhere.map((i) => i.documentId)).size, elsewhere.length]);
+      expect([applied.documentsFilled - applied.otherDocumentsFilled, applied.valuesFilled - applied.otherValuesFilled]).toEqual([fills.length > elsewhere.length ? 1 : 0, fills.length - elsewhere.length]);
+      filledHere += applied.valuesFilled - applied.otherValuesFilled;
     }
+    // The rows anchor filled the corrected document's other rows too: the totals count them, the others' counts do not.
+    expect(filledHere).toBe(first.truth.entries.length - 1);
     const after = rest.map((d) => scoreDocument(core, d.id, d.truth));
     const right = after.reduce((s, r) => s + r.right, 0);
     const total = after.reduce((s, r) => s + r.total, 0);

@@ -87,7 +87,11 @@ export function ApplyToOthers({ caseId, documentId, correctionId, documentsNoun,
       const r = await invoke('forms.apply', { anchorId: anchor.id });
       invalidateForms();
       onClose();
-      const what = `Filled ${r.valuesFilled} ${r.valuesFilled === 1 ? 'value' : 'values'} on ${r.documentsFilled} ${r.documentsFilled === 1 ? 'document' : 'documents'} of this form.`;
+      // The other documents' count, and the rows filled on this one apart, as the offer put them.
+      const rowsHere = r.valuesFilled - r.otherValuesFilled;
+      const rows = `${rowsHere} more ${rowsHere === 1 ? 'row' : 'rows'}`;
+      const onOthers = `${r.otherValuesFilled} ${r.otherValuesFilled === 1 ? 'value' : 'values'} on ${r.otherDocumentsFilled} other ${r.otherDocumentsFilled === 1 ? 'document' : 'documents'} of this form`;
+      const what = r.otherDocumentsFilled ? `Filled ${onOthers}${rowsHere ? ` and ${rows} on this one` : ''}.` : `Filled ${rows} on this document.`;
       showToast(what, {
         label: 'Undo',
         run: async () => {
