@@ -192,12 +192,18 @@ describe('one correction teaches the form', () => {
     // The date is printed at x 140, y 120 (PDF points) on a Letter page: drag a rectangle around it.
     const at = (x: number, y: number) => [b.x + (x / 612) * b.width, b.y + (y / 792) * b.height] as const;
     const preview = page.waitForResponse((r) => r.url().endsWith('/api/call/forms.previewApply'));
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/call/review.correct'));
     await page.mouse.move(...at(132, 112));
     await page.mouse.down();
     await page.mouse.move(...at(215, 136), { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => reportDate().locator('.field-value').textContent()).toBe(formatDisplayDate(C.mailedIso));
     expect(await reportDate().textContent()).toMatch(/edited by you/);
+    // The box marked goes with the value (the form learns that place): the date's words, inside the rectangle drawn.
+    const marked = ((await sent).postDataJSON() as { source?: { page: number; bbox: [number, number, number, number] } }).source;
+    expect(marked?.page).toBe(1);
+    const [x0, y0, x1, y1] = marked!.bbox;
+    expect([x0 >= 131, y0 >= 111, x1 <= 216, y1 <= 137, x1 - x0 > 20]).toEqual([true, true, true, true, true]);
     const answer = (await (await preview).json()) as { value: { items: Array<{ action: string }> } };
     expect(answer.value.items.map((i) => i.action)).toEqual(['kept', 'kept']);
     expect(await offer().count()).toBe(0);
