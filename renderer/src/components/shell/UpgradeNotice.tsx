@@ -6,8 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button } from '../ui/Button';
 import type { UpgradeNoticeDto } from '../../../../shared/api/app';
 import { invoke, on } from '../../api/client';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { counted } from '../words';
 
 export function UpgradeNotice() {
   const [notice, setNotice] = useState<UpgradeNoticeDto | null>(null);
@@ -32,10 +31,10 @@ export function UpgradeNotice() {
   return (
     <section className="banner upgrade-notice" role="status" aria-label="What the update changed">
       <p>
-        This version reads pages more accurately, so {plural(notice.documents.length, 'document was', 'documents were')} read again:{' '}
+        This version reads pages more accurately, so {counted(notice.documents.length, 'document was', 'documents were')} read again:{' '}
         {names.join(', ')}
-        {more > 0 ? ` and ${more} more` : ''}. {notice.valuesChanged === 0 ? 'No extracted value changed' : `${plural(notice.valuesChanged, 'extracted value')} changed`};{' '}
-        {notice.correctionsKept === 0 ? 'you had no corrections on them.' : `your ${plural(notice.correctionsKept, 'correction')} ${notice.correctionsKept === 1 ? 'was' : 'were'} kept.`}
+        {more > 0 ? ` and ${more} more` : ''}. {notice.valuesChanged === 0 ? 'No extracted value changed' : `${counted(notice.valuesChanged, 'extracted value')} changed`};{' '}
+        {notice.correctionsKept === 0 ? 'you had no corrections on them.' : `your ${counted(notice.correctionsKept, 'correction')} ${notice.correctionsKept === 1 ? 'was' : 'were'} kept.`}
       </p>
       <Button onPress={dismiss}>Dismiss</Button>
     </section>
