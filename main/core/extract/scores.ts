@@ -1,16 +1,17 @@
 // Test scores from score reports and evaluations: every score table, in whatever orientation
 // (scores-table.ts), with its test and dates from headings and captions (scores-context.ts), then the
-// scores written in sentences (scores-prose.ts). Each score keeps the box of its row or sentence.
+// scores written in sentences (scores-prose.ts). Where a table's lines and columns stand is the layout
+// model's (main/core/layout/headed-tables.ts, header-columns.ts); this says what a score heading is. Each score keeps the box of its row or sentence.
 import type { PageContent } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import type { Word } from '../../../shared/domain';
-import { columnsFromHeader, phraseCells } from './header-columns';
-import { joinLabelsAbove } from './label-lines';
+import { columnsFromHeader, phraseCells } from '../layout/header-columns';
+import { continuationLines, headedTable } from '../layout/headed-tables';
+import { joinLabelsAbove } from '../layout/label-lines';
 import { buildLayout, type Layout, type LayoutLine } from './layout';
 import { contextAbove, documentScoreDates } from './scores-context';
 import { scoresFromProse } from './scores-prose';
 import { isPeriodLabel, periodOf, scoresFromTable, type ReadScore } from './scores-table';
-import { isPageFurniture, readTable, splitPhrases, defaultGutter } from './tables';
+import { isPageFurniture, readTable } from './tables';
 import { COLUMN_HEADINGS, LEGEND_LINE, SCORE_TYPE_HEADINGS } from './vocab/scores';
 
 export type { ReadScore } from './scores-table';
@@ -24,13 +25,13 @@ export function extractTestScores(pages: PageContent[], documentId: string): Rea
   const used = new Set<LayoutLine>();
   for (let i = 0; i < lines.length; i++) {
     if (used.has(lines[i]) || !isScoreHeader(lines[i])) continue;
-    const region = tableRegion(lines, i);
+    const region = headedTable(lines, i, { hasValue: hasBodyNumber, isGroupLabel: isPeriodLabel, endsTable: (l) => isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l) });
     region.header.forEach((l) => used.add(l));
     if (region.body.length === 0) continue;
     const headerWords = region.header.map((l) => l.words);
     const bodyWords = region.body.map((l) => l.words);
     const columns = columnsFromHeader(bodyWords, headerWords, { isGroupLabel: isPeriodLabel });
-    const continues = new Set(region.body.filter((l, k) => k > 0 && l.bbox[1] - region.body[k - 1].bbox[3] < lineHeight(l) * 0.45).map((l) => l.words));
+    const continues = new Set([...continuationLines(region.body)].map((l) => l.words));
     const table = readTable(bodyWords, {
       columns,
       headerLines: headerWords,
@@ -60,7 +61,6 @@ function withKnownTypes(scores: ReadScore[]): ReadScore[] {
 }
 
 const cellsOf = (l: LayoutLine) => phraseCells(l.words);
-const lineHeight = (l: LayoutLine) => Math.max(1, ...l.words.map((w) => w.bbox[3] - w.bbox[1]));
 const BODY_NUMBER = /^[<>≤≥]?\d[\d,]*(?:\.\d+)?%?$|^\d+\s*[-–]\s*\d+$/;
 const hasBodyNumber = (l: LayoutLine) => cellsOf(l).some((c) => BODY_NUMBER.test(c.text.trim()));
 
@@ -75,52 +75,6 @@ export function isScoreHeader(line: LayoutLine): boolean {
   if (findDates(line.text).length > 0) return false;
   const hasScore = cellsOf(line).some((c) => SCORE_TYPE_HEADINGS.some((t) => t.re.test(c.text)) || COLUMN_HEADINGS.percentile.test(c.text));
   return hasScore && (COLUMN_HEADINGS.name.test(cellsOf(line)[0].text) || cellsOf(line).length >= 3);
-}
-
-interface Region { header: LayoutLine[]; body: LayoutLine[] }
-
-/**
- * The header lines and body lines of the table whose heading row is lines[at]: a line of group labels
- * right above it, heading lines below it (no values, dates allowed: "Assessed 09/19/2023"), then rows
- * up to a wide gap, a heading, a legend, running prose, another table or the end of the page.
- */
-function tableRegion(lines: LayoutLine[], at: number): Region {
-  const first = lines[at];
-  const h = lineHeight(first);
-  const header = [first];
-  const prev = lines[at - 1];
-  // Group labels over the value columns only (a year or period over each column pair).
-  if (prev && prev.page === first.page && first.bbox[1] - prev.bbox[3] < h && cellsOf(prev).every((c) => isPeriodLabel(c.text)) && cellsOf(prev)[0].x0 > cellsOf(first)[0].x1) {
-    header.unshift(prev);
-  }
-  let i = at + 1;
-  const gutter = defaultGutter([first.words as Word[]]);
-  const width = first.bbox[2] - first.bbox[0];
-  for (; i < lines.length; i++) {
-    const l = lines[i];
-    const above = header[header.length - 1];
-    if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 1.2 || hasBodyNumber(l)) break;
-    // More phrases than the heading row has columns (a name column heading to its left aside): a row.
-    const phrases = splitPhrases(l.words, gutter).filter((p) => p[0].bbox[0] >= first.bbox[0] - gutter);
-    if (phrases.length > Math.max(splitPhrases(first.words, gutter).length, 2)) break;
-    // A row whose values are all words starts at the left edge; a heading continuation rarely does
-    // unless it is the name column's own heading ("Measure" under a period line).
-    // A line of words starting where the header already starts (under the name column's heading) is a
-    // row whose values are all words; one starting further left is the name column's own heading.
-    const left = Math.min(...header.map((x) => cellsOf(x)[0].x0));
-    if (cellsOf(l).length > 1 && Math.abs(cellsOf(l)[0].x0 - left) < gutter) break;
-    header.push(l);
-  }
-  const body: LayoutLine[] = [];
-  for (; i < lines.length; i++) {
-    const l = lines[i];
-    const above = body[body.length - 1] ?? header[header.length - 1];
-    if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 2.5 || l.bbox[1] < above.bbox[1]) break;
-    if (isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l)) break;
-    if (cellsOf(l).length === 1 && l.bbox[2] - l.bbox[0] > width * 0.5 && !hasBodyNumber(l)) break;
-    body.push(l);
-  }
-  return { header, body };
 }
 
 function isShouting(l: LayoutLine): boolean {
