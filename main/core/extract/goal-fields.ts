@@ -1,6 +1,8 @@
 // Turns the lines of a goals section into labelled fields (goal header, baseline, goal statement,
 // objectives...), whatever the form system: a label in a left column with its value beside it
-// (wrapping over several lines), or "Label: value" runs in prose.
+// (wrapping over several lines), or "Label: value" runs in prose. Where a value's lines stand against
+// its label (a new paragraph, a label wrapping in its column) is the layout model's (layout/label-lines.ts).
+import { startsParagraph, valueWordsBeside } from '../layout/label-lines';
 import type { LayoutLine, PlacedWord } from './layout';
 import { GOAL_FIELD_LABELS, type GoalFieldKind } from './vocab/goals';
 
@@ -80,7 +82,7 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
     }
     const label = matchLabel(line);
     // A label alone on its line (printed above its value) takes the lines under it as its value.
-    if (!label && current && current.words.length > 0 && before && startsNewParagraph(line, before, current, left, right)) {
+    if (!label && current && current.words.length > 0 && before && current.kind !== 'header' && startsParagraph(line, before, current, left, right)) {
       // An unlabelled paragraph after a short field ("Area of Need: Reading" then the goal sentence):
       // the first one under a goal header is the goal statement itself.
       const kind: GoalFieldKind = goalSinceHeader ? 'other' : 'goal';
@@ -115,7 +117,7 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
       current.number = Number(line.text.trim());
       continue;
     }
-    current.words.push(...valueWordsOf(line, current));
+    current.words.push(...valueWordsBeside(line, current));
     current.valueX ??= line.words[0]?.bbox[0] ?? null;
   }
   return fields;
@@ -126,33 +128,6 @@ function isTitleAfterSentence(line: LayoutLine, before: LayoutLine): boolean {
   const words = line.words;
   if (words.length === 0 || words.length > 4 || /[\d.,;:!?]/.test(line.text) || !/[.!?]["')]?$/.test(before.text.trim())) return false;
   return words.every((w) => /^[A-Z&(]/.test(w.text) || /^(?:and|of|the|for|to)$/.test(w.text));
-}
-
-/**
- * A line that does not continue the field above: the field's last line ended well short of the right
- * margin (a paragraph's last line), and this one starts left of the field's value column, at the margin.
- */
-function startsNewParagraph(line: LayoutLine, before: LayoutLine, field: GoalField, left: number, right: number): boolean {
-  // Across a page break the last line of the page above still tells whether the paragraph ended.
-  if (field.kind === 'header') return false;
-  const x0 = line.words[0]?.bbox[0] ?? 0;
-  const endedShort = before.bbox[2] < right - (right - left) * 0.3;
-  const atMargin = Math.abs(x0 - left) < 8 && (field.valueX === null || x0 < field.valueX - 20);
-  const runsAcross = line.bbox[2] > (field.valueX ?? left) + (right - left) * 0.3;
-  return endedShort && atMargin && runsAcross && line.cells.length === 1;
-}
-
-/**
- * The part of a continuation line that belongs to the value: in a two-column form a first cell
- * that sits in the label column and ends before the value column is the label wrapping
- * ("Short-Term Objectives /" over "Benchmarks"), not value text.
- */
-function valueWordsOf(line: LayoutLine, field: GoalField): PlacedWord[] {
-  const [first, second] = line.cells;
-  if (field.valueX !== null && first && second && first.x1 < field.valueX - 2 && Math.abs(second.x0 - field.valueX) < 8 && Math.abs(first.x0 - field.labelX) < 8) {
-    return line.cells.slice(1).flatMap((c) => c.words);
-  }
-  return line.words;
 }
 
 /** A present-levels label printed in body type ("Present levels", "Present Levels of Performance:"), its value maybe on the same line. */

@@ -5,7 +5,9 @@
 //   whole label and the value still follows it;
 // - labels printed without a colon, small above their value ("DATE OF TESTING" over "August 8,
 //   2022") and in a cell beside it ("Service" | "Speech-Language Therapy" | "Scheduled" | "30
-//   minutes per session"), read as "Label: value".
+//   minutes per session"), read as "Label: value";
+// - a value that runs on under its label: whether a line opens a new paragraph instead, and which of
+//   its words are the value rather than the label wrapping in the label column.
 // Words keep their boxes, so provenance is unchanged.
 import { joinText } from './geometry';
 import type { Cell, RowLine } from './rows';
@@ -130,4 +132,36 @@ export function cellFields(line: RowLine, isLabel: (text: string) => boolean): C
     k++;
   }
   return fields;
+}
+
+/** Where a field's value stands on the page: the x its value column starts at and the x of its label. */
+export interface ValueColumn {
+  valueX: number | null;
+  labelX: number;
+}
+
+/**
+ * A line that does not continue the value above it: the value's last line ended well short of the
+ * right margin (a paragraph's last line), and this one starts at the left margin, left of the value
+ * column, runs well across, and is one cell. `left` and `right`: the margins of the lines read.
+ */
+export function startsParagraph(line: RowLine, before: RowLine, value: ValueColumn, left: number, right: number): boolean {
+  const x0 = line.words[0]?.bbox[0] ?? 0;
+  const endedShort = before.bbox[2] < right - (right - left) * 0.3;
+  const atMargin = Math.abs(x0 - left) < 8 && (value.valueX === null || x0 < value.valueX - 20);
+  const runsAcross = line.bbox[2] > (value.valueX ?? left) + (right - left) * 0.3;
+  return endedShort && atMargin && runsAcross && line.cells.length === 1;
+}
+
+/**
+ * The words of a continuation line that belong to the value: in a two-column form a first cell that
+ * sits in the label column and ends before the value column is the label wrapping ("Short-Term
+ * Objectives /" over "Benchmarks"), not value text.
+ */
+export function valueWordsBeside(line: RowLine, value: ValueColumn): PlacedWord[] {
+  const [first, second] = line.cells;
+  if (value.valueX !== null && first && second && first.x1 < value.valueX - 2 && Math.abs(second.x0 - value.valueX) < 8 && Math.abs(first.x0 - value.labelX) < 8) {
+    return line.cells.slice(1).flatMap((c) => c.words);
+  }
+  return line.words;
 }
