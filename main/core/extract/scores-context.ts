@@ -4,7 +4,7 @@
 // the table ("BOY 09/19/2023"), and the dates the report gives each test anywhere
 // ("Dates of Testing: 04/09/2024 (WIAT-4)", "Wechsler ... (WIAT-4) - 04/09/2024").
 import { findDates } from '../../../shared/text/dates';
-import { phraseCells } from './header-columns';
+import { phraseCells } from '../layout/header-columns';
 import type { LayoutLine } from './layout';
 import { TEST_NAMES, TEST_WORDS } from './vocab/scores';
 

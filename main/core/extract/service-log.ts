@@ -6,8 +6,8 @@
 // are read too and kept beside them (printed, discrepancies) so a reviewer sees when the two disagree.
 import type { ExtractedServiceLog, PageContent, Provenance, ServiceDeliverySummary, ServiceSession } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import { columnsFromHeader, phraseCells } from './header-columns';
-import { cellFields, joinLabelsAbove } from './label-lines';
+import { columnsFromHeader, phraseCells } from '../layout/header-columns';
+import { cellFields, joinLabelsAbove } from '../layout/label-lines';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
 import { isPageFurniture, readTable, tableBelow, type Column, type TableRow } from './tables';

@@ -5,7 +5,7 @@
 import type { ExtractedService } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { parseServiceDose } from './iep-dose';
-import { cellFields, joinLabelsAbove } from './label-lines';
+import { cellFields, joinLabelsAbove } from '../layout/label-lines';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { confidenceOf, doseCheck } from './confidence';
 import { SERVICE_BLOCK_LABELS, type ServiceColumnKind } from './vocab/services';
