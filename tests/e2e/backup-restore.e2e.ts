@@ -5,35 +5,24 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCasefile } from '../support/cli';
 import { tempDir } from '../support/core';
-import { launchBrowser } from './support/browser';
+import { hostAndBrowser } from './support/browser';
 import { callApi, goToRoute } from './support/case-switch';
-import { startHostProcess, type HostProcess } from './support/host';
 import { CaseListPage } from './support/pages';
 
 const PASS = 'kitchen table 42';
 
 describe('backup and restore from Settings', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = hostAndBrowser();
 
   it('backs up, refuses a cut-off copy, and restores the backup after a typed confirmation', async () => {
-    const page = browser.page;
-    await callApi(host, 'cases.create', { name: 'Maya Ortiz' });
+    const page = env.browser.page;
+    await callApi(env.host, 'cases.create', { name: 'Maya Ortiz' });
     const list = new CaseListPage(page);
-    await list.open(host.url);
-    await goToRoute(page, host, 'settings');
+    await list.open(env.host.url);
+    await goToRoute(page, env.host, 'settings');
     const backup = page.getByRole('form', { name: 'Backup' });
     await backup.getByLabel('Backup passphrase', { exact: true }).fill(PASS);
     await backup.getByLabel('Backup passphrase again').fill(PASS);
@@ -44,7 +33,7 @@ describe('backup and restore from Settings', () => {
     expect(saved).toMatch(/\.casefile-backup$/);
 
     // Something changes after the backup.
-    await callApi(host, 'cases.create', { name: 'Added Later' });
+    await callApi(env.host, 'cases.create', { name: 'Added Later' });
 
     const restore = page.getByRole('region', { name: 'Restore' });
     const choose = async (file: string) => {
@@ -77,20 +66,19 @@ describe('backup and restore from Settings', () => {
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await list.caseRow('Maya Ortiz').waitFor();
     expect(await list.caseRow('Added Later').count()).toBe(0);
-    expect((await callApi(host, 'cases.list', {})).map((c) => c.name)).toEqual(['Maya Ortiz']);
+    expect((await callApi(env.host, 'cases.list', {})).map((c) => c.name)).toEqual(['Maya Ortiz']);
   });
 
   it('imports a case archive of a case that is here by merging it, after asking', async () => {
-    const page = browser.page;
-    const c = await callApi(host, 'cases.create', { name: 'Archive Child' });
+    const page = env.browser.page;
+    const c = await callApi(env.host, 'cases.create', { name: 'Archive Child' });
     // Exported beside the running host, as from another computer, then the case here goes on.
     const archive = path.join(tempDir(), 'archive-child.casefile');
-    const env = { CASEFILE_ARCHIVE_PASSPHRASE: PASS };
-    const exported = runCasefile(['archive', 'export', '--case', c.id, '--out', archive], { dataDir: host.dataDir, env });
+    const exported = runCasefile(['archive', 'export', '--case', c.id, '--out', archive], { dataDir: env.host.dataDir, env: { CASEFILE_ARCHIVE_PASSPHRASE: PASS } });
     expect(exported.code, exported.stderr).toBe(0);
 
-    await new CaseListPage(page).open(host.url);
-    await goToRoute(page, host, 'settings');
+    await new CaseListPage(page).open(env.host.url);
+    await goToRoute(page, env.host, 'settings');
     const section = page.getByRole('region', { name: 'Import a case archive' });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByRole('button', { name: 'Choose case archive…' }).click()]);
     await chooser.setFiles(archive);
@@ -105,8 +93,8 @@ describe('backup and restore from Settings', () => {
     await expect.poll(() => section.getByRole('status').textContent()).toMatch(/Merged “archive-child\.casefile” into the case: 0 documents added/);
 
     // One case still, and the merge in its history.
-    expect((await callApi(host, 'cases.list', {})).filter((x) => x.name === 'Archive Child')).toHaveLength(1);
-    const history = await callApi(host, 'cases.history', { caseId: c.id });
+    expect((await callApi(env.host, 'cases.list', {})).filter((x) => x.name === 'Archive Child')).toHaveLength(1);
+    const history = await callApi(env.host, 'cases.history', { caseId: c.id });
     expect(history[0], JSON.stringify(history)).toMatchObject({ kind: 'archive_imported', description: expect.stringMatching(/^Merged the archive archive-child\.casefile/) });
     await section.getByRole('link', { name: 'Open the case' }).click();
     await page.getByRole('navigation', { name: 'Case sections' }).getByText('Archive Child').waitFor();

@@ -5,32 +5,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/core';
 import { typesetPages } from '../support/synthetic-scan';
 import { LettersPage } from './support/act-pages';
-import { launchBrowser } from './support/browser';
+import { hostAndBrowser } from './support/browser';
 import { callApi, importThroughApi } from './support/case-switch';
-import { startHostProcess, type HostProcess } from './support/host';
 import { CaseListPage, CaseView } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 
 describe('Case info suggestions from the records', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = hostAndBrowser();
 
   it('accepts the parent found in an IEP, and the drafted letter is signed with her name', async () => {
-    const page = browser.page;
-    const c = await callApi(host, 'cases.create', { name: 'Noor Haddad', childName: 'Noor Haddad', state: 'CA' });
+    const page = env.browser.page;
+    const c = await callApi(env.host, 'cases.create', { name: 'Noor Haddad', childName: 'Noor Haddad', state: 'CA' });
     const dir = tempDir();
     const pdf = await typesetPages([
       {
@@ -39,10 +28,10 @@ describe('Case info suggestions from the records', () => {
       },
     ]);
     writeFileSync(path.join(dir, 'Haddad_IEP_2026-09-12.pdf'), pdf);
-    await importThroughApi(host, c.id, dir, ['Haddad_IEP_2026-09-12.pdf']);
+    await importThroughApi(env.host, c.id, dir, ['Haddad_IEP_2026-09-12.pdf']);
 
     const list = new CaseListPage(page);
-    await list.open(host.url);
+    await list.open(env.host.url);
     await list.caseRow('Noor Haddad').click();
     const view = new CaseView(page);
     await view.waitFor('Noor Haddad');
@@ -60,7 +49,7 @@ describe('Case info suggestions from the records', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Amira Haddad');
     await found.getByRole('button', { name: 'Dismiss Grace Okonkwo' }).click();
     await expect.poll(() => found.count()).toBe(0);
-    await expect.poll(async () => (await callApi(host, 'cases.get', { caseId: c.id })).parents[0]?.name).toBe('Amira Haddad');
+    await expect.poll(async () => (await callApi(env.host, 'cases.get', { caseId: c.id })).parents[0]?.name).toBe('Amira Haddad');
 
     await view.goTo('Letters');
     const letters = new LettersPage(page);

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startHostProcess, type HostProcess } from './host';
 
 export const CHROMIUM_PATH = process.env.CASEFILE_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -26,4 +28,21 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return { browser: context.browser()!, context, page, close: () => context.close() };
+}
+
+/**
+ * The browser host (`casefile serve` on a fresh data folder) and a Chromium page, started before a
+ * describe block's tests and closed after them. A test may put a restarted host in `env.host`.
+ */
+export function hostAndBrowser(): { host: HostProcess; browser: Awaited<ReturnType<typeof launchBrowser>> } {
+  const env = {} as { host: HostProcess; browser: Awaited<ReturnType<typeof launchBrowser>> };
+  beforeAll(async () => {
+    env.host = await startHostProcess();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.host?.stop();
+  });
+  return env;
 }
