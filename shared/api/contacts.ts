@@ -13,15 +13,19 @@ import { defineCall } from './define';
 export const CONTACT_ROLES = ['parent', 'case_manager', 'sped_director', 'principal', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
-export interface ContactSuggestionDto {
-  id: string;
+/** A person as the records print them: the role they hold and what is printed with the name. */
+export interface ContactDetails {
   role: ContactRole;
   name: string;
-  /** The title printed with the name, or for a parent the relationship ("Mother"). */
+  /** The title printed with the name ("Education Specialist (RSP)"), or for a parent the relationship ("Mother"). */
   title: string | null;
   email: string | null;
   phone: string | null;
   address: string | null;
+}
+
+export interface ContactSuggestionDto extends ContactDetails {
+  id: string;
   source: { documentId: string; fileName: string; page: number; bbox: BBox | null };
 }
 

@@ -21,9 +21,8 @@
 //   enabled again; `forms.delete` is undo. `forms.rename` names a family.
 // Every call that changes values emits `case.changed` (what: 'extraction') for each case touched.
 import { z } from 'zod';
-import type { BBox } from '../domain';
 import { defineCall } from './define';
-import type { EntityKind } from './review';
+import type { EntityKind, PlacedValue } from './review';
 
 /** The shape of a learned value: how it is read at the anchor on another document. */
 export type AnchorShape = 'date' | 'number' | 'code' | 'text';
@@ -57,17 +56,10 @@ export interface FormFamilyDto {
 }
 
 /** One value an anchor reads on one document, before or after it is applied. */
-export interface FormPreviewItem {
+export interface FormPreviewItem extends PlacedValue {
   documentId: string;
   caseId: string;
   fileName: string;
-  entity: EntityKind;
-  entityKey: string;
-  field: string;
-  /** What it reads: a field's value, or a whole entity for field '*'. */
-  value: unknown;
-  page: number;
-  bbox: BBox | null;
   /** 'fill': applying writes it; 'kept': the user confirmed or edited that value, it stays. */
   action: 'fill' | 'kept';
 }

@@ -33,15 +33,19 @@ export interface ReviewDto {
   learned?: LearnedValueDto[];
 }
 
-/** A value an anchor learned on another document filled here. */
-export interface LearnedValueDto {
+/** A value read at a place on a document's page: a field of one entity, or a whole entity for field '*'. */
+export interface PlacedValue {
   entity: EntityKind;
   entityKey: string;
-  /** The field filled; '*' for a whole entity (a row) the anchor added. */
+  /** The field; '*' for a whole entity (a row). */
   field: string;
   value: unknown;
   page: number;
   bbox: BBox | null;
+}
+
+/** A value an anchor learned on another document filled here. */
+export interface LearnedValueDto extends PlacedValue {
   learnedFrom: { anchorId: string; documentFileName: string; page: number };
 }
 

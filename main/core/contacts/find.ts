@@ -5,17 +5,10 @@
 // list), and from mail headers ("From: Ana Ruiz <ana@example.org>"), whose details join the same
 // person's role found elsewhere. Pure over pages: the service stores what it finds as suggestions.
 import type { BBox, PageContent } from '../../../shared/domain';
-import type { ContactRole } from '../../../shared/api/contacts';
+import type { ContactDetails, ContactRole } from '../../../shared/api/contacts';
 import { buildLayout, type LayoutLine } from '../extract/layout';
 
-export interface FoundContact {
-  role: ContactRole;
-  name: string;
-  /** The title printed with the name ("Education Specialist (RSP)"), or the relationship for a parent ("Mother"). */
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
+export interface FoundContact extends ContactDetails {
   page: number;
   bbox: BBox | null;
 }

@@ -1,21 +1,15 @@
 // The contacts feature's SQL: suggestions of people found in a case's records (contact_suggestions).
 // Rows map to the stored shape here and nowhere else.
 import type { BBox } from '../../../shared/domain';
-import type { ContactRole } from '../../../shared/api/contacts';
+import type { ContactDetails, ContactRole } from '../../../shared/api/contacts';
 import type { Db } from '../db/open';
 
 export type SuggestionStatus = 'pending' | 'confirmed' | 'dismissed';
 
-export interface StoredSuggestion {
+export interface StoredSuggestion extends ContactDetails {
   id: string;
   caseId: string;
   personKey: string;
-  role: ContactRole;
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
   documentId: string;
   page: number;
   bbox: BBox | null;

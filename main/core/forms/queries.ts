@@ -1,7 +1,7 @@
 // The forms feature's SQL: form families, each document's layout fingerprint and family, the anchors
 // learned from corrections, and the values an anchor filled (migration 0220). Rows are mapped to
 // camelCase here and nowhere else.
-import type { EntityKind } from '../../../shared/api/review';
+import type { EntityKind, PlacedValue } from '../../../shared/api/review';
 import type { BBox } from '../../../shared/domain';
 import type { Db } from '../db/open';
 
@@ -38,16 +38,10 @@ export interface AnchorRow {
   createdAt: string;
 }
 
-export interface ValueRow {
+export interface ValueRow extends PlacedValue {
   id: string;
   anchorId: string;
   documentId: string;
-  entity: EntityKind;
-  entityKey: string;
-  field: string;
-  value: unknown;
-  page: number;
-  bbox: BBox | null;
 }
 
 type RawAnchor = { id: string; family_id: string; entity: string; field: string; shape: string; description: string; spec_json: string; enabled: number; applied: number; correction_id: string | null; source_document_id: string; source_file_name: string; source_page: number; created_at: string };
