@@ -5,7 +5,7 @@ import { statesTimeframe } from '../../../shared/goals/timeframe';
 import { columnsFromHeader, crossesColumns, isBandLine, lineHeight, rowSpacing, wordsByColumn, type FormColumn } from '../layout/form-columns';
 import { endsSentence, titleCase } from './form-table';
 import { runOf, type LayoutLine, type PlacedWord } from './layout';
-import { isPageFurniture } from './tables';
+import { isPageFurniture } from '../layout/rows';
 import { GOAL_TABLE_COLUMNS, GOAL_TABLE_HEADER_NOTES, type GoalColumnKind } from './vocab/goals';
 
 export interface TableGoal {

@@ -3,7 +3,7 @@
 // of column headings with a row of values below.
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { findLabeledValue, type Layout } from './layout';
-import { readTable } from './tables';
+import { readTable } from '../layout/line-tables';
 
 export interface ReportHeader {
   reportDate: string | null;

@@ -6,7 +6,8 @@ import { provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } fr
 import { codeFromText } from './progress-legend';
 import { codeChecks, confidenceOf } from './confidence';
 import { findCommentDates, findDataPoints, type DataPointContext } from './progress-datapoints';
-import { isPageFurniture, readTable, type TableRow } from './tables';
+import { readTable, type TableRow } from '../layout/line-tables';
+import { isPageFurniture } from '../layout/rows';
 
 const VALUE_LABEL = /score|wcpm|cwpm|wpm|%|percent|accura|value|result|data|correct|rate|level|rubric|count|frequency|minutes|total|performance|mlu|average|median|words|intervals|incidents/i;
 const NOT_VALUE_LABEL = /date|probe\s*(?:#|no)|#|trial|week|session\s*(?:#|no)|goal\b|target|aim\b|baseline|errors?|item|number\s+of|grade/i;

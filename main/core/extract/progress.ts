@@ -6,7 +6,7 @@
 import type { DataPoint, ExtractedProgressReport, PageContent, ProgressEntry } from '../../../shared/domain';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type TextRun } from './layout';
 import { readReportHeader, type ReportHeader } from './progress-header';
-import { isPageFurniture } from './tables';
+import { isPageFurniture } from '../layout/rows';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { parseLegend, codeFromText } from './progress-legend';
 import { readPeriodGrid, type PeriodGrid } from './progress-grid';

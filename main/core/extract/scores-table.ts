@@ -8,7 +8,7 @@ import type { TestScore } from '../../../shared/domain';
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { provenanceOf, runOf, type PlacedWord } from './layout';
 import { bonusCheck, confidenceOf } from './confidence';
-import type { Column, TableRow } from './tables';
+import type { Column, TableRow } from '../layout/line-tables';
 import { dateFor, testNameIn, type ScoreContext } from './scores-context';
 import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS } from './vocab/scores';
 import { cleanMeasureName, measureAlias } from './scores-prose';

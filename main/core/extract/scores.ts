@@ -1,7 +1,8 @@
 // Test scores from score reports and evaluations: every score table, in whatever orientation
 // (scores-table.ts), with its test and dates from headings and captions (scores-context.ts), then the
 // scores written in sentences (scores-prose.ts). Where a table's lines and columns stand is the layout
-// model's (main/core/layout/headed-tables.ts, header-columns.ts); this says what a score heading is. Each score keeps the box of its row or sentence.
+// model's (main/core/layout/headed-tables.ts, header-columns.ts); this says what a score heading is.
+// Each score keeps the box of its row or sentence.
 import type { PageContent } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { columnsFromHeader, phraseCells } from '../layout/header-columns';
@@ -11,7 +12,8 @@ import { buildLayout, type Layout, type LayoutLine } from './layout';
 import { contextAbove, documentScoreDates } from './scores-context';
 import { scoresFromProse } from './scores-prose';
 import { isPeriodLabel, periodOf, scoresFromTable, type ReadScore } from './scores-table';
-import { isPageFurniture, readTable } from './tables';
+import { readTable } from '../layout/line-tables';
+import { isPageFurniture } from '../layout/rows';
 import { COLUMN_HEADINGS, LEGEND_LINE, SCORE_TYPE_HEADINGS } from './vocab/scores';
 
 export type { ReadScore } from './scores-table';

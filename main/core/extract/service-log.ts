@@ -10,7 +10,8 @@ import { columnsFromHeader, phraseCells } from '../layout/header-columns';
 import { cellFields, joinLabelsAbove } from '../layout/label-lines';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
-import { isPageFurniture, readTable, tableBelow, type Column, type TableRow } from './tables';
+import { readTable, tableBelow, type Column, type TableRow } from '../layout/line-tables';
+import { isPageFurniture } from '../layout/rows';
 import { attendanceOf, classifyResponsibility } from './servicelog-status';
 import { LOG_COLUMNS, LOG_HEADER_LABELS, NOT_A_SESSION, PRINTED_COUNT, SERVICE_FIELD, type LogColumnRole } from './vocab/service-log';
 

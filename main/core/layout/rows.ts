@@ -88,3 +88,9 @@ function markRepeatedLines(lines: RowLine[], pages: PageInput[]): void {
   }
   for (const l of lines) if (inMargin(l) && (pagesByKey.get(key(l))?.size ?? 0) >= 2) l.repeated = true;
 }
+
+/**
+ * Running headers and footers: rows marked repeated across pages, except table rows (a dated or
+ * numbered row near the bottom of several pages reads the same once digits are masked).
+ */
+export const isPageFurniture = (line: { repeated: boolean; text: string }): boolean => line.repeated && !/^\d/.test(line.text);

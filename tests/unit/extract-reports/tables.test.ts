@@ -2,7 +2,7 @@
 // columns, and the end of a table.
 import { describe, expect, it } from 'vitest';
 import { groupLines } from '../../../main/core/documents/pdf-text';
-import { findColumns, readTable, tableBelow } from '../../../main/core/extract/tables';
+import { findColumns, readTable, tableBelow } from '../../../main/core/layout/line-tables';
 import { pdfFromText } from './compose';
 
 const TABLE = `
