@@ -5,34 +5,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { readPdfText } from '../../main/core/documents/pdf-text';
 import { describeRivera, RIVERA_DOCS } from '../support/fixtures';
-import { importCaseWithCli, openCase, PacketPage, seriousViolations } from './support/act-pages';
-import { launchBrowser } from './support/browser';
-import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
+import { PacketPage, seriousViolations, riveraCaseInBrowser } from './support/act-pages';
 import { CaseView } from './support/pages';
 
 describeRivera('disclosure kit: hearing date, witnesses, build and open both files', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let packet: PacketPage;
 
-  beforeAll(async () => {
-    const dataDir = freshDataDir();
-    importCaseWithCli(dataDir, 'Rivera', 'CA', ['Rivera_Mateo_IEP_Annual_2023-10-10.pdf', 'Records_Request_2025-01-15.pdf'].map((f) => path.join(RIVERA_DOCS, f)));
-    host = await startHostProcess(dataDir);
-    browser = await launchBrowser();
-    packet = new PacketPage(browser.page);
-    await openCase(browser.page, host.url, 'Rivera');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  const env = riveraCaseInBrowser(['Rivera_Mateo_IEP_Annual_2023-10-10.pdf', 'Records_Request_2025-01-15.pdf'].map((f) => path.join(RIVERA_DOCS, f)));
+  beforeAll(() => {
+    packet = new PacketPage(env.browser.page);
   });
 
   it('builds the kit and both files carry the deadline, the exhibits with their ranges and the witness', async () => {
-    const page = browser.page;
+    const page = env.browser.page;
     await new CaseView(page).goTo('Packet');
     await packet.candidates().waitFor();
     for (const t of ['IEP_Annual_2023-10-10', 'Records_Request_2025-01-15']) await packet.choose(t);

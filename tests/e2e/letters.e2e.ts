@@ -2,47 +2,34 @@
 // clock it starts in Deadlines and the letter filed in Documents as correspondence.
 import mammoth from 'mammoth';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeRivera } from '../support/fixtures';
-import { DeadlinesPage, importCaseWithCli, LettersPage, openCase, riveraTextDocuments, seriousViolations } from './support/act-pages';
-import { launchBrowser } from './support/browser';
+import { DeadlinesPage, LettersPage, seriousViolations, riveraCaseInBrowser } from './support/act-pages';
 import { DocumentsPage } from './support/documents-pages';
-import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
 import { CaseView } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 
 
 describeRivera('letters: draft, edit, save as sent, and the deadline it starts', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let view: CaseView;
-  const letters = () => new LettersPage(browser.page);
+  const letters = () => new LettersPage(env.browser.page);
   const edited = `I am writing about my son Mateo (edited in the e2e test ${Date.now()}).`;
   let subject = '';
   let sentDate = '';
-
-  beforeAll(async () => {
-    const dataDir = freshDataDir();
-    importCaseWithCli(dataDir, 'Rivera', 'CA', riveraTextDocuments());
-    host = await startHostProcess(dataDir);
-    browser = await launchBrowser();
-    view = new CaseView(browser.page);
-    await openCase(browser.page, host.url, 'Rivera');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  const env = riveraCaseInBrowser();
+  beforeAll(() => {
+    view = new CaseView(env.browser.page);
   });
 
   it('shows the case deadlines with their rule, citation and confidence', async () => {
     await view.goTo('Deadlines');
-    const deadlines = new DeadlinesPage(browser.page);
+    const deadlines = new DeadlinesPage(env.browser.page);
     await expect.poll(() => deadlines.rows(/Annual IEP review/).count()).toBeGreaterThan(0);
     const row = deadlines.rows(/Annual IEP review/).first();
     expect(await row.textContent()).toMatch(/56343/);
     // The fixture's rules are not primary-verified: the label must say so, never present them as authoritative.
     expect(await row.textContent()).toMatch(/Secondary source|Unverified/);
-    expect(await seriousViolations(browser.page)).toEqual([]);
+    expect(await seriousViolations(env.browser.page)).toEqual([]);
   });
 
   it('drafts a records request, edits a paragraph, and saves it as sent', async () => {
@@ -55,12 +42,12 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     await first.fill(edited);
     // Reorder with the keyboard-reachable buttons: paragraph 2 moves up and back down.
     const second = await letters().paragraph(2).inputValue();
-    await browser.page.getByRole('button', { name: 'Move paragraph 2 up' }).click();
+    await env.browser.page.getByRole('button', { name: 'Move paragraph 2 up' }).click();
     await expect.poll(() => letters().paragraph(1).inputValue()).toBe(second);
-    await browser.page.getByRole('button', { name: 'Move paragraph 1 down' }).click();
+    await env.browser.page.getByRole('button', { name: 'Move paragraph 1 down' }).click();
     await expect.poll(() => letters().paragraph(1).inputValue()).toBe(edited);
-    expect(await seriousViolations(browser.page)).toEqual([]);
-    await browser.page.screenshot({ path: screenshotPath('letters.png') });
+    expect(await seriousViolations(env.browser.page)).toEqual([]);
+    await env.browser.page.screenshot({ path: screenshotPath('letters.png') });
 
     const d = new Date();
     sentDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -71,7 +58,7 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
   });
 
   it('the saved letter downloads as a DOCX holding the edited paragraph', async () => {
-    const [download] = await Promise.all([browser.page.waitForEvent('download'), letters().savedRow(subject).getByRole('button', { name: /as DOCX$/ }).click()]);
+    const [download] = await Promise.all([env.browser.page.waitForEvent('download'), letters().savedRow(subject).getByRole('button', { name: /as DOCX$/ }).click()]);
     // Named for the child, the letter and the day: Rivera_<template>_YYYY-MM-DD.docx.
     expect(download.suggestedFilename()).toMatch(/^Rivera_[a-z]+(-[a-z]+)*_\d{4}-\d{2}-\d{2}\.docx$/);
     const file = await download.path();
@@ -81,7 +68,7 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
 
   it('the letter starts its deadline in Deadlines and is filed in Documents as correspondence', async () => {
     await letters().notice().getByRole('link', { name: 'See Deadlines' }).click();
-    const deadlines = new DeadlinesPage(browser.page);
+    const deadlines = new DeadlinesPage(env.browser.page);
     const started = deadlines.rows(/letter sent/);
     await expect.poll(() => started.count()).toBeGreaterThan(0);
     const text = (await started.first().textContent()) ?? '';
@@ -89,7 +76,7 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     expect(text).toMatch(/records/i);
     // Sent today: the clock is open, not met and not overdue.
     expect(await started.first().getAttribute('class')).toMatch(/status-(upcoming|due)/);
-    await browser.page.screenshot({ path: screenshotPath('deadlines.png'), fullPage: true });
+    await env.browser.page.screenshot({ path: screenshotPath('deadlines.png'), fullPage: true });
 
     // The district answers: marked met with its date, the deadline leaves the open groups; Undo brings it back.
     await started.first().getByRole('button', { name: /^Mark met:/ }).click();
@@ -100,18 +87,18 @@ describeRivera('letters: draft, edit, save as sent, and the deadline it starts',
     await expect.poll(() => deadlines.table('Met').getByRole('row').filter({ hasText: subject }).count()).toBe(0);
 
     await view.goTo('Documents');
-    const docs = new DocumentsPage(browser.page);
+    const docs = new DocumentsPage(env.browser.page);
     await expect.poll(() => docs.row(subject).count()).toBe(1);
     expect(await docs.row(subject).textContent()).toMatch(/Correspondence/i);
   });
 
   it('the home page lists the open deadlines of every case, soonest first', async () => {
-    await browser.page.getByRole('link', { name: 'Cases', exact: true }).click();
-    const list = browser.page.getByRole('list', { name: 'Open deadlines, soonest first' });
+    await env.browser.page.getByRole('link', { name: 'Cases', exact: true }).click();
+    const list = env.browser.page.getByRole('list', { name: 'Open deadlines, soonest first' });
     await expect.poll(() => list.getByRole('listitem').filter({ hasText: /Rivera/ }).count()).toBeGreaterThan(0);
     const dates = await list.getByRole('listitem').locator('strong').allTextContents();
     const times = dates.map((d) => Date.parse(d));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(await seriousViolations(browser.page)).toEqual([]);
+    expect(await seriousViolations(env.browser.page)).toEqual([]);
   });
 });

@@ -1,35 +1,23 @@
 // Meeting brief end to end: on Goals & timeline, prepare the brief for dev-rivera, see each goal's
 // figures and on-track verdict, rewrite a question, save it as PDF, and find it filed in Documents
 // holding the rewritten question (its text read back through the API from the stored pages).
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeRivera } from '../support/fixtures';
-import { importCaseWithCli, openCase, riveraTextDocuments, seriousViolations } from './support/act-pages';
-import { launchBrowser } from './support/browser';
-import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
+import { seriousViolations, riveraCaseInBrowser } from './support/act-pages';
 import { callApi } from './support/case-switch';
 import { CaseView } from './support/pages';
 
 describeRivera('meeting brief: prepare, edit the questions, save and file', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let view: CaseView;
   const question = `What will the team change in reading fluency instruction before the next report? (e2e ${Date.now()})`;
 
-  beforeAll(async () => {
-    const dataDir = freshDataDir();
-    importCaseWithCli(dataDir, 'Rivera', 'CA', riveraTextDocuments());
-    host = await startHostProcess(dataDir);
-    browser = await launchBrowser();
-    view = new CaseView(browser.page);
-    await openCase(browser.page, host.url, 'Rivera');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  const env = riveraCaseInBrowser();
+  beforeAll(() => {
+    view = new CaseView(env.browser.page);
   });
 
   it('previews every goal with its figures and verdict, saves the edited brief and files it', async () => {
-    const page = browser.page;
+    const page = env.browser.page;
     await view.goTo('Goals & timeline');
     await page.getByRole('button', { name: 'Prepare meeting brief…' }).click();
     const fluency = page.getByRole('region', { name: 'Goal 1: Reading Fluency' });
@@ -49,7 +37,7 @@ describeRivera('meeting brief: prepare, edit the questions, save and file', () =
     await view.goTo('Documents');
     await page.getByText(fileName).first().waitFor();
     // The filed PDF's own pages hold the rewritten question, under the brief's file name and type.
-    const found = await callApi(host, 'search.query', { query: 'reading fluency instruction before the next report', types: ['other'] });
+    const found = await callApi(env.host, 'search.query', { query: 'reading fluency instruction before the next report', types: ['other'] });
     const hit = found.hits.find((h) => h.fileName === fileName);
     expect(hit, JSON.stringify(found.hits.map((h) => h.fileName))).toBeTruthy();
     expect(hit!.type).toBe('other');

@@ -2,40 +2,28 @@
 // prefix, build through the UI, download, and open the PDF back.
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { readPdfText } from '../../main/core/documents/pdf-text';
 import { describeRivera } from '../support/fixtures';
-import { importCaseWithCli, openCase, PacketPage, riveraTextDocuments, seriousViolations } from './support/act-pages';
-import { launchBrowser } from './support/browser';
-import { freshDataDir, startHostProcess, type HostProcess } from './support/host';
+import { PacketPage, seriousViolations, riveraCaseInBrowser } from './support/act-pages';
 import { CaseView } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 
 const PREFIX = 'E2ETEST-';
 
 describeRivera('packet: pick exhibits, number them, build and download', () => {
-  let host: HostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let view: CaseView;
   let packet: PacketPage;
 
-  beforeAll(async () => {
-    const dataDir = freshDataDir();
-    importCaseWithCli(dataDir, 'Rivera', 'CA', riveraTextDocuments());
-    host = await startHostProcess(dataDir);
-    browser = await launchBrowser();
-    view = new CaseView(browser.page);
-    packet = new PacketPage(browser.page);
-    await openCase(browser.page, host.url, 'Rivera');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  const env = riveraCaseInBrowser();
+  beforeAll(() => {
+    view = new CaseView(env.browser.page);
+    packet = new PacketPage(env.browser.page);
   });
 
   it('Services shows the logged year with missed minutes, no record as no record, and the comp-ed award beside the evidence', async () => {
     await view.goTo('Services');
-    const table = browser.page.getByRole('table', { name: /Required, delivered and missed minutes per service/ });
+    const table = env.browser.page.getByRole('table', { name: /Required, delivered and missed minutes per service/ });
     await table.waitFor();
     // The page opens on a year that has a service log, with district-responsible minutes and their log pages.
     const total = table.locator('tfoot');
@@ -43,12 +31,12 @@ describeRivera('packet: pick exhibits, number them, build and download', () => {
     expect(await table.getByRole('link', { name: /log: .*page \d+/ }).count()).toBeGreaterThan(0);
     // The log covers the school days, not the summer around them: those weeks read as no record, never as 0 missed.
     expect(await table.textContent()).toMatch(/No record of delivery/);
-    await browser.page.getByRole('heading', { name: 'Evidence of lost progress' }).waitFor();
-    const award = browser.page.getByRole('table', { name: /Compensatory education award/ });
+    await env.browser.page.getByRole('heading', { name: 'Evidence of lost progress' }).waitFor();
+    const award = env.browser.page.getByRole('table', { name: /Compensatory education award/ });
     await expect.poll(() => award.locator('tfoot').textContent()).toMatch(/\d h\)/);
-    await browser.page.getByRole('button', { name: 'Draft compensatory-education request' }).waitFor();
-    expect(await seriousViolations(browser.page)).toEqual([]);
-    await browser.page.screenshot({ path: screenshotPath('services.png'), fullPage: true });
+    await env.browser.page.getByRole('button', { name: 'Draft compensatory-education request' }).waitFor();
+    expect(await seriousViolations(env.browser.page)).toEqual([]);
+    await env.browser.page.screenshot({ path: screenshotPath('services.png'), fullPage: true });
   });
 
   it('builds a packet of the chosen exhibits through the UI and downloads a PDF with the right pages', async () => {
@@ -63,22 +51,22 @@ describeRivera('packet: pick exhibits, number them, build and download', () => {
     expect(pageCounts.every((n) => n > 0)).toBe(true);
 
     await packet.order().getByRole('row').filter({ hasText: titles[0] }).click();
-    await browser.page.getByLabel('From page').fill('2');
-    await browser.page.getByLabel('To page').fill('3');
+    await env.browser.page.getByLabel('From page').fill('2');
+    await env.browser.page.getByLabel('To page').fill('3');
     await expect.poll(() => packet.order().getByRole('row').filter({ hasText: titles[0] }).textContent()).toMatch(/pp\. 2-3/);
     const exhibitPages = 2 + pageCounts[1] + pageCounts[2];
 
-    const prefix = browser.page.getByRole('textbox', { name: 'Bates prefix' });
+    const prefix = env.browser.page.getByRole('textbox', { name: 'Bates prefix' });
     await prefix.fill(PREFIX);
-    await expect.poll(() => browser.page.locator('.bates-example').textContent()).toBe(`${PREFIX}000001`);
+    await expect.poll(() => env.browser.page.locator('.bates-example').textContent()).toBe(`${PREFIX}000001`);
     // Only the exhibits: each behind its slip sheet, so the page count is exact.
     await packet.setSections(['The exhibits']);
-    expect(await seriousViolations(browser.page)).toEqual([]);
+    expect(await seriousViolations(env.browser.page)).toEqual([]);
 
-    await browser.page.getByRole('button', { name: 'Build packet' }).click();
+    await env.browser.page.getByRole('button', { name: 'Build packet' }).click();
     await packet.waitForBuild();
-    await browser.page.screenshot({ path: screenshotPath('packet.png'), fullPage: true });
-    const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.getByRole('button', { name: 'Download PDF' }).click()]);
+    await env.browser.page.screenshot({ path: screenshotPath('packet.png'), fullPage: true });
+    const [download] = await Promise.all([env.browser.page.waitForEvent('download'), env.browser.page.getByRole('button', { name: 'Download PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Rivera_evidence-packet_\d{4}-\d{2}-\d{2}\.pdf$/);
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -5,8 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { REPO_ROOT, RIVERA_DOCS } from '../../support/fixtures';
+import { hostAndBrowser } from './browser';
+import { freshDataDir } from './host';
 
 /** Every fixture document that has a text layer (the scans and the phone photo need OCR). */
 export function riveraTextDocuments(): string[] {
@@ -106,4 +108,18 @@ export class PacketPage {
     await expect.poll(() => this.progress().getAttribute('aria-valuenow'), { timeout, interval: 250 }).toBe('100');
     await this.page.getByRole('button', { name: 'Download PDF' }).waitFor({ timeout });
   }
+}
+
+/**
+ * For a describe block: the browser host on a data folder holding the case "Rivera" (CA) imported
+ * from `files` with the CLI, and a Chromium page open on that case.
+ */
+export function riveraCaseInBrowser(files: string[] = riveraTextDocuments()): ReturnType<typeof hostAndBrowser> {
+  const env = hostAndBrowser(() => {
+    const dataDir = freshDataDir();
+    importCaseWithCli(dataDir, 'Rivera', 'CA', files);
+    return dataDir;
+  });
+  beforeAll(() => openCase(env.browser.page, env.host.url, 'Rivera'));
+  return env;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startHostProcess, type HostProcess } from './host';
+import { freshDataDir, startHostProcess, type HostProcess } from './host';
 
 export const CHROMIUM_PATH = process.env.CASEFILE_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -31,13 +31,14 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
 }
 
 /**
- * The browser host (`casefile serve` on a fresh data folder) and a Chromium page, started before a
- * describe block's tests and closed after them. A test may put a restarted host in `env.host`.
+ * The browser host (`casefile serve` on the data folder `dataDir` gives, a fresh one by default) and
+ * a Chromium page, started before a describe block's tests and closed after them. A test may put a
+ * restarted host in `env.host`.
  */
-export function hostAndBrowser(): { host: HostProcess; browser: Awaited<ReturnType<typeof launchBrowser>> } {
+export function hostAndBrowser(dataDir: () => string = freshDataDir): { host: HostProcess; browser: Awaited<ReturnType<typeof launchBrowser>> } {
   const env = {} as { host: HostProcess; browser: Awaited<ReturnType<typeof launchBrowser>> };
   beforeAll(async () => {
-    env.host = await startHostProcess();
+    env.host = await startHostProcess(dataDir());
     env.browser = await launchBrowser();
   });
   afterAll(async () => {
