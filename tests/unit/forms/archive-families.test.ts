@@ -4,29 +4,18 @@
 // merged into its case brings the anchors learned since and the values they filled.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../main/core/context';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../main/core/context';
 import { createCase } from '../../../main/core/cases';
 import { exportCaseArchive, importCaseArchive } from '../../../main/core/backup/archive';
 import { applyAnchor, familyOfDocument, previewApply } from '../../../main/core/forms/service';
 import { getReview } from '../../../main/core/review/service';
-import { tempDir, testCore } from '../../support/core';
+import { tempDir } from '../../support/core';
+import { newCore } from './cores';
 import { importAndExtract } from '../../support/import-doc';
 import { correctEachMissedField, formDocument, type FormDocTruth } from './form-family';
 
 const PASS = 'correct horse battery staple';
-const cores: Core[] = [];
-afterEach(() => {
-  while (cores.length) cores.pop()!.close();
-});
-
-function newCore(idPrefix?: string): Core {
-  let n = 0;
-  const core = idPrefix ? openCore({ dataDir: tempDir(), clock: { now: () => new Date('2026-11-23T12:00:00Z') }, newId: () => `${idPrefix}-${++n}` }) : testCore();
-  cores.push(core);
-  return core;
-}
-
 async function importForm(core: Core, caseId: string, seed: number): Promise<{ id: string; truth: FormDocTruth }> {
   const dir = tempDir('forms-pdf-');
   const { pdf, truth } = await formDocument('harbor', seed);

@@ -4,8 +4,8 @@
 // PDFs through the real import, extraction and review on a real store.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../main/core/context';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../main/core/context';
 import { createCase } from '../../../main/core/cases';
 import { exportCaseArchive, importCaseArchive } from '../../../main/core/backup/archive';
 import { applyAnchor, familyOfDocument, listFamilies, previewApply, undoAnchor } from '../../../main/core/forms/service';
@@ -14,22 +14,10 @@ import { documentQueries, rowToPageContent } from '../../../main/core/db/queries
 import { correct, getReview } from '../../../main/core/review/service';
 import { resumePendingWork } from '../../../main/core/pipeline';
 import { caseHistory } from '../../../main/core/history/history';
-import { tempDir, testCore } from '../../support/core';
+import { tempDir } from '../../support/core';
+import { newCore } from './cores';
 import { importAndExtract } from '../../support/import-doc';
 import { correctEachMissedField, formDocument, scoreDocument, type FormDocTruth } from './form-family';
-
-const cores: Core[] = [];
-afterEach(() => {
-  while (cores.length) cores.pop()!.close();
-});
-
-/** A real core on a fresh data folder; `idPrefix` keeps a second folder's new ids apart from the first's. */
-function newCore(idPrefix?: string): Core {
-  let n = 0;
-  const core = idPrefix ? openCore({ dataDir: tempDir(), clock: { now: () => new Date('2026-11-23T12:00:00Z') }, newId: () => `${idPrefix}-${++n}` }) : testCore();
-  cores.push(core);
-  return core;
-}
 
 interface Doc {
   id: string;
