@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { acquireDataDirLock } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
 import { readLineFromTty, readPassphraseFromTty } from '../core/vault/prompt';
-import { lockWait } from '../engine/boot';
+import { lockWait } from '../engine/lock-wait';
 import { resolveCase } from '../core/cases';
 import { DEFAULT_WAIT_SECONDS, printJson, withCore, withReadCore, type GlobalOptions } from './run';
 

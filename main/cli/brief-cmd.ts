@@ -4,9 +4,6 @@
 // file's extension. --file also files it in the case, as the app's Save does.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { buildMeetingBrief } from '../core/brief/build';
-import { renderBrief } from '../core/brief/render';
-import { saveMeetingBrief } from '../core/brief/service';
 import { resolveCase } from '../core/cases';
 import { UsageError, withCore, withReadCore, type GlobalOptions } from './run';
 
@@ -21,6 +18,11 @@ export function registerBriefCommand(program: Command, globals: () => GlobalOpti
       const format = /\.docx$/i.test(o.out) ? 'docx' : /\.pdf$/i.test(o.out) ? 'pdf' : null;
       if (!format) throw new UsageError('--out must end in .docx or .pdf');
       return (o.file ? withCore : withReadCore)(globals(), async ({ core }) => {
+        const [{ buildMeetingBrief }, { renderBrief }, { saveMeetingBrief }] = await Promise.all([
+          import('../core/brief/build'),
+          import('../core/brief/render'),
+          import('../core/brief/service'),
+        ]);
         const c = resolveCase(core, o.case);
         const brief = buildMeetingBrief(core, c.id);
         writeFileSync(o.out, await renderBrief(brief, format));

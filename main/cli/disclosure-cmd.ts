@@ -4,12 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { PACKET_SECTION_IDS } from '../../shared/api/packet';
+import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
 import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { resolveCase } from '../core/cases';
-import { buildDisclosureKit, saveWitnesses } from '../core/disclosure/service';
-import { packetCandidates, packetJob } from '../core/packet/service';
 import { parseExhibits } from './packet-cmd';
 import { printJson, withCore, UsageError, type GlobalOptions } from './run';
 
@@ -40,6 +38,7 @@ export function registerDisclosureCommand(program: Command, globals: () => Globa
           if (!name) throw new UsageError(`--witness "${w}": give at least a name`);
           return { name, role, subject, contact };
         });
+        const [{ buildDisclosureKit, saveWitnesses }, { packetCandidates, packetJob }] = await Promise.all([import('../core/disclosure/service'), import('../core/packet/service')]);
         if (witnesses.length) saveWitnesses(core, c.id, witnesses);
         const kit = await buildDisclosureKit(core, {
           caseId: c.id,

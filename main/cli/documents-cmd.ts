@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import type { ImportBatchDto, ImportFileResult } from '../../shared/api/documents';
 import { resolveCase } from '../core/cases';
 import type { Core } from '../core/context';
-import { afterDocumentHook, queuedOcrCount, resumePendingWork, type ResumeReport } from '../core/pipeline';
-import { HIT_END, HIT_START, pageBoxes, search } from '../core/search/service';
-import { exportCase } from '../core/export';
+import type { ResumeReport } from '../core/pipeline';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { CommandFailed, oneLine, printJson, withCore, withReadCore, type GlobalOptions } from './run';
 
@@ -54,6 +52,7 @@ function failedLine(message: string): string {
  * fails there is counted in this run's summary and exit code.
  */
 async function resumeEarlierWork(core: Core, problems: Problems): Promise<ResumeReport | null> {
+  const { queuedOcrCount, resumePendingWork } = await import('../core/pipeline');
   const queued = queuedOcrCount(core);
   if (queued) process.stderr.write(`Finishing OCR left from an earlier run (${queued} document(s)) first.\n`);
   const report = await resumePendingWork(core, { onOcrFailed: problems.onOcrFailed, onExtractionFailed: problems.onExtractionFailed });
@@ -78,7 +77,11 @@ export function registerDocumentCommands(program: Command, globals: () => Global
         async ({ core }) => {
           const c = resolveCase(core, o.case);
           // Importing loads the readers of every format, pdf.js and OCR: only this command does.
-          const [{ inputsFromPaths }, { startImportBatch, getBatch }] = await Promise.all([import('../core/documents/import'), import('../core/documents/batches')]);
+          const [{ inputsFromPaths }, { startImportBatch, getBatch }, { afterDocumentHook }] = await Promise.all([
+            import('../core/documents/import'),
+            import('../core/documents/batches'),
+            import('../core/pipeline'),
+          ]);
           const inputs = inputsFromPaths(paths);
           const bar = progressPrinter();
           let batchError: string | undefined;
@@ -142,6 +145,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           const bar = progressPrinter();
           const off = core.on('job.progress', (e) => bar.update(e.fraction, e.message));
           const problems = new Problems();
+          const { resumePendingWork } = await import('../core/pipeline');
           let report: ResumeReport;
           try {
             report = await resumePendingWork(core, { onOcrFailed: problems.onOcrFailed, onExtractionFailed: problems.onExtractionFailed });
@@ -169,7 +173,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--json', 'print JSON')
     .argument('<query>', 'what to search for')
     .action((query: string, o: { case?: string; type?: string; from?: string; to?: string; limit: string; json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), async ({ core }) => {
+        const { HIT_END, HIT_START, pageBoxes, search } = await import('../core/search/service');
         const caseId = o.case ? resolveCase(core, o.case).id : undefined;
         const { hits, rankedAmong } = search(core, { query, caseId, types: o.type?.split(',') as never, dateFrom: o.from, dateTo: o.to, limit: Number(o.limit) || 20 });
         if (o.json) {
@@ -193,7 +198,8 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .requiredOption('--case <case>', 'case name or id')
     .requiredOption('--out <file.json>', 'where to write it')
     .action((o: { case: string; out: string }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), async ({ core }) => {
+        const { exportCase } = await import('../core/export');
         // One read transaction: one snapshot of the case, even while the app writes to it.
         const data = core.db.transaction(() => exportCase(core, resolveCase(core, o.case).id))();
         writeFileSync(o.out, JSON.stringify(data, null, 1));

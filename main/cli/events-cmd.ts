@@ -4,8 +4,6 @@
 import type { Command } from 'commander';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { resolveCase } from '../core/cases';
-import { caseEvents } from '../core/deadlines/service';
-import { acceptSuggestion, caseSuggestions, dismissSuggestion } from '../core/deadlines/suggestions';
 import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 
 export function registerEventsCommand(program: Command, globals: () => GlobalOptions): void {
@@ -22,7 +20,11 @@ export function registerEventsCommand(program: Command, globals: () => GlobalOpt
       if (o.accept && o.dismiss) throw new UsageError('give --accept or --dismiss, not both');
       if (o.reason && !o.dismiss) throw new UsageError('--reason goes with --dismiss');
       if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError('--date must be YYYY-MM-DD');
-      return (o.accept || o.dismiss ? withCore : withReadCore)(globals(), ({ core }) => {
+      return (o.accept || o.dismiss ? withCore : withReadCore)(globals(), async ({ core }) => {
+        const [{ caseEvents }, { acceptSuggestion, caseSuggestions, dismissSuggestion }] = await Promise.all([
+          import('../core/deadlines/service'),
+          import('../core/deadlines/suggestions'),
+        ]);
         const c = resolveCase(core, o.case);
         if (o.accept) acceptSuggestion(core, c.id, o.accept, o.date);
         if (o.dismiss) dismissSuggestion(core, c.id, o.dismiss, false, o.reason);

@@ -3,8 +3,10 @@
 // applying one to the family's other documents and taking it back.
 import type { Command } from 'commander';
 import { resolveCase } from '../core/cases';
-import { applyAnchor, listFamilies, undoAnchor } from '../core/forms/service';
 import { printJson, printTable, withCore, withReadCore, type GlobalOptions } from './run';
+
+/** The forms engine, loaded when a forms command runs (issue 21). */
+const formsService = () => import('../core/forms/service');
 
 export function registerFormsCommand(program: Command, globals: () => GlobalOptions): void {
   const forms = program.command('forms').description('form families and what one correction taught them');
@@ -14,8 +16,8 @@ export function registerFormsCommand(program: Command, globals: () => GlobalOpti
     .option('--case <case>', 'case name or id (all cases without it)')
     .option('--json', 'print JSON')
     .action((o: { case?: string; json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
-        const list = listFamilies(core, o.case ? resolveCase(core, o.case).id : undefined);
+      withReadCore(globals(), async ({ core }) => {
+        const list = (await formsService()).listFamilies(core, o.case ? resolveCase(core, o.case).id : undefined);
         if (o.json) return printJson(list);
         if (!list.length) return void process.stdout.write('No form families yet.\n');
         printTable(
@@ -38,8 +40,8 @@ export function registerFormsCommand(program: Command, globals: () => GlobalOpti
     .option('--documents <ids...>', 'only these documents')
     .option('--json', 'print JSON')
     .action((o: { anchor: string; documents?: string[]; json?: boolean }) =>
-      withCore(globals(), ({ core }) => {
-        const r = applyAnchor(core, o.anchor, o.documents);
+      withCore(globals(), async ({ core }) => {
+        const r = (await formsService()).applyAnchor(core, o.anchor, o.documents);
         if (o.json) return printJson(r);
         process.stdout.write(`Filled ${r.valuesFilled} value(s) on ${r.documentsFilled} document(s).\n`);
       }),
@@ -50,8 +52,8 @@ export function registerFormsCommand(program: Command, globals: () => GlobalOpti
     .requiredOption('--anchor <id>', 'anchor id (see forms list)')
     .option('--json', 'print JSON')
     .action((o: { anchor: string; json?: boolean }) =>
-      withCore(globals(), ({ core }) => {
-        const r = undoAnchor(core, o.anchor);
+      withCore(globals(), async ({ core }) => {
+        const r = (await formsService()).undoAnchor(core, o.anchor);
         if (o.json) return printJson(r);
         process.stdout.write(`Removed the anchor and ${r.valuesRemoved} value(s) it filled.\n`);
       }),

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { PACKET_SECTION_IDS } from '../../shared/api/packet';
+import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
 import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { resolveCase } from '../core/cases';
 import { forumFor } from '../core/packet/forums';
-import { packetCandidates, packetInput } from '../core/packet/service';
-import { periodChoices } from '../core/services/service';
+import type { packetCandidates } from '../core/packet/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
 
 export function parseExhibits(spec: string | undefined, candidates: ReturnType<typeof packetCandidates>) {
@@ -65,6 +64,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
         const forum = o.forum || efiling.maxPages || efiling.maxBytes
           ? { id: (o.forum ?? 'custom') as ForumId, overrides: { efiling: Object.fromEntries(Object.entries(efiling).filter(([, v]) => v != null)) } }
           : null;
+        const [{ packetCandidates, packetInput }, { periodChoices }] = await Promise.all([import('../core/packet/service'), import('../core/services/service')]);
         const year = periodChoices(core, c.id).filter((p) => p.kind === 'school_year');
         const period = year.length ? { kind: 'custom' as const, start: year[0].start, end: year[year.length - 1].end, label: 'All school years on record' } : null;
         const input = await packetInput(core, {

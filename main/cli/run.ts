@@ -2,12 +2,13 @@
 // A command that writes boots the engine as the app and the browser host do, holding the data
 // folder's lock; one that only reads runs beside a running app, since SQLite's WAL gives its reads
 // a consistent snapshot while the app writes.
+// What a command needs loads when it runs (issue 21): `--help` and the commands that only read
+// load neither the engine's boot, the pipeline (extraction) nor the whole API registry.
 import { openCore, type Core } from '../core/context';
 import { LATEST_VERSION } from '../core/db/migrate';
 import { resolveDataDir } from '../core/paths';
-import { queuedOcrCount } from '../core/pipeline';
-import { bootEngine, LOCK_WAIT_MS, lockWait } from '../engine/boot';
-import { buildRegistry, type Registry } from '../ipc';
+import { LOCK_WAIT_MS, lockWait } from '../engine/lock-wait';
+import type { Registry } from '../ipc/registry';
 import { AppError } from '../../shared/errors';
 import type { ApiName, ApiResult } from '../../shared/api';
 
@@ -44,12 +45,31 @@ export class CommandFailed extends Error {}
 
 export interface CliEnv {
   core: Core;
-  registry: Registry;
+  /** Calls the API as the app does (arguments validated, errors typed). */
   call<K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>>;
 }
 
-function envFor(core: Core, registry: Registry = buildRegistry()): CliEnv {
-  return { core, registry, call: (name, args) => registry.call(name, args, { core, transport: 'cli' }) };
+/**
+ * The registry for a command's first call, loaded then: the cases.* handlers alone for a cases.*
+ * call (what `cases list` makes), else every handler, as the engine registers them.
+ */
+async function registryFor(name: ApiName): Promise<Registry> {
+  if (!name.startsWith('cases.')) return (await import('../ipc')).buildRegistry();
+  const [{ Registry }, { registerCases }] = await Promise.all([import('../ipc/registry'), import('../ipc/cases')]);
+  const reg = new Registry();
+  registerCases(reg);
+  return reg;
+}
+
+/** `registry`: the engine's, for a command that booted it; otherwise one is loaded at the first call. */
+function envFor(core: Core, registry?: Registry): CliEnv {
+  let reg = registry;
+  const call = async <K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>> => {
+    reg ??= await registryFor(name);
+    if (!reg.has(name)) reg = (await import('../ipc')).buildRegistry();
+    return reg.call(name, args, { core, transport: 'cli' });
+  };
+  return { core, call };
 }
 
 export interface WriteOptions {
@@ -63,6 +83,7 @@ export interface WriteOptions {
  * is left to the commands that await it and report how it went.
  */
 export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => Promise<T> | T, opts: WriteOptions = {}): Promise<T> {
+  const { bootEngine } = await import('../engine/boot');
   const engine = bootEngine({
     dataDir: resolveDataDir(globals.dataDir),
     purpose: `casefile ${globals.command ?? 'command'}`,
@@ -71,7 +92,7 @@ export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => P
   });
   try {
     const { core, registry } = engine;
-    const queued = opts.resumesQueuedWork ? 0 : queuedOcrCount(core);
+    const queued = opts.resumesQueuedWork ? 0 : (await import('../core/pipeline')).queuedOcrCount(core);
     if (queued) {
       process.stderr.write(`Note: ${queued} document(s) from an earlier run are waiting for OCR; \`casefile resume\` finishes them (so does the app when it starts).\n`);
     }

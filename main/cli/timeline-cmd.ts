@@ -1,13 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkGoal, type GoalCheck } from '../../shared/goals/check';
+import type { GoalCheck } from '../../shared/goals/check';
 import { LETTER_TEMPLATE_IDS, type LetterTemplateId } from '../../shared/deadlines/derive';
 import { formatDisplayDate } from '../../shared/text/dates';
 import { resolveCase } from '../core/cases';
-import { caseDeadlines, allDeadlines } from '../core/deadlines/service';
-import { draftCaseLetter, saveLetter } from '../core/letters/service';
-import { renderDocx, renderPdf } from '../core/letters';
 import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 
 function goalCheckJson(c: GoalCheck) {
@@ -40,6 +37,7 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .option('--stdin', 'read one goal per line from standard input; one JSON object per line out')
     .option('--json', 'print JSON')
     .action(async (text: string | undefined, o: { stdin?: boolean; json?: boolean }) => {
+      const { checkGoal } = await import('../../shared/goals/check');
       if (o.stdin) {
         const input = readFileSync(0, 'utf8');
         for (const line of input.split(/\r?\n/)) {
@@ -60,7 +58,8 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .option('--case <case>', 'case name or id (default: all cases)')
     .option('--json', 'print JSON')
     .action((o: { case?: string; json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), async ({ core }) => {
+        const { caseDeadlines, allDeadlines } = await import('../core/deadlines/service');
         const list = o.case ? caseDeadlines(core, resolveCase(core, o.case).id) : allDeadlines(core);
         if (o.json) return printJson(list);
         if (!list.length) return void process.stdout.write('No deadlines: add IEPs, letters or events to the case.\n');
@@ -85,6 +84,7 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
         const ext = path.extname(o.out).toLowerCase();
         if (ext !== '.docx' && ext !== '.pdf') throw new UsageError('--out must end in .docx or .pdf');
         const c = resolveCase(core, o.case);
+        const [{ draftCaseLetter, saveLetter }, { renderDocx, renderPdf }] = await Promise.all([import('../core/letters/service'), import('../core/letters')]);
         const draft = draftCaseLetter(core, c.id, o.template as LetterTemplateId);
         if (o.sent) await saveLetter(core, c.id, { ...draft, date: o.sent }, o.sent);
         writeFileSync(o.out, ext === '.docx' ? await renderDocx(draft) : await renderPdf(draft));

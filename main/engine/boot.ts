@@ -3,28 +3,14 @@
 // and recovery rules live in one place; stop() undoes it all in reverse.
 import { openCore, ensureWritableDir, type Core } from '../core/context';
 import { AppError } from '../../shared/errors';
-import { acquireDataDirLock, type DataDirLock, type LockOwner, type LockWait } from '../core/lock';
+import { acquireDataDirLock, type DataDirLock, type LockWait } from '../core/lock';
 import { recoverOnStart, type RecoveryReport } from '../core/recovery';
 import { resumePendingWork } from '../core/pipeline';
 import { buildRegistry, type Registry } from '../ipc';
 import { clearStaging } from '../core/documents/uploads';
+import { finishInterruptedRestore } from '../core/backup/swap';
 
-/**
- * How long the app, the browser host and a `casefile` command wait for a data folder another process
- * holds before giving up: long enough for a command to finish, short enough to say soon whom a
- * folder held for good (a running app) belongs to.
- */
-export const LOCK_WAIT_MS = 10_000;
-
-/** Who holds the folder, as a person would look for it: a command still running, or the app. */
-function holderName(o: LockOwner): string {
-  return o.purpose.startsWith('casefile ') ? `\`${o.purpose}\` (process ${o.pid})` : `IEP Casefile (process ${o.pid}, ${o.purpose})`;
-}
-
-/** The bounded wait for the folder's lock; `say` is told once whom it waits for. */
-export function lockWait(say: (line: string) => void, waitMs = LOCK_WAIT_MS): LockWait {
-  return { waitMs, onWait: (owner) => say(`Waiting for ${holderName(owner)} to finish with the data folder...`) };
-}
+export { lockWait } from './lock-wait';
 
 export interface BootOptions {
   dataDir: string;
@@ -61,6 +47,8 @@ interface Opened {
 }
 
 function openEngine(opts: BootOptions): Opened {
+  // A restore killed between its two renames is finished (or undone) before the folder is opened.
+  finishInterruptedRestore(opts.dataDir);
   ensureWritableDir(opts.dataDir);
   const lock = acquireDataDirLock(opts.dataDir, opts.purpose, opts.wait);
   let core: Core | null = null;

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { FORUM_IDS, STAMP_POSITIONS } from '../forums/profiles';
 import { defineCall } from './define';
 import { compEdMethodSchema, periodSchema } from './services';
+import { PACKET_SECTION_IDS } from './packet-sections';
 
-export const PACKET_SECTION_IDS = ['cover', 'toc', 'findings', 'chronology', 'goals', 'scores', 'services', 'index', 'exhibits'] as const;
+export { PACKET_SECTION_IDS };
 export const BATES_POSITIONS = ['bottom-right', 'bottom-left', 'bottom-center', 'top-right'] as const;
 
 const caseRef = z.object({ caseId: z.string().min(1) });

@@ -24,6 +24,9 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
     (m) => isoDate(+m[3], MONTHS[m[1].toLowerCase().replace('.', '')] ?? 0, +m[2])],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})\\b`, 'gi'),
     (m) => isoDate(+m[3], MONTHS[m[2].toLowerCase().replace('.', '')] ?? 0, +m[1])],
+  // Database-style exports: "14-Sep-2023", "14-SEP-23", "14 Sep 2023" is above.
+  [new RegExp(`\\b(\\d{1,2})-${MONTH_NAME}-(\\d{4}|\\d{2})\\b`, 'gi'),
+    (m) => isoDate(+m[3], MONTHS[m[2].toLowerCase().replace('.', '')] ?? 0, +m[1])],
 ];
 
 export interface FoundDate {
@@ -65,13 +68,15 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-// One formatter for every call: building an Intl formatter per date is slow in long tables.
-const DISPLAY_DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+// One formatter for every call: building an Intl formatter per date is slow in long tables. Built at
+// the first date shown, not at load (about 15 ms: a command that shows no date does not pay it).
+let displayDate: Intl.DateTimeFormat | undefined;
 
 /** "Oct 10, 2023" for the screen; ISO stays in files and exports. */
 export function formatDisplayDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return DISPLAY_DATE.format(d);
+  displayDate ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return displayDate.format(d);
 }
