@@ -8,7 +8,6 @@ import { acquireDataDirLock } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
 import { readLineFromTty, readPassphraseFromTty } from '../core/vault/prompt';
 import { lockWait } from '../engine/lock-wait';
-import { resolveCase } from '../core/cases';
 import { DEFAULT_WAIT_SECONDS, printJson, withCore, withReadCore, type GlobalOptions } from './run';
 
 function backupPassphrase(confirm: boolean, variable = 'CASEFILE_BACKUP_PASSPHRASE', what = 'backup'): string {
@@ -69,7 +68,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .action(async (o: { case: string; out: string; json?: boolean }) => {
       const passphrase = backupPassphrase(true, 'CASEFILE_ARCHIVE_PASSPHRASE', 'archive');
       const { exportCaseArchive } = await import('../core/backup/archive');
-      const summary = await withReadCore(globals(), ({ core }) => exportCaseArchive(core, resolveCase(core, o.case).id, path.resolve(o.out), passphrase));
+      const summary = await withReadCore(globals(), ({ core, resolveCase }) => exportCaseArchive(core, resolveCase(core, o.case).id, path.resolve(o.out), passphrase));
       if (o.json) printJson(summary);
       else process.stdout.write(`Archived the case with ${summary.documents} document(s) to ${summary.file}.\n`);
     });

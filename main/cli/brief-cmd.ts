@@ -4,7 +4,6 @@
 // file's extension. --file also files it in the case, as the app's Save does.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { resolveCase } from '../core/cases';
 import { UsageError, withCore, withReadCore, type GlobalOptions } from './run';
 
 export function registerBriefCommand(program: Command, globals: () => GlobalOptions): void {
@@ -17,7 +16,7 @@ export function registerBriefCommand(program: Command, globals: () => GlobalOpti
     .action((o: { case: string; out: string; file?: boolean }) => {
       const format = /\.docx$/i.test(o.out) ? 'docx' : /\.pdf$/i.test(o.out) ? 'pdf' : null;
       if (!format) throw new UsageError('--out must end in .docx or .pdf');
-      return (o.file ? withCore : withReadCore)(globals(), async ({ core }) => {
+      return (o.file ? withCore : withReadCore)(globals(), async ({ core, resolveCase }) => {
         const [{ buildMeetingBrief }, { renderBrief }, { saveMeetingBrief }] = await Promise.all([
           import('../core/brief/build'),
           import('../core/brief/render'),

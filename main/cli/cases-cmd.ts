@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatDisplayDate } from '../../shared/text/dates';
 import type { CaseDto } from '../../shared/api/cases';
-import { resolveCase, resolveTrashedCase } from '../core/cases';
 import { printJson, printTable, withCore, withReadCore, type GlobalOptions } from './run';
 
 function printCase(c: CaseDto) {
@@ -79,7 +78,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('<case>', 'case name or id')
     .option('--json', 'print JSON')
     .action((ref: string, o: { json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), ({ core, resolveCase }) => {
         const c = resolveCase(core, ref);
         if (o.json) return printJson(c);
         printCase(c);
@@ -93,7 +92,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('<new-name>', 'the new name')
     .option('--json', 'print JSON')
     .action((ref: string, name: string, o: { json?: boolean }) =>
-      withCore(globals(), async ({ core, call }) => {
+      withCore(globals(), async ({ core, call, resolveCase }) => {
         const c = await call('cases.rename', { caseId: resolveCase(core, ref).id, name });
         if (o.json) return printJson(c);
         process.stdout.write(`Renamed to "${c.name}".\n`);
@@ -110,7 +109,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
       .argument('<case>', 'case name or id')
       .option('--json', 'print JSON')
       .action((ref: string, o: { json?: boolean }) =>
-        withCore(globals(), async ({ core, call: invoke }) => {
+        withCore(globals(), async ({ core, call: invoke, resolveCase }) => {
           const c = await invoke(call, { caseId: resolveCase(core, ref).id });
           if (o.json) return printJson(c);
           process.stdout.write(`${done} "${c.name}".\n`);
@@ -124,7 +123,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('<case>', 'case name or id')
     .option('--json', 'print JSON')
     .action((ref: string, o: { json?: boolean }) =>
-      withCore(globals(), async ({ core, call }) => {
+      withCore(globals(), async ({ core, call, resolveCase }) => {
         const c = await call('cases.delete', { caseId: resolveCase(core, ref).id });
         if (o.json) return printJson(c);
         process.stdout.write(`Moved "${c.name}" to the trash. Bring it back with: casefile cases restore "${c.name}"\n`);
@@ -153,7 +152,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('<case>', 'case name or id, as casefile cases trash lists it')
     .option('--json', 'print JSON')
     .action((ref: string, o: { json?: boolean }) =>
-      withCore(globals(), async ({ core, call }) => {
+      withCore(globals(), async ({ core, call, resolveTrashedCase }) => {
         const c = await call('cases.restore', { caseId: resolveTrashedCase(core, ref).id });
         if (o.json) return printJson(c);
         process.stdout.write(`Restored "${c.name}".\n`);
@@ -166,7 +165,7 @@ export function registerCasesCommand(program: Command, globals: () => GlobalOpti
     .argument('[case]', 'only this case in the trash (name or id)')
     .option('--yes', 'really delete')
     .action((ref: string | undefined, o: { yes?: boolean }) =>
-      withCore(globals(), async ({ core, call }) => {
+      withCore(globals(), async ({ core, call, resolveTrashedCase }) => {
         if (ref) {
           const c = resolveTrashedCase(core, ref);
           if (!o.yes) throw new Error(`Purging "${c.name}" removes its records for good; add --yes to confirm.`);

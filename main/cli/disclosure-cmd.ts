@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
 import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
 import { formatDisplayDate } from '../../shared/text/dates';
-import { resolveCase } from '../core/cases';
 import { parseExhibits } from './packet-cmd';
 import { printJson, withCore, UsageError, type GlobalOptions } from './run';
 
@@ -31,7 +30,7 @@ export function registerDisclosureCommand(program: Command, globals: () => Globa
       const hearing = String(o.hearing);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(hearing)) throw new UsageError('--hearing must be YYYY-MM-DD');
       if (o.forum && !(FORUM_IDS as readonly string[]).includes(String(o.forum))) throw new UsageError(`--forum must be one of ${FORUM_IDS.join(', ')}`);
-      return withCore(globals(), async ({ core }) => {
+      return withCore(globals(), async ({ core, resolveCase }) => {
         const c = resolveCase(core, String(o.case));
         const witnesses = (o.witness as string[]).map((w) => {
           const [name = '', role = '', subject = '', contact = ''] = w.split('|').map((s) => s.trim());

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportBatchDto, ImportFileResult } from '../../shared/api/documents';
-import { resolveCase } from '../core/cases';
 import type { Core } from '../core/context';
 import type { ResumeReport } from '../core/pipeline';
 import { formatDisplayDate } from '../../shared/text/dates';
@@ -74,7 +73,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .action((paths: string[], o: { case: string; password?: string; json?: boolean }) =>
       withCore(
         globals(),
-        async ({ core }) => {
+        async ({ core, resolveCase }) => {
           const c = resolveCase(core, o.case);
           // Importing loads the readers of every format, pdf.js and OCR: only this command does.
           const [{ inputsFromPaths }, { startImportBatch, getBatch }, { afterDocumentHook }] = await Promise.all([
@@ -173,7 +172,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .option('--json', 'print JSON')
     .argument('<query>', 'what to search for')
     .action((query: string, o: { case?: string; type?: string; from?: string; to?: string; limit: string; json?: boolean }) =>
-      withReadCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core, resolveCase }) => {
         const { HIT_END, HIT_START, pageBoxes, search } = await import('../core/search/service');
         const caseId = o.case ? resolveCase(core, o.case).id : undefined;
         const { hits, rankedAmong } = search(core, { query, caseId, types: o.type?.split(',') as never, dateFrom: o.from, dateTo: o.to, limit: Number(o.limit) || 20 });
@@ -198,7 +197,7 @@ export function registerDocumentCommands(program: Command, globals: () => Global
     .requiredOption('--case <case>', 'case name or id')
     .requiredOption('--out <file.json>', 'where to write it')
     .action((o: { case: string; out: string }) =>
-      withReadCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core, resolveCase }) => {
         const { exportCase } = await import('../core/export');
         // One read transaction: one snapshot of the case, even while the app writes to it.
         const data = core.db.transaction(() => exportCase(core, resolveCase(core, o.case).id))();

@@ -3,7 +3,6 @@
 // --accept and --dismiss answer one. Listing only reads.
 import type { Command } from 'commander';
 import { formatDisplayDate } from '../../shared/text/dates';
-import { resolveCase } from '../core/cases';
 import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 
 export function registerEventsCommand(program: Command, globals: () => GlobalOptions): void {
@@ -20,7 +19,7 @@ export function registerEventsCommand(program: Command, globals: () => GlobalOpt
       if (o.accept && o.dismiss) throw new UsageError('give --accept or --dismiss, not both');
       if (o.reason && !o.dismiss) throw new UsageError('--reason goes with --dismiss');
       if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError('--date must be YYYY-MM-DD');
-      return (o.accept || o.dismiss ? withCore : withReadCore)(globals(), async ({ core }) => {
+      return (o.accept || o.dismiss ? withCore : withReadCore)(globals(), async ({ core, resolveCase }) => {
         const [{ caseEvents }, { acceptSuggestion, caseSuggestions, dismissSuggestion }] = await Promise.all([
           import('../core/deadlines/service'),
           import('../core/deadlines/suggestions'),

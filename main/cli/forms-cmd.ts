@@ -2,7 +2,6 @@
 // `casefile forms undo --anchor ID`: form families, the anchors learned from corrections (issue 18),
 // applying one to the family's other documents and taking it back.
 import type { Command } from 'commander';
-import { resolveCase } from '../core/cases';
 import { printJson, printTable, withCore, withReadCore, type GlobalOptions } from './run';
 
 /** The forms engine, loaded when a forms command runs (issue 21). */
@@ -16,7 +15,7 @@ export function registerFormsCommand(program: Command, globals: () => GlobalOpti
     .option('--case <case>', 'case name or id (all cases without it)')
     .option('--json', 'print JSON')
     .action((o: { case?: string; json?: boolean }) =>
-      withReadCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core, resolveCase }) => {
         const list = (await formsService()).listFamilies(core, o.case ? resolveCase(core, o.case).id : undefined);
         if (o.json) return printJson(list);
         if (!list.length) return void process.stdout.write('No form families yet.\n');

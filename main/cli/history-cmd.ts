@@ -1,6 +1,5 @@
 // `casefile history --case CASE [--json]`: the case's append-only history, newest first.
 import type { Command } from 'commander';
-import { resolveCase } from '../core/cases';
 import { caseHistory } from '../core/history/history';
 import { printJson, printTable, withReadCore, type GlobalOptions } from './run';
 
@@ -11,7 +10,7 @@ export function registerHistoryCommand(program: Command, globals: () => GlobalOp
     .requiredOption('--case <case>', 'case name or id')
     .option('--json', 'print JSON')
     .action((o: { case: string; json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), ({ core, resolveCase }) => {
         const list = caseHistory(core, resolveCase(core, o.case).id);
         if (o.json) return printJson(list);
         if (!list.length) return void process.stdout.write('No history yet.\n');

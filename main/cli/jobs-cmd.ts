@@ -1,7 +1,6 @@
 // `casefile jobs`: the background work of a case (or of every case): what runs, what a restart
 // interrupted, what the start-up resumed and what failed for good, with why.
 import type { Command } from 'commander';
-import { resolveCase } from '../core/cases';
 import { listJobs } from '../core/jobs/list';
 import { printJson, printTable, withReadCore, type GlobalOptions } from './run';
 
@@ -12,7 +11,7 @@ export function registerJobsCommand(program: Command, globals: () => GlobalOptio
     .option('--case <case>', 'only this case (name or id)')
     .option('--json', 'print JSON: a list of { id, caseId, kind, status, resumed, startedAt, fraction, message, error }')
     .action((o: { case?: string; json?: boolean }) =>
-      withReadCore(globals(), ({ core }) => {
+      withReadCore(globals(), ({ core, resolveCase }) => {
         const caseId = o.case === undefined ? undefined : resolveCase(core, o.case).id;
         const jobs = listJobs(core, caseId);
         if (o.json) return printJson(jobs);

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
 import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
 import type { CompEdMethod } from '../../shared/compensatory/types';
-import { resolveCase } from '../core/cases';
 import { forumFor } from '../core/packet/forums';
 import type { packetCandidates } from '../core/packet/service';
 import { withReadCore, UsageError, type GlobalOptions } from './run';
@@ -47,7 +46,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
     .option('--max-pages <n>', 'e-filing page limit per file: split into volumes (overrides the forum\'s)')
     .option('--max-mb <n>', 'e-filing size limit per file in MB: split into volumes (overrides the forum\'s)')
     .action((o: Record<string, string | undefined>) =>
-      withReadCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core, resolveCase }) => {
         const c = resolveCase(core, o.case!);
         const sections = (o.sections?.split(',') ?? [...PACKET_SECTION_IDS]) as (typeof PACKET_SECTION_IDS)[number][];
         for (const s of sections) if (!(PACKET_SECTION_IDS as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}"`);

@@ -43,10 +43,15 @@ export class UsageError extends Error {}
 /** The command ran and has listed what went wrong; the run ends with exit 1 and this line on stderr. */
 export class CommandFailed extends Error {}
 
+type CasesModule = typeof import('../core/cases');
+
 export interface CliEnv {
   core: Core;
   /** Calls the API as the app does (arguments validated, errors typed). */
   call<K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>>;
+  /** The case a command names (by id or name), as core/cases resolves it. */
+  resolveCase: CasesModule['resolveCase'];
+  resolveTrashedCase: CasesModule['resolveTrashedCase'];
 }
 
 /**
@@ -61,15 +66,20 @@ async function registryFor(name: ApiName): Promise<Registry> {
   return reg;
 }
 
-/** `registry`: the engine's, for a command that booted it; otherwise one is loaded at the first call. */
-function envFor(core: Core, registry?: Registry): CliEnv {
+/**
+ * `registry`: the engine's, for a command that booted it; otherwise one is loaded at the first call.
+ * The cases module (and the case schemas it validates with) loads here, when a command runs, not
+ * with the command line (`--help` needs neither).
+ */
+async function envFor(core: Core, registry?: Registry): Promise<CliEnv> {
+  const { resolveCase, resolveTrashedCase } = await import('../core/cases');
   let reg = registry;
   const call = async <K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>> => {
     reg ??= await registryFor(name);
     if (!reg.has(name)) reg = (await import('../ipc')).buildRegistry();
     return reg.call(name, args, { core, transport: 'cli' });
   };
-  return { core, call };
+  return { core, call, resolveCase, resolveTrashedCase };
 }
 
 export interface WriteOptions {
@@ -96,7 +106,7 @@ export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => P
     if (queued) {
       process.stderr.write(`Note: ${queued} document(s) from an earlier run are waiting for OCR; \`casefile resume\` finishes them (so does the app when it starts).\n`);
     }
-    return await fn(envFor(core, registry));
+    return await fn(await envFor(core, registry));
   } finally {
     await engine.stop();
   }
@@ -122,7 +132,7 @@ export async function withReadCore<T>(globals: GlobalOptions, fn: (env: CliEnv) 
     return withCore(globals, fn);
   }
   try {
-    return await fn(envFor(core));
+    return await fn(await envFor(core));
   } finally {
     await core.close();
   }

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import type { GoalCheck } from '../../shared/goals/check';
 import { LETTER_TEMPLATE_IDS, type LetterTemplateId } from '../../shared/deadlines/derive';
 import { formatDisplayDate } from '../../shared/text/dates';
-import { resolveCase } from '../core/cases';
 import { printJson, printTable, withCore, withReadCore, UsageError, type GlobalOptions } from './run';
 
 function goalCheckJson(c: GoalCheck) {
@@ -58,7 +57,7 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .option('--case <case>', 'case name or id (default: all cases)')
     .option('--json', 'print JSON')
     .action((o: { case?: string; json?: boolean }) =>
-      withReadCore(globals(), async ({ core }) => {
+      withReadCore(globals(), async ({ core, resolveCase }) => {
         const { caseDeadlines, allDeadlines } = await import('../core/deadlines/service');
         const list = o.case ? caseDeadlines(core, resolveCase(core, o.case).id) : allDeadlines(core);
         if (o.json) return printJson(list);
@@ -79,7 +78,7 @@ export function registerCaseToolCommands(program: Command, globals: () => Global
     .option('--sent <YYYY-MM-DD>', 'the date it was sent: files it in the case and starts its deadline')
     .action((o: { case: string; template: string; out: string; sent?: string }) =>
       // Filing it as sent writes to the case; drafting only reads.
-      (o.sent ? withCore : withReadCore)(globals(), async ({ core }) => {
+      (o.sent ? withCore : withReadCore)(globals(), async ({ core, resolveCase }) => {
         if (!(LETTER_TEMPLATE_IDS as readonly string[]).includes(o.template)) throw new UsageError(`--template must be one of ${LETTER_TEMPLATE_IDS.join(', ')}`);
         const ext = path.extname(o.out).toLowerCase();
         if (ext !== '.docx' && ext !== '.pdf') throw new UsageError('--out must end in .docx or .pdf');
