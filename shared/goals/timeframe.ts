@@ -7,7 +7,7 @@ import { findMonthDates } from './dates';
 
 const NUMBER_WORD = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty[- ]six)`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
-const IEP_END = String.raw`(?:by|before|at|through|until)\s+(?:the\s+)?(?:(?:end|close|conclusion)\s+of\s+(?:the\s+|this\s+)?(?:iep|annual\s+iep|ard)\s+(?:year|period|term|cycle)|(?:next|upcoming)\s+(?:annual\s+)?(?:iep|ard|review|cse|annual)(?:\s+(?:review|meeting|date))?|annual\s+(?:review|iep|ard)(?:\s+(?:date|meeting))?|(?:iep\s+)?(?:anniversary|expiration)(?:\s+date)?)|\bannual\s+ard\s+to\s+annual\s+ard\b|\bwithin\s+(?:the\s+|this\s+)?(?:iep|annual\s+iep)\s+(?:year|period)`;
+const IEP_END = String.raw`(?:by|before|at|through|until)\s+(?:the\s+)?(?:(?:end|close|conclusion)\s+of\s+(?:the\s+|this\s+)?(?:iep|annual\s+iep|ard)(?:\s+(?:year|period|term|cycle)|(?![\s-]+(?:meeting|team|conference)))|(?:next|upcoming)\s+(?:annual\s+)?(?:iep|ard|review|cse|annual)(?:\s+(?:review|meeting|date))?|annual\s+(?:review|iep|ard)(?:\s+(?:date|meeting))?|(?:iep\s+)?(?:anniversary|expiration)(?:\s+date)?)|\bannual\s+ard\s+to\s+annual\s+ard\b|\bwithin\s+(?:the\s+|this\s+)?(?:iep|annual\s+iep)\s+(?:year|period)`;
 
 export const TIMEFRAME = new RegExp(
   [

@@ -6,7 +6,8 @@ import { columnsFromHeader, crossesColumns, isBandLine, lineHeight, rowSpacing, 
 import { endsSentence, titleCase } from './form-table';
 import { runOf, type LayoutLine, type PlacedWord } from './layout';
 import { isPageFurniture } from '../layout/rows';
-import { GOAL_TABLE_COLUMNS, GOAL_TABLE_HEADER_NOTES, type GoalColumnKind } from './vocab/goals';
+import { SERVICES_HEADING } from './vocab/services';
+import { GOAL_FIELD_LABELS, GOAL_TABLE_COLUMNS, GOAL_TABLE_HEADER_NOTES, type GoalColumnKind } from './vocab/goals';
 
 export interface TableGoal {
   area: string | null;
@@ -50,14 +51,44 @@ const NUMBERED = /^(?:goal\s*)?#?\s*(\d{1,2})[.):]?$/i;
 /** Every goals table in the lines, read into goals; [] when there is none. */
 export function goalsFromTables(lines: LayoutLine[]): TableGoal[] {
   const goals: TableGoal[] = [];
+  let after = 0;
   for (let i = 0; i < lines.length; i++) {
     const columns = headerColumns(lines[i]);
     if (!columns) continue;
     const { goals: found, end } = readGoalTable(lines, i, columns);
+    if (found.length === 1) withFieldsAbove(found[0], lines.slice(after, i).filter((l) => !isPageFurniture(l)));
     goals.push(...found);
     i = end - 1;
+    after = end;
   }
   return goals;
+}
+
+const fieldLabel = (text: string) => GOAL_FIELD_LABELS.map(([kind, re]) => ({ kind, m: re.exec(text.trim()) })).find((x) => x.m);
+
+/**
+ * A table of one goal under its own heading and labelled fields ("Annual Goal 2: Reading",
+ * "Present Level: ..." above "Measurable Annual Goal | Method | Schedule | Criteria"): the heading
+ * gives the goal's number and area, the field its baseline, where the table has no column for them.
+ */
+function withFieldsAbove(goal: TableGoal, above: LayoutLine[]): void {
+  const headAt = above.findLastIndex((l) => fieldLabel(l.text)?.kind === 'header');
+  if (headAt < 0) return;
+  const head = fieldLabel(above[headAt].text)!.m!;
+  if (goal.number === null && head[1]) goal.number = Number(head[1]);
+  const area = above[headAt].text.trim().slice(head[0].length).replace(/^[\s:.\-–]+/, '').trim();
+  if (!goal.area && area && area.split(/\s+/).length <= 6 && !/\d/.test(area)) goal.area = /[a-z]/.test(area) ? area : titleCase(area);
+  if (goal.cells.baseline?.length) return;
+  let baseline: PlacedWord[] | null = null;
+  for (const line of above.slice(headAt + 1)) {
+    const label = fieldLabel(line.text);
+    if (label) {
+      if (label.kind !== 'baseline') { if (baseline) break; continue; }
+      const run = runOf(line.words);
+      baseline = line.words.filter((_, k) => run.starts[k] >= label.m![0].trim().length);
+    } else if (baseline) baseline.push(...line.words);
+  }
+  if (baseline?.length) goal.cells.baseline = baseline;
 }
 
 function readGoalTable(lines: LayoutLine[], headerAt: number, columns: Column[]): { goals: TableGoal[]; end: number } {
@@ -75,8 +106,11 @@ function readGoalTable(lines: LayoutLine[], headerAt: number, columns: Column[])
     if (isRepeatOf(line, header)) { lastHeader = line; above = line; underHeader = true; continue; }
     if (underHeader && isHeaderNote(line, lastHeader, above)) { above = line; notes.push(line.text); continue; }
     underHeader = false;
+    // "Annual Goal 2: Reading" in heading type opens the next goal's own heading and fields: this table is done.
+    if (line.isHeading && fieldLabel(line.text)?.kind === 'header') break;
     if (isBandLine(line, columns, 5)) {
-      // A band opens goals below it; a heading followed by prose is the next section.
+      // A band opens goals below it; the services heading, or a heading followed by prose, is the next section.
+      if (SERVICES_HEADING.test(line.text)) break;
       const next = lines.slice(i + 1).find((l) => !isPageFurniture(l) && !isRepeatOf(l, header) && !(GOAL_TABLE_HEADER_NOTES.test(l.text) && !/\d/.test(l.text)));
       if (!next || crossesColumns(next, columns) || isBandLine(next, columns, 5)) break;
       area = titleCase(line.text.trim());

@@ -3,7 +3,7 @@
 import type { LayoutLine } from './layout';
 import { LEGEND_HEADING, NARRATIVE_CODES } from './vocab/progress';
 
-const CODE = String.raw`(?:[A-Z][A-Z0-9+\-]{0,3}|\d)`;
+const CODE = String.raw`(?:[A-Z][A-Z0-9+\-/]{0,3}|\d)`;
 
 function clean(meaning: string): string {
   return meaning.replace(/\s+/g, ' ').replace(/^[\s\-–:=]+/, '').replace(/[\s;,.|]+$/, '').trim();

@@ -11,7 +11,7 @@ import { isPageFurniture } from '../layout/rows';
 
 const VALUE_LABEL = /score|wcpm|cwpm|wpm|%|percent|accura|value|result|data|correct|rate|level|rubric|count|frequency|minutes|total|performance|mlu|average|median|words|intervals|incidents/i;
 const NOT_VALUE_LABEL = /date|probe\s*(?:#|no)|#|trial|week|session\s*(?:#|no)|goal\b|target|aim\b|baseline|errors?|item|number\s+of|grade/i;
-const CODE_LABEL = /code|progress|rating|status|mark|\bQ[1-4]\b|\bT[1-3]\b|quarter|trimester|semester|period|\d(?:st|nd|rd|th)\b/i;
+const CODE_LABEL = /code|progress|rating|status|mark|\bQ[1-4]\b|\bT[1-3]\b|\bqtrs?\b|quarter|trimester|semester|period|\d(?:st|nd|rd|th)\b/i;
 const GENERIC_VALUE_LABEL = /^(?:result|results|score|value|data|performance)$/i;
 const COMMENT_LABEL = /comment|note|data|evidence|narrative|explanation|remarks/i;
 

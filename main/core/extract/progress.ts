@@ -13,6 +13,8 @@ import { readPeriodGrid, type PeriodGrid } from './progress-grid';
 import { dataTableInBlock, entriesFromGoalGrid } from './progress-tables';
 import { bonusCheck, codeChecks, confidenceOf, type FoundBy } from './confidence';
 import { GOAL_HEAD, HEADING_REST_LABEL, PROGRESS_FIELD_LABELS, TRAILER_LINE, type ProgressFieldKind } from './vocab/progress';
+import { documentModel } from '../documents/parse/classify-layout';
+import type { Checkbox } from '../layout';
 
 type FieldKind = ProgressFieldKind;
 const FIELD_LABELS = PROGRESS_FIELD_LABELS;
@@ -119,14 +121,16 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
     if (own) header = { ...header, reportDate: own, periodEnd: header.periodEnd && header.periodEnd > own ? header.periodEnd : own };
   }
   const ctx: DataPointContext = { periodStart: header.periodStart, periodEnd: header.periodEnd, reportDate: header.reportDate };
+  // Boxes drawn on the page (a code field printed as a row of options, one ticked) are in the page model.
+  const boxes = () => (documentModel(layout.pages) ?? layout.model()).pages.flatMap((p) => p.checkboxes);
   const entries = blocks.length > 0
-    ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId))
+    ? blocks.map((b, i) => entryFromBlock(b, i, legend, ctx, documentId, boxes))
     : entriesFromGoalGrid(layout, legend, ctx, documentId);
   const { labelledReportDate: _labelled, ...printed } = header;
   return { ...printed, legend, entries };
 }
 
-function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string): ProgressEntry {
+function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string, boxes: () => Checkbox[]): ProgressEntry {
   const lines = trimTrailer(block);
   const grid = readPeriodGrid(lines, legend, ctx, documentId);
   if (grid) return entryFromGrid(block, index, grid, legend, documentId);
@@ -139,8 +143,11 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
   let codeField: Field | null = null;
   let foundBy: FoundBy = 'labelled';
   for (const f of byKind('code')) {
-    const found = codeFromText(f.run.text, legend);
+    const ticked = tickedOption(f, boxes);
+    // A row of options with none ticked gives no code: the first option printed is no answer.
+    const found = ticked === undefined ? codeFromText(f.run.text, legend) : ticked && codeFromText(ticked, legend);
     if (found) { ({ code, codeText } = found); codeField = f; break; }
+    if (ticked !== undefined) { codeField = f; break; }
   }
   const commentFields = byKind('comment');
   // Without a labelled comment, the block's unlabelled lines are the comment; a code field that runs
@@ -182,6 +189,22 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
     confidence: sure.confidence,
     reasons: sure.reasons,
   };
+}
+
+/**
+ * A code field printed as a row of boxes, one per code ("Progress: [ ] M [X] SP [ ] IP"): the label of
+ * its one ticked box; null when none or several are ticked or a box cannot be read; undefined when
+ * the field has no boxes (its text is the code).
+ */
+function tickedOption(field: Field, boxes: () => Checkbox[]): string | null | undefined {
+  const line = field.lines[0];
+  if (!line.words.length) return undefined;
+  const top = Math.min(...line.words.map((w) => w.bbox[1]));
+  const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
+  const onLine = boxes().filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
+  if (onLine.length < 2) return undefined;
+  const ticked = onLine.filter((b) => b.checked === true);
+  return ticked.length === 1 && onLine.every((b) => b.checked !== null) ? ticked[0].label : null;
 }
 
 /** The words of a code field after its code's own sentence ("AP." in "AP. Data: 45 wcpm on 1/12/24"). */

@@ -53,6 +53,8 @@ export const IEP_HEADER_LABELS = {
     /iep\s+implemented/i,
     /initiation\s+date/i,
     /iep\s+start/i,
+    // "IEP Begins: 14-Sep-2023" beside "IEP Ends:".
+    /iep\s+(?:begins|starts|commences)\b/i,
   ],
   end: [
     /iep\s+(?:end(?:ing)?|expiration|duration)\s+date/i,
