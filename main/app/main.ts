@@ -6,7 +6,7 @@ import path from 'node:path';
 import { appProtocolHandler, APP_ORIGIN } from '../host/app-protocol';
 import { EngineStartError, EngineSupervisor, type EngineChild } from '../engine/supervisor';
 import type { FromEngine } from '../engine/protocol';
-import { unlockDataFolder } from '../core/vault/unlock';
+import { engineKey, holdRestoredKey, type DesktopKeyStore } from '../engine/desktop-key';
 import { buildMenu } from './menu';
 import { mainWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -39,21 +39,22 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 /**
- * The data folder's key, reached here in the main process through safeStorage (the OS keychain;
+ * The data folder's key is reached here in the main process through safeStorage (the OS keychain;
  * only the main process has it) and handed to the engine process in its environment, which only
  * this user can read. On Linux without a keychain safeStorage falls back to a fixed password
  * ('basic_text'): that is no protection, so there the environment's passphrase is used instead.
  */
-function dataFolderKey(dataDir: string): string {
+function keyStore(): DesktopKeyStore {
   const weak = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
-  return unlockDataFolder(dataDir, { safeStorage: weak ? undefined : safeStorage, keyring: false, prompt: false }).master.toString('hex');
+  return { safeStorage: weak ? undefined : safeStorage };
 }
 
 function spawnEngine(dataDir: string): () => EngineChild {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
   const args = [`--data-dir=${dataDir}`, ...(resourcesDir ? [`--resources-dir=${resourcesDir}`] : [])];
-  const key = dataFolderKey(dataDir);
   return () => {
+    // Read at every start: a restore may have put another folder, with its own key, in place.
+    const key = engineKey(dataDir, keyStore());
     const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { MALLOC_ARENA_MAX: '2', ...process.env, CASEFILE_KEY: key } });
     return {
       get pid() {
@@ -73,6 +74,7 @@ async function start() {
   const dataDir = app.getPath('userData');
   engine = new EngineSupervisor({
     spawn: spawnEngine(dataDir),
+    holdKey: (master) => holdRestoredKey(master, keyStore()),
     onEvent: (name, payload) => win?.webContents.send('casefile:event', name, payload),
     onStatus: (status) => {
       console.error(`[engine] ${status.state}${'message' in status ? `: ${status.message}` : ''}`);

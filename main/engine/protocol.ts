@@ -5,6 +5,7 @@
 // each chunk the receiving stream hands to its reader is acknowledged ('ack'), so a 600 MB upload
 // or a slow reader never piles the whole body up in either process's memory.
 import type { ErrorShape, Result } from '../../shared/errors';
+import type { KeyWrapper } from '../core/vault/vault';
 
 export type ToEngine =
   | { t: 'call'; id: number; name: string; args: unknown }
@@ -13,6 +14,8 @@ export type ToEngine =
   | { t: 'body-end'; id: number }
   /** A chunk of response `id` was read by the window: the engine may send one more. */
   | { t: 'ack'; id: number }
+  /** The main process's answer to 'hold-key': the way in to write to the restored folder's vault.json. */
+  | { t: 'key-held'; id: number; wrapper?: KeyWrapper; error?: ErrorShape }
   | { t: 'stop' };
 
 export type FromEngine =
@@ -25,6 +28,13 @@ export type FromEngine =
   /** A chunk of request body `id` was read by its handler: the main process may send one more. */
   | { t: 'ack'; id: number }
   | { t: 'event'; name: string; payload: unknown }
+  /**
+   * A restore put another data folder, with another key, in place: the main process (which alone
+   * has the OS keychain) is asked to keep the key (safeStorage) and answers with the wrapper.
+   */
+  | { t: 'hold-key'; id: number; key: Uint8Array }
+  /** The folder's key changed (a restore): start the engine again, with the key read as at any start. */
+  | { t: 'restart' }
   | { t: 'stopped' };
 
 /** Either end of the channel: posts messages and delivers the other end's. */

@@ -1,7 +1,9 @@
 // The engine process's side of the channel: boots the engine, answers API calls and byte-route
 // requests with the same registry and handlers the browser host uses, and forwards core events.
 // Plain Node: Electron's utilityProcess and a test's child_process fork run it alike.
-import { toErrorShape } from '../../shared/errors';
+import { AppError, toErrorShape } from '../../shared/errors';
+import type { RestoredKeyHolder } from '../core/backup/restore-live';
+import type { KeyWrapper } from '../core/vault/vault';
 import { errorResponse, handleFileRequest, jsonResponse } from '../ipc/files';
 import type { CallContext } from '../ipc/registry';
 import { bootEngine, lockWait, type BootOptions, type Engine } from './boot';
@@ -21,7 +23,32 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
     for (const name of ['job.progress', 'case.changed'] as const) engine.core.on(name, (payload) => port.post({ t: 'event', name, payload }));
   };
   forwardEvents();
+  // A restore of another data folder: the main process keeps its key (it alone has safeStorage); the
+  // engine opens the restored folder with it at once, and once the restore has answered asks to be
+  // started again, its key then read by the main process as at any start.
+  const keyWaits = new Map<number, { resolve(w: KeyWrapper): void; reject(e: Error): void }>();
+  let nextKeyId = 1;
+  let restartAfterRestore = false;
+  const keyHolder: RestoredKeyHolder = {
+    hold: (master) =>
+      new Promise((resolve, reject) => {
+        const id = nextKeyId++;
+        keyWaits.set(id, { resolve, reject });
+        port.post({ t: 'hold-key', id, key: new Uint8Array(master) });
+      }),
+    use(master) {
+      const before = process.env.CASEFILE_KEY;
+      process.env.CASEFILE_KEY = master.toString('hex');
+      restartAfterRestore = true;
+      return () => {
+        if (before === undefined) delete process.env.CASEFILE_KEY;
+        else process.env.CASEFILE_KEY = before;
+        restartAfterRestore = false;
+      };
+    },
+  };
   const ctx: CallContext = {
+    keyHolder,
     get core() {
       return engine.core;
     },
@@ -71,8 +98,21 @@ export function serveEngine(port: Port<ToEngine, FromEngine>, opts: BootOptions,
   port.onMessage((msg) => {
     switch (msg.t) {
       case 'call':
-        void engine.registry.dispatch(msg.name, msg.args, ctx).then((result) => port.post({ t: 'result', id: msg.id, result }));
+        void engine.registry.dispatch(msg.name, msg.args, ctx).then((result) => {
+          port.post({ t: 'result', id: msg.id, result });
+          if (msg.name === 'app.restoreBackup' && restartAfterRestore) {
+            restartAfterRestore = false;
+            port.post({ t: 'restart' });
+          }
+        });
         break;
+      case 'key-held': {
+        const wait = keyWaits.get(msg.id);
+        keyWaits.delete(msg.id);
+        if (msg.wrapper) wait?.resolve(msg.wrapper);
+        else wait?.reject(new AppError(msg.error?.code ?? 'internal', msg.error?.message ?? 'The app did not keep the key.'));
+        break;
+      }
       case 'fetch':
         void answerFetch(msg);
         break;

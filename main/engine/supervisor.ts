@@ -3,7 +3,8 @@
 // engine's boot takes over the dead one's lock and runs recovery (every import is all-or-nothing
 // per file and OCR jobs are requeued), so a crash loses at most the work in flight, never what
 // was saved. Plain Node: Electron passes a spawn of utilityProcess.fork, tests child_process.fork.
-import type { ErrorShape, Result } from '../../shared/errors';
+import { toErrorShape, type ErrorShape, type Result } from '../../shared/errors';
+import type { KeyWrapper } from '../core/vault/vault';
 import { Credits, receivedBody, sendBody, type FromEngine, type ToEngine } from './protocol';
 
 export interface EngineChild {
@@ -26,6 +27,8 @@ export interface SupervisorOptions {
   restartWindowMs?: number;
   /** Wait before a restart (lets the dead process's files be released). */
   restartDelayMs?: number;
+  /** Keeps a restored data folder's key on this machine (the app: safeStorage); the engine writes the wrapper. */
+  holdKey?(key: Buffer): KeyWrapper;
 }
 
 export class EngineStartError extends Error {
@@ -53,6 +56,8 @@ export class EngineSupervisor {
   private nextId = 1;
   private stopping = false;
   private stopped: (() => void) | null = null;
+  /** Engine processes stopped on purpose to start again (a restore changed the folder's key). */
+  private readonly retired = new WeakSet<EngineChild>();
 
   constructor(private readonly opts: SupervisorOptions) {
     this.ready.catch(() => {});
@@ -121,8 +126,40 @@ export class EngineSupervisor {
     });
   }
 
+  /** Stops the engine and starts it again (its key read as at any start); calls made meanwhile wait for it. */
+  private restartFor(child: EngineChild): void {
+    if (this.child !== child || this.stopping) return;
+    this.retired.add(child);
+    this.ready = new Promise<void>((resolve, reject) => {
+      child.onExit(() => {
+        if (this.stopping) return reject(new EngineStartError({ code: 'internal', message: 'The app is closing.' }));
+        this.launch().then(resolve, reject);
+      });
+      child.post({ t: 'stop' });
+    });
+    this.ready.then(
+      () => this.opts.onStatus?.({ state: 'running' }),
+      (e: Error) => this.opts.onStatus?.({ state: 'failed', message: `The engine could not start on the restored data folder: ${e.message}` }),
+    );
+  }
+
+  private holdKey(child: EngineChild, id: number, key: Uint8Array): void {
+    try {
+      if (!this.opts.holdKey) throw new EngineStartError({ code: 'unauthorized', message: 'This app cannot keep the key of another data folder here; restore it with `casefile restore FILE --replace`.' });
+      child.post({ t: 'key-held', id, wrapper: this.opts.holdKey(Buffer.from(key)) });
+    } catch (e) {
+      child.post({ t: 'key-held', id, error: e instanceof EngineStartError ? e.shape : toErrorShape(e) });
+    }
+  }
+
   private launch(): Promise<void> {
-    const child = this.opts.spawn();
+    let child: EngineChild;
+    try {
+      child = this.opts.spawn();
+    } catch (e) {
+      // The data folder's key could not be read (spawn reads it before the process starts).
+      return Promise.reject(new EngineStartError(toErrorShape(e)));
+    }
     this.child = child;
     return new Promise<void>((resolve, reject) => {
       let booted = false;
@@ -165,6 +202,12 @@ export class EngineSupervisor {
           case 'event':
             this.opts.onEvent(msg.name, msg.payload);
             break;
+          case 'hold-key':
+            this.holdKey(child, msg.id, msg.key);
+            break;
+          case 'restart':
+            this.restartFor(child);
+            break;
           case 'stopped':
             this.stopped?.();
             break;
@@ -175,6 +218,7 @@ export class EngineSupervisor {
         if (!booted) reject(new EngineStartError({ code: 'internal', message: `The engine exited with code ${code} while starting.` }));
         this.failInFlight();
         if (this.stopping) return this.stopped?.();
+        if (this.retired.has(child)) return;
         if (booted) this.restartAfterCrash(code);
       });
     });

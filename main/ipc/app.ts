@@ -20,5 +20,5 @@ export function registerApp(reg: Registry): void {
   reg.register('settings.update', (patch, { core }) => updateSettings(core, patch));
   reg.register('app.checkBackup', async (args, { core }) => (await import('../core/backup/restore-live')).checkStagedBackup(core, args));
   reg.register('app.importArchive', async (args, { core }) => (await import('../core/backup/restore-live')).importStagedArchive(core, args));
-  reg.register('app.restoreBackup', async (args, ctx) => (await import('../core/backup/restore-live')).restoreStagedBackup(ctx.core, ctx.reopen, args));
+  reg.register('app.restoreBackup', async (args, ctx) => (await import('../core/backup/restore-live')).restoreStagedBackup(ctx.core, ctx, args));
 }

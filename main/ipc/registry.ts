@@ -2,6 +2,7 @@
 // CLI) dispatches through here: unknown names and bad arguments come back as typed errors.
 import { api, isApiName, type ApiName, type ApiParsedArgs, type ApiResult } from '../../shared/api';
 import { AppError, toErrorShape, type Result } from '../../shared/errors';
+import type { RestoredKeyHolder } from '../core/backup/restore-live';
 import type { Core } from '../core/context';
 import { zodMessage } from '../core/validate';
 
@@ -13,6 +14,8 @@ export interface CallContext {
    * folder, runs `between`, opens it again; `core` is the new core afterwards. A restore needs it.
    */
   reopen?: (between: () => void) => Promise<void>;
+  /** The desktop engine: its main process keeps a restored folder's key (safeStorage). */
+  keyHolder?: RestoredKeyHolder;
 }
 
 export type Handler<K extends ApiName> = (args: ApiParsedArgs<K>, ctx: CallContext) => ApiResult<K> | Promise<ApiResult<K>>;

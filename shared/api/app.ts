@@ -49,6 +49,8 @@ export interface RestoreDoneDto {
   packets: number;
   /** Where the data folder as it was before the restore is kept. */
   previous: string | null;
+  /** The backup was of another data folder (another computer's): its key is now kept on this one. */
+  otherFolder: boolean;
 }
 
 /** A case archive imported through the UI: a new case, a copy beside it, or merged into it. */

@@ -5,7 +5,7 @@
 // VACUUM INTO writes the snapshot encrypted with the database's own key, so no page of it is ever
 // plain on disk. The folder's master key travels inside the backup, sealed by the backup passphrase;
 // a restore gives it new ways in on the machine that restores (vault/unlock.ts).
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
@@ -15,8 +15,9 @@ import { snapshotInto } from '../db/queries/maintenance';
 import { DB_FILE, tightenPermissions } from '../vault/data-folder';
 import { unlockDataFolder, type KeySource } from '../vault/unlock';
 import { sha256OfSealed } from '../vault/sealed';
-import { deriveKeys, readVault } from '../vault/vault';
+import { checkMatches, deriveKeys, newVault, readVault, writeVault, type VaultFile } from '../vault/vault';
 import { BackupWriter, fileSink, gather, readBackupStream } from './container';
+import { finishInterruptedRestore, swapInRestored } from './swap';
 
 const FORMAT = 'iep-casefile/backup@1';
 
@@ -79,6 +80,14 @@ export interface RestoreOptions {
   now?: () => Date;
   /** Called once everything is checked, just before the folders are swapped (the CLI drops its lock). */
   beforeSwap?: () => void;
+  /**
+   * A backup of another data folder gets its ways in from the caller (PreparedRestore.work, before
+   * commit): the desktop app's main process wraps its key with safeStorage. Without it they come
+   * from `keySource` as on a first run.
+   */
+  keyLater?: boolean;
+  /** Called between the steps (a test's kill -9 lands there). */
+  onStep?: (step: string) => void;
 }
 
 export interface RestoreSummary {
@@ -90,6 +99,14 @@ export interface RestoreSummary {
 }
 
 const safeName = (name: string) => /^(casefile\.sqlite|manifest\.json|originals\/[0-9a-f]{64}|packets\/[\w.-]+)$/.test(name);
+
+function vaultOf(dir: string): VaultFile | null {
+  try {
+    return readVault(dir);
+  } catch {
+    return null;
+  }
+}
 
 /** What a backup holds, read and checked through to its end record (nothing written). */
 export interface BackupCheck {
@@ -124,6 +141,12 @@ export function checkBackup(file: string, passphrase: string): BackupCheck {
 
 /** A backup unpacked and checked beside the data folder, ready to take its place. */
 export interface PreparedRestore {
+  /** The unpacked, checked folder (beside the data folder) that commit() puts in its place. */
+  work: string;
+  /** The restored folder's master key (the backup's). */
+  master: Buffer;
+  /** The backup is of this very folder (same key): its vault.json, with every way in, was kept. */
+  sameKey: boolean;
   /** Sets the data folder aside (renamed) and puts the restored one in its place. Nobody may hold the folder. */
   commit(): RestoreSummary;
   /** Removes the unpacked folder (when the restore is not wanted after all). */
@@ -153,6 +176,8 @@ export function prepareRestore(file: string, dataDir: string, passphrase: string
   const target = path.resolve(dataDir);
   const holdsData = existsSync(path.join(target, DB_FILE));
   if (holdsData && !opts.replace) throw new AppError('conflict', `The data folder ${target} already holds cases. Restore into another folder (--data-dir), or pass --replace to set this one aside (it is kept, renamed).`);
+  // A restore a killed process left half swapped is finished first (or undone): `target` is whole.
+  finishInterruptedRestore(target);
   const work = `${target}.restoring-${process.pid}`;
   const discard = () => rmSync(work, { recursive: true, force: true });
   discard();
@@ -169,28 +194,30 @@ export function prepareRestore(file: string, dataDir: string, passphrase: string
     const m = manifest as Manifest | null;
     if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
     if (entries !== 2 + m.originals.length + m.packets.length) throw new AppError('corrupt_file', `The backup ${file} is incomplete; nothing was restored.`);
-    // The restored folder gets ways to its (unchanged) key on this machine.
+    opts.onStep?.('unpacked');
+    // The restored folder gets ways to its (unchanged) key on this machine: a backup of this folder
+    // keeps the folder's own (the app's safeStorage, the keychain, a passphrase); another folder's
+    // gets them from the key source, or from the caller (keyLater).
     const master = Buffer.from(m.master, 'hex');
-    unlockDataFolder(work, opts.keySource, master);
+    const here = vaultOf(target);
+    const sameKey = !!here && checkMatches(here, master);
+    if (here && sameKey) writeVault(work, here);
+    else if (opts.keyLater) writeVault(work, newVault(master));
+    else unlockDataFolder(work, opts.keySource, master);
     const keys = deriveKeys(master);
     const db = openDatabase(path.join(work, DB_FILE), { key: keys.db, migrate: false });
     db.close();
     for (const o of m.originals) if (sha256OfSealed(keys.blob, path.join(work, 'originals', o.sha256.slice(0, 2), o.sha256)) !== o.sha256) throw new AppError('corrupt_file', `Original ${o.sha256.slice(0, 12)}… in the backup does not match its checksum; nothing was restored.`);
     tightenPermissions(work);
+    opts.onStep?.('checked');
     return {
+      work,
+      master,
+      sameKey,
       discard,
       commit() {
-        let previous: string | null = null;
-        if (existsSync(target)) {
-          previous = `${target}.before-restore-${(opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-          renameSync(target, previous);
-        }
-        try {
-          renameSync(work, target);
-        } catch (e) {
-          if (previous) renameSync(previous, target);
-          throw e;
-        }
+        const previous = existsSync(target) ? `${target}.before-restore-${(opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')}` : null;
+        swapInRestored(target, work, previous, opts.onStep);
         return { dataDir: target, originals: m.originals.length, packets: m.packets.length, previous };
       },
     };

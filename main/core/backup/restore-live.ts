@@ -13,6 +13,8 @@ import type { Core } from '../context';
 import { stagingDir } from '../documents/uploads';
 import { liveJobs } from '../jobs';
 import { importCaseArchive, type ExistingCaseChoice } from './archive';
+import { addWrapper } from '../vault/unlock';
+import type { KeyWrapper } from '../vault/vault';
 import { checkBackup, prepareRestore, type RestoreSummary } from './backup';
 
 /** A backup can be far larger than a document; this only keeps a runaway upload from filling the disk. */
@@ -60,7 +62,7 @@ function named<T>(file: string, fileName: string, fn: () => T): T {
   } catch (e) {
     if (e instanceof AppError) {
       let message = e.message.split(file).join(`“${fileName}”`);
-      if (e.code === 'unauthorized' && message.includes('CASEFILE_KEY')) message = `“${fileName}” is a backup of another data folder, with its own key, and this app opens only its own folder's key. Close IEP Casefile and restore it with \`casefile restore FILE --replace\`.`;
+      if (e.code === 'unauthorized' && message.includes('CASEFILE_KEY')) message = `“${fileName}” is a backup of another data folder, with its own key, and this browser host was started with CASEFILE_KEY, which holds only this folder's key. Restart \`casefile serve\` with CASEFILE_PASSPHRASE set (or without CASEFILE_KEY, where the OS keychain holds the key) to restore it here, or stop it and run \`casefile restore FILE --replace\`.`;
       throw new AppError(e.code, message, e.details);
     }
     throw e;
@@ -96,21 +98,54 @@ export function importStagedArchive(core: Core, args: StagedBackupArgs & { mode?
   return { caseId: r.caseId, mode: r.mode, documents: r.documents, ...(r.merged ? { documentsAdded: r.merged.documentsAdded, documentsKept: r.merged.documentsKept } : {}) };
 }
 
+/** How the desktop engine gets a restored folder's key held on this machine (its main process has the OS keychain). */
+export interface RestoredKeyHolder {
+  /** Wraps the key so that this machine keeps it (the main process, with safeStorage): the restored folder's way in. */
+  hold(master: Buffer): Promise<KeyWrapper>;
+  /** The engine opens its folder with this key from now on; returns the undo (the folder as it was goes back). */
+  use(master: Buffer): () => void;
+}
+
+/** What the running engine lends a restore. */
+export interface LiveRestoreContext {
+  /** The engine's reopen: closes the folder, runs the swap, opens it again. */
+  reopen?: (between: () => void) => Promise<void>;
+  /** The desktop app: a backup of another data folder has its key kept by the main process. */
+  keyHolder?: RestoredKeyHolder;
+}
+
 /**
- * Replaces the running engine's data folder with the uploaded backup. `reopen` is the engine's: it
- * closes the folder, runs the swap and opens the restored folder.
+ * Replaces the running engine's data folder with the uploaded backup. The backup is unpacked and
+ * checked beside the folder; a backup of another data folder (another computer's) then gets its key
+ * held here (the desktop: wrapped by the main process with safeStorage, written to the restored
+ * folder's vault.json; the browser host: its keychain or CASEFILE_PASSPHRASE) before anything is
+ * swapped. Only then does the engine close, swap (journaled: swap.ts) and open the restored folder.
  */
-export async function restoreStagedBackup(core: Core, reopen: ((between: () => void) => Promise<void>) | undefined, args: StagedBackupArgs, now: () => Date = () => new Date()): Promise<RestoreDoneDto> {
+export async function restoreStagedBackup(core: Core, ctx: LiveRestoreContext, args: StagedBackupArgs, opts: { now?: () => Date; onStep?: (step: string) => void } = {}): Promise<RestoreDoneDto> {
+  const { reopen, keyHolder } = ctx;
+  const now = opts.now ?? (() => new Date());
   if (!reopen) throw new AppError('conflict', 'Restore a backup here with `casefile restore FILE --replace`.');
   const file = stagedBackup(core, args.uploadId, args.fileName);
   if (liveJobs(core).some((j) => !j.done)) throw new AppError('conflict', 'An import or a packet build is still running; restore when it has finished.');
   const dataDir = core.dataDir;
-  const prepared = named(file, args.fileName, () => prepareRestore(file, dataDir, args.passphrase, { replace: true, now }));
+  const prepared = named(file, args.fileName, () => prepareRestore(file, dataDir, args.passphrase, { replace: true, now, keyLater: !!keyHolder, onStep: opts.onStep }));
   rmSync(file, { force: true });
+  const otherFolder = !prepared.sameKey;
+  try {
+    if (otherFolder && keyHolder) {
+      addWrapper(prepared.work, prepared.master, await keyHolder.hold(prepared.master));
+      opts.onStep?.('key-held');
+    }
+  } catch (e) {
+    prepared.discard();
+    throw e;
+  }
   let summary: RestoreSummary | null = null;
+  let undoKey: (() => void) | null = null;
   try {
     await reopen(() => {
       summary = prepared.commit();
+      if (otherFolder && keyHolder) undoKey = keyHolder.use(prepared.master);
     });
   } catch (e) {
     prepared.discard();
@@ -119,6 +154,7 @@ export async function restoreStagedBackup(core: Core, reopen: ((between: () => v
       // The restored folder did not open here: the previous folder goes back, the restored one is kept aside.
       const previous = done.previous;
       await reopen(() => {
+        (undoKey as (() => void) | null)?.();
         renameSync(dataDir, `${dataDir}.failed-restore-${now().toISOString().replace(/[:.]/g, '-')}`);
         renameSync(previous, dataDir);
       });
@@ -127,5 +163,5 @@ export async function restoreStagedBackup(core: Core, reopen: ((between: () => v
     throw e;
   }
   const done = summary as unknown as RestoreSummary;
-  return { originals: done.originals, packets: done.packets, previous: done.previous };
+  return { originals: done.originals, packets: done.packets, previous: done.previous, otherFolder };
 }

@@ -169,7 +169,7 @@ describe('restore from Settings', () => {
         if (++reopens === 1) throw new Error('the restored folder did not open');
       };
       const args = { uploadId: await stage(), fileName: 'b.casefile-backup', passphrase: PASS };
-      await expect(restoreStagedBackup(engine.core, failingFirst, args)).rejects.toThrow(/the folder as it was is back in place/);
+      await expect(restoreStagedBackup(engine.core, { reopen: failingFirst }, args)).rejects.toThrow(/the folder as it was is back in place/);
       expect(reopens).toBe(2);
       expect(names()).toEqual(before);
       const aside = readdirSync(path.dirname(dataDir)).filter((f) => f.startsWith('data.failed-restore-'));
@@ -178,7 +178,7 @@ describe('restore from Settings', () => {
 
       // Tried again without the failure, the restore goes through.
       const running = { uploadId: await stage(), fileName: 'b.casefile-backup', passphrase: PASS };
-      await restoreStagedBackup(engine.core, (b) => engine.reopen(b), running);
+      await restoreStagedBackup(engine.core, { reopen: (b) => engine.reopen(b) }, running);
       expect(names()).toEqual(['In the backup']);
     } finally {
       await engine.stop();

@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { EngineSupervisor, type EngineChild, type EngineStatus } from '../../../main/engine/supervisor';
+import { EngineSupervisor, type EngineChild, type EngineStatus, type SupervisorOptions } from '../../../main/engine/supervisor';
 import { appProtocolHandler } from '../../../main/host/app-protocol';
 import type { FromEngine } from '../../../main/engine/protocol';
 import type { Result } from '../../../shared/errors';
@@ -14,8 +14,8 @@ import { REPO_ROOT } from '../../support/fixtures';
 
 export const notice = (n: number, pages = 1) => makePdf(Array.from({ length: pages }, (_, p) => textLines(`Prior Written Notice ${n}\nThe district proposes a change, page ${p + 1}.\nDate: March ${(n % 27) + 1}, 2024`)));
 
-function forkEngine(entry: string, dataDir: string, extraArgs: string[]): EngineChild {
-  const child = fork(entry, [`--data-dir=${dataDir}`, ...extraArgs], { cwd: REPO_ROOT, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function forkEngine(entry: string, dataDir: string, extraArgs: string[], env?: NodeJS.ProcessEnv): EngineChild {
+  const child = fork(entry, [`--data-dir=${dataDir}`, ...extraArgs], { cwd: REPO_ROOT, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.on('error', () => {}); // a message sent as it dies: the supervisor answers the call itself
   return {
     get pid() {
@@ -44,11 +44,18 @@ export async function stopEngines(): Promise<void> {
   await Promise.all(running.splice(0).map((e) => e.stop()));
 }
 
+export interface HarnessOptions {
+  /** The engine's environment, made at each start as the app's main process does (its key in it). */
+  env?: () => NodeJS.ProcessEnv;
+  /** The main process's keeping of a restored folder's key (the app: safeStorage). */
+  holdKey?: SupervisorOptions['holdKey'];
+}
+
 /** A supervisor over a forked engine entry (a bundle), with the app:// handler in front of its byte routes. */
-export function engineHarness(entry: string, dataDir: string, extraArgs: string[] = []): Harness {
+export function engineHarness(entry: string, dataDir: string, extraArgs: string[] = [], opts: HarnessOptions = {}): Harness {
   const events: Harness['events'] = [];
   const statuses: EngineStatus[] = [];
-  const engine = new EngineSupervisor({ spawn: () => forkEngine(entry, dataDir, extraArgs), onEvent: (name, payload) => events.push({ name, payload }), onStatus: (s) => statuses.push(s), restartDelayMs: 50 });
+  const engine = new EngineSupervisor({ spawn: () => forkEngine(entry, dataDir, extraArgs, opts.env?.()), holdKey: opts.holdKey, onEvent: (name, payload) => events.push({ name, payload }), onStatus: (s) => statuses.push(s), restartDelayMs: 50 });
   running.push(engine);
   const rendererDir = path.join(dataDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
