@@ -1,5 +1,6 @@
 // Accommodations as a list of strings: the first column of an accommodations table, or the items
 // of a bulleted/numbered list, or one line each, with wrapped lines joined back.
+import { firstColumnWords } from '../layout/form-columns';
 import { findSections, type Layout, type LayoutLine } from './layout';
 
 const HEADING = /ACCOMMODATIONS?|MODIFICATIONS?|SUPPLEMENTARY\s+AIDS|SUPPORTS\s+FOR\s+(?:SCHOOL\s+)?PERSONNEL/i;
@@ -21,9 +22,8 @@ function itemsOf(lines: LayoutLine[]): string[] {
   if (headerAt >= 0) {
     const header = lines[headerAt];
     // The first column ends where the second header cell begins.
-    const secondColumnX = header.cells[1]?.x0 ?? Infinity;
     for (const line of lines.slice(headerAt + 1)) {
-      const first = line.words.filter((w) => w.bbox[0] < secondColumnX - 3).map((w) => w.text).join(' ');
+      const first = firstColumnWords(line, header).map((w) => w.text).join(' ');
       if (!first) continue;
       if (items.length > 0 && (/^[a-z(]/.test(first) || /[,/-]$/.test(items[items.length - 1]))) items[items.length - 1] += ' ' + first;
       else items.push(first);

@@ -1,9 +1,7 @@
-// What the table readers of IEP forms share (goal tables, service tables). Where the columns, header
-// lines, bands and rows are on the page is the layout model's (main/core/layout/form-columns.ts);
-// the wording tests are here.
+// Wording tests the table readers of IEP forms share (goal tables, service tables). Where the
+// columns, header lines, bands and rows are on the page is the layout model's
+// (main/core/layout/form-columns.ts), which the readers import directly.
 import type { PlacedWord } from './layout';
-
-export { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from '../layout/form-columns';
 
 export const endsSentence = (words: PlacedWord[]): boolean => /[.!?]["')\]]?$/.test(words[words.length - 1]?.text ?? '');
 

@@ -2,7 +2,8 @@
 // objectives...), whatever the form system: a label in a left column with its value beside it
 // (wrapping over several lines), or "Label: value" runs in prose. Where a value's lines stand against
 // its label (a new paragraph, a label wrapping in its column) is the layout model's (layout/label-lines.ts).
-import { startsParagraph, valueWordsBeside } from '../layout/label-lines';
+import { leftEdge, startsParagraph, textMargins, valueWordsBeside } from '../layout/label-lines';
+import { fromWord, oneCellLine } from '../layout/rows';
 import type { LayoutLine, PlacedWord } from './layout';
 import { GOAL_FIELD_LABELS, type GoalFieldKind } from './vocab/goals';
 
@@ -56,22 +57,14 @@ export function isLabelOnlyLine(line: LayoutLine): boolean {
 }
 
 /** A line without the specks a scan can put before its first word (". Baseline ..."), so its label is seen. */
-function withoutLeadingNoise(line: LayoutLine): LayoutLine {
-  const skip = line.words.findIndex((w) => /[\p{L}\d#]/u.test(w.text));
-  if (skip <= 0) return line;
-  const words = line.words.slice(skip);
-  const cells = line.cells.map((c) => ({ ...c, words: c.words.filter((w) => words.includes(w)) })).filter((c) => c.words.length > 0)
-    .map((c) => ({ ...c, text: c.words.map((w) => w.text).join(' '), x0: c.words[0].bbox[0] }));
-  return { ...line, words, cells, text: words.map((w) => w.text).join(' ') };
-}
+const withoutLeadingNoise = (line: LayoutLine): LayoutLine => fromWord(line, line.words.findIndex((w) => /[\p{L}\d#]/u.test(w.text)));
 
 export function goalFields(rawLines: LayoutLine[]): GoalField[] {
   const lines = rawLines.map(withoutLeadingNoise);
   const fields: GoalField[] = [];
   let current: GoalField | null = null;
   let goalSinceHeader = false;
-  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
-  const left = Math.min(right, ...lines.map((l) => l.bbox[0]));
+  const { left, right } = textMargins(lines);
   let previous: LayoutLine | null = null;
   for (const line of lines) {
     const before = previous;
@@ -87,7 +80,7 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
       // the first one under a goal header is the goal statement itself.
       const kind: GoalFieldKind = goalSinceHeader ? 'other' : 'goal';
       goalSinceHeader = true;
-      current = { kind, label: '', number: null, words: [...line.words], valueX: line.words[0]?.bbox[0] ?? null, labelX: line.words[0]?.bbox[0] ?? 0 };
+      current = { kind, label: '', number: null, words: [...line.words], valueX: leftEdge(line.words), labelX: leftEdge(line.words) ?? 0 };
       fields.push(current);
       continue;
     }
@@ -95,13 +88,13 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
     if (label?.kind === 'goal') goalSinceHeader = true;
     if (label) {
       const value = line.words.slice(label.labelWords);
-      const labelX = line.words[0].bbox[0];
+      const labelX = leftEdge(line.words) ?? 0;
       const continuesLabel = current && current.kind === label.kind && label.kind !== 'header' && label.kind !== 'goal';
       if (continuesLabel && current) {
         current.words.push(...value);
         continue;
       }
-      current = { kind: label.kind, label: label.label, number: label.number, words: value, valueX: value[0]?.bbox[0] ?? null, labelX };
+      current = { kind: label.kind, label: label.label, number: label.number, words: value, valueX: leftEdge(value), labelX };
       fields.push(current);
       continue;
     }
@@ -118,7 +111,7 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
       continue;
     }
     current.words.push(...valueWordsBeside(line, current));
-    current.valueX ??= line.words[0]?.bbox[0] ?? null;
+    current.valueX ??= leftEdge(line.words);
   }
   return fields;
 }
@@ -149,7 +142,7 @@ export function presentLevelsByLabel(lines: LayoutLine[]): LayoutLine[] {
   if (rest) {
     const skip = label.words.length - rest.split(/\s+/).length;
     const words = label.words.slice(skip);
-    out.push({ ...label, words, cells: [{ words, text: rest, x0: words[0].bbox[0], x1: words[words.length - 1].bbox[2] }], text: rest });
+    out.push(oneCellLine(label, words, rest));
   }
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i];

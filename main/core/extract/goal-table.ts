@@ -2,7 +2,7 @@
 // baseline...; vocab/goals.ts), goals under area bands ("READING"), each goal's cells wrapping over
 // several printed lines, and the table running on across page breaks under a repeated header.
 import { statesTimeframe } from '../../../shared/goals/timeframe';
-import { columnsFromHeader, crossesColumns, isBandLine, lineHeight, rowSpacing, wordsByColumn, type FormColumn } from '../layout/form-columns';
+import { atRowPitch, columnsFromHeader, crossesColumns, isBandLine, leavesColumns, rowSpacing, standsUnderHeader, wordsByColumn, type FormColumn } from '../layout/form-columns';
 import { endsSentence, titleCase } from './form-table';
 import { runOf, type LayoutLine, type PlacedWord } from './layout';
 import { isPageFurniture } from '../layout/rows';
@@ -42,8 +42,8 @@ const isRepeatOf = (line: LayoutLine, header: LayoutLine) => line.text.toLowerCa
  */
 function isHeaderNote(line: LayoutLine, header: LayoutLine, above: LayoutLine): boolean {
   if (/\d/.test(line.text) || line.page !== header.page) return false;
-  if (line.bbox[1] - above.bbox[3] > lineHeight(header) * 1.5) return false;
-  return Math.abs(lineHeight(line) - lineHeight(header)) < 0.4 || GOAL_TABLE_HEADER_NOTES.test(line.text);
+  const { close, headerType } = standsUnderHeader(line, header, above);
+  return close && (headerType || GOAL_TABLE_HEADER_NOTES.test(line.text));
 }
 
 const NUMBERED = /^(?:goal\s*)?#?\s*(\d{1,2})[.):]?$/i;
@@ -117,8 +117,7 @@ function readGoalTable(lines: LayoutLine[], headerAt: number, columns: Column[])
       body.push({ line, cells: null, area });
       continue;
     }
-    if (crossesColumns(line, columns) || (line.isHeading && line.cells.length === 1 && line.bbox[2] > columns[0].x1)) break;
-    if (line.bbox[0] < columns[0].x0 - 12) break;
+    if (crossesColumns(line, columns) || leavesColumns(line, columns)) break;
     body.push({ line, cells: wordsByColumn(line, columns), area });
   }
   const impliedTimeframe = statesTimeframe(notes.join(' '));
@@ -128,7 +127,7 @@ function readGoalTable(lines: LayoutLine[], headerAt: number, columns: Column[])
 /** Lines into goals: a new goal after a band, after a row gap wider than the lines of a cell, or after a finished sentence. */
 function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
   const goalAt = Math.max(0, columns.findIndex((c) => c.kind === 'goal'));
-  const { tight, padded } = rowSpacing(body.filter((b) => b.cells).map((b) => b.line));
+  const spacing = rowSpacing(body.filter((b) => b.cells).map((b) => b.line));
   const goals: TableGoal[] = [];
   let current: TableGoal | null = null;
   let previous: BodyLine | null = null;
@@ -141,9 +140,8 @@ function groupRows(body: BodyLine[], columns: Column[]): TableGoal[] {
     if (current && goalWords.length > 0 && previous?.cells) {
       // Across a page break only the sentence tells: a goal cut mid-sentence goes on under the repeated header.
       const finished = endsSentence(current.cells.goal ?? []) && /^[A-Z"(]/.test(first);
-      const gap = entry.line.bbox[1] - previous.line.bbox[1];
       if (NUMBERED.test(first)) starts = true;
-      else if (previous.line.page === entry.line.page) starts = padded ? gap > tight * 1.3 : finished;
+      else if (previous.line.page === entry.line.page) starts = spacing.padded ? atRowPitch(entry.line, previous.line, spacing) : finished;
       else starts = finished;
     }
     if (starts) {

@@ -12,6 +12,8 @@ import { goalsFromTables } from './goal-table';
 import { GOAL_FIELD_LABELS, GOAL_SECTION_HEADING, PRESENT_LEVELS_HEADING } from './vocab/goals';
 import { bodyLines, findSections, provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { confidenceOf, type FoundBy } from './confidence';
+import { firstLineWords } from '../layout/lines';
+import { bodyKeepingReprints, lineOfCell } from '../layout/rows';
 
 interface RawGoal {
   number: number | null;
@@ -72,19 +74,11 @@ export function goalSectionLines(layout: Layout): LayoutLine[] {
 /**
  * Body lines, keeping the goal lines that only look like running headers: a goal reprinted with the
  * previous IEP's progress (common in SEIS prints) puts the same lines at the same place on two pages,
- * where the layout takes them for furniture. A running header never stands at or below a goal's first
- * field on its page, and a footer stays in the bottom margin.
+ * where the layout takes them for furniture; they stand at or below a goal's first field on their page.
  */
 function goalBodyLines(layout: Layout): LayoutLine[] {
   const startsGoalField = (l: LayoutLine) => GOAL_FIELD_LABELS.some(([kind, re]) => (kind === 'header' || kind === 'goal' || kind === 'area') && re.test(l.text.trim()));
-  const firstFieldY = new Map<number, number>();
-  for (const l of layout.lines) if (!firstFieldY.has(l.page) && startsGoalField(l)) firstFieldY.set(l.page, l.bbox[1]);
-  const height = new Map(layout.pages.map((p) => [p.pageNumber, p.height]));
-  return layout.lines.filter((l) => {
-    if (!l.repeated) return true;
-    const top = firstFieldY.get(l.page);
-    return top !== undefined && l.bbox[1] >= top - 1 && l.bbox[3] <= (height.get(l.page) ?? 792) * 0.88;
-  });
+  return bodyKeepingReprints(layout.lines, layout.pages, startsGoalField);
 }
 
 /** A target-date cell that names the IEP's end by itself ("Annual review", "Next annual ARD"): the cell's heading supplies the "by". */
@@ -103,7 +97,7 @@ function objectivesHeadingCell(line: LayoutLine): LayoutLine {
   const last = line.cells[line.cells.length - 1];
   const isObjectives = (text: string) => GOAL_FIELD_LABELS.some(([kind, re]) => kind === 'objectives' && re.exec(text)?.[0].trim().length === text.trim().length);
   if (!isObjectives(last.text) || line.cells.slice(0, -1).some((c) => c.words.length > 2)) return line;
-  return { ...line, words: last.words, text: last.text, cells: [last], bbox: [last.x0, line.bbox[1], last.x1, line.bbox[3]] };
+  return lineOfCell(line, last);
 }
 
 /** The IEP's own dates, for goals that count their target date from it ("in six months", "by the next annual review"). */
@@ -265,20 +259,12 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
   return goals.filter((g) => g.text.length > 0);
 }
 
-/** Words on the first printed line of a run (same page, same baseline as its first word). */
-function firstLineOf(words: PlacedWord[]): PlacedWord[] {
-  const first = words[0];
-  if (!first) return [];
-  const end = words.findIndex((w) => w.page !== first.page || Math.abs(w.bbox[1] - first.bbox[1]) > (first.bbox[3] - first.bbox[1]) * 0.6);
-  return end < 0 ? words : words.slice(0, end);
-}
-
 /**
  * What follows "Goal #1": on its line "Area of Need: Reading", "Goal Focus  Mathematics", "(Reading)",
  * or the goal itself; the goal on the lines under a header line that names only the area.
  */
 function applyHeaderRest(goal: RawGoal, words: PlacedWord[]): void {
-  const onLine = firstLineOf(words);
+  const onLine = firstLineWords(words);
   const below = words.slice(onLine.length);
   const lineText = runOf(onLine).text;
   // A line that opens the goal sentence ("(Reading): By the next annual review, given ..., Sam" wrapping before "will") is no focus.

@@ -5,6 +5,7 @@
 // narrative are refused, so a field stays empty rather than wrong.
 import type { ExtractedIep } from '../../../shared/domain';
 import { findDates, parseDate } from '../../../shared/text/dates';
+import { cellAbove, cellUnder } from '../layout/label-lines';
 import { findLabeledValue, type Layout, type LayoutLine } from './layout';
 import { CASE_MANAGER_SENTENCES, DISABILITY_WORDS, IEP_HEADER_LABELS, STUDENT_PROFILE_LABELS as P } from './vocab/iep';
 
@@ -56,9 +57,8 @@ export function valueAboveLabel(layout: Layout, label: RegExp, accept: (v: strin
     if (above.page !== line.page) continue;
     for (const cell of line.cells) {
       if (!label.test(cell.text.trim())) continue;
-      const mid = (cell.x0 + cell.x1) / 2;
-      const nearest = [...above.cells].sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - mid) - Math.abs((b.x0 + b.x1) / 2 - mid))[0];
-      if (nearest && nearest.x0 <= cell.x1 && nearest.x1 >= cell.x0 && accept(nearest.text)) return nearest.text.trim();
+      const value = cellAbove(cell, above);
+      if (value && accept(value.text)) return value.text.trim();
     }
   }
   return null;
@@ -166,7 +166,7 @@ export function pairedLabelFields(layout: Layout): PairedField[] {
         // A label alone in its cell, the value printed in the cell under it.
         const below = layout.lines[i + 1];
         if (!below || below.page !== line.page) return;
-        const under = below.cells.find((u) => u.x0 < cell.x1 && u.x1 > cell.x0);
+        const under = cellUnder(cell, below);
         if (!under || PAIR_LABEL.test(under.text.trim()) || /:\s*$/.test(under.text)) return;
         value = under.text.trim();
       }

@@ -8,11 +8,10 @@ import { extractAccommodations } from './accommodations';
 import { extractGoals } from './goals';
 import { readIepDates } from './iep-header';
 import { readStudentProfile } from './iep-student';
-import { buildLayout, findLabeledValue, provenanceOf, runOf, type Layout } from './layout';
+import { buildLayout, findLabeledValue, joinWrappedLabels, provenanceOf, runOf, type Layout } from './layout';
 import { iepTypeOf } from './iep-type';
 import { readServices } from './services';
 import { IEP_HEADER_LABELS, REPORTING_SCHEDULE_LABELS, REPORTING_SCHEDULE_WORDS } from './vocab/iep';
-import { joinWrappedLabels } from './wrapped-labels';
 
 const L = IEP_HEADER_LABELS;
 

@@ -6,6 +6,7 @@
 import type { PageContent, Provenance, Word } from '../../../shared/domain';
 import { layoutDocument, rowLines, type DocumentLayout, type PlacedWord, type RowLine } from '../layout';
 import { unionBBox } from '../layout/geometry';
+import { cellBelowFrom, joinWrappedLabels as joinWrappedLabelRows, leftEdge } from '../layout/label-lines';
 import { IEP_HEADER_LABELS } from './vocab/iep';
 
 export type { PlacedWord } from '../layout';
@@ -84,6 +85,9 @@ export function sliceRun(run: TextRun, start: number, end: number): TextRun {
   return runOf(wordsInRange(run, start, end));
 }
 
+/** The layout with each label wrapped over two lines in a narrow label column joined back into its line (main/core/layout/label-lines.ts). */
+export const joinWrappedLabels = (layout: Layout): Layout => ({ ...layout, lines: joinWrappedLabelRows(layout.lines) });
+
 /** Body lines (running headers and footers removed). */
 export function bodyLines(layout: Layout): LayoutLine[] {
   return layout.lines.filter((l) => !l.repeated);
@@ -154,9 +158,7 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
         if (!value.trim()) {
           const below = layout.lines[lineIndex + 1];
           if (below && below.page === line.page) {
-            const labelWords = wordsInRange(run, m.index, valueStart);
-            const x0 = labelWords[0]?.bbox[0] ?? 0;
-            const cell = below.cells.find((c) => c.x1 > x0 - 2) ?? below.cells[0];
+            const cell = cellBelowFrom(below, leftEdge(wordsInRange(run, m.index, valueStart)) ?? 0);
             value = cell?.text ?? '';
             valueRun = runOf(cell?.words ?? []);
           }

@@ -5,7 +5,7 @@
 // columns still give their data (dated by the column when the comment gives no date).
 import type { DataPoint } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import { centreX, columnHolding, midpointColumns } from '../layout/form-columns';
+import { columnAfter, columnHolding, midpointColumns, rightOf, valuesUnderHeader } from '../layout/form-columns';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { codeFromText } from './progress-legend';
@@ -56,9 +56,8 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   const header = lines[headerAt];
   const cells = periodCells(header);
   // A column after the periods that holds the data of the report's own period ("Data Collected This Period").
-  const dataCell = header.cells.find((c) => c.x0 > cells[cells.length - 1].x1 && GRID_DATA_COLUMN.test(c.text.trim())) ?? null;
-  const dataX = dataCell ? (cells[cells.length - 1].x1 + dataCell.x0) / 2 : Infinity;
-  const inDataColumn = (w: PlacedWord) => centreX(w) >= dataX;
+  const dataX = columnAfter(header, cells, (text) => GRID_DATA_COLUMN.test(text.trim()))?.x0 ?? Infinity;
+  const inDataColumn = (w: PlacedWord) => rightOf(w, dataX);
   const bands = midpointColumns(cells, dataX);
   const columns: PeriodColumn[] = cells.map((c, i) => ({
     label: c.text.trim(),
@@ -75,12 +74,9 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   let i = headerAt + 1;
   // A row of dates under the headings gives each column its date.
   const dateRow = lines[i];
-  if (dateRow && dateRow.page === header.page && findDates(dateRow.text).length > 0 && dateRow.words.every((w) => findDates(w.text).length > 0 || !/\w/.test(w.text) || columnAt(w) === null)) {
-    for (const w of dateRow.words) {
-      const col = columnAt(w);
-      const iso = findDates(w.text)[0]?.iso;
-      if (col && iso) col.date = iso;
-    }
+  const dated = dateRow && findDates(dateRow.text).length > 0 ? valuesUnderHeader(lines, headerAt, columns, (t) => findDates(t).length > 0) : null;
+  if (dated) {
+    for (const { column, word } of dated) column.date = findDates(word.text)[0].iso;
     taken.add(dateRow);
     i++;
   }

@@ -1,7 +1,7 @@
 // Tables inside progress reports: a goal's data table (rows of date, value, maybe a code per period),
 // and reports laid out as one grid row per goal (goal | area | Q1 Q2 Q3 Q4 codes | comments).
 import type { DataPoint, Provenance, ProgressEntry } from '../../../shared/domain';
-import { addWrappedHeaderCells, cellColumns } from '../layout/form-columns';
+import { addWrappedHeaderCells, cellColumns, gridBody, rightEdge, wrappedHeaderBelow } from '../layout/form-columns';
 import { provenanceOf, runOf, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { codeFromText } from './progress-legend';
 import { codeChecks, confidenceOf } from './confidence';
@@ -100,18 +100,11 @@ export function entriesFromGoalGrid(layout: Layout, legend: Record<string, strin
   if (headerIndex < 0) return [];
   const header = lines[headerIndex];
   // Header cells that wrap ("Progress" over "Code") continue on the lines below, before the first row.
-  const headerLines = [header];
-  let at = headerIndex + 1;
-  while (at < lines.length && at <= headerIndex + 2 && !/\d/.test(lines[at].text) && lines[at].page === header.page && lines[at].bbox[0] > header.bbox[0] + 8) headerLines.push(lines[at++]);
+  const headerLines = [header, ...wrappedHeaderBelow(lines, headerIndex)];
   // The grid ends at a prose line running across its columns from the left ("Case Manager: ...").
-  const secondColumn = header.cells[1]?.x0 ?? header.bbox[2];
-  const body: LayoutLine[] = [];
-  for (const line of lines.slice(at)) {
-    if (line.cells.length === 1 && line.bbox[0] < secondColumn && line.bbox[2] > secondColumn && !GOAL_CELL.test(line.cells[0].text)) break;
-    body.push(line);
-  }
+  const body = gridBody(lines, headerIndex + headerLines.length, header, (line) => GOAL_CELL.test(line.cells[0].text));
   // Left-aligned header cells give the columns directly, so a stray line cannot close a gutter.
-  const columns = header.cells.length >= 3 ? cellColumns(header, Math.max(...body.map((l) => l.bbox[2]))) : undefined;
+  const columns = header.cells.length >= 3 ? cellColumns(header, rightEdge(body)) : undefined;
   const table = readTable(body.map((l) => l.words), {
     headerLines: headerLines.map((l) => l.words),
     columns,

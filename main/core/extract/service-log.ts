@@ -8,6 +8,7 @@ import type { ExtractedServiceLog, PageContent, Provenance, ServiceDeliverySumma
 import { findDates } from '../../../shared/text/dates';
 import { columnsFromHeader, phraseCells } from '../layout/header-columns';
 import { cellFields, joinLabelsAbove } from '../layout/label-lines';
+import { columnsWidth, isWidePhrase, runsFromColumn } from '../layout/headed-tables';
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { dateRange } from './progress-header';
 import { readTable, tableBelow, type Column, type TableRow } from '../layout/line-tables';
@@ -51,6 +52,8 @@ export interface ServiceLogExtraction extends ExtractedServiceLog {
 const cellsOf = (l: LayoutLine) => phraseCells(l.words);
 const HEADER_CELLS = /min|duration|status|attendance|deliver|provided|sched|length|time|code/i;
 const LEADING_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/i;
+/** Runs starting in the date column, none of them with a date: words under the table (a total, a count, a note). */
+const startsNoDate = (runs: PlacedWord[][]): boolean => runs.length > 0 && !runs.some((r) => LEADING_DATE.test(runOf(r).text));
 /** Where a header field's value ends: the next "Label:" on the line. */
 const NEXT_LABEL = /\s+[A-Z][A-Za-z]+\s*:\s.*$/;
 
@@ -173,7 +176,7 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
       // The table ends at another service's heading or table, or at words starting in the date column
       // that are not a date (a total, a count, a note under the table).
       const ends = (w: PlacedWord[]) => SERVICE_FIELD.test(runOf(w).text) || isHeaderLine(pageLines.find((l) => l.words === w)!) || isTotalRow(w) ||
-        (w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3) && !w.some((x) => Math.abs(x.bbox[0] - dateHead.x0) < 3 && LEADING_DATE.test(runOf(w.slice(w.indexOf(x))).text)));
+        startsNoDate(runsFromColumn(w, dateHead.x0));
       const below = tableBelow(pageLines.map((l) => l.words), at, ends);
       headerWords = below.headerLines;
       columns = columnsFromHeader(below.body, headerWords);
@@ -192,10 +195,9 @@ export function extractServiceLog(pages: PageContent[], documentId: string): Ser
       const at = pageLines.indexOf(line);
       const body: PlacedWord[][] = [];
       let k = at;
-      const tableWidth = columns[columns.length - 1].x1 - columns[0].x0;
+      const tableWidth = columnsWidth(columns);
       // Wrapped cell text continues a row; a note or legend under the table (one wide phrase) does not.
-      const wraps = (l: LayoutLine) => cellsOf(l).length <= 2 && !/total|entries|page/i.test(l.text) && !PRINTED_COUNT.test(l.text) &&
-        !(cellsOf(l).length === 1 && l.bbox[2] - l.bbox[0] > tableWidth * 0.5);
+      const wraps = (l: LayoutLine) => cellsOf(l).length <= 2 && !/total|entries|page/i.test(l.text) && !PRINTED_COUNT.test(l.text) && !isWidePhrase(l, tableWidth);
       for (; k < pageLines.length && (LEADING_DATE.test(pageLines[k].text) || (body.length > 0 && wraps(pageLines[k]))); k++) body.push(pageLines[k].words);
       rows.push(...rowsOf(body, headerWords, columns, service, serviceMinutes, legend, documentId));
       i = lines.indexOf(pageLines[k - 1]);

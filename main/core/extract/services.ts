@@ -3,7 +3,7 @@
 // from sentences ("Speech and language therapy, 30 minutes, 2 times per week, in the therapy room").
 import type { ExtractedService } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
-import { columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from './form-table';
+import { atRowPitch, columnsFromHeader, crossesColumns, isBandLine, rowSpacing, wordsByColumn, wrappedHeaderLines, type FormColumn } from '../layout/form-columns';
 import { parseServiceDose } from './iep-dose';
 import { bodyLines, findSections, provenanceOf, runOf, wordsInRange, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { confidenceOf, doseCheck } from './confidence';
@@ -111,7 +111,7 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   let previous: LayoutLine | null = null;
   const spacingLines: LayoutLine[] = [];
   for (let k = i; k < lines.length && !isEnd(lines[k], columns, header); k++) if (!repeatsHeader(lines[k], header)) spacingLines.push(lines[k]);
-  const { tight, padded } = rowSpacing(spacingLines.filter((l) => !isBandLine(l, columns)));
+  const spacing = rowSpacing(spacingLines.filter((l) => !isBandLine(l, columns)));
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (isEnd(line, columns, header)) break;
@@ -129,8 +129,7 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
     }
     body.push(line);
     const cells = wordsByColumn(line, columns);
-    const gap = previous && previous.page === line.page ? line.bbox[1] - previous.bbox[1] : Infinity;
-    const startsRow = cells[0].length > 0 && (rows.length === 0 || previous === null || (padded ? gap > tight * 1.3 : cells.slice(1).some((c) => c.length > 0)));
+    const startsRow = cells[0].length > 0 && (rows.length === 0 || previous === null || (spacing.padded ? atRowPitch(line, previous, spacing) : cells.slice(1).some((c) => c.length > 0)));
     if (startsRow) rows.push({ words: cells, all: [...line.words], isService: inServices });
     else if (rows.length) {
       const row = rows[rows.length - 1];

@@ -3,7 +3,7 @@
 // cells, header lines wrapped under it, band rows ("READING", "RELATED SERVICES"), words put into
 // columns, and where a row of wrapped lines begins.
 import type { Column } from './line-tables';
-import type { RowLine } from './rows';
+import type { Cell, RowLine } from './rows';
 import type { PlacedWord } from './types';
 
 export interface FormColumn<K extends string> {
@@ -116,4 +116,95 @@ export function midpointColumns(cells: Array<{ x0: number; x1: number }>, limit 
 export function columnHolding<C extends { x0: number; x1: number }>(columns: C[], w: { bbox: readonly number[] }): C | null {
   const x = centreX(w);
   return columns.find((c) => x >= c.x0 && x < c.x1) ?? null;
+}
+
+/** The right edge of the furthest-reaching line: where a table's last column ends. */
+export const rightEdge = (lines: RowLine[]): number => Math.max(...lines.map((l) => l.bbox[2]));
+
+/**
+ * Header cells wrapped onto the lines right under a grid's header row ("Progress" over "Code"): up
+ * to `max` lines on its page, without figures, each starting right of the header's left edge (a line
+ * starting under its first cell is a row).
+ */
+export function wrappedHeaderBelow(lines: RowLine[], headerAt: number, max = 2): RowLine[] {
+  const header = lines[headerAt];
+  const out: RowLine[] = [];
+  for (let at = headerAt + 1; at < lines.length && at <= headerAt + max; at++) {
+    const line = lines[at];
+    if (/\d/.test(line.text) || line.page !== header.page || line.bbox[0] <= header.bbox[0] + 8) break;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * A grid's body lines from `lines[from]`: down to a line of one phrase that runs from the first
+ * column across the edge of the second (prose under the grid, "Case Manager: ..."), unless
+ * `opensRow` says that line opens a row (a goal cell running long).
+ */
+export function gridBody(lines: RowLine[], from: number, header: RowLine, opensRow: (line: RowLine) => boolean): RowLine[] {
+  const secondColumn = header.cells[1]?.x0 ?? header.bbox[2];
+  const body: RowLine[] = [];
+  for (const line of lines.slice(from)) {
+    if (line.cells.length === 1 && line.bbox[0] < secondColumn && line.bbox[2] > secondColumn && !opensRow(line)) break;
+    body.push(line);
+  }
+  return body;
+}
+
+/** The words of a line that start in a header row's first column (before its second cell, 3 pt of slack); all of them under a one-cell header. */
+export function firstColumnWords(line: RowLine, header: RowLine): PlacedWord[] {
+  const second = header.cells[1]?.x0 ?? Infinity;
+  return line.words.filter((w) => w.bbox[0] < second - 3);
+}
+
+/**
+ * The header's first cell after `cells` that `isLabel` accepts (a column of another kind after a run
+ * of period headings), and where its column starts: halfway between the two. Null when there is none.
+ */
+export function columnAfter(header: RowLine, cells: Cell[], isLabel: (text: string) => boolean): { cell: Cell; x0: number } | null {
+  const last = cells[cells.length - 1];
+  const cell = header.cells.find((c) => c.x0 > last.x1 && isLabel(c.text));
+  return cell ? { cell, x0: (last.x1 + cell.x0) / 2 } : null;
+}
+
+/** Whether a word's centre stands at or right of `x` (inside a column that starts there). */
+export const rightOf = (w: { bbox: readonly number[] }, x: number): boolean => centreX(w) >= x;
+
+/**
+ * A row printed right under a header row that puts a value in its columns (a date under each period
+ * heading): each word `isValue` accepts inside a column, with that column; null when there is no such
+ * line on the header's page or it has other words inside the columns (punctuation aside).
+ */
+export function valuesUnderHeader<C extends { x0: number; x1: number }>(lines: RowLine[], headerAt: number, columns: C[], isValue: (text: string) => boolean): Array<{ column: C; word: PlacedWord }> | null {
+  const header = lines[headerAt];
+  const row = lines[headerAt + 1];
+  if (!row || row.page !== header.page) return null;
+  if (!row.words.every((w) => isValue(w.text) || !/\w/.test(w.text) || columnHolding(columns, w) === null)) return null;
+  return row.words.flatMap((word) => {
+    const column = columnHolding(columns, word);
+    return column && isValue(word.text) ? [{ column, word }] : [];
+  });
+}
+
+/**
+ * How a line under a table's header stands to it: `close`, within one and a half header heights
+ * under the line above it (the header or a note under it); `headerType`, printed at the header's
+ * own line height (within 0.4 pt).
+ */
+export function standsUnderHeader(line: RowLine, header: RowLine, above: RowLine): { close: boolean; headerType: boolean } {
+  return { close: line.bbox[1] - above.bbox[3] <= lineHeight(header) * 1.5, headerType: Math.abs(lineHeight(line) - lineHeight(header)) < 0.4 };
+}
+
+/**
+ * A line that leaves a form table's columns: a one-cell heading reaching past the first column, or a
+ * line starting well left of the table.
+ */
+export const leavesColumns = <K extends string>(line: RowLine, columns: Array<FormColumn<K>>): boolean =>
+  (line.isHeading && line.cells.length === 1 && line.bbox[2] > columns[0].x1) || line.bbox[0] < columns[0].x0 - 12;
+
+/** In a padded table (rowSpacing), whether a line stands a row's pitch under the previous one (always, on another page). */
+export function atRowPitch(line: RowLine, previous: RowLine, spacing: { tight: number }): boolean {
+  if (previous.page !== line.page) return true;
+  return line.bbox[1] - previous.bbox[1] > spacing.tight * 1.3;
 }

@@ -58,7 +58,7 @@ export function headedTable(lines: RowLine[], at: number, reader: HeadedTableRea
     const above = body[body.length - 1] ?? header[header.length - 1];
     if (l.page !== first.page || l.bbox[1] - above.bbox[3] > h * 2.5 || l.bbox[1] < above.bbox[1]) break;
     if (reader.endsTable(l)) break;
-    if (cellsOf(l).length === 1 && l.bbox[2] - l.bbox[0] > width * 0.5 && !reader.hasValue(l)) break;
+    if (isWidePhrase(l, width) && !reader.hasValue(l)) break;
     body.push(l);
   }
   return { header, body };
@@ -67,4 +67,15 @@ export function headedTable(lines: RowLine[], at: number, reader: HeadedTableRea
 /** Body lines set tight under the line above (closer than half a line): they continue it, a wrapped cell. */
 export function continuationLines(body: RowLine[]): Set<RowLine> {
   return new Set(body.filter((l, k) => k > 0 && l.bbox[1] - body[k - 1].bbox[3] < wordHeight(l) * 0.45));
+}
+
+/** A line of one phrase wider than half the table (`width`): a note or legend under it, not a row or a wrapped cell. */
+export const isWidePhrase = (line: RowLine, width: number): boolean => phraseCells(line.words).length === 1 && line.bbox[2] - line.bbox[0] > width * 0.5;
+
+/** The width a table's columns span. */
+export const columnsWidth = (columns: Array<{ x0: number; x1: number }>): number => columns[columns.length - 1].x1 - columns[0].x0;
+
+/** The runs of a line's words from each word that starts at `x` (a column's left edge, 3 pt of slack): [] when none does. */
+export function runsFromColumn<W extends { bbox: readonly number[] }>(words: W[], x: number): W[][] {
+  return words.flatMap((w, i) => (Math.abs(w.bbox[0] - x) < 3 ? [words.slice(i)] : []));
 }

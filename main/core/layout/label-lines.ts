@@ -165,3 +165,28 @@ export function valueWordsBeside(line: RowLine, value: ValueColumn): PlacedWord[
   }
   return line.words;
 }
+
+/** The left and right margins of the lines read (startsParagraph): their leftmost start and rightmost end. */
+export function textMargins(lines: RowLine[]): { left: number; right: number } {
+  const right = Math.max(0, ...lines.map((l) => l.bbox[2]));
+  return { left: Math.min(right, ...lines.map((l) => l.bbox[0])), right };
+}
+
+/** Where a run of words starts on its line (a label's or a value's x), or null for none. */
+export const leftEdge = (words: PlacedWord[]): number | null => words[0]?.bbox[0] ?? null;
+
+/**
+ * The value printed over a label cell (a strip of values with small labels under them): the cell of
+ * the line above whose centre is nearest the label's, when the two overlap across.
+ */
+export function cellAbove(cell: Cell, above: RowLine): Cell | null {
+  const mid = (cell.x0 + cell.x1) / 2;
+  const nearest = [...above.cells].sort((a, b) => Math.abs((a.x0 + a.x1) / 2 - mid) - Math.abs((b.x0 + b.x1) / 2 - mid))[0];
+  return nearest && nearest.x0 <= cell.x1 && nearest.x1 >= cell.x0 ? nearest : null;
+}
+
+/** The cell of the line below that stands under a label cell (overlapping it across), or null. */
+export const cellUnder = (cell: Cell, below: RowLine): Cell | null => below.cells.find((u) => u.x0 < cell.x1 && u.x1 > cell.x0) ?? null;
+
+/** The value under a label that starts at `x`: the first cell of the line below reaching that far (its first cell else). */
+export const cellBelowFrom = (below: RowLine, x: number): Cell | undefined => below.cells.find((c) => c.x1 > x - 2) ?? below.cells[0];

@@ -86,3 +86,11 @@ export function deskewedLines<W extends Word>(words: W[]): W[][] {
   });
   return groupLines(proxies).map((line) => line.map((p) => original.get(p)!));
 }
+
+/** The words of a run (in reading order) printed on its first line: same page, top within 0.6 of the first word's height. */
+export function firstLineWords<W extends Word & { page: number }>(words: W[]): W[] {
+  const first = words[0];
+  if (!first) return [];
+  const end = words.findIndex((w) => w.page !== first.page || Math.abs(w.bbox[1] - first.bbox[1]) > (first.bbox[3] - first.bbox[1]) * 0.6);
+  return end < 0 ? words : words.slice(0, end);
+}

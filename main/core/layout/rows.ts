@@ -94,3 +94,42 @@ function markRepeatedLines(lines: RowLine[], pages: PageInput[]): void {
  * numbered row near the bottom of several pages reads the same once digits are masked).
  */
 export const isPageFurniture = (line: { repeated: boolean; text: string }): boolean => line.repeated && !/^\d/.test(line.text);
+
+/**
+ * The line from its word `from` on (specks a scan put before the first word aside): its cells cut to
+ * the words left, each keeping its right edge; its box and heading mark stay those of the printed line.
+ */
+export function fromWord(line: RowLine, from: number): RowLine {
+  if (from <= 0) return line;
+  const words = line.words.slice(from);
+  const cells = line.cells.map((c) => ({ ...c, words: c.words.filter((w) => words.includes(w)) })).filter((c) => c.words.length > 0)
+    .map((c) => ({ ...c, text: joinText(c.words), x0: c.words[0].bbox[0] }));
+  return { ...line, words, cells, text: joinText(words) };
+}
+
+/** The line cut to one of its cells (a heading row's last cell), its row marks kept. */
+export function lineOfCell(line: RowLine, cell: Cell): RowLine {
+  return { ...line, words: cell.words, text: cell.text, cells: [cell], bbox: [cell.x0, line.bbox[1], cell.x1, line.bbox[3]] };
+}
+
+/** Some of a line's words as a line of one cell (a value after its label on the label's line), read as `text`; its box and marks kept. */
+export function oneCellLine(line: RowLine, words: PlacedWord[], text = joinText(words)): RowLine {
+  return { ...line, words, cells: [{ words, text, x0: words[0].bbox[0], x1: words[words.length - 1].bbox[2] }], text };
+}
+
+/**
+ * The lines without running headers and footers, keeping the repeated lines that stand at or below
+ * the first line `opens` accepts on their page and above its bottom margin: body text reprinted at
+ * the same place on two pages (a goal reprinted with last year's progress), which a running header
+ * never does.
+ */
+export function bodyKeepingReprints(lines: RowLine[], pages: Array<{ pageNumber: number; height: number }>, opens: (line: RowLine) => boolean): RowLine[] {
+  const firstY = new Map<number, number>();
+  for (const l of lines) if (!firstY.has(l.page) && opens(l)) firstY.set(l.page, l.bbox[1]);
+  const height = new Map(pages.map((p) => [p.pageNumber, p.height]));
+  return lines.filter((l) => {
+    if (!l.repeated) return true;
+    const top = firstY.get(l.page);
+    return top !== undefined && l.bbox[1] >= top - 1 && l.bbox[3] <= (height.get(l.page) ?? 792) * 0.88;
+  });
+}

@@ -51,8 +51,8 @@ function columnEdge(lines: RowLine[], at: number, headerX: number): number {
 }
 
 export interface SideColumnReader {
-  /** Where a block's header starts when it stands right of other text on its line; null when the line opens no block. */
-  headerX(line: RowLine): number | null;
+  /** The word a block's header starts with when it stands right of other text on its line; null when the line opens no block. */
+  headerStart(line: RowLine): PlacedWord | null;
   /** A line that opens the next block or part (a header of its own): the block ends before it. */
   endsBlock(line: RowLine): boolean;
 }
@@ -67,7 +67,7 @@ export function sideColumnOrder(lines: RowLine[], reader: SideColumnReader): Row
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    const headerX = reader.headerX(line);
+    const headerX = reader.headerStart(line)?.bbox[0] ?? null;
     if (headerX === null) {
       out.push(line);
       i++;

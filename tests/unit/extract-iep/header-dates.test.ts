@@ -1,8 +1,7 @@
 // IEP header dates in any label style and in sentences: phrasings written here, not any generator's.
 import { describe, expect, it } from 'vitest';
 import { meetingInSentences, periodInSentences, rangeIn, readIepDates } from '../../../main/core/extract/iep-header';
-import { buildLayout } from '../../../main/core/extract/layout';
-import { joinWrappedLabels } from '../../../main/core/extract/wrapped-labels';
+import { buildLayout, joinWrappedLabels } from '../../../main/core/extract/layout';
 import { line, sizedPage, type SizedRow } from '../../support/sized-page';
 
 const datesOf = (rows: SizedRow[]) => readIepDates(joinWrappedLabels(buildLayout([sizedPage(rows)])));

@@ -7,7 +7,7 @@ import { pdfkitPdf } from '../../support/form-pages';
 
 const HEADER = /^Section \d+$/;
 const reader = {
-  headerX: (l: RowLine) => l.cells.slice(1).find((c) => HEADER.test(c.text))?.x0 ?? null,
+  headerStart: (l: RowLine) => l.cells.slice(1).find((c) => HEADER.test(c.text))?.words[0] ?? null,
   endsBlock: (l: RowLine) => l.cells.some((c) => HEADER.test(c.text)),
 };
 

@@ -1,6 +1,6 @@
 // The labels an IEP's header prints for each field, as data. Readers match them case-insensitively at a
 // word boundary, on the line as printed or with a label wrapped over two lines joined (see
-// wrapped-labels.ts). A new form's wording is a new entry here, with a note on where it was seen.
+// main/core/layout/label-lines.ts). A new form's wording is a new entry here, with a note on where it was seen.
 
 /**
  * A case-insensitive pattern whose ${0} stands for the word IEP as OCR reads it from a scan: the I
