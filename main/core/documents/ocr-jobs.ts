@@ -4,15 +4,15 @@
 // then the document's pages, search rows, classification and status written from there in one
 // transaction: the document appears whole or not at all.
 import os from 'node:os';
-import path from 'node:path';
 import type { PageContent } from '../../../shared/domain';
 import type { Core } from '../context';
 import { blobQueries } from '../db/queries/blobs';
 import { documentQueries, readableSha, rowToPageContent } from '../db/queries/documents';
 import { jobQueries } from '../db/queries/jobs';
 import { ocrJobQueries, type OcrJob } from '../db/queries/ocr-jobs';
-import { OcrCancelledError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
+import { OcrCancelledError, OcrUnavailableError, type OcrDriver, type OcrPageInput } from '../ocr/driver';
 import { createOcrDriver } from '../ocr/tesseract';
+import { tessdataDirIn } from '../ocr/paths';
 import { classify } from './parse/classify';
 import { decodeImage, type ImageKind } from './parse/images';
 import { openPdfForRendering, type PdfPageSource } from './render';
@@ -24,7 +24,7 @@ import sharp from 'sharp';
 
 /** The core's OCR driver, a worker of its jobs (core/jobs): built on first use and disposed when the core closes. */
 export function ocrDriverFor(core: Core): OcrDriver {
-  return jobWorker(core, 'ocr', () => createOcrDriver({ tessdataDir: path.join(core.resourcesDir, 'tessdata') }), (d) => d.dispose());
+  return jobWorker(core, 'ocr', () => createOcrDriver({ tessdataDir: tessdataDirIn(core.resourcesDir) }), (d) => d.dispose());
 }
 
 export interface OcrJobOptions {
@@ -44,10 +44,31 @@ export async function runQueuedOcrJobs(core: Core, opts: OcrJobOptions = {}): Pr
     if (opts.signal?.aborted) break;
     const job = ocrJobQueries(core.db).nextQueued();
     if (!job) break;
-    await runOcrJob(core, job, opts);
+    try {
+      await runOcrJob(core, job, opts);
+    } catch (e) {
+      if (!(e instanceof OcrUnavailableError)) throw e;
+      tellWaiting(core, e, opts);
+      break;
+    }
     finished++;
   }
   return finished;
+}
+
+/**
+ * The engine cannot start (its model missing): no queued document can be read now, and none is
+ * failed for it. Each stays in the case with its job queued (the reason kept on the job), for the
+ * next `casefile resume` or start of the app once the model is back; each is reported with that.
+ */
+function tellWaiting(core: Core, e: OcrUnavailableError, opts: OcrJobOptions): void {
+  const rows = jobQueries(core.db);
+  for (const waiting of rows.list(['ocr'], 'queued')) {
+    if (!waiting.documentId) continue;
+    rows.setStatus(waiting.id, 'queued', core.nowIso(), e.message);
+    const name = documentQueries(core.db).get(waiting.documentId)?.file_name ?? 'A document';
+    opts.onFailed?.(waiting.documentId, `${name}: kept in the case, but its scanned pages are not read yet. ${e.message}. Its OCR stays queued: \`casefile resume\` or the app's next start finishes it once the model is back.`);
+  }
 }
 
 /** Gives one page's OCR input at a time, so a long scan never has all its page images in memory. */
@@ -167,7 +188,7 @@ async function runOcrJob(core: Core, job: OcrJob, opts: OcrJobOptions): Promise<
       await source.close();
     }
   } catch (e) {
-    if ((e as Error).name === 'AbortError') {
+    if ((e as Error).name === 'AbortError' || e instanceof OcrUnavailableError) {
       rows.setStatus(job.id, 'queued', now());
       q.setOcrStatus(doc.id, 'ocr_pending', now());
       throw e;

@@ -45,3 +45,16 @@ export class OcrCancelledError extends Error {
     super('OCR cancelled');
   }
 }
+
+/**
+ * Thrown (name 'OcrUnavailableError') when the OCR engine cannot start at all (its model missing or
+ * unreadable): no page can be read until it is fixed, so the work waits rather than fails.
+ */
+export class OcrUnavailableError extends Error {
+  override name = 'OcrUnavailableError';
+}
+
+/** A worker thread that stopped while reading a page, after the page was tried again on a fresh one. */
+export class OcrWorkerDiedError extends Error {
+  override name = 'OcrWorkerDiedError';
+}

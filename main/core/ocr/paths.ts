@@ -20,7 +20,20 @@ export function findRepoRoot(start = path.dirname(fileURLToPath(import.meta.url)
 
 /** Folder holding eng.traineddata.gz as shipped (scripts/postinstall.mjs copies it there). */
 export function defaultTessdataDir(): string {
-  return path.join(findRepoRoot(), 'resources', 'tessdata');
+  return tessdataDirIn(path.join(findRepoRoot(), 'resources'));
+}
+
+/**
+ * The tessdata folder of a resources folder, unless CASEFILE_TESSDATA_DIR names another (a model
+ * kept elsewhere; tests point it at an empty folder to see how a missing model is handled).
+ */
+export function tessdataDirIn(resourcesDir: string): string {
+  return process.env.CASEFILE_TESSDATA_DIR || path.join(resourcesDir, 'tessdata');
+}
+
+/** The English model's file in a tessdata folder. */
+export function englishModelPath(tessdataDir: string): string {
+  return path.join(tessdataDir, 'eng.traineddata.gz');
 }
 
 /** tesseract.js's Node worker script (the worker requires tesseract.js-core from node_modules itself). */

@@ -1,10 +1,16 @@
 // A small pool of tesseract.js workers. Unlike tesseract.js's scheduler it knows which worker
 // runs which job, so cancelling one job terminates only the workers busy with it (a wasm
 // recognise cannot be interrupted any other way) and leaves other callers' work alone.
+import { createReadStream, existsSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
+import type { Worker as Thread } from 'node:worker_threads';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { OcrCancelledError } from './driver';
+import { OcrCancelledError, OcrUnavailableError, OcrWorkerDiedError } from './driver';
+import { englishModelPath } from './paths';
 
 export interface PoolConfig {
   tessdataDir: string;
@@ -34,6 +40,8 @@ interface Pending {
   signal?: AbortSignal;
   resolve: (tsv: string) => void;
   reject: (error: unknown) => void;
+  /** Times a worker died while reading it (it is tried once more on a fresh worker). */
+  deaths?: number;
 }
 
 /** Only the TSV: words with boxes and confidence; the plain text is rebuilt in reading order. */
@@ -108,6 +116,29 @@ export class TesseractPool {
     await Promise.all(idle.map((s) => terminate(s.worker)));
   }
 
+  /**
+   * A worker thread that stops by itself (a crash in the engine, out of memory) takes its page with
+   * it: tesseract.js never settles that page's promise and re-throws the thread's error in this
+   * process. The page goes back to the front of the queue for a fresh worker, once; a second death
+   * fails it with why.
+   */
+  private watch(slot: Slot, thread: Thread | undefined): void {
+    const died = (why: string) => {
+      if (!this.slots.includes(slot) || slot.retiring) return; // stopped on purpose, or already handled
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      const pending = slot.busy;
+      slot.busy = null;
+      if (pending) {
+        pending.deaths = (pending.deaths ?? 0) + 1;
+        if (pending.deaths < 2) this.queue.unshift(pending);
+        else pending.reject(new OcrWorkerDiedError(`the OCR engine stopped twice while reading this page (${why})`));
+      }
+      this.pump();
+    };
+    thread?.on('error', (e: Error) => died(e.message));
+    thread?.on('exit', (code: number) => died(`its thread exited with code ${code}`));
+  }
+
   private pump(): void {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.busy && !s.retiring);
@@ -116,8 +147,9 @@ export class TesseractPool {
       if (!slot && this.slots.length < this.size && this.slots.every((s) => s.ready)) {
         const started: Slot = { worker: this.startWorker(), ready: false, busy: null, done: 0 };
         started.worker.then(
-          () => {
+          (w) => {
             started.ready = true;
+            this.watch(started, (w as unknown as { worker?: Thread }).worker);
             this.pump();
           },
           () => undefined, // the job that waits on it fails with the error
@@ -193,20 +225,46 @@ export class TesseractPool {
     void terminate(slot.worker);
   }
 
+  /** Whether the model unpacks whole: checked once per pool (about 20 ms for the 3 MB model). */
+  private modelChecked: Promise<void> | null = null;
+
   private async startWorker(): Promise<Worker> {
     this.started++;
-    enableRelaxedSimd();
-    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: this.config.tessdataDir,
-      workerPath: this.config.workerPath,
-      gzip: true,
-      // Never write a traineddata cache into the working directory.
-      cacheMethod: 'none',
-      workerBlobURL: false,
+    const model = englishModelPath(this.config.tessdataDir);
+    if (!existsSync(model)) throw new OcrUnavailableError(`OCR could not start: the English model is missing at ${model}; reinstall the app (in a checkout: npm ci)`);
+    // tesseract.js never settles createWorker when the model fails to load (it swallows the error),
+    // and its thread would be left running: a truncated or corrupt file is caught here first.
+    this.modelChecked ??= unpacksWhole(model).catch((e: unknown) => {
+      this.modelChecked = null; // checked again next time: the file may be replaced meanwhile
+      throw new OcrUnavailableError(`OCR could not start: the English model at ${model} is damaged (${e instanceof Error ? e.message : String(e)}); reinstall the app (in a checkout: npm ci)`);
     });
+    await this.modelChecked;
+    enableRelaxedSimd();
+    let worker: Worker;
+    try {
+      worker = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath: this.config.tessdataDir,
+        workerPath: this.config.workerPath,
+        gzip: true,
+        // Never write a traineddata cache into the working directory.
+        cacheMethod: 'none',
+        workerBlobURL: false,
+        // Without a handler tesseract.js throws a failed job's error from its message listener,
+        // out of reach of any catch (the process dies); the job's promise rejects with it anyway.
+        errorHandler: () => undefined,
+      });
+    } catch (e) {
+      // A model that is there but cannot be loaded (truncated, corrupt) stops every page alike.
+      throw new OcrUnavailableError(`OCR could not start: the English model at ${model} could not be loaded (${e instanceof Error ? e.message : String(e)}); reinstall the app (in a checkout: npm ci)`);
+    }
     if (this.config.parameters) await worker.setParameters(this.config.parameters);
     return worker;
   }
+}
+
+/** Unpacks a gzip file into nothing: rejects if it is truncated or not gzip. */
+async function unpacksWhole(file: string): Promise<void> {
+  await pipeline(createReadStream(file), createGunzip(), new Writable({ write: (_chunk, _enc, done) => done() }));
 }
 
 async function terminate(worker: Promise<Worker>): Promise<void> {
