@@ -38,8 +38,8 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
     if (!m) continue;
     const label = m[0].trim();
     let labelWords = label.split(/\s+/).length;
-    // A label cell may end with a joiner whose other half wraps below ("Short-Term Objectives /").
-    if (first && first.words.length > labelWords && first.words.slice(labelWords).every((w) => /^(?:[/&:,-]+|and|or)$/i.test(w.text))) {
+    // A label cell may end with a joiner whose other half wraps below ("Short-Term Objectives /", "Present Level of" over "Performance").
+    if (first && first.words.length > labelWords && first.words.slice(labelWords).every((w) => /^(?:[/&:,-]+|and|or|of|for|in)$/i.test(w.text))) {
       labelWords = first.words.length;
     }
     const endsCell = first && first.words.length === labelWords;

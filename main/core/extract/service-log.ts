@@ -51,7 +51,7 @@ export interface ServiceLogExtraction extends ExtractedServiceLog {
 
 const cellsOf = (l: LayoutLine) => phraseCells(l.words);
 const HEADER_CELLS = /min|duration|status|attendance|deliver|provided|sched|length|time|code/i;
-const LEADING_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/i;
+const LEADING_DATE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?:\d{4}|\d{2}))\b/i;
 /** Runs starting in the date column, none of them with a date: words under the table (a total, a count, a note). */
 const startsNoDate = (runs: PlacedWord[][]): boolean => runs.length > 0 && !runs.some((r) => LEADING_DATE.test(runOf(r).text));
 /** Where a header field's value ends: the next "Label:" on the line. */
