@@ -5,7 +5,7 @@
 import type { Core } from './context';
 import { blobQueries } from './db/queries/blobs';
 import { jobQueries } from './db/queries/jobs';
-import { processIsAlive } from './lock';
+import { lockHolderIsAlive, processIsAlive } from './lock';
 
 export interface RecoveryReport {
   tempFilesRemoved: number;
@@ -25,7 +25,9 @@ export function recoverOnStart(core: Core): RecoveryReport {
   const referenced = blobQueries(core.db).shas();
   const claimed = new Set<string>();
   for (const c of core.blobs.claims()) {
-    if (!referenced.has(c.sha256) && stillRunning(c.pid, c.host)) claimed.add(c.sha256);
+    // Judged as the data-folder lock is: a claim whose pid now belongs to a process started at
+    // another time (the number reused), or written before the machine last started, is stale.
+    if (!referenced.has(c.sha256) && c.pid !== process.pid && lockHolderIsAlive(c)) claimed.add(c.sha256);
     else core.blobs.removeClaim(c);
   }
   let orphanBlobsRemoved = 0;

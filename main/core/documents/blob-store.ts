@@ -11,6 +11,7 @@ import { isSealed, sealedSize, SealWriter, unseal, unsealFile, unsealRange } fro
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { processStartTime } from '../lock';
 
 /** How much of a file putFile reads at a time. */
 const READ_CHUNK = 1024 * 1024;
@@ -24,6 +25,9 @@ export interface BlobClaim {
   sha256: string;
   pid: number;
   host?: string;
+  /** When the claim was written, and its process's start time (as the data-folder lock records them). */
+  since?: string;
+  started?: string | null;
 }
 
 /** Writes `bytes` (or pieces written one after another) to `file` atomically (temp, fsync, rename), readable by the owner only. */
@@ -243,7 +247,8 @@ export class BlobStore {
   /** Marks an original as this process's, not yet recorded (written before the original itself). */
   private claim(sha256: string): void {
     mkdirSync(this.claimsDir, { recursive: true, mode: 0o700 });
-    writeFileSync(path.join(this.claimsDir, `${sha256}.${process.pid}`), JSON.stringify({ host: os.hostname() }), { mode: 0o600 });
+    const record = { host: os.hostname(), since: new Date().toISOString(), started: processStartTime(process.pid) };
+    writeFileSync(path.join(this.claimsDir, `${sha256}.${process.pid}`), JSON.stringify(record), { mode: 0o600 });
   }
 
   /** The database now records the original (or the import gave it up): it is no longer this process's alone. */
@@ -258,13 +263,13 @@ export class BlobStore {
     for (const f of readdirSync(this.claimsDir)) {
       const m = /^([0-9a-f]{64})\.(\d+)$/.exec(f);
       if (!m) continue;
-      let host: string | undefined;
+      let record: Pick<BlobClaim, 'host' | 'since' | 'started'> = {};
       try {
-        host = (JSON.parse(readFileSync(path.join(this.claimsDir, f), 'utf8')) as { host?: string }).host;
+        record = JSON.parse(readFileSync(path.join(this.claimsDir, f), 'utf8')) as typeof record;
       } catch {
         /* cut short by a crash: the pid in the name still says whose it was */
       }
-      out.push({ sha256: m[1], pid: Number(m[2]), host });
+      out.push({ sha256: m[1], pid: Number(m[2]), host: record.host, since: record.since, started: record.started });
     }
     return out;
   }
