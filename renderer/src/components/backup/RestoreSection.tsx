@@ -56,7 +56,8 @@ export function RestoreSection() {
     try {
       const done = await invoke('app.restoreBackup', { uploadId: checked.uploadId, fileName: checked.check.fileName, passphrase: checked.passphrase });
       close();
-      setStatus(`Restored.${done.previous ? ` The data folder as it was is kept at ${done.previous}.` : ''} Reloading…`);
+      const key = done.otherFolder ? ' It was a backup of another data folder: its key is now kept on this computer.' : '';
+      setStatus(`Restored.${key}${done.previous ? ` The data folder as it was is kept at ${done.previous}.` : ''} Reloading…`);
       window.location.hash = '#/';
       window.location.reload();
     } catch (err) {
