@@ -164,6 +164,7 @@ export function firstColumnWords(line: RowLine, header: RowLine): PlacedWord[] {
  */
 export function columnAfter(header: RowLine, cells: Cell[], isLabel: (text: string) => boolean): { cell: Cell; x0: number } | null {
   const last = cells[cells.length - 1];
+  if (!last) return null;
   const cell = header.cells.find((c) => c.x0 > last.x1 && isLabel(c.text));
   return cell ? { cell, x0: (last.x1 + cell.x0) / 2 } : null;
 }
