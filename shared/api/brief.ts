@@ -82,10 +82,10 @@ const caseRef = z.object({ caseId: z.string().min(1) });
 const question = z.string().trim().min(1).max(2000);
 
 export const briefApi = {
-  'brief.draft': defineCall<MeetingBriefDto>()(caseRef),
+  'brief.draft': defineCall<MeetingBriefDto>()(() => caseRef),
   /** Saves the brief with the user's questions (per goal id, and general) as DOCX or PDF, filed in the case. */
   'brief.save': defineCall<SavedBriefDto>()(
-    caseRef.extend({
+    () => caseRef.extend({
       format: z.enum(['docx', 'pdf']),
       questions: z.record(z.string().min(1), z.array(question).max(30)),
       generalQuestions: z.array(question).max(30),

@@ -32,7 +32,7 @@ export interface ContactSuggestionDto extends ContactDetails {
 const ref = z.object({ caseId: z.string().min(1), suggestionId: z.string().min(1) });
 
 export const contactsApi = {
-  'contacts.suggestions': defineCall<ContactSuggestionDto[]>()(z.object({ caseId: z.string().min(1) })),
-  'contacts.accept': defineCall<ContactSuggestionDto[]>()(ref),
-  'contacts.dismiss': defineCall<ContactSuggestionDto[]>()(ref),
+  'contacts.suggestions': defineCall<ContactSuggestionDto[]>()(() => z.object({ caseId: z.string().min(1) })),
+  'contacts.accept': defineCall<ContactSuggestionDto[]>()(() => ref),
+  'contacts.dismiss': defineCall<ContactSuggestionDto[]>()(() => ref),
 };

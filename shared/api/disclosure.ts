@@ -9,12 +9,12 @@ import { packetOptionsSchema } from './packet';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const witnessSchema = z.object({
+export const witnessSchema = z.lazy(() => z.object({
   name: z.string().trim().min(1, 'a name').max(200),
   role: z.string().trim().max(200).default(''),
   subject: z.string().trim().max(1000).default(''),
   contact: z.string().trim().max(500).default(''),
-});
+}));
 export type WitnessDto = z.output<typeof witnessSchema>;
 
 export interface DisclosureDeadlineDto {
@@ -51,12 +51,12 @@ export interface DisclosureKitDto {
 const hearing = z.object({ hearingDate: isoDate });
 
 export const disclosureApi = {
-  'disclosure.witnesses': defineCall<WitnessDto[]>()(z.object({ caseId: z.string().min(1) })),
+  'disclosure.witnesses': defineCall<WitnessDto[]>()(() => z.object({ caseId: z.string().min(1) })),
   /** Replaces the case's witness list, in this order. */
-  'disclosure.saveWitnesses': defineCall<WitnessDto[]>()(z.object({ caseId: z.string().min(1), witnesses: z.array(witnessSchema).max(200) })),
-  'disclosure.deadline': defineCall<DisclosureDeadlineDto>()(hearing.extend({ caseId: z.string().min(1), forum: packetOptionsSchema.shape.forum })),
+  'disclosure.saveWitnesses': defineCall<WitnessDto[]>()(() => z.object({ caseId: z.string().min(1), witnesses: z.array(witnessSchema).max(200) })),
+  'disclosure.deadline': defineCall<DisclosureDeadlineDto>()(() => hearing.extend({ caseId: z.string().min(1), forum: packetOptionsSchema().shape.forum })),
   /** Builds the kit for the packet these options make, records what was disclosed, and keeps both files. */
-  'disclosure.build': defineCall<DisclosureKitDto>()(packetOptionsSchema.merge(hearing)),
+  'disclosure.build': defineCall<DisclosureKitDto>()(() => packetOptionsSchema().merge(hearing)),
   /** What changed in the packet these options make since the last disclosure (empty if none was made). */
   'disclosure.changes': defineCall<ExhibitChangeDto[]>()(packetOptionsSchema),
 };

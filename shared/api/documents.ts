@@ -60,7 +60,7 @@ export interface ImportBatchDto {
 const caseId = z.string().min(1);
 const docRef = z.object({ documentId: z.string().min(1) });
 
-export const importArgs = z.object({
+export const importArgs = z.lazy(() => z.object({
   caseId,
   /** Files or folders on this computer (desktop app and CLI only). */
   paths: z.array(z.string().min(1)).max(10_000).optional(),
@@ -68,26 +68,26 @@ export const importArgs = z.object({
   uploads: z.array(z.object({ uploadId: z.string().min(1), fileName: z.string().min(1).max(500), relativePath: z.string().max(2000).optional() })).max(10_000).optional(),
   /** Password for an encrypted PDF, retried one file at a time. */
   password: z.string().max(500).optional(),
-});
+}));
 
 export const documentsApi = {
-  'documents.list': defineCall<DocumentDto[]>()(z.object({ caseId, includeDeleted: z.boolean().optional() })),
-  'documents.get': defineCall<DocumentDto>()(docRef),
-  'documents.pages': defineCall<PageDto[]>()(docRef),
-  'documents.page': defineCall<PageDto>()(docRef.extend({ page: z.number().int().min(1) })),
-  'documents.import': defineCall<ImportBatchDto>()(importArgs),
-  'documents.importStatus': defineCall<ImportBatchDto>()(z.object({ jobId: z.string() })),
-  'documents.cancelImport': defineCall<ImportBatchDto>()(z.object({ jobId: z.string() })),
+  'documents.list': defineCall<DocumentDto[]>()(() => z.object({ caseId, includeDeleted: z.boolean().optional() })),
+  'documents.get': defineCall<DocumentDto>()(() => docRef),
+  'documents.pages': defineCall<PageDto[]>()(() => docRef),
+  'documents.page': defineCall<PageDto>()(() => docRef.extend({ page: z.number().int().min(1) })),
+  'documents.import': defineCall<ImportBatchDto>()(() => importArgs),
+  'documents.importStatus': defineCall<ImportBatchDto>()(() => z.object({ jobId: z.string() })),
+  'documents.cancelImport': defineCall<ImportBatchDto>()(() => z.object({ jobId: z.string() })),
   'documents.update': defineCall<DocumentDto>()(
-    docRef.extend({
+    () => docRef.extend({
       title: z.string().trim().min(1).max(300).optional(),
       type: z.enum(DOC_TYPES).optional(),
       subtype: z.enum(IEP_SUBTYPES).nullable().optional(),
       date: isoDate.nullable().optional(),
     }),
   ),
-  'documents.trash': defineCall<DocumentDto>()(docRef),
-  'documents.restore': defineCall<DocumentDto>()(docRef),
-  'documents.reprocess': defineCall<DocumentDto>()(docRef),
+  'documents.trash': defineCall<DocumentDto>()(() => docRef),
+  'documents.restore': defineCall<DocumentDto>()(() => docRef),
+  'documents.reprocess': defineCall<DocumentDto>()(() => docRef),
 };
 export type { IepSubtype };

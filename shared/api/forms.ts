@@ -87,17 +87,17 @@ const anchorRef = z.object({ anchorId: z.string().min(1) });
 
 export const formsApi = {
   /** Families with their anchors; with caseId, those with a document in that case. */
-  'forms.list': defineCall<FormFamilyDto[]>()(z.object({ caseId: caseId.optional() })),
+  'forms.list': defineCall<FormFamilyDto[]>()(() => z.object({ caseId: caseId.optional() })),
   /** The family of a document (null before it is extracted). */
-  'forms.forDocument': defineCall<FormFamilyDto | null>()(z.object({ caseId, documentId: z.string().min(1) })),
+  'forms.forDocument': defineCall<FormFamilyDto | null>()(() => z.object({ caseId, documentId: z.string().min(1) })),
   /** What applying an anchor (or the anchor learned from a correction) would fill on the family's other documents. */
   'forms.previewApply': defineCall<FormPreviewDto>()(
-    z.union([z.object({ caseId, correctionId: z.string().min(1) }), anchorRef]),
+    () => z.union([z.object({ caseId, correctionId: z.string().min(1) }), anchorRef]),
   ),
-  'forms.apply': defineCall<FormApplyResultDto>()(anchorRef.extend({ documentIds: z.array(z.string().min(1)).max(10000).optional() })),
+  'forms.apply': defineCall<FormApplyResultDto>()(() => anchorRef.extend({ documentIds: z.array(z.string().min(1)).max(10000).optional() })),
   /** Removes the anchor and every value it filled; the user's corrections stay. */
-  'forms.undo': defineCall<{ anchorId: string; valuesRemoved: number }>()(anchorRef),
-  'forms.rename': defineCall<FormFamilyDto>()(z.object({ familyId: z.string().min(1), name: z.string().trim().min(1).max(200) })),
-  'forms.disable': defineCall<FormAnchorDto>()(anchorRef.extend({ disabled: z.boolean() })),
-  'forms.delete': defineCall<{ anchorId: string; valuesRemoved: number }>()(anchorRef),
+  'forms.undo': defineCall<{ anchorId: string; valuesRemoved: number }>()(() => anchorRef),
+  'forms.rename': defineCall<FormFamilyDto>()(() => z.object({ familyId: z.string().min(1), name: z.string().trim().min(1).max(200) })),
+  'forms.disable': defineCall<FormAnchorDto>()(() => anchorRef.extend({ disabled: z.boolean() })),
+  'forms.delete': defineCall<{ anchorId: string; valuesRemoved: number }>()(() => anchorRef),
 };

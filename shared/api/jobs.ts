@@ -29,7 +29,7 @@ export interface JobListItem {
 }
 
 export const jobsApi = {
-  'jobs.list': defineCall<JobListItem[]>()(z.object({ caseId: z.string().min(1).optional() })),
+  'jobs.list': defineCall<JobListItem[]>()(() => z.object({ caseId: z.string().min(1).optional() })),
   /** Closes the notice about a job: a failed or interrupted one is forgotten, a resumed one no longer listed. */
-  'jobs.dismiss': defineCall<{ dismissed: boolean }>()(z.object({ jobId: z.string().min(1) })),
+  'jobs.dismiss': defineCall<{ dismissed: boolean }>()(() => z.object({ jobId: z.string().min(1) })),
 };

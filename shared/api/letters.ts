@@ -39,7 +39,7 @@ export interface LetterDto {
 
 const caseRef = z.object({ caseId: z.string().min(1) });
 
-const draftSchema = z.object({
+const draftSchema = z.lazy(() => z.object({
   template: z.enum(LETTER_TEMPLATE_IDS),
   date: isoDate,
   subject: z.string().trim().min(1).max(500),
@@ -50,17 +50,17 @@ const draftSchema = z.object({
   closing: z.string().max(200),
   signature: z.array(z.string().max(500)).max(20),
   cc: z.array(z.string().max(500)).max(20),
-});
+}));
 
 export const lettersApi = {
-  'letters.templates': defineCall<LetterTemplateDto[]>()(z.undefined().optional()),
+  'letters.templates': defineCall<LetterTemplateDto[]>()(() => z.undefined().optional()),
   /** With a red flag's key, the draft states that flag's finding as evidence, with its source documents and pages. */
-  'letters.draft': defineCall<LetterDraftDto>()(caseRef.extend({ template: z.enum(LETTER_TEMPLATE_IDS), flagKey: z.string().min(1).max(2000).optional() })),
+  'letters.draft': defineCall<LetterDraftDto>()(() => caseRef.extend({ template: z.enum(LETTER_TEMPLATE_IDS), flagKey: z.string().min(1).max(2000).optional() })),
   'letters.save': defineCall<LetterDto>()(
-    caseRef
+    () => caseRef
       .extend({ letterId: z.string().optional(), version: z.number().int().positive().optional(), draft: draftSchema, sentDate: isoDate.nullable().optional() })
       .refine((a) => !a.letterId || a.version !== undefined, { message: 'a saved letter is saved again with the version it was opened at', path: ['version'] }),
   ),
-  'letters.list': defineCall<LetterDto[]>()(caseRef),
-  'letters.setResponse': defineCall<LetterDto>()(caseRef.extend({ letterId: z.string().min(1), responseDate: isoDate.nullable() })),
+  'letters.list': defineCall<LetterDto[]>()(() => caseRef),
+  'letters.setResponse': defineCall<LetterDto>()(() => caseRef.extend({ letterId: z.string().min(1), responseDate: isoDate.nullable() })),
 };

@@ -67,10 +67,10 @@ export interface ReviewQueueItem {
 const docRef = z.object({ caseId: z.string().min(1), documentId: z.string().min(1) });
 
 export const reviewApi = {
-  'review.get': defineCall<ReviewDto>()(docRef),
-  'review.queue': defineCall<ReviewQueueItem[]>()(z.object({ caseId: z.string().min(1) })),
+  'review.get': defineCall<ReviewDto>()(() => docRef),
+  'review.queue': defineCall<ReviewQueueItem[]>()(() => z.object({ caseId: z.string().min(1) })),
   'review.correct': defineCall<ReviewDto>()(
-    docRef.extend({
+    () => docRef.extend({
       entity: z.enum(ENTITY_KINDS),
       entityKey: z.string().min(1).max(200),
       field: z.string().min(1).max(100),
@@ -83,7 +83,7 @@ export const reviewApi = {
       source: z.object({ page: z.number().int().min(1), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) }).optional(),
     }),
   ),
-  'review.undo': defineCall<ReviewDto>()(docRef.extend({ correctionId: z.string().min(1) })),
-  'review.confirmDocument': defineCall<ReviewDto>()(docRef),
-  'review.rerun': defineCall<ReviewDto>()(docRef),
+  'review.undo': defineCall<ReviewDto>()(() => docRef.extend({ correctionId: z.string().min(1) })),
+  'review.confirmDocument': defineCall<ReviewDto>()(() => docRef),
+  'review.rerun': defineCall<ReviewDto>()(() => docRef),
 };

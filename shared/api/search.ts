@@ -39,7 +39,7 @@ export interface SearchResult {
 }
 
 export const searchApi = {
-  'search.query': defineCall<SearchResult>()(searchArgs),
+  'search.query': defineCall<SearchResult>()(() => searchArgs),
   /** Boxes of the words on one page that a search matches (PDF points, top-left origin), for the viewer to draw when a hit is opened. */
-  'search.pageBoxes': defineCall<BBox[]>()(docRef.extend({ page: z.number().int().min(1), query: searchArgs.shape.query })),
+  'search.pageBoxes': defineCall<BBox[]>()(() => docRef.extend({ page: z.number().int().min(1), query: searchArgs.shape.query })),
 };

@@ -37,21 +37,21 @@ export interface OverviewDto {
 const caseRef = z.object({ caseId: z.string().min(1) });
 
 export const timelineApi = {
-  'case.overview': defineCall<OverviewDto>()(caseRef),
-  'timeline.get': defineCall<{ timeline: Timeline; recordsThrough: string | null }>()(caseRef),
-  'goals.lineages': defineCall<LineageDto[]>()(caseRef),
-  'goals.link': defineCall<LineageDto[]>()(caseRef.extend({ goalId: z.string().min(1), lineageKey: z.string().min(1).nullable() })),
-  'goals.resetLink': defineCall<LineageDto[]>()(caseRef.extend({ goalId: z.string().min(1) })),
+  'case.overview': defineCall<OverviewDto>()(() => caseRef),
+  'timeline.get': defineCall<{ timeline: Timeline; recordsThrough: string | null }>()(() => caseRef),
+  'goals.lineages': defineCall<LineageDto[]>()(() => caseRef),
+  'goals.link': defineCall<LineageDto[]>()(() => caseRef.extend({ goalId: z.string().min(1), lineageKey: z.string().min(1).nullable() })),
+  'goals.resetLink': defineCall<LineageDto[]>()(() => caseRef.extend({ goalId: z.string().min(1) })),
   'goals.check': defineCall<GoalCheck>()(
-    z.object({
+    () => z.object({
       text: z.string().trim().min(1).max(5000),
       baselineValue: z.number().nullable().optional(),
       baselineDate: z.string().nullable().optional(),
       observedRatePerWeek: z.number().nullable().optional(),
     }),
   ),
-  'flags.list': defineCall<FlagDto[]>()(caseRef.extend({ includeDismissed: z.boolean().optional() })),
-  'flags.dismiss': defineCall<FlagDto[]>()(caseRef.extend({ key: z.string().min(1), reason: z.string().trim().min(1, 'say why the flag is dismissed').max(2000) })),
-  'flags.restore': defineCall<FlagDto[]>()(caseRef.extend({ key: z.string().min(1) })),
-  'scores.list': defineCall<{ scores: unknown[]; chartOption: unknown }>()(caseRef),
+  'flags.list': defineCall<FlagDto[]>()(() => caseRef.extend({ includeDismissed: z.boolean().optional() })),
+  'flags.dismiss': defineCall<FlagDto[]>()(() => caseRef.extend({ key: z.string().min(1), reason: z.string().trim().min(1, 'say why the flag is dismissed').max(2000) })),
+  'flags.restore': defineCall<FlagDto[]>()(() => caseRef.extend({ key: z.string().min(1) })),
+  'scores.list': defineCall<{ scores: unknown[]; chartOption: unknown }>()(() => caseRef),
 };

@@ -45,7 +45,7 @@ export async function resumeInterruptedJobs(core: Core, hooks: ResumeJobHooks = 
     try {
       if (rec.kind === 'import') await resumeImport(core, rec, hooks);
       else {
-        const parsed = packetOptionsSchema.safeParse(ownPayload(rec));
+        const parsed = packetOptionsSchema().safeParse(ownPayload(rec));
         if (!parsed.success) throw new AppError('bad_request', `The packet's options are no longer valid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}).`);
         const { startPacketBuild } = await import('../packet/service');
         startPacketBuild(core, parsed.data, rec.id);
