@@ -18,10 +18,28 @@ export const TABLE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Legal holidays a state's statute names that the library leaves out (or ranks below public), as
+ * date-holidays rules; checked against the statutes, each cited:
+ * - California, Gov. Code 6700(a): Lincoln Day, February 12 (on a Sunday the Monday after, 6700(b));
+ *   Native American Day, the fourth Friday in September.
+ * - Mississippi (Code 3-3-7) and Missouri (RSMo 9.010): the library has every one.
+ */
+const STATUTE_HOLIDAYS: Partial<Record<Jurisdiction, Array<{ rule: string; name: string; substitute?: boolean }>>> = {
+  CA: [
+    { rule: '02-12 and if sunday then next monday', name: "Lincoln's Birthday", substitute: true },
+    { rule: '4th friday in September', name: 'Native American Day' },
+  ],
+};
+
 const sources = new Map<string, Holidays>();
 function sourceFor(region: string): Holidays {
   let source = sources.get(region);
-  if (!source) sources.set(region, (source = region === 'US' ? new Holidays('US') : new Holidays('US', region)));
+  if (!source) {
+    source = region === 'US' ? new Holidays('US') : new Holidays('US', region);
+    for (const h of STATUTE_HOLIDAYS[region as Jurisdiction] ?? []) source.setHoliday(h.rule, { name: h.name, type: 'public', substitute: h.substitute });
+    sources.set(region, source);
+  }
   return source;
 }
 
@@ -33,7 +51,8 @@ export function holidaysFromLibrary(jurisdiction: Jurisdiction, year: number): A
     for (const h of sourceFor(region).getHolidays(year)) {
       if (h.type !== 'public' && !h.substitute) continue;
       const date = h.date.slice(0, 10);
-      if (!byDate.has(date)) byDate.set(date, h.name.replace(/ \(substitute day\)$/, ' (observed)'));
+      // The weekday a weekend holiday is observed on: the library names its own "(substitute day)".
+      if (!byDate.has(date)) byDate.set(date, `${h.name.replace(/ \(substitute day\)$/, '')}${h.substitute ? ' (observed)' : ''}`);
     }
   }
   return [...byDate].sort((a, b) => a[0].localeCompare(b[0]));

@@ -49,6 +49,30 @@ describe('legal holidays', () => {
     for (let y = 2024; y <= 2028; y++) for (const d of dates('US', y)) expect(d.startsWith(String(y)), d).toBe(true);
   });
 
+  // Every legal holiday of 2026 the statute names (CA Gov. Code 6700, Miss. Code 3-3-7, RSMo 9.010),
+  // with the federal ones (5 U.S.C. 6103) each state's business days also skip; dates worked out by hand.
+  it('has every legal holiday the state statute names, and no other, in 2026', () => {
+    const federal = ['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-07-04', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25'];
+    const own = {
+      US: [],
+      // Lincoln Day (Feb 12), Cesar Chavez Day, Native American Day (4th Friday of September), the day after Thanksgiving.
+      CA: ['2026-02-12', '2026-03-31', '2026-09-25', '2026-11-27'],
+      MS: ['2026-04-27'], // Confederate Memorial Day, last Monday of April
+      MO: ['2026-02-12', '2026-05-08'], // Lincoln Day, Truman Day
+    };
+    for (const [j, extra] of Object.entries(own)) expect(dates(j as keyof typeof own, 2026), j).toEqual([...federal, ...extra].sort());
+  });
+
+  it('observes California\'s Lincoln Day on the Monday when February 12 is a Sunday, and counts business days past it', () => {
+    expect(dates('CA', 2023)).toEqual(expect.arrayContaining(['2023-02-13', '2023-09-22'])); // and Native American Day
+    expect(dates('CA', 2023)).not.toContain('2023-02-10');
+    expect(legalHolidays('CA', 2023).find((h) => h.date === '2023-02-13')?.label).toBe("Lincoln's Birthday (observed)");
+    // Feb 12 2026 is a Thursday: one business day after the Wednesday is the Friday in California, the Thursday elsewhere.
+    expect(makeDayCounter(null, 'CA').addBusinessDays('2026-02-11', 1)).toBe('2026-02-13');
+    expect(makeDayCounter(null, 'MS').addBusinessDays('2026-02-11', 1)).toBe('2026-02-12');
+    expect(makeDayCounter(null, 'CA').addBusinessDays('2026-09-24', 1)).toBe('2026-09-28');
+  });
+
   it('lets a district calendar\'s own holiday list replace the built-in one', () => {
     const own = makeDayCounter({ name: 'District', terms: [], closures: [], legalHolidays: [{ date: '2027-06-21', label: 'District day' }] }, 'US');
     expect(own.isLegalHoliday('2027-06-18')).toBe(false);
