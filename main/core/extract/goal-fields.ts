@@ -14,6 +14,8 @@ export interface GoalField {
   label: string;
   /** Goal number from a header label ("Goal #2", "Annual Goal 2"). */
   number: number | null;
+  /** The area a header names before its number ("Reading Fluency (Goal 2 of 4)"). */
+  area?: string;
   words: PlacedWord[];
   /** x where the value column starts, to tell wrapped values from label continuations. */
   valueX: number | null;
@@ -26,6 +28,7 @@ interface LabelMatch {
   kind: GoalFieldKind;
   label: string;
   number: number | null;
+  area?: string;
   /** Number of leading words the label covers. */
   labelWords: number;
 }
@@ -45,7 +48,7 @@ function matchLabel(line: LayoutLine): LabelMatch | null {
     const endsCell = first && first.words.length === labelWords;
     const colon = /:\s*$/.test(m[0]) || line.words[labelWords - 1]?.text.endsWith(':');
     if (kind !== 'header' && !endsCell && !colon && labelWords !== line.words.length) continue;
-    return { kind, label, number: m[1] ? Number(m[1]) : null, labelWords };
+    return { kind, label, number: m[1] ? Number(m[1]) : null, labelWords, ...(m.groups?.area ? { area: m.groups.area.trim() } : {}) };
   }
   return null;
 }
@@ -94,7 +97,7 @@ export function goalFields(rawLines: LayoutLine[]): GoalField[] {
         current.words.push(...value);
         continue;
       }
-      current = { kind: label.kind, label: label.label, number: label.number, words: value, valueX: leftEdge(value), labelX };
+      current = { kind: label.kind, label: label.label, number: label.number, words: value, valueX: leftEdge(value), labelX, ...(label.area ? { area: label.area } : {}) };
       fields.push(current);
       continue;
     }

@@ -240,6 +240,7 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
     if (f.kind === 'header') {
       const g = open(f.number);
       applyHeaderRest(g, f.words);
+      if (f.area) g.area = f.area;
       continue;
     }
     let g: RawGoal = current ?? open(null);

@@ -155,7 +155,9 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
           value = rest;
           valueRun = runOf(run.words.filter((_, i) => run.starts[i] >= labelEnd).slice(0, rest.trim() ? rest.trim().split(/\s+/).length : 0));
         }
-        if (!value.trim()) {
+        // A label that fills its cell of a header strip ("Meeting Date | Initiation Date" over a row of
+        // dates) has its value in the cell below, not in the next label's cell beside it.
+        if (!value.trim() || (!accept(value.trim()) && fillsItsCell(line, wordsInRange(run, m.index, valueStart)))) {
           const below = layout.lines[lineIndex + 1];
           if (below && below.page === line.page) {
             const cell = cellBelowFrom(below, leftEdge(wordsInRange(run, m.index, valueStart)) ?? 0);
@@ -172,6 +174,14 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
   });
   candidates.sort((a, b) => a.rank - b.rank || a.line.index - b.line.index);
   return candidates[0] ?? null;
+}
+
+/** Whether a label ends its cell in a strip of label cells (short, no figures), as a header strip prints them over their values. */
+function fillsItsCell(line: LayoutLine, labelWords: PlacedWord[]): boolean {
+  const last = labelWords[labelWords.length - 1];
+  const cell = last && line.cells.find((c) => c.words.includes(last));
+  const strip = line.cells.length > 1 && line.cells.every((c) => c.words.length <= 4 && !/\d/.test(c.text));
+  return strip && cell?.words[cell.words.length - 1] === last;
 }
 
 /** Text from `start` to the end of the cell the value begins in, and before any next "LABEL:" in it. */

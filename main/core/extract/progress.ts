@@ -4,7 +4,7 @@
 // forms, "Label: value" text), data tables of dates and values inside a block, per-period code grids,
 // and one-row-per-goal grids (see progress-tables.ts).
 import type { DataPoint, ExtractedProgressReport, PageContent, ProgressEntry } from '../../../shared/domain';
-import { buildLayout, provenanceOf, runOf, type LayoutLine, type TextRun } from './layout';
+import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord, type TextRun } from './layout';
 import { readReportHeader, type ReportHeader } from './progress-header';
 import { isPageFurniture } from '../layout/rows';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
@@ -63,7 +63,19 @@ function splitFields(lines: LayoutLine[]): { fields: Field[]; loose: LayoutLine[
   return { fields, loose };
 }
 
-interface GoalBlock { number: number; label: string | null; head: LayoutLine; lines: LayoutLine[] }
+/** lead: the words after the heading's label that open the entry's own text ("Goal 2 (Reading): On 1/15 Maya read ..."). */
+interface GoalBlock { number: number; label: string | null; head: LayoutLine; lines: LayoutLine[]; lead: PlacedWord[] }
+
+/** "(Behavior): On October 12, Sam had 9 outbursts ...": the area, then a report sentence (no goal statement) on the heading line. */
+const AREA_THEN_REPORT = /^\(([^()]{2,60})\)\s*:\s*(?=\S+(?:\s+\S+){3})(?![^]*\bwill\b)/i;
+
+function headingParts(line: LayoutLine, rest: string): { label: string; lead: PlacedWord[] } | null {
+  const m = AREA_THEN_REPORT.exec(rest);
+  if (!m) return null;
+  const run = runOf(line.words);
+  const at = line.text.length - rest.length + m[0].length;
+  return { label: m[1].trim(), lead: line.words.filter((_, i) => run.starts[i] >= at) };
+}
 
 function goalBlocks(lines: LayoutLine[]): GoalBlock[] {
   const blocks: GoalBlock[] = [];
@@ -72,8 +84,9 @@ function goalBlocks(lines: LayoutLine[]): GoalBlock[] {
     const m = GOAL_HEAD.exec(line.text);
     // "Annual Goal By 10/11/2023 ..." is a field, not a heading: a heading names the goal's number.
     if (m && !/^\d/.test(line.text)) {
-      const label = m[2].replace(/^(?:area(?:\s+of\s+need)?|domain)\s*[:\-–]\s*/i, '').replace(HEADING_REST_LABEL, '').trim();
-      blocks.push({ number: Number(m[1]), label: label && label.length <= 80 ? label : null, head: line, lines: [] });
+      const parts = headingParts(line, m[2]);
+      const label = parts?.label ?? m[2].replace(/^(?:area(?:\s+of\s+need)?|domain)\s*[:\-–]\s*/i, '').replace(HEADING_REST_LABEL, '').trim();
+      blocks.push({ number: Number(m[1]), label: label && label.length <= 80 ? label : null, head: line, lines: [], lead: parts?.lead ?? [] });
       continue;
     }
     blocks[blocks.length - 1]?.lines.push(line);
@@ -93,7 +106,7 @@ function orphanBlockBefore(lines: LayoutLine[], first: GoalBlock): GoalBlock | n
   if (codeAt < 0) return null;
   const rest = before.slice(codeAt);
   if (!rest.some((l) => fieldLabelOf(l)?.kind === 'comment')) return null;
-  return { number: first.number - 1, label: null, head: rest[0], lines: rest };
+  return { number: first.number - 1, label: null, head: rest[0], lines: rest, lead: [] };
 }
 
 /** Lines after the last goal that belong to the page furniture ("Prepared by ...", signatures). */
@@ -155,7 +168,7 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
   const inline = commentFields.length ? [] : wordsAfterCode(codeField);
   const after = inline.length ? loose.filter((l) => l.index > codeField!.lines[0].index) : loose;
   const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : inline.length ? [...codeField!.lines, ...after] : loose;
-  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...inline, ...after.flatMap((l) => l.words)];
+  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...block.lead, ...inline, ...after.flatMap((l) => l.words)];
   const table = dataTableInBlock(lines.filter((l) => !byKind('goal').some((f) => f.lines.includes(l)) && !byKind('baseline').some((f) => f.lines.includes(l))), legend, ctx, documentId);
   if (!code && table.code) [{ code, codeText }, foundBy] = [table.code, 'table'];
   if (!code) {

@@ -28,6 +28,8 @@ const SUBTEST = [
   /(?:[Oo]n|[Ii]n|[Ff]or)\s+the\s+([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster|scale|subscale|test)\b/,
   /\b([A-Z][\w&/' -]{2,60}?)\s+(?:subtest|index|composite|cluster)\b/,
   /^([A-Z][\w&/' -]{2,50}?)\s*[:\-–]\s*(?:SS|standard\s+score|scaled\s+score|scale\s+score|RIT|lexile|score)\b/i,
+  // "Calculation (SS = 83, PR = 13): ...": the measure, then its scores in brackets.
+  /^([A-Z][\w&/' -]{2,50}?)\s*\(\s*(?:SS|SCS|ScS|T|PR|standard\s+score|scaled\s+score)\s*[=:]/,
   /\b(?:[Hh]is|[Hh]er|[Tt]heir|the\s+student's|[A-Z][a-z]+'s)\s+([A-Z][\w&/' -]{2,50}?)\s+(?:standard\s+|scaled\s+|scale\s+)?score\b/,
   /^(?:In|On)\s+([A-Z][\w&/' -]{2,50}?),/,
 ];
@@ -45,10 +47,10 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
     if (!s.trim()) break;
     const named = testIn(s);
     if (named) test = named;
-    if (/administer|tested|testing|assessed|assessment\s+date|evaluat(?:ed|ion)\s+(?:on|date)|given\s+on/i.test(s)) {
+    if (/administer|tested|testing|assessed|assessment\s+date|evaluat(?:ed|ion)\s+(?:on|date)|given\s+on|(?:was|were)\s+given\b/i.test(s)) {
       // The date that follows the word "administered" (a report date may come earlier in the run).
       const dates = findDates(s);
-      const keys = [...s.matchAll(/administer|tested|testing|assess|evaluat|given\s+on/gi)].map((k) => k.index ?? 0);
+      const keys = [...s.matchAll(/administer|tested|testing|assess|evaluat|given\s+on|(?:was|were)\s+given\b/gi)].map((k) => k.index ?? 0);
       const at = keys.filter((k) => dates.some((x) => x.index > k)).pop() ?? -1;
       const d = dates.find((x) => x.index > at) ?? dates[0];
       if (d) date = d.iso;

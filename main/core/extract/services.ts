@@ -94,6 +94,10 @@ function isTitleLine(line: LayoutLine): boolean {
 
 /** A minutes column's bare figures are minutes ("180 per 6 wks" under "Sp Ed Min"). */
 function withUnit(text: string, column: Column): string {
+  // A grid giving the count and its period in columns of their own ("Minutes | Times | Per"): a bare
+  // count is a number of sessions, a bare period word a period, so the cells read on as one dose.
+  if (column.kind === 'frequency' && /^\d+$/.test(text.trim())) return `${text.trim()} times`;
+  if (column.kind === 'period' && /^(?:\d+\s+)?(?:day|week|month|year|session)s?$/i.test(text.trim())) return `per ${text.trim()}`;
   if (!MINUTES_COLUMN.test(column.label) || /\b(?:dates?|start|end|begin)\b/i.test(column.label)) return text;
   return text.replace(/^(\d+(?:\.\d+)?)(?=\s*(?:$|\/|per\b|a\b|an\b|each\b|every\b|weekly\b|monthly\b|daily\b|yearly\b))/i, '$1 min');
 }
@@ -226,7 +230,8 @@ function servicesFromSentences(lines: LayoutLine[], documentId: string): Extract
     const dose = parseServiceDose(sentence);
     if (dose.minutesPerWeek === null && dose.minutesPerMonth === null && dose.minutesPerSession === null) continue;
     const nameMatch = /^(?:[-•*\d.)\s]+)?([A-Za-z][A-Za-z/&' -]+?)(?:\s*\((\d{2,4})\))?(?:\s*[,:–]|\s+-\s|\s*\d)/.exec(sentence);
-    const name = nameMatch?.[1].trim() ?? sentence.split(',')[0];
+    // "Speech-language therapy will be provided 2 times weekly ...": the name ends before its verb.
+    const name = (nameMatch?.[1].trim() ?? sentence.split(',')[0]).replace(/\s+(?:will|shall|is|are)(?:\s+(?:be|continue\s+to\s+be))?(?:\s+(?:provided|delivered|given|offered|received))?$/i, '');
     const location = /\b(?:in|at)\s+(?:the\s+)?([^,;]*?(?:room|classroom|class|setting|office|school|building|library|clinic|home))\b/i.exec(sentence)?.[1] ?? null;
     const provider = /\b(?:provided\s+by|by|with)\s+(?:an?\s+|the\s+)?([^,;]*?(?:therapist|pathologist|specialist|teacher|psychologist|counsel(?:or|lor)|aide|paraprofessional|nurse|slp|ot|pt))\b/i.exec(sentence)?.[1] ?? null;
     const dates = findDates(sentence);

@@ -37,7 +37,10 @@ export function titleOf(text: string): Phrase | null {
  */
 function isTitleLike(text: string, index: number, length: number): boolean {
   if (text.slice(0, index).includes(':')) return false;
-  if (/^\s*(dates?|due|type|on|from|completed|received)?\s*:/i.test(text.slice(index + length))) return false;
+  const after = text.slice(index + length);
+  // "Psychoeducational Evaluation: Academic Achievement": a subtitle in title case after the colon is no field's value.
+  const subtitle = /^\s*:\s*[A-Z][A-Za-z-]*(?:\s+(?:[A-Z][A-Za-z-]*|and|of|in|&)){0,5}\s*$/.test(after);
+  if (/^\s*(dates?|due|type|on|from|completed|received)?\s*:/i.test(after) && !subtitle) return false;
   const letters = text.replace(/[^A-Za-z]/g, '');
   const capitals = letters.replace(/[^A-Z]/g, '').length;
   if (letters.length > 0 && capitals / letters.length > 0.7) return true;
@@ -152,7 +155,7 @@ function tableStructure(tables: TableModel[]): Pick<Structure, 'serviceTables' |
 }
 
 const SESSION_ROW = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b.*\b\d{1,3}\b.*\b(delivered|provided|absent|attended|missed|cancel+ed|make-?up|present|no\s+show|holiday|seen)\b/i;
-const SCORE_PROSE = /\b(standard|scaled|scale|composite|index)\s+score\s+(of\s+)?\d{1,3}\b|\b\d{1,2}(st|nd|rd|th)\s+percentile\b|\bpercentile\s+rank\s+(of\s+)?\d{1,2}\b/i;
+const SCORE_PROSE = /\b(standard|scaled|scale|composite|index)\s+score\s+(of\s+)?\d{1,3}\b|\b(?:SS|PR)\s*=\s*\d{1,3}\b|\b\d{1,2}(st|nd|rd|th)\s+percentile\b|\bpercentile\s+rank\s+(of\s+)?\d{1,2}\b/i;
 
 /** Session rows of a table read as lines: a header naming dates and minutes, then rows that open with a date. */
 function sessionLines(lines: DocLine[]): number {
@@ -213,6 +216,10 @@ function letterEvidence(lines: DocLine[], emailDate: string | null | undefined):
   const out: Evidence[] = [];
   const headers = headLines(lines).filter((l) => EMAIL_HEADER.test(l.text)).length;
   if (headers >= 2) out.push({ kind: 'correspondence', weight: 3 + 2 * Math.min(headers, 4), why: `${headers} email header lines` });
+  // A report sent as the body of an e-mail ("Subject: IEP progress update for ...") is also what its subject calls it.
+  const subject = headLines(lines).map((l) => /^\s*subject\s*:\s*(.+)$/i.exec(l.text)?.[1]).find(Boolean);
+  const titled = subject && headers >= 2 ? titleOf(subject) : null;
+  if (titled && titled.kind !== 'correspondence') out.push({ kind: titled.kind, weight: TITLE_WEIGHT[titled.kind], why: `an e-mail whose subject is "${subject!.slice(0, 60)}"` });
   if (emailDate) out.push({ kind: 'correspondence', weight: 10, why: 'an email message' });
   return out;
 }

@@ -10,9 +10,12 @@ export type GoalFieldKind = 'header' | 'area' | 'baseline' | 'goal' | 'objective
  */
 export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   // "Goal Number: 1", "Measurable Annual Goal #: 2", a provider's prefix before the number ("Goal #: SLP 1").
-  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)\s*:?\s*(?:[a-z]{2,4}[\s-]?)?(\d{1,2})(?![\d/])\s*[:.)-]?/i],
-  // "Goal #3", "Annual Goal 2:", "MEASURABLE ANNUAL GOAL #2" (SEIS, DESE, Frontline prints).
-  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)?\s*(\d{1,2})(?![\d/])\s*[:.)-]?/i],
+  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)\s*:?\s*(?:[a-z]{2,4}[\s-]?)?(\d{1,2})(?![\d/])(?:\s+of\s+\d{1,2})?\s*[:.)-]?/i],
+  // "Goal #3", "Annual Goal 2:", "MEASURABLE ANNUAL GOAL #2" (SEIS, DESE, Frontline prints); "Goal 2 of 5" (goal
+  // pages that count the goals, as some vendor systems' goal grids do).
+  ['header', /^(?:measurable\s+)?(?:annual\s+)?goal\s*(?:#|no\.?|number)?\s*(\d{1,2})(?![\d/])(?:\s+of\s+\d{1,2})?\s*[:.)-]?/i],
+  // The area first and the number after it in parentheses: "Reading Fluency (Goal 2 of 4)" (state-form goal pages).
+  ['header', /^(?=[^()]{2,50}\(\s*(?:annual\s+)?goal\s*(?:#|no\.?)?\s*(\d{1,2})(?:\s+of\s+\d{1,2})?\s*\)\s*:?\s*$)(?<area>[A-Za-z][^()]{1,49}?)\s*\(\s*(?:annual\s+)?goal\s*(?:#|no\.?)?\s*\d{1,2}(?:\s+of\s+\d{1,2})?\s*\)\s*:?/i],
   // "MEASURABLE ANNUAL GOAL: Goal Number: 1" (Infinite Campus-style prints).
   ['header', /^(?:measurable\s+)?annual\s+goal\s*:?\s*goal\s+(?:#|no\.?|number)\s*:?\s*(\d{1,2})(?![\d/])\s*[:.)-]?/i],
   // "# 2 MEASURABLE ANNUAL GOAL" (number first, PowerSchool-style prints).
@@ -22,7 +25,7 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   // "Area of Need: Reading", or "AREA OF NEED" alone above its value.
   ['area', /^(?:area\s+of\s+need|goal\s+area|skill\s+area|focus\s+area|area|domain)\s*(?::|$)/i],
   // "Baseline:", "PRESENT LEVEL (BASELINE)" (a label over its value naming both words).
-  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b(?:\s*\((?:baseline|present\s+levels?)\))?\s*:?/i],
+  ['baseline', /^(?:baseline(?:\s+data)?|present\s+levels?(?:\s+of\s+performance)?|current\s+performance\s+levels?|current\s+(?:level|performance)(?:\s+of\s+performance)?|plaafp)\b(?:\s*\((?:baseline|present\s+levels?)\))?\s*:?/i],
   ['goal', /^(?:measurable\s+)?(?:annual\s+)?goal(?:\s+statement)?\b(?!s)\s*:?/i],
   // "Short-Term Objectives / Benchmarks", "BENCHMARKS OR SHORT-TERM OBJECTIVES" (Texas ARD prints).
   ['objectives', /^(?:short[- ]term\s+)?(?:objectives?|benchmarks?)(?:\s*(?:\/|and|or)\s*(?:short[- ]term\s+)?(?:benchmarks?|objectives?))?\b\s*:?/i],
@@ -30,7 +33,8 @@ export const GOAL_FIELD_LABELS: Array<[GoalFieldKind, RegExp]> = [
   ['measuredBy', /^(?:evaluation(?=\s*:)|evaluation\s+(?:method|procedures?|criteria)|method\s+of\s+(?:measurement|evaluation)|how\s+(?:progress\s+)?(?:will\s+be\s+)?measured|progress\s+measured\s+by|measured\s+by|assessment\s+method|data\s+collection(?:\s+method)?|how\s+will\s+(?:progress|the\s+goal|this\s+goal|it)[\w\s]{0,30}?\s+be\s+measured\??|method)(?:\b|(?<=\?))\s*:?/i],
   // New York goal sheets and progress reports: "Criteria:", "Schedule:" beside "Method:".
   ['criteria', /^(?:criteri(?:a|on)(?:\s+for\s+mastery)?|mastery\s+criteri(?:a|on))\b\s*:?/i],
-  ['schedule', /^(?:schedule|target\s+date|timeline|date\s+(?:to\s+be\s+)?(?:achieved|met))\b\s*:?/i],
+  // "Anticipated Completion Date", "Projected Mastery Date" (goal pages that give the date in a field of its own).
+  ['schedule', /^(?:schedule|target\s+date|timeline|date\s+(?:to\s+be\s+)?(?:achieved|met)|(?:anticipated|projected|expected)\s+(?:completion|mastery|achievement)\s+date|completion\s+date)\b\s*:?/i],
   // "Periodic reports on the progress the student is making toward meeting the annual goal will be provided (frequency):" (Texas ARD prints).
   ['reporting', /^periodic\s+reports?\s+on\s+(?:the\s+)?(?:student'?s\s+)?progress\b[^:]{0,120}:/i],
   ['reporting', /^(?:progress\s+(?:will\s+be\s+)?reported|progress\s+reporting|reporting\s+(?:schedule|frequency)|how\s+progress\s+will\s+be\s+reported|reports?\s+of\s+progress[\w\s]{0,40}?\s+(?:will\s+be\s+)?(?:provided|reported|sent|issued))\b\s*:?/i],

@@ -53,6 +53,8 @@ export const IEP_HEADER_LABELS = {
     /iep\s+implemented/i,
     /initiation\s+date/i,
     /iep\s+start/i,
+    // State-form headers that date the IEP by its services: "Services Begin: September 21, 2022".
+    /(?:iep\s+)?services\s+(?:begin|start)(?:\s+date|\s+on)?(?=\s*:)/i,
     // "IEP Begins: 14-Sep-2023" beside "IEP Ends:".
     /iep\s+(?:begins|starts|commences)\b/i,
   ],

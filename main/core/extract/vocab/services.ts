@@ -13,9 +13,10 @@ export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
   ['start', /\b(?:start|begin(?:s|ning)?|initiation|from)\b/i],
   // Missouri: "Duration Date" is the date services end.
   ['end', /\b(?:ends?|ending|through|expiration)\b|\bduration\s+date\b/i],
-  ['frequency', /\b(?:frequency|freq\.?|how\s+often|sessions?)\b/i],
-  // New York: "Period" (Daily / Weekly / 6 day cycle) beside "Frequency".
-  ['period', /^period\b/i],
+  // "Times" beside "Minutes" and "Per" (vendor grids printing the dose in three columns).
+  ['frequency', /\b(?:frequency|freq\.?|how\s+often|sessions?|times)\b/i],
+  // New York: "Period" (Daily / Weekly / 6 day cycle) beside "Frequency"; "Per" (Week / Month) after "Times".
+  ['period', /^period\b|^per$|^interval$/i],
   // Texas schedules of services and some Midwest forms give general-education and special-education
   // minutes in two columns ("Gen. Ed. Minutes" | "Special Ed. Minutes"); the service's dose is the
   // special-education time, so the general-education column is no dose.
