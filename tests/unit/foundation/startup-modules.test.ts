@@ -19,6 +19,26 @@ const NOT_FOR_A_TEXT_PDF = ['tesseract.js', 'tesseract.js-core', 'sharp', 'pdf-l
 
 const heavyIn = (packages: Set<string>, list = HEAVY) => list.filter((p) => packages.has(p));
 
+/**
+ * The sources a run loaded from the bundle: esbuild heads each module it bundles with a comment
+ * naming its source file, so the chunks of out/cli a run read say which of our modules (and of the
+ * packages bundled in, zod) it initialised.
+ */
+function bundledSources(files: string[]): string[] {
+  const outCli = path.join(REPO_ROOT, 'out', 'cli') + path.sep;
+  const sources = new Set<string>();
+  for (const f of files.filter((f) => f.startsWith(outCli) && f.endsWith('.mjs'))) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:main|shared|node_modules)\/\S+)$/gm)) sources.add(m[1]);
+  }
+  return [...sources];
+}
+/** The engine's boot, the pipeline and extraction, and the registry's handlers other than those named. */
+const NOT_FOR_READING = (handlers: string[]) => (s: string) =>
+  /^main\/core\/(extract|layout\/(?!types\.ts)|documents\/parse)\//.test(s) ||
+  s === 'main/core/pipeline.ts' ||
+  s === 'main/engine/boot.ts' ||
+  (s.startsWith('main/ipc/') && !handlers.includes(s));
+
 describe('what starting loads', () => {
   const dataDir = tempDir();
 
@@ -28,6 +48,11 @@ describe('what starting loads', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.fromBundle).toBe(true);
       expect(heavyIn(r.packages), args.join(' ')).toEqual([]);
+      // Neither zod nor the API table's schemas, nor the extraction: commands load their code when they run.
+      const sources = bundledSources(r.files);
+      expect(sources, 'the trace sees the bundle').toContain('main/cli/main.ts');
+      expect(sources.filter((s) => s.startsWith('node_modules/zod/') || (s.startsWith('shared/api') && s !== 'shared/api/packet-sections.ts')), args.join(' ')).toEqual([]);
+      expect(sources.filter(NOT_FOR_READING(['main/ipc/app.ts'])), args.join(' ')).toEqual([]);
     }
   });
 
@@ -39,6 +64,11 @@ describe('what starting loads', () => {
     expect(r.fromBundle).toBe(true);
     expect(r.packages.has('better-sqlite3-multiple-ciphers'), 'the trace sees what the command loads').toBe(true);
     expect(heavyIn(r.packages)).toEqual([]);
+    // The cases.* handlers and the API table (its schemas built on first use: api-lazy.test.ts), not
+    // the engine's boot, the pipeline, extraction or the other features' handlers.
+    const sources = bundledSources(r.files);
+    expect(sources).toContain('main/ipc/cases.ts');
+    expect(sources.filter(NOT_FOR_READING(['main/ipc/app.ts', 'main/ipc/registry.ts', 'main/ipc/cases.ts']))).toEqual([]);
   });
 
   it('importing a text PDF loads pdf.js, and not OCR, images, PDF writing or the other formats', async () => {
