@@ -20,6 +20,7 @@ import type { PacketChart, PacketInput } from './types';
 import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
 import { getSettings } from '../settings';
+import { displayDate } from './writer';
 import { liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
 import { recordHistory } from '../history/history';
 
@@ -95,8 +96,8 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
       table: {
         columns: ['Date', 'Value', 'Source'],
         rows: ch.segments.flatMap((s) => [
-          ...(s.baseline ? [[s.baseline.date, s.baseline.value, `Baseline, ${s.phaseLabel}`]] : []),
-          ...s.points.map((p) => [p.date, p.value, p.sourceLabel]),
+          ...(s.baseline ? [[displayDate(s.baseline.date), s.baseline.value, `Baseline, ${s.phaseLabel}`]] : []),
+          ...s.points.map((p) => [displayDate(p.date), p.value, p.sourceLabel]),
         ]),
       },
       note: projectionCaption(ch.segments),
@@ -109,7 +110,7 @@ export async function packetInput(core: Core, args: PacketOptionsArgs): Promise<
           svg: renderChartSvg(untitledOption(percentileChartOption(model.testScores)), { width: 640, height: 320 }),
           table: {
             columns: ['Date', 'Test', 'Subtest', 'Score', 'Percentile', 'Level'],
-            rows: model.testScores.map((s) => [s.date, s.test, s.subtest, s.score, s.percentile, s.level]),
+            rows: model.testScores.map((s) => [displayDate(s.date), s.test, s.subtest, s.score, s.percentile, s.level]),
           },
           cites: model.testScores.map((s) => ({ documentId: s.documentId, page: s.source.page })),
         },
