@@ -43,7 +43,8 @@ const isRepeatOf = (line: LayoutLine, header: LayoutLine) => line.text.toLowerCa
 function isHeaderNote(line: LayoutLine, header: LayoutLine, above: LayoutLine): boolean {
   if (/\d/.test(line.text) || line.page !== header.page) return false;
   const { close, headerType } = standsUnderHeader(line, header, above);
-  return close && (headerType || GOAL_TABLE_HEADER_NOTES.test(line.text));
+  // A goal sentence in the header's type is the first row, not a note (a goal that states no figure).
+  return close && ((headerType && !/\bwill\b/i.test(line.text)) || GOAL_TABLE_HEADER_NOTES.test(line.text));
 }
 
 const NUMBERED = /^(?:goal\s*)?#?\s*(\d{1,2})[.):]?$/i;
