@@ -142,6 +142,27 @@ describe.skipIf(!existsSync(DEJAVU))('a real-looking form page', () => {
     expect(table.rows.filter((r) => r.kind === 'note').map((r) => r.cells[0].text)).toEqual(['Note: goals are reviewed each trimester.']);
   });
 
+  it('reads the whole first page in printed order: fields, the ticked meeting type, the side-by-side baseline and goal, then the goal table', () => {
+    const [first] = model.pages;
+    expect(first.blocks.map((b) => b.text.replace(/\n/g, ' '))).toEqual([
+      'Student Name: Sam Park', 'Meeting Date:', '10/12/2024',
+      'Meeting Type:', 'Initial', 'Annual', 'Triennial',
+      'Transition Plan:', 'Yes', 'No', 'Interpreter used: ☐ Yes ☒ No',
+      'Case Manager:', 'Dana Ortiz', 'Projected Date of Annual Review:', '10/11/2025',
+      'Baseline: Sam reads 62 words per minute on grade level passages and skips unknown words.',
+      'Goal: By May 2025 Sam will read 90 words per minute with 95% accuracy on grade level passages.',
+      'Area', 'Annual Goal', 'Baseline Level', 'Target Date (2025)',
+      ...GOALS.slice(0, 2).flat(),
+    ]);
+    expect(first.blocks.filter((b) => b.kind === 'table')).toHaveLength(4 + 2 * 4);
+    // The meeting type's box is read with the page: the ticked option, and it is the one printed ticked.
+    const ticked = first.checkboxes.filter((b) => b.group === 'Meeting Type:' && b.checked);
+    expect(ticked.map((b) => b.label)).toEqual(['Annual']);
+    const annual = first.blocks.find((b) => b.text === 'Annual')!;
+    expect(ticked[0].bbox[2]).toBeLessThan(annual.bbox[0]);
+    expect(Math.abs(ticked[0].bbox[1] - annual.bbox[1])).toBeLessThan(4);
+  });
+
   it('keeps the running header and page numbers out of the body, once per page', () => {
     for (const page of model.pages) {
       expect(page.furniture.map((f) => f.kind).sort()).toEqual(['header', 'page-number']);
