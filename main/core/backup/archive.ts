@@ -11,9 +11,8 @@ import { AppError } from '../../../shared/errors';
 import type { Core } from '../context';
 import { LATEST_VERSION } from '../db/migrate';
 import { caseExists, readCaseRows, writeCaseRows, type CaseRows, type Row } from '../db/queries/archive';
-import { sha256Hex } from '../documents/blob-store';
 import { historyLine, recordHistory } from '../history/history';
-import { BackupWriter, readBackup } from './container';
+import { BackupWriter, gather, readBackupStream } from './container';
 import { mergeCaseRows, type MergeCounts } from './queries';
 import { formQueries } from '../forms/queries';
 import { joinArchivedFamilies } from '../forms/service';
@@ -124,21 +123,48 @@ function mergeDescription(name: string, m: MergeCounts): string {
  * merged or copied on a guess.
  */
 export function importCaseArchive(core: Core, file: string, passphrase: string, opts: ImportArchiveOptions = {}): ImportArchiveSummary {
+  // Each original streams from the archive into the blob store a chunk at a time (hashed and sealed
+  // as it comes, claimed until the rows are written): an archive's originals are never in memory.
+  const stored = new Map<string, boolean>();
+  const giveUp = () => {
+    for (const [sha, added] of stored) {
+      core.blobs.release(sha);
+      if (added) core.blobs.remove(sha);
+    }
+  };
+  try {
+    return importRows(core, file, passphrase, opts, stored);
+  } catch (e) {
+    giveUp();
+    throw e;
+  } finally {
+    for (const sha of stored.keys()) core.blobs.release(sha);
+  }
+}
+
+function importRows(core: Core, file: string, passphrase: string, opts: ImportArchiveOptions, stored: Map<string, boolean>): ImportArchiveSummary {
   let manifest: Omit<ArchiveManifest, 'rows'> | null = null;
   let rows: CaseRows | null = null;
-  const originals = new Map<string, Buffer>();
-  readBackup(file, passphrase, (name, bytes) => {
-    if (name === 'manifest.json') manifest = JSON.parse(bytes.toString('utf8')) as Omit<ArchiveManifest, 'rows'>;
-    else if (name === 'rows.json') rows = JSON.parse(bytes.toString('utf8'), (_k, v: unknown) => decodeValue(v)) as CaseRows;
-    else if (/^originals\/[0-9a-f]{64}$/.test(name)) originals.set(name.slice(10), bytes);
-    else throw new AppError('corrupt_file', `The archive ${file} holds an entry it should not (${name}).`);
+  readBackupStream(file, passphrase, (name, size) => {
+    if (name === 'manifest.json') return gather(size, (bytes) => (manifest = JSON.parse(bytes.toString('utf8')) as Omit<ArchiveManifest, 'rows'>));
+    if (name === 'rows.json') return gather(size, (bytes) => (rows = JSON.parse(bytes.toString('utf8'), (_k, v: unknown) => decodeValue(v)) as CaseRows));
+    if (!/^originals\/[0-9a-f]{64}$/.test(name)) throw new AppError('corrupt_file', `The archive ${file} holds an entry it should not (${name}).`);
+    const writer = core.blobs.putStream();
+    return {
+      write: (piece) => writer.write(piece),
+      end: () => {
+        const { sha, added } = writer.finish();
+        stored.set(sha, added || (stored.get(sha) ?? false));
+        if (sha !== name.slice(10)) throw new AppError('corrupt_file', `The archive ${file}: original ${name.slice(10, 22)}… does not match its checksum; nothing was imported.`);
+      },
+      abort: () => writer.abort(),
+    };
   });
   const m = manifest as Omit<ArchiveManifest, 'rows'> | null;
   if (!m || m.format !== FORMAT || !rows) throw new AppError('unsupported_file', `${file} is not an IEP Casefile case archive.`);
   if (m.schemaVersion !== LATEST_VERSION) throw new AppError('db_newer', `The archive was written with database schema ${m.schemaVersion}; this version has ${LATEST_VERSION}. Use the same version of IEP Casefile on both machines.`);
   for (const sha of m.originals) {
-    const bytes = originals.get(sha);
-    if (!bytes || sha256Hex(bytes) !== sha) throw new AppError('corrupt_file', `The archive ${file} is missing original ${sha.slice(0, 12)}… or it does not match its checksum; nothing was imported.`);
+    if (!stored.has(sha)) throw new AppError('corrupt_file', `The archive ${file} is missing original ${sha.slice(0, 12)}… or it does not match its checksum; nothing was imported.`);
   }
   const exists = caseExists(core.db, m.caseId);
   let mode: ImportArchiveSummary['mode'] = 'new';
@@ -154,17 +180,14 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
     toWrite = remapIds(all);
     for (const c of toWrite.cases) c.name = `${String(c.name)} (copy)`;
   }
-  for (const bytes of originals.values()) core.blobs.put(bytes);
   // Form families and anchors this folder knows already (from the same origin) stay as they are.
   const { form_families: families = [], form_anchors: anchors = [], ...caseRows } = toWrite;
   formQueries(core.db).insertArchived(families, anchors);
   let merged: MergeCounts | undefined;
-  try {
-    if (mode === 'merge') merged = mergeCaseRows(core.db, m.caseId, caseRows);
-    else writeCaseRows(core.db, caseRows);
-  } finally {
-    for (const sha of originals.keys()) core.blobs.release(sha);
-  }
+  if (mode === 'merge') merged = mergeCaseRows(core.db, m.caseId, caseRows);
+  else writeCaseRows(core.db, caseRows);
+  // Written: the originals are the database's now, not to be removed if a later step fails.
+  for (const sha of stored.keys()) stored.set(sha, false);
   const caseId = mode === 'merge' ? m.caseId : String(toWrite.cases[0].id);
   // Its forms join the families this folder files the same forms in, where they stand apart.
   joinArchivedFamilies(core, caseId);
@@ -172,5 +195,5 @@ export function importCaseArchive(core: Core, file: string, passphrase: string, 
   const description = merged ? mergeDescription(name, merged) : `Imported the case from the archive ${name}${mode === 'copy' ? ' as a copy' : ''} (${plural(documents, 'document')})`;
   recordHistory(core, caseId, { kind: 'archive_imported', description });
   core.emit('case.changed', { caseId, what: 'archive' });
-  return { caseId, documents, originals: originals.size, mode, copied: mode === 'copy', ...(merged ? { merged } : {}) };
+  return { caseId, documents, originals: stored.size, mode, copied: mode === 'copy', ...(merged ? { merged } : {}) };
 }

@@ -5,7 +5,7 @@
 // atomic: temp file (0600), fsync, rename; folders are 0700.
 // An original is claimed (.pending/<sha>.<pid>) before it is written and released once the database
 // records it: start-up clean-up leaves alone an unrecorded original whose importer is still running.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { isSealed, sealedSize, SealWriter, unseal, unsealFile, unsealRange } from '../vault/sealed';
 import os from 'node:os';
@@ -69,6 +69,15 @@ function writeAtomic(tmpDir: string, hint: string, fill: (fd: number) => string 
     if (code === 'ENOSPC') throw new AppError('not_writable', 'The disk is full: the file could not be stored. Free some space and try again.');
     throw e;
   }
+}
+
+/** An original being stored a piece at a time (BlobStore.putStream). */
+export interface OriginalWriter {
+  write(piece: Uint8Array): void;
+  /** Stores it under its sha256 (claimed, as put's); returns the sha256, plain size and whether it was new to the store. */
+  finish(): { sha: string; size: number; added: boolean };
+  /** Gives up: the temp file is removed. */
+  abort(): void;
 }
 
 /** A file being written a chunk at a time (a streamed upload), sealed as it goes. */
@@ -173,31 +182,87 @@ export class BlobStore {
    * sealed as it is read, never held whole. Returns its sha256 and plain size.
    */
   putFile(source: string): { sha: string; size: number } {
-    const hash = createHash('sha256');
-    const sealer = this.blobKey ? new SealWriter(this.blobKey) : null;
-    let size = 0;
-    let sha = '';
-    writeAtomic(this.root, 'put', (fd) => {
+    const writer = this.putStream();
+    try {
       const src = openSync(source, 'r');
       try {
         const buf = Buffer.allocUnsafe(READ_CHUNK);
-        if (sealer) writeAll(fd, sealer.header);
-        for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; size += n) {
-          const piece = buf.subarray(0, n);
-          hash.update(piece);
-          writeAll(fd, sealer ? sealer.push(piece) : piece);
-        }
-        if (sealer) writeAll(fd, sealer.end());
+        for (let n; (n = readSync(src, buf, 0, buf.length, null)) > 0; ) writer.write(buf.subarray(0, n));
       } finally {
         closeSync(src);
       }
-      sha = hash.digest('hex');
-      // Claimed before it is stored under its name, like put's.
-      this.claim(sha);
-      const dest = this.pathFor(sha);
-      return existsSync(dest) && statSync(dest).size === (this.blobKey ? sealedSize(size) : size) ? null : dest;
-    });
+    } catch (e) {
+      writer.abort();
+      throw e;
+    }
+    const { sha, size } = writer.finish();
     return { sha, size };
+  }
+
+  /**
+   * An original arriving a piece at a time (a case archive's entry, a file being read): hashed and
+   * sealed as it comes into a temp file, never held whole; finish() claims it and stores it under its
+   * sha256 as `put` would (a no-op when stored already).
+   */
+  putStream(): OriginalWriter {
+    mkdirSync(this.root, { recursive: true, mode: 0o700 });
+    const tmp = path.join(this.root, `.tmp-${process.pid}-put-${Date.now()}-${randomBytes(4).toString('hex')}`);
+    let fd: number | null = openSync(tmp, 'w', 0o600);
+    const hash = createHash('sha256');
+    const sealer = this.blobKey ? new SealWriter(this.blobKey) : null;
+    let size = 0;
+    const fail = (e: unknown): never => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      rmSync(tmp, { force: true });
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('not_writable', 'The disk is full: the file could not be stored. Free some space and try again.');
+      throw e;
+    };
+    const put = (b: Uint8Array) => {
+      try {
+        writeAll(fd!, b);
+      } catch (e) {
+        fail(e);
+      }
+    };
+    if (sealer) put(sealer.header);
+    return {
+      write: (piece) => {
+        hash.update(piece);
+        size += piece.byteLength;
+        put(sealer ? sealer.push(piece) : piece);
+      },
+      finish: () => {
+        if (sealer) put(sealer.end());
+        const sha = hash.digest('hex');
+        let added = false;
+        try {
+          // Claimed before it is stored under its name, like put's.
+          this.claim(sha);
+          const dest = this.pathFor(sha);
+          if (existsSync(dest) && statSync(dest).size === (this.blobKey ? sealedSize(size) : size)) {
+            closeSync(fd!);
+            fd = null;
+            rmSync(tmp, { force: true });
+          } else {
+            fsyncSync(fd!);
+            closeSync(fd!);
+            fd = null;
+            mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
+            renameSync(tmp, dest);
+            added = true;
+          }
+        } catch (e) {
+          fail(e);
+        }
+        return { sha, size, added };
+      },
+      abort: () => {
+        if (fd !== null) closeSync(fd);
+        fd = null;
+        rmSync(tmp, { force: true });
+      },
+    };
   }
 
   get(sha256: string): Buffer {
