@@ -32,7 +32,9 @@ export function wordSpace(rows: PlacedWord[][]): number {
 export function cellGapLimit(rows: PlacedWord[][]): number {
   // A low percentile of the gaps: on form pages most gaps within a line can be column gaps, not spaces.
   const h = median(rows.flatMap((line) => line.map(height))) ?? 10;
-  return Math.max(wordSpace(rows) * 1.8, h * 0.8);
+  // A word space is narrower than three quarters of the type's height in any face (Courier's is 0.6 em):
+  // a page of table rows alone, whose gaps are mostly cell gaps, would otherwise merge its columns.
+  return Math.max(Math.min(wordSpace(rows), h * 0.75) * 1.8, h * 0.8);
 }
 
 const verticals = (rules: Rule[]) => rules.filter((r) => r.x0 === r.x1);
