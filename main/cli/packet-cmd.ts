@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
-import { FORUM_IDS, type ForumId } from '../../shared/forums/profiles';
+import { FORUM_IDS, type ForumId, type ForumPage, type PaperSize } from '../../shared/forums/profiles';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { forumFor } from '../core/packet/forums';
 import type { packetCandidates } from '../core/packet/service';
@@ -18,6 +18,28 @@ export function parseExhibits(spec: string | undefined, candidates: ReturnType<t
     if (range && (range[0] > range[1] || range[1] > found.pageCount)) throw new UsageError(`--exhibits: ${ref} has ${found.pageCount} page(s); ${m[2]}-${m[3]} is not a page range of it`);
     return { documentId: found.documentId, pageRange: range };
   });
+}
+
+const PAPER_SIZES = ['letter', 'a4', 'legal'] as const satisfies readonly PaperSize[];
+/** The margins the packet options accept (shared/api/packet.ts). */
+const MARGIN_INCHES = { min: 0.25, max: 2 };
+
+/** --paper and --margin as a profile's page override, or null when neither is given. */
+function parsePage(paper: string | undefined, margin: string | undefined): Partial<ForumPage> | null {
+  const page: Partial<ForumPage> = {};
+  if (paper != null) {
+    const size = paper.trim().toLowerCase();
+    if (!(PAPER_SIZES as readonly string[]).includes(size)) throw new UsageError(`--paper must be ${PAPER_SIZES.join(', ')} (got "${paper}")`);
+    page.size = size as PaperSize;
+  }
+  if (margin != null) {
+    const inches = Number(margin.trim().replace(/(in|inch|inches|")$/i, ''));
+    if (!Number.isFinite(inches) || inches < MARGIN_INCHES.min || inches > MARGIN_INCHES.max) {
+      throw new UsageError(`--margin takes inches from ${MARGIN_INCHES.min} to ${MARGIN_INCHES.max}, e.g. 1 or 0.75 (got "${margin}")`);
+    }
+    page.marginInches = inches;
+  }
+  return Object.keys(page).length ? page : null;
 }
 
 function parseMethod(v: string | undefined): CompEdMethod {
@@ -45,6 +67,8 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
     .option('--forum <id>', `a hearing office's binder rules: ${FORUM_IDS.join('|')} (numbering, stamp, slip sheets, tab index, e-filing limits)`)
     .option('--max-pages <n>', 'e-filing page limit per file: split into volumes (overrides the forum\'s)')
     .option('--max-mb <n>', 'e-filing size limit per file in MB: split into volumes (overrides the forum\'s)')
+    .option('--paper <size>', `the front matter's paper: ${PAPER_SIZES.join('|')} (overrides the forum's; exhibits keep their own pages)`)
+    .option('--margin <inches>', `the front matter's margin on every side, in inches, ${MARGIN_INCHES.min} to ${MARGIN_INCHES.max} (overrides the forum's)`)
     .action((o: Record<string, string | undefined>) =>
       withReadCore(globals(), async ({ core, resolveCase }) => {
         const c = resolveCase(core, o.case!);
@@ -60,8 +84,9 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
           return Math.round(n * scale);
         };
         const efiling = { maxPages: limit(o.maxPages, '--max-pages', 1), maxBytes: limit(o.maxMb, '--max-mb', 1_000_000) };
-        const forum = o.forum || efiling.maxPages || efiling.maxBytes
-          ? { id: (o.forum ?? 'custom') as ForumId, overrides: { efiling: Object.fromEntries(Object.entries(efiling).filter(([, v]) => v != null)) } }
+        const page = parsePage(o.paper, o.margin);
+        const forum = o.forum || efiling.maxPages || efiling.maxBytes || page
+          ? { id: (o.forum ?? 'custom') as ForumId, overrides: { efiling: Object.fromEntries(Object.entries(efiling).filter(([, v]) => v != null)), ...(page ? { page } : {}) } }
           : null;
         const [{ packetCandidates, packetInput }, { periodChoices }] = await Promise.all([import('../core/packet/service'), import('../core/services/service')]);
         const year = periodChoices(core, c.id).filter((p) => p.kind === 'school_year');

@@ -34,6 +34,8 @@ export interface FrontMatterLayout {
 }
 
 const fmtMin = (n: number | null) => (n == null ? '—' : formatMinutes(n));
+/** The narrowest the services table's log-page column gets (a Bates range and a page or two). */
+const MIN_CITE_COLUMN = 90;
 
 /**
  * Lays out the front matter, settles `pages` with its length and section starts, and appends the slip
@@ -152,11 +154,16 @@ export async function renderFrontMatter(
     if (!ce) w.paragraph('No service logs were reconciled for this packet.');
     else {
       w.paragraph(`Method: ${ce.methodLabel}`, { bold: true });
-      const cols: Column[] = [
-        { header: 'Service', width: 118 }, { header: 'Required', width: 46, align: 'right' }, { header: 'Delivered', width: 46, align: 'right' },
-        { header: 'Missed', width: 42, align: 'right' }, { header: 'District', width: 42, align: 'right' }, { header: 'Student absence', width: 44, align: 'right' },
-        { header: 'Award', width: 42, align: 'right' }, { header: 'Log pages', width: CONTENT_WIDTH - 380 },
+      // The figures' columns take 380 pt on a default page; a narrower one (A4 or wide margins) shrinks
+      // them alike, so that the log pages keep room and nothing runs past the right margin.
+      const scale = Math.min(1, (CONTENT_WIDTH - MIN_CITE_COLUMN) / 380);
+      const fixed = (width: number) => Math.floor(width * scale);
+      const figures: Column[] = [
+        { header: 'Service', width: fixed(118) }, { header: 'Required', width: fixed(46), align: 'right' }, { header: 'Delivered', width: fixed(46), align: 'right' },
+        { header: 'Missed', width: fixed(42), align: 'right' }, { header: 'District', width: fixed(42), align: 'right' }, { header: 'Student absence', width: fixed(44), align: 'right' },
+        { header: 'Award', width: fixed(42), align: 'right' },
       ];
+      const cols: Column[] = [...figures, { header: 'Log pages', width: CONTENT_WIDTH - figures.reduce((a, c) => a + c.width, 0) }];
       const rows: Cell[][] = ce.rows.map((r) => [
         `${r.service}\n${r.period}${r.status ? `\n${r.status}` : ''}`, fmtMin(r.required), fmtMin(r.delivered), fmtMin(r.missed),
         fmtMin(r.districtResponsible), fmtMin(r.studentAbsence), fmtMin(r.award), citeCell(r.cites),

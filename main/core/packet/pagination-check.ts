@@ -111,9 +111,15 @@ async function readBookmarks(pdf: Uint8Array): Promise<Bookmark[]> {
   return root ? walk(root.get(PDFName.of('First'))) : [];
 }
 
-/** Index rows: a line whose leftmost run sits in the label column starts a row; Bates numbers after it belong to it. */
-function readIndex(pages: PageRead[], from: number, to: number, batesAny: RegExp, labelColumnRight: number) {
+/**
+ * Index rows: a line whose leftmost run sits in the label column starts a row; Bates numbers after it
+ * belong to it. The label column is found by its header ("Exhibit"), which starts at the page's margin:
+ * a profile's or the command's wider margin moves the whole table right.
+ */
+function readIndex(pages: PageRead[], from: number, to: number, batesAny: RegExp, labelColumnWidth: number) {
   const rows: Array<{ label: string; numbers: number[] }> = [];
+  const headers = pages.slice(from - 1, to).flatMap((p) => p.runs.filter((r) => r.text === 'Exhibit').map((r) => r.x));
+  const labelColumnRight = (headers.length ? Math.min(...headers) : DEFAULT_MARGIN) + labelColumnWidth;
   for (let n = from; n <= to; n++) {
     const lines = new Map<number, TextRun[]>();
     for (const r of pages[n - 1].runs) {
@@ -134,6 +140,9 @@ function readIndex(pages: PageRead[], from: number, to: number, batesAny: RegExp
 }
 
 const INDEX_TITLES = ['Exhibit Index', 'Combined Exhibit Index'];
+/** The front matter's default margin, and how far right of the label column's start a label may begin. */
+const DEFAULT_MARGIN = 54;
+const LABEL_COLUMN_WIDTH = 46;
 const TITLE_RANGE = /^Exhibit (\S+): .*\(([^()]*?)(?: - ([^()]*))?\)$/;
 
 export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Promise<PaginationReport> {
@@ -204,7 +213,7 @@ export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Pr
     if (!INDEX_TITLES.includes(mark.title) || mark.page == null) return;
     const from = mark.page;
     const next = bookmarks.slice(at + 1).find((b) => b.page != null)?.page ?? firstExhibitPage;
-    const rows = readIndex(pages, from, Math.max(from, next - 1), new RegExp(token, 'g'), 100);
+    const rows = readIndex(pages, from, Math.max(from, next - 1), new RegExp(token, 'g'), LABEL_COLUMN_WIDTH);
     index = index.length ? index : rows;
     for (const ex of exhibits) {
       const row = rows.find((r) => r.label === ex.label);
