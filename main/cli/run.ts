@@ -3,7 +3,8 @@
 // folder's lock; one that only reads runs beside a running app, since SQLite's WAL gives its reads
 // a consistent snapshot while the app writes.
 // What a command needs loads when it runs (issue 21): `--help` and the commands that only read
-// load neither the engine's boot, the pipeline (extraction) nor the whole API registry.
+// load neither the engine, the pipeline (extraction) nor the API registry, and no command loads
+// the handlers of features it does not call.
 import { openCore, type Core } from '../core/context';
 import { LATEST_VERSION } from '../core/db/migrate';
 import { resolveDataDir } from '../core/paths';
@@ -67,13 +68,13 @@ async function registryFor(name: ApiName): Promise<Registry> {
 }
 
 /**
- * `registry`: the engine's, for a command that booted it; otherwise one is loaded at the first call.
- * The cases module (and the case schemas it validates with) loads here, when a command runs, not
- * with the command line (`--help` needs neither).
+ * A command's env. The registry loads at the first call, with only the handlers that call needs
+ * (registryFor); the cases module (and the case schemas it validates with) loads here, when a
+ * command runs, not with the command line (`--help` needs neither).
  */
-async function envFor(core: Core, registry?: Registry): Promise<CliEnv> {
+async function envFor(core: Core): Promise<CliEnv> {
   const { resolveCase, resolveTrashedCase } = await import('../core/cases');
-  let reg = registry;
+  let reg: Registry | undefined;
   const call = async <K extends ApiName>(name: K, args?: unknown): Promise<ApiResult<K>> => {
     reg ??= await registryFor(name);
     if (!reg.has(name)) reg = (await import('../ipc')).buildRegistry();
@@ -93,20 +94,20 @@ export interface WriteOptions {
  * is left to the commands that await it and report how it went.
  */
 export async function withCore<T>(globals: GlobalOptions, fn: (env: CliEnv) => Promise<T> | T, opts: WriteOptions = {}): Promise<T> {
-  const { bootEngine } = await import('../engine/boot');
-  const engine = bootEngine({
+  const { startEngineCore } = await import('../engine/engine-core');
+  const engine = startEngineCore({
     dataDir: resolveDataDir(globals.dataDir),
     purpose: `casefile ${globals.command ?? 'command'}`,
     wait: lockWait((line) => process.stderr.write(`${line}\n`), (globals.wait ?? DEFAULT_WAIT_SECONDS) * 1000),
     resume: false,
   });
   try {
-    const { core, registry } = engine;
+    const { core } = engine;
     const queued = opts.resumesQueuedWork ? 0 : (await import('../core/pipeline')).queuedOcrCount(core);
     if (queued) {
       process.stderr.write(`Note: ${queued} document(s) from an earlier run are waiting for OCR; \`casefile resume\` finishes them (so does the app when it starts).\n`);
     }
-    return await fn(await envFor(core, registry));
+    return await fn(await envFor(core));
   } finally {
     await engine.stop();
   }
