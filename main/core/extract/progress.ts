@@ -167,8 +167,11 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
   // on past its code ("Progress: AP. Data: ...") holds the comment itself, with the lines after it.
   const inline = commentFields.length ? [] : wordsAfterCode(codeField);
   const after = inline.length ? loose.filter((l) => l.index > codeField!.lines[0].index) : loose;
-  const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : inline.length ? [...codeField!.lines, ...after] : loose;
-  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...block.lead, ...inline, ...after.flatMap((l) => l.words)];
+  // A report paragraph opened on the heading line runs on to its code ("Goal 3 (Work Habits): On 3/1 ... 88%." then
+  // "Progress: Goal achieved."): the lines before the code are the comment too (a goal statement's are not).
+  const before = inline.length && block.lead.length ? loose.filter((l) => l.index < codeField!.lines[0].index) : [];
+  const commentLines = commentFields.length ? commentFields.flatMap((f) => f.lines) : inline.length ? [...before, ...codeField!.lines, ...after] : loose;
+  const commentWords = commentFields.length ? commentFields.flatMap((f) => f.run.words) : [...block.lead, ...before.flatMap((l) => l.words), ...inline, ...after.flatMap((l) => l.words)];
   const table = dataTableInBlock(lines.filter((l) => !byKind('goal').some((f) => f.lines.includes(l)) && !byKind('baseline').some((f) => f.lines.includes(l))), legend, ctx, documentId);
   if (!code && table.code) [{ code, codeText }, foundBy] = [table.code, 'table'];
   if (!code) {

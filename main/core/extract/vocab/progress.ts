@@ -63,4 +63,4 @@ export const NARRATIVE_CODES: Array<[RegExp, string]> = [
 ];
 
 /** Lines after the last goal that belong to no goal (signatures, contacts, summaries). */
-export const TRAILER_LINE = /^(?:(?:this\s+)?report\s+prepared\s+by|prepared\s+by|signature|case\s+manager\s*:|please\s+contact|questions\s+about\s+this\s+report|cc\s*:|page\s+\d|summary\s+of\s+progress|parent\s+signature)/i;
+export const TRAILER_LINE = /^(?:progress\s+(?:ratings|codes|key|legend)\s*:|(?:this\s+)?report\s+prepared\s+by|prepared\s+by|signature|case\s+manager\s*:|please\s+contact|questions\s+about\s+this\s+report|cc\s*:|page\s+\d|summary\s+of\s+progress|parent\s+signature)/i;
