@@ -9,6 +9,9 @@ function clean(meaning: string): string {
   return meaning.replace(/\s+/g, ' ').replace(/^[\s\-–:=]+/, '').replace(/[\s;,.|]+$/, '').trim();
 }
 
+/** "SP – Sufficient progress" in one cell: a code, a dash or colon, its meaning in words. */
+const INLINE_PAIR = new RegExp(`^(${CODE})\\s*[-–:]\\s+([A-Za-z].{1,80})$`);
+
 /** "GM = Goal Met; SP = Sufficient progress ..." : every CODE = meaning pair on the line. */
 function equalsPairs(text: string): Array<[string, string]> {
   const re = new RegExp(`(?:^|[\\s;,|(:])(${CODE})\\s*=\\s*`, 'g');
@@ -70,6 +73,11 @@ export function parseLegend(lines: LayoutLine[]): Record<string, string> {
     const columnHeading = line.cells.length >= 3 && line.cells.some((c) => /^(?:progress\s+)?codes?$/i.test(c.text.trim()));
     const headed = LEGEND_HEADING.test(line.text) && line.text.split(' ').length <= 40 && !columnHeading;
     if (pairs.length >= 2 || (headed && pairs.length >= 1)) add(pairs);
+    // An unheaded legend line set out in cells, a code and its meaning in each ("M – Mastered   SP – Sufficient Progress").
+    if (!headed && pairs.length === 0 && line.cells.length >= 3) {
+      const cells = line.cells.map((c) => INLINE_PAIR.exec(c.text.trim()));
+      if (cells.every((m) => m)) add(cells.map((m) => [m![1], clean(m![2])] as [string, string]));
+    }
     if (!headed) continue;
     if (pairs.length === 0) {
       // A legend paragraph wrapped mid-meaning ("...; NI - Not yet" / "introduced."): the rest opens the next line in lower case.

@@ -213,14 +213,16 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
  * the field has no boxes (its text is the code).
  */
 function tickedOption(field: Field, boxes: () => Checkbox[]): string | null | undefined {
-  const line = field.lines[0];
-  if (!line.words.length) return undefined;
-  const top = Math.min(...line.words.map((w) => w.bbox[1]));
-  const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
-  const onLine = boxes().filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
-  if (onLine.length < 2) return undefined;
-  const ticked = onLine.filter((b) => b.checked === true);
-  return ticked.length === 1 && onLine.every((b) => b.checked !== null) ? ticked[0].label : null;
+  // The options run along the label's line, or stand one a line under it.
+  const options = field.lines.flatMap((line) => {
+    if (!line.words.length) return [];
+    const top = Math.min(...line.words.map((w) => w.bbox[1]));
+    const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
+    return boxes().filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
+  });
+  if (options.length < 2) return undefined;
+  const ticked = options.filter((b) => b.checked === true);
+  return ticked.length === 1 && options.every((b) => b.checked !== null) ? ticked[0].label : null;
 }
 
 /** The words of a code field after its code's own sentence ("AP." in "AP. Data: 45 wcpm on 1/12/24"). */
