@@ -119,21 +119,41 @@ export function gapTables(page: number, rows: Segment[][], taken: (s: Segment) =
 
 const top = (line: Segment[]) => Math.min(...line.map((s) => s.bbox[1]));
 
-/** A line set further below the run than its lines are apart (or than 2.2 line heights) starts something else. */
+/**
+ * A line set further below the run than its lines are apart (or than 1.2 line heights) starts
+ * something else, unless its cells start where the run's cells start: a row set wider than the lines
+ * above it (under a header printed over two lines, after a wrapped cell), up to 2.5 line heights down.
+ */
 function spaced(run: Segment[][], line: Segment[]): boolean {
   if (run.length === 0) return false;
   const h = median(run[0].flatMap((s) => s.words.map(height))) ?? 10;
   const pitch = run.length >= 2 ? top(run[1]) - top(run[0]) : h * 1.6;
-  return top(line) - top(run[run.length - 1]) > Math.max(pitch * 1.35, h * 1.2);
+  const gap = top(line) - top(run[run.length - 1]);
+  if (gap <= Math.max(pitch * 1.35, h * 1.2)) return false;
+  return !(gap <= h * 2.5 && line.length >= 2 && startsInColumns(run, line, h));
 }
 
-/** A one-segment line under a table's lines, close below and right of its first column: a wrapped cell. */
+/** Every cell of the line starts where a cell of the run starts (within a third of a line height). */
+function startsInColumns(run: Segment[][], line: Segment[], h: number): boolean {
+  const starts = run.flat().map((s) => s.bbox[0]);
+  return line.every((s) => starts.some((x) => Math.abs(x - s.bbox[0]) <= h * 0.35));
+}
+
+/**
+ * A one-segment line under a table's lines, close below and right of its first column: a wrapped
+ * cell; or set tight (half a line height) under a row of several cells and starting with its first
+ * cell: the first cell wrapping.
+ */
 function wrapsInto(run: Segment[][], line: Segment[]): boolean {
   if (run.length === 0) return false;
   const above = run[run.length - 1];
   const h = median(above.flatMap((s) => s.words.map(height))) ?? 10;
-  return line[0].bbox[0] > run[0][0].bbox[2] && line[0].bbox[1] - Math.max(...above.map((s) => s.bbox[3])) < h;
+  const gap = line[0].bbox[1] - bottom(above);
+  if (line[0].bbox[0] > run[0][0].bbox[2] && gap < h) return true;
+  return above.length >= 2 && gap < h * 0.5 && Math.abs(line[0].bbox[0] - above[0].bbox[0]) <= h * 0.35;
 }
+
+const bottom = (line: Segment[]) => Math.max(...line.map((s) => s.bbox[3]));
 
 function alignedTable(page: number, run: Segment[][]): TableModel | null {
   const cells = run.flat();
@@ -150,13 +170,18 @@ function alignedTable(page: number, run: Segment[][]): TableModel | null {
   // Every line must fit the columns: no segment crossing a gutter.
   if (cells.some((s) => spans.filter(([a, b]) => overlap(a, b, s.bbox[0], s.bbox[2]) > 0).length > 1)) return null;
   const columns: TableColumnModel[] = spans.map(([x0, x1]) => ({ x0, x1, label: null }));
-  // A line with nothing in the first column carries on the cells of the row above (wrapped text).
+  // A line with nothing in the first column carries on the cells of the row above (wrapped text); so
+  // does a line of the first column alone set tight under a row of several cells, in a table whose
+  // rows stand further apart than their wrapped lines (its first cell wrapping).
+  const pitches = run.slice(1).map((line, k) => top(line) - top(run[k]));
+  const padded = pitches.some((p) => p > Math.min(...pitches) * 1.3);
   const grouped: Segment[][] = [];
-  for (const line of run) {
+  run.forEach((line, k) => {
     const first = line.some((s) => overlap(columns[0].x0, columns[0].x1, s.bbox[0], s.bbox[2]) > 0);
-    if (first || grouped.length === 0) grouped.push([...line]);
+    const wrappedFirst = padded && k > 0 && line.length === 1 && run[k - 1].length >= 2 && line[0].bbox[1] - bottom(run[k - 1]) < h * 0.5;
+    if ((first && !wrappedFirst) || grouped.length === 0) grouped.push([...line]);
     else grouped[grouped.length - 1].push(...line);
-  }
+  });
   const rows: TableRowModel[] = grouped.map((line) => {
     const cellsOfRow = columns.map((c) => cellOf(line.filter((s) => overlap(c.x0, c.x1, s.bbox[0], s.bbox[2]) > 0).flatMap((s) => s.words)));
     return { kind: 'body', page, cells: cellsOfRow, bbox: unionBBox(line) };

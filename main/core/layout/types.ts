@@ -14,7 +14,8 @@ export type { GraphicBox, PageGraphics, Rule } from '../../../shared/domain';
  * 5: on a scan, a round or square letter the pixels took for a mark (a lone capital O, the first or
  *    last letter of a word) is text; a radio ring printed close before its label is read; a
  *    paragraph's lines on a page a degree or two off level stay one block.
- * 6: a page holding only table rows keeps its columns apart (a word space is capped by the type's height).
+ * 6: a page holding only table rows keeps its columns apart (a word space is capped by the type's height);
+ *    an unruled table whose header is printed over two lines or whose first cell wraps is one table.
  */
 export const LAYOUT_VERSION = 6;
 

@@ -1,0 +1,138 @@
+// Tables and fields the other layout tests do not print: a ruled table that runs on over a page
+// break without repeating its header, an unruled one that does repeat it, an unruled table with a
+// two-line header and cells that wrap, and a labelled value that runs on over the next lines until
+// the next label. Asserts exact cells, rows and pages.
+import { describe, expect, it } from 'vitest';
+import { readPdfText } from '../../../main/core/documents/pdf-text';
+import { layoutDocument, type TableModel } from '../../../main/core/layout';
+import { pdfkitPdf } from '../../support/form-pages';
+
+type Doc = PDFKit.PDFDocument;
+const modelOf = async (draw: (doc: Doc) => void) => layoutDocument((await readPdfText(new Uint8Array(await pdfkitPdf(draw)))).pages);
+const body = (t: TableModel) => t.rows.filter((r) => r.kind === 'body').map((r) => r.cells.map((c) => c.text));
+const header = (t: TableModel) => t.rows.filter((r) => r.kind === 'header').map((r) => r.cells.map((c) => c.text));
+
+const SERVICES = [
+  ['Speech-Language Therapy', '30', 'Weekly', 'Therapy room'],
+  ['Occupational Therapy', '45', 'Monthly', 'Classroom'],
+  ['Counseling', '20', 'Weekly', 'Office'],
+  ['Specialized Reading', '60', 'Daily', 'Resource room'],
+  ['Adapted PE', '30', 'Weekly', 'Gym'],
+];
+const HEAD = ['Service', 'Minutes', 'Frequency', 'Location'];
+
+/** A running header and page number on every page, as printed forms carry them. */
+const furniture = (doc: Doc, page: number) => {
+  doc.font('Helvetica').fontSize(8).text('Student: Avery Stone   Services Page', 50, 30, { lineBreak: false });
+  doc.text(`Page ${page} of 2`, 500, 760, { lineBreak: false });
+};
+
+/** A paragraph of a service page, as printed around its tables (word spacing is measured on it too). */
+const prose = (doc: Doc, y: number) => {
+  doc.font('Helvetica').fontSize(10);
+  ['The services below start on the first day of the IEP and run for its whole year. Each one is',
+    'given by the provider named in the plan, in the setting the team agreed, for the minutes and',
+    'at the frequency shown. Sessions missed by the school are made up within the same month.'].forEach((l, k) => doc.text(l, 50, y + k * 13, { lineBreak: false }));
+};
+
+describe('tables over a page break', () => {
+  it('joins a ruled table whose rows run on over the break without its header', async () => {
+    const cols = [50, 220, 300, 400, 540];
+    const model = await modelOf((doc) => {
+      const row = (cells: string[], y: number, bold = false) => {
+        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+        cells.forEach((c, i) => doc.text(c, cols[i] + 4, y + 6, { lineBreak: false }));
+        doc.moveTo(cols[0], y + 22).lineTo(cols[4], y + 22).stroke();
+        cols.forEach((x) => doc.moveTo(x, y).lineTo(x, y + 22).stroke());
+      };
+      furniture(doc, 1);
+      prose(doc, 80);
+      let y = 640;
+      doc.moveTo(cols[0], y).lineTo(cols[4], y).stroke();
+      row(HEAD, y, true);
+      y += 22;
+      for (const s of SERVICES.slice(0, 3)) { row(s, y); y += 22; }
+      doc.addPage();
+      furniture(doc, 2);
+      y = 70;
+      doc.moveTo(cols[0], y).lineTo(cols[4], y).stroke();
+      for (const s of SERVICES.slice(3)) { row(s, y); y += 22; }
+    });
+    expect(model.tables).toHaveLength(1);
+    const [table] = model.tables;
+    expect(table.pages).toEqual([1, 2]);
+    expect(header(table)).toEqual([HEAD]);
+    expect(body(table)).toEqual(SERVICES);
+    expect(table.rows.filter((r) => r.kind === 'body').map((r) => r.page)).toEqual([1, 1, 1, 2, 2]);
+  });
+
+  it('joins an unruled table that repeats its header on the next page, the repeat dropped', async () => {
+    const cols = [50, 220, 300, 400];
+    const model = await modelOf((doc) => {
+      const row = (cells: string[], y: number, bold = false) => {
+        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+        cells.forEach((c, i) => doc.text(c, cols[i], y, { lineBreak: false }));
+      };
+      furniture(doc, 1);
+      prose(doc, 80);
+      let y = 640;
+      row(HEAD, y, true);
+      for (const s of SERVICES.slice(0, 3)) { y += 18; row(s, y); }
+      doc.addPage();
+      furniture(doc, 2);
+      y = 70;
+      row(HEAD, y, true);
+      for (const s of SERVICES.slice(3)) { y += 18; row(s, y); }
+      prose(doc, y + 50);
+    });
+    const tables = model.tables.filter((t) => t.columns.length === 4);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1, 2]);
+    expect(header(tables[0])).toEqual([HEAD]);
+    expect(body(tables[0])).toEqual(SERVICES);
+  });
+});
+
+describe('an unruled table with a two-line header and wrapped cells', () => {
+  for (const font of ['Helvetica', 'Times-Roman']) {
+    it(`reads the header over two lines as one label per column and each wrapped cell whole (${font})`, async () => {
+      const cols = [50, 200, 330, 450];
+      const model = await modelOf((doc) => {
+        doc.font(font).fontSize(10);
+        doc.text('Each service is given with its minutes and where it is delivered.', 50, 80, { lineBreak: false });
+        const line = (cells: Array<string | null>, y: number, bold = false) => {
+          doc.font(bold ? `${font === 'Helvetica' ? 'Helvetica' : 'Times'}-Bold` : font).fontSize(10);
+          cells.forEach((c, i) => { if (c) doc.text(c, cols[i], y, { lineBreak: false }); });
+        };
+        line(['Service', 'Minutes', 'Start', 'Location of'], 120, true);
+        line([null, 'per Session', 'Date', 'Service'], 132, true);
+        line(['Speech-Language', '30', '9/3/2024', 'Therapy room'], 154);
+        line(['Therapy', null, null, null], 166);
+        line(['Counseling', '20', '9/10/2024', 'Counselor'], 190);
+        line([null, null, null, 'office'], 202);
+        line(['Occupational Therapy', '45', '9/17/2024', 'Classroom'], 226);
+      });
+      const table = model.tables.find((t) => t.columns.length === 4);
+      expect(table?.columns.map((c) => c.label)).toEqual(['Service', 'Minutes per Session', 'Start Date', 'Location of Service']);
+      expect(body(table!)).toEqual([
+        ['Speech-Language Therapy', '30', '9/3/2024', 'Therapy room'],
+        ['Counseling', '20', '9/10/2024', 'Counselor office'],
+        ['Occupational Therapy', '45', '9/17/2024', 'Classroom'],
+      ]);
+    });
+  }
+});
+
+describe('a labelled value that runs on', () => {
+  it('takes the lines under a "Label: value" line until the next label', async () => {
+    const model = await modelOf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Parent Concerns: Avery finds reading aloud hard and avoids homework', 50, 100, { lineBreak: false });
+      doc.text('that needs a lot of reading; the family wants more practice at home.', 50, 113, { lineBreak: false });
+      doc.text('Strengths: Avery is curious and kind.', 50, 126, { lineBreak: false });
+    });
+    const fields = Object.fromEntries(model.pages[0].fields.map((f) => [f.label, f.value]));
+    expect(fields['Parent Concerns']).toBe('Avery finds reading aloud hard and avoids homework that needs a lot of reading; the family wants more practice at home.');
+    expect(fields.Strengths).toBe('Avery is curious and kind.');
+  });
+});
