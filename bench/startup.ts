@@ -7,9 +7,13 @@
 // `casefile serve` until its first HTTP answer (RSS then). When the CLI bundle is built, the same
 // commands also run from the TypeScript sources through tsx (CASEFILE_FROM_SOURCE=1), which is what
 // every command paid before the bundle.
-// Run: npm run bench -- startup [--runs 7] [--label "after"] [--no-write]
-import { spawn, spawnSync } from 'node:child_process';
+// Also `casefile --help`, and the desktop app's engine process (out/main/engine.cjs, built here into
+// a folder of its own) from its start to its ready message and its RSS idle after a first call, as
+// the host's RSS idle after its first answer. --no-source leaves out the runs from the sources.
+// Run: npm run bench -- startup [--runs 7] [--label "after"] [--no-source] [--no-write]
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,11 +24,16 @@ import { createCase } from '../main/core/cases';
 import { runMeasured, type MeasuredRun } from './support/memory';
 import { REPO_ROOT, cliArgs, loadAverage, machineLine, writeResultsSection } from './support/report';
 
+// The data folders made here are encrypted as the app's are: with the run's own key unless one is given.
+process.env.CASEFILE_KEY ??= randomBytes(32).toString('hex');
 const args = cliArgs();
 const runs = Number(args.value('runs') ?? 7);
 const label = args.value('label') ?? (existsSync(path.join(REPO_ROOT, 'out/cli/main.mjs')) ? 'bundled CLI' : 'CLI from source');
 const BIN = path.join(REPO_ROOT, 'bin', 'casefile.mjs');
 const bundled = existsSync(path.join(REPO_ROOT, 'out/cli/main.mjs'));
+const fromSource = bundled && !args.flag('no-source');
+/** How long the host and the engine are left idle after their first answer before their RSS is read. */
+const IDLE_MS = 3000;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'casefile-bench-startup-'));
 const fiftyCases = path.join(work, 'fifty');
@@ -66,7 +75,16 @@ interface Variant {
 const pdf = path.join(work, 'progress-note.pdf');
 const importDir = path.join(work, 'import-run');
 
-const referenceQuery = `const D=require(process.argv[1]);const db=new D(process.argv[2],{readonly:true});const rows=db.prepare("SELECT c.id,c.name,c.state,(SELECT count(*) FROM documents d WHERE d.case_id=c.id AND d.deleted_at IS NULL) n FROM cases c ORDER BY c.created_at DESC").all();console.log(rows.length+' cases')`;
+/**
+ * The reference opens the same encrypted database as the app does (better-sqlite3-multiple-ciphers,
+ * SQLCipher 4, the database key derived from CASEFILE_KEY as main/core/vault/vault.ts derives it).
+ */
+const referenceQuery = [
+  'const D=require(process.argv[1]);const c=require("crypto");',
+  'const k=Buffer.from(c.hkdfSync("sha256",Buffer.from(process.env.CASEFILE_KEY,"hex"),Buffer.alloc(0),"iep-casefile database v1",32));',
+  'const db=new D(process.argv[2],{readonly:true});db.pragma("cipher = \'sqlcipher\'");db.pragma("legacy = 4");db.pragma("key = "+JSON.stringify("x\'"+k.toString("hex")+"\'"));',
+  'const rows=db.prepare("SELECT c.id,c.name,c.state,(SELECT count(*) FROM documents d WHERE d.case_id=c.id AND d.deleted_at IS NULL) n FROM cases c ORDER BY c.created_at DESC").all();console.log(rows.length+" cases")',
+].join('');
 
 /**
  * Others may edit the sources while this runs (the bin would then rebuild the bundle inside a
@@ -82,6 +100,7 @@ function cliVariants(source: boolean): Variant[] {
   const ready = source ? undefined : bundleUpToDate;
   return [
     { name: `casefile --version ${from}`.trim(), command: process.execPath, args: () => [BIN, '--version'], env, prepare: ready },
+    { name: `casefile --help ${from}`.trim(), command: process.execPath, args: () => [BIN, '--help'], env, prepare: ready },
     { name: `casefile cases list, 50 cases ${from}`.trim(), command: process.execPath, args: () => [BIN, '--data-dir', fiftyCases, 'cases', 'list'], env, prepare: ready },
     {
       name: `casefile import, 1-page text PDF ${from}`.trim(),
@@ -99,13 +118,15 @@ function cliVariants(source: boolean): Variant[] {
 
 const variants: Variant[] = [
   { name: 'reference: node -e 0', command: process.execPath, args: () => ['-e', '0'] },
-  { name: 'reference: node -e better-sqlite3 query, 50 cases', command: process.execPath, args: () => ['-e', referenceQuery, createRequire(import.meta.url).resolve('better-sqlite3'), path.join(fiftyCases, 'casefile.sqlite')] },
+  { name: 'reference: node -e better-sqlite3-multiple-ciphers query (encrypted), 50 cases', command: process.execPath, args: () => ['-e', referenceQuery, createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'), path.join(fiftyCases, 'casefile.sqlite')] },
   ...cliVariants(false),
-  ...(bundled ? cliVariants(true) : []),
+  ...(fromSource ? cliVariants(true) : []),
 ];
 
-/** `casefile serve` until its first answer over HTTP: wall time and the process's RSS then. */
-async function hostFirstResponse(env?: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
+const rssMbOf = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) / 1024;
+
+/** `casefile serve` until its first answer over HTTP: wall time and the process's RSS then, and idle after. */
+async function hostFirstResponse(env?: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number; idleMb: number }> {
   const dir = path.join(work, 'host-run');
   rmSync(dir, { recursive: true, force: true });
   cpSync(oneCase, dir, { recursive: true });
@@ -124,13 +145,50 @@ async function hostFirstResponse(env?: NodeJS.ProcessEnv): Promise<{ ms: number;
   const res = await fetch(`${origin}/api/call/app.info`, { method: 'POST', headers: { authorization: `Bearer ${hash.replace('#token=', '')}` } });
   await res.text();
   const ms = performance.now() - started;
-  const rss = Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) / 1024;
+  const rss = rssMbOf(child.pid!);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idle = rssMbOf(child.pid!);
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
   if (!res.ok) throw new Error(`casefile serve answered ${res.status}`);
-  return { ms, rssMb: rss };
+  return { ms, rssMb: rss, idleMb: idle };
+}
+
+/** The desktop build's engine bundle, built apart (two folders below the project, as its paths expect). */
+const engineOut = path.join(REPO_ROOT, 'out', `engine-bench-${process.pid}`);
+
+/**
+ * The desktop app's engine process, as its main process starts it (a forked child, IPC messages):
+ * wall time from the fork to its ready message, its RSS then, and idle after a first call.
+ */
+async function engineIdle(): Promise<{ ms: number; rssMb: number; idleMb: number }> {
+  const dir = path.join(work, 'engine-run');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(oneCase, dir, { recursive: true });
+  const started = performance.now();
+  const child = fork(path.join(engineOut, 'engine.cjs'), [`--data-dir=${dir}`], { cwd: REPO_ROOT, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ms = 0;
+  let rssMb = 0;
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (m: { t: string }) => {
+      if (m.t === 'ready') {
+        ms = performance.now() - started;
+        rssMb = rssMbOf(child.pid!);
+        child.send({ t: 'call', id: 1, name: 'cases.list', args: {} });
+      }
+      if (m.t === 'result') resolve();
+      if (m.t === 'failed') reject(new Error(`the engine failed: ${JSON.stringify(m)}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the engine exited (${code}) before answering`)));
+  });
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idleMb = rssMbOf(child.pid!);
+  child.send({ t: 'stop' });
+  await exited;
+  return { ms, rssMb, idleMb };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -144,7 +202,10 @@ async function main(): Promise<void> {
   console.log(`${runs} runs of each, round-robin; load average ${loadBefore} at start; ${bundled ? 'CLI bundle built (out/cli)' : 'no CLI bundle: bin/casefile.mjs runs the sources'}`);
 
   const results = new Map<string, MeasuredRun[]>(variants.map((v) => [v.name, []]));
-  const hostRuns: Record<string, { ms: number; rssMb: number }[]> = { bin: [], source: [] };
+  const hostRuns: Record<string, { ms: number; rssMb: number; idleMb: number }[]> = { bin: [], source: [] };
+  const engineRuns: { ms: number; rssMb: number; idleMb: number }[] = [];
+  const built = spawnSync(process.execPath, ['scripts/build-electron.mjs', '--outdir', engineOut], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the desktop engine failed:\n${built.stderr}`);
   for (let i = 0; i < runs; i++) {
     for (const v of variants) {
       v.prepare?.();
@@ -154,7 +215,8 @@ async function main(): Promise<void> {
     }
     bundleUpToDate();
     hostRuns.bin.push(await hostFirstResponse());
-    if (bundled) hostRuns.source.push(await hostFirstResponse({ CASEFILE_FROM_SOURCE: '1' }));
+    if (fromSource) hostRuns.source.push(await hostFirstResponse({ CASEFILE_FROM_SOURCE: '1' }));
+    engineRuns.push(await engineIdle());
     process.stdout.write(`  run ${i + 1}/${runs} done (load ${loadAverage()})\n`);
   }
   const loadAfter = loadAverage();
@@ -164,14 +226,15 @@ async function main(): Promise<void> {
     const cpu = rs.every((r) => r.cpuSeconds !== null) ? `${median(rs.map((r) => r.cpuSeconds!)).toFixed(2)} s` : 'n/a';
     return `| ${v.name} | ${(median(rs.map((r) => r.wallMs)) / 1000).toFixed(2)} s | ${cpu} | ${Math.round(median(rs.map(peakMb)))} MB | ${(Math.min(...rs.map((r) => r.wallMs)) / 1000).toFixed(2)}-${(Math.max(...rs.map((r) => r.wallMs)) / 1000).toFixed(2)} s |`;
   });
-  const hostRow = (name: string, xs: { ms: number; rssMb: number }[]) =>
-    `| ${name} | ${(median(xs.map((x) => x.ms)) / 1000).toFixed(2)} s | n/a | ${Math.round(median(xs.map((x) => x.rssMb)))} MB (RSS at the answer) | ${(Math.min(...xs.map((x) => x.ms)) / 1000).toFixed(2)}-${(Math.max(...xs.map((x) => x.ms)) / 1000).toFixed(2)} s |`;
-  rows.push(hostRow(`casefile serve, to first API answer ${bundled ? '(bundle)' : ''}`.trim(), hostRuns.bin));
-  if (bundled) rows.push(hostRow('casefile serve, to first API answer from source (tsx)', hostRuns.source));
+  const hostRow = (name: string, xs: { ms: number; rssMb: number; idleMb: number }[], at: string) =>
+    `| ${name} | ${(median(xs.map((x) => x.ms)) / 1000).toFixed(2)} s | n/a | ${Math.round(median(xs.map((x) => x.rssMb)))} MB (RSS ${at}), ${Math.round(median(xs.map((x) => x.idleMb)))} MB idle ${IDLE_MS / 1000} s after its first answer | ${(Math.min(...xs.map((x) => x.ms)) / 1000).toFixed(2)}-${(Math.max(...xs.map((x) => x.ms)) / 1000).toFixed(2)} s |`;
+  rows.push(hostRow(`casefile serve, to first API answer ${bundled ? '(bundle)' : ''}`.trim(), hostRuns.bin, 'at the answer'));
+  if (fromSource) rows.push(hostRow('casefile serve, to first API answer from source (tsx)', hostRuns.source, 'at the answer'));
+  rows.push(hostRow('desktop engine process (out/main/engine.cjs), to its ready message', engineRuns, 'when ready'));
 
   const body = [
     `\`npm run bench -- startup\`, ${new Date().toISOString().slice(0, 10)}, ${label}. Machine: ${machineLine()}; load average ${loadBefore} at start, ${loadAfter} at the end (a shared machine: wall times swing with the load, CPU time less so).`,
-    `Each figure is the median of ${runs} cold runs (a new process each), taken round-robin with the references; peak RSS is GNU time's maximum resident set size. Targets (issue 21): cases list <= 150 ms and <= 90 MB; a one-page text import <= 0.6 s and <= 250 MB.`,
+    `Each figure is the median of ${runs} cold runs (a new process each), taken round-robin with the references; peak RSS is GNU time's maximum resident set size. Targets (issue 21): cases list <= 150 ms and <= 90 MB; a one-page text import <= 0.6 s and <= 250 MB; the host or the engine idle <= 120 MB after start.`,
     '',
     '| command | wall (median) | CPU (median) | peak RSS (median) | wall range |',
     '|---|---|---|---|---|',
@@ -180,6 +243,7 @@ async function main(): Promise<void> {
   console.log(['', ...body].join('\n'));
   if (!args.flag('no-write')) writeResultsSection(`## Start-up: ${label}`, body);
   rmSync(work, { recursive: true, force: true });
+  rmSync(engineOut, { recursive: true, force: true });
 }
 
 await main();
