@@ -116,7 +116,8 @@ export function parseServiceDose(text: string): ServiceDose {
   let totalPeriod: ServicePer | null = null;
 
   const sessionsRe = new RegExp(
-    String.raw`\b(?:(\d+|one|two|three|four|five|six)\s*(?:x|times?|sessions?)|(once|twice|thrice))\s*(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`,
+    // "3 days/week", "5 days per week": days of a week, a session each.
+    String.raw`\b(?:(\d+|one|two|three|four|five|six)\s*(?:x|times?|sessions?|days?(?=\s*(?:\/|per|a|each)\s*(?:week|wk|month)))|(once|twice|thrice))\s*(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`,
     'i',
   );
   const s = sessionsRe.exec(t);
@@ -175,6 +176,14 @@ export function parseServiceDose(text: string): ServiceDose {
     sessionPeriod = totalPeriod;
   }
 
+  if (minutesPerSession !== null && total === null && sessions === null) {
+    // "Daily, 20 minutes", "Weekly - 30 minute sessions": a period word standing alone is one session each period.
+    const alone = /\b(daily|weekly|monthly)\b|\b(?:every|each)\s+(?:school\s+)?(day|week|month)\b/i.exec(t);
+    if (alone) {
+      sessions = 1;
+      sessionPeriod = periodOf(alone[1] ?? alone[2]);
+    }
+  }
   const period = sessionPeriod ?? totalPeriod;
   if (total === null && minutesPerSession !== null && sessions !== null) {
     total = minutesPerSession * sessions;

@@ -90,7 +90,9 @@ export function splitClauses(text: string): Array<{ start: number; end: number }
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    const sentenceEnd = ch === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])) && !/\b(?:Dr|Mr|Ms|Mrs|approx|vs|e\.g|i\.e|No)$/i.test(text.slice(Math.max(0, i - 5), i));
+    const sentenceEnd = ch === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])) && !/\b(?:Dr|Mr|Ms|Mrs|approx|vs|e\.g|i\.e|No)$/i.test(text.slice(Math.max(0, i - 5), i))
+      // "Sept. 14, 2023", "Oct. 4": a month abbreviated before its day.
+      && !(/\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/i.test(text.slice(Math.max(0, i - 5), i)) && /^\s*\d/.test(text.slice(i + 1, i + 4)));
     if (ch === ';' || sentenceEnd || ch === '\n') {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
