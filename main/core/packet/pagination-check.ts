@@ -143,7 +143,8 @@ const INDEX_TITLES = ['Exhibit Index', 'Combined Exhibit Index'];
 /** The front matter's default margin, and how far right of the label column's start a label may begin. */
 const DEFAULT_MARGIN = 54;
 const LABEL_COLUMN_WIDTH = 46;
-const TITLE_RANGE = /^Exhibit (\S+): .*\(([^()]*?)(?: - ([^()]*))?\)$/;
+/** "Exhibit P-1: description (RANGE)", or "Exhibit P-1 (continued): ..." for an exhibit run on from an earlier volume. */
+const TITLE_RANGE = /^Exhibit (\S+)(?: \(continued\))?: .*\(([^()]*?)(?: - ([^()]*))?\)$/;
 
 export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Promise<PaginationReport> {
   const token = `${escapeRe(spec.prefix)}(\\d{${spec.digits}})`;
@@ -216,9 +217,10 @@ export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Pr
     const rows = readIndex(pages, from, Math.max(from, next - 1), new RegExp(token, 'g'), LABEL_COLUMN_WIDTH);
     index = index.length ? index : rows;
     for (const ex of exhibits) {
-      const row = rows.find((r) => r.label === ex.label);
+      // A split exhibit has a row per part (the combined index); the part's own row is the one to match.
+      const row = rows.find((r) => r.label === ex.label && r.first === ex.batesFirst && r.last === ex.batesLast) ?? rows.find((r) => r.label === ex.label);
       if (!row) defects.push(`Exhibit ${ex.label} is missing from the ${mark.title.toLowerCase()}.`);
-      else if (row.first !== ex.batesFirst || row.last !== ex.batesLast) {
+      else if ((row.first !== ex.batesFirst || row.last !== ex.batesLast) && !(spec.indexMayListOthers && holdsSplitPart(row, ex, exhibits))) {
         defects.push(`The ${mark.title.toLowerCase()} gives Exhibit ${ex.label} as ${range(row.first, row.last)}; its pages are stamped ${range(ex.batesFirst, ex.batesLast)}.`);
       }
     }
@@ -226,6 +228,19 @@ export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Pr
   });
 
   return { ok: defects.length === 0, defects, pageCount: pages.length, exhibits, index };
+}
+
+/**
+ * One volume of a split packet holding part of an exhibit that runs on from or into another volume:
+ * an index of the whole exhibit (volume 1's own front matter) gives its full range, which holds the
+ * part and shares the end the part has in this volume. The part is at the volume's edge: the first
+ * exhibit (continued from before), the last (continued after), or both (an exhibit longer than a volume).
+ */
+function holdsSplitPart(row: { first: number; last: number }, ex: StampedExhibit, exhibits: StampedExhibit[]): boolean {
+  const first = ex === exhibits[0];
+  const last = ex === exhibits.at(-1);
+  if (row.first > ex.batesFirst || row.last < ex.batesLast) return false;
+  return (last && row.first === ex.batesFirst) || (first && row.last === ex.batesLast) || (first && last);
 }
 
 /** checkPagination that throws PaginationError, naming every defect, when there is one. */
