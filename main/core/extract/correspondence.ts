@@ -4,6 +4,7 @@
 import type { ExtractedCorrespondence, PageContent } from '../../../shared/domain';
 import { findDates, parseDate } from '../../../shared/text/dates';
 import { buildLayout, type LayoutLine } from './layout';
+import { setTightUnder } from '../layout/rows';
 import { DATE_IN_SENTENCE, EVENT_PHRASES, NOT_AN_EVENT, NOT_AN_EVENT_RULE, PWN_PROPOSAL, PWN_REFUSAL, PWN_TITLE, TITLE_LEAVES_NO_DOUBT, type EventKind } from './vocab/correspondence';
 
 const HEADER = (label: string) => new RegExp(`^(?:${label})\\s*:\\s*(.*)$`, 'i');
@@ -95,10 +96,8 @@ export function pageSentences(pages: PageContent[]): PageSentence[] {
   for (const l of lines) {
     const text = l.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
-    const height = prev ? prev.bbox[3] - prev.bbox[1] : 0;
-    const gap = prev && prev.page === l.page ? l.bbox[1] - prev.bbox[3] : Infinity;
     const labelled = LABELLED.test(text);
-    const starts = !prev || gap > Math.max(4, height * 0.9) || labelled || NUMBERED.test(text) || l.isHeading || (prev !== null && LABELLED.test(prev.text));
+    const starts = !prev || !setTightUnder(l, prev, 0.9, 4) || labelled || NUMBERED.test(text) || l.isHeading || (prev !== null && LABELLED.test(prev.text));
     if (starts || !blocks.length) blocks.push({ page: l.page, lines: [] });
     blocks[blocks.length - 1].lines.push(text);
     prev = l;

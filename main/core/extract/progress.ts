@@ -7,6 +7,7 @@ import type { DataPoint, ExtractedProgressReport, PageContent, ProgressEntry } f
 import { buildLayout, provenanceOf, runOf, type LayoutLine, type PlacedWord, type TextRun } from './layout';
 import { readReportHeader, type ReportHeader } from './progress-header';
 import { isPageFurniture } from '../layout/rows';
+import { boxesOnLine } from '../layout/checkboxes';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { parseLegend, codeFromText } from './progress-legend';
 import { readPeriodGrid, type PeriodGrid } from './progress-grid';
@@ -214,12 +215,7 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
  */
 function tickedOption(field: Field, boxes: () => Checkbox[]): string | null | undefined {
   // The options run along the label's line, or stand one a line under it.
-  const options = field.lines.flatMap((line) => {
-    if (!line.words.length) return [];
-    const top = Math.min(...line.words.map((w) => w.bbox[1]));
-    const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
-    return boxes().filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
-  });
+  const options = field.lines.flatMap((line) => boxesOnLine(boxes(), line));
   if (options.length < 2) return undefined;
   const ticked = options.filter((b) => b.checked === true);
   return ticked.length === 1 && options.every((b) => b.checked !== null) ? ticked[0].label : null;

@@ -6,6 +6,7 @@ import type { ExtractedService } from '../../../shared/domain';
 import { findDates } from '../../../shared/text/dates';
 import { parseServiceDose } from './iep-dose';
 import { cellFields, joinLabelsAbove } from '../layout/label-lines';
+import { setTightUnder } from '../layout/rows';
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { confidenceOf, doseCheck } from './confidence';
 import { SERVICE_BLOCK_LABELS, type ServiceColumnKind } from './vocab/services';
@@ -60,7 +61,7 @@ export function servicesFromFields(lines: LayoutLine[], documentId: string): Ext
     const { block, field } = at;
     if (fields.length === 0) {
       const prev = field?.line;
-      if (block && field && prev && prev.page === line.page && line.bbox[1] - prev.bbox[3] < (prev.bbox[3] - prev.bbox[1]) * 0.6) {
+      if (block && field && prev && setTightUnder(line, prev, 0.6)) {
         if (field.kind === 'service') block.name += ` ${line.text}`;
         else block.parts.get(field.kind)!.push(line.text);
         block.words.push(...line.words);

@@ -139,3 +139,11 @@ export function answerOf(boxes: Checkbox[], groups: RegExp[]): Answer | null {
   const options = boxes.filter((b) => b.page === first.page && b.group === first.group && Math.abs(b.bbox[1] - first.bbox[1]) < 20);
   return { group: first.group!, options, ticked: options.filter((b) => b.checked === true), readable: options.every((b) => b.checked !== null) };
 }
+
+/** The labelled boxes printed along a line: on its page, their middle between its words' top and bottom. */
+export function boxesOnLine(boxes: Checkbox[], line: { page: number; words: PlacedWord[] }): Checkbox[] {
+  if (!line.words.length) return [];
+  const top = Math.min(...line.words.map((w) => w.bbox[1]));
+  const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
+  return boxes.filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
+}

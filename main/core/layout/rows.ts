@@ -130,6 +130,17 @@ export function bodyKeepingReprints(lines: RowLine[], pages: Array<{ pageNumber:
   return lines.filter((l) => {
     if (!l.repeated) return true;
     const top = firstY.get(l.page);
-    return top !== undefined && l.bbox[1] >= top - 1 && l.bbox[3] <= (height.get(l.page) ?? 792) * 0.88;
+    // Low on the page is a footer's place, unless body text follows it there (a goal table's header row
+    // repeated at the foot of a page over the goal's first rows).
+    const footerZone = l.bbox[3] > (height.get(l.page) ?? 792) * 0.88 && !lines.some((o) => o.page === l.page && !o.repeated && o.bbox[1] > l.bbox[3]);
+    return top !== undefined && l.bbox[1] >= top - 1 && !footerZone;
   });
+}
+
+/**
+ * Whether a line stands right under `above` on its page, the white between them narrower than
+ * `share` of the line above's height (or than `floor` points): a wrapped value, a paragraph going on.
+ */
+export function setTightUnder(line: { page: number; bbox: BBox }, above: { page: number; bbox: BBox }, share: number, floor = 0): boolean {
+  return above.page === line.page && line.bbox[1] - above.bbox[3] < Math.max(floor, (above.bbox[3] - above.bbox[1]) * share);
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
 import { answerOf, layoutDocument, type DocumentLayout } from '../../../main/core/layout';
+import { boxesOnLine } from '../../../main/core/layout/checkboxes';
 import { DEJAVU, pdfkitPdf } from '../../support/form-pages';
 
 /** A 17 x 13 picture of a checkbox, ticked or not (the way SEIS prints its boxes). */
@@ -161,6 +162,15 @@ describe.skipIf(!existsSync(DEJAVU))('a real-looking form page', () => {
     const annual = first.blocks.find((b) => b.text === 'Annual')!;
     expect(ticked[0].bbox[2]).toBeLessThan(annual.bbox[0]);
     expect(Math.abs(ticked[0].bbox[1] - annual.bbox[1])).toBeLessThan(4);
+  });
+
+  it('finds the boxes printed along a line, and none along a line without boxes', () => {
+    const [first] = model.pages;
+    const line = (text: string) => first.blocks.find((b) => b.text === text)!.lines[0];
+    expect(boxesOnLine(first.checkboxes, line('Meeting Type:')).map((b) => [b.label, b.checked])).toEqual([['Initial', false], ['Annual', true], ['Triennial', false]]);
+    expect(boxesOnLine(first.checkboxes, line('Transition Plan:')).map((b) => b.label)).toEqual(['Yes', 'No', 'Yes', 'No']);
+    expect(boxesOnLine(first.checkboxes, line('Dana Ortiz'))).toEqual([]);
+    expect(boxesOnLine(first.checkboxes, { page: 2, words: line('Meeting Type:').words.map((w) => ({ ...w, page: 2 })) })).toEqual([]);
   });
 
   it('keeps the running header and page numbers out of the body, once per page', () => {

@@ -10,7 +10,7 @@ import { rowLines, type RowLine } from '../../../main/core/layout';
 import { columnsWidth, isWidePhrase, runsFromColumn } from '../../../main/core/layout/headed-tables';
 import { cellAbove, cellBelowFrom, cellUnder, leftEdge, textMargins } from '../../../main/core/layout/label-lines';
 import { firstLineWords } from '../../../main/core/layout/lines';
-import { bodyKeepingReprints, fromWord, lineOfCell, oneCellLine } from '../../../main/core/layout/rows';
+import { bodyKeepingReprints, fromWord, lineOfCell, oneCellLine, setTightUnder } from '../../../main/core/layout/rows';
 import { pdfkitPdf } from '../../support/form-pages';
 
 type Doc = PDFKit.PDFDocument;
@@ -160,6 +160,24 @@ describe('lines under a table', () => {
     expect(runsFromColumn(total.words, dateX).map((r) => r[0].text)).toEqual(['Total']);
     expect(runsFromColumn(wrap.words, dateX)).toEqual([]);
     expect(runsFromColumn(signed.words, dateX).map((r) => words({ words: r }))).toEqual(['Provider 09/11/2024']);
+  });
+});
+
+describe('lines set tight under another', () => {
+  it('tells a wrapped value from the next paragraph and from a line on the next page', async () => {
+    const pages = await pagesOf((doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Frequency: 2 times weekly in the speech room with', 50, 100, { lineBreak: false });
+      doc.text('a small group of peers.', 50, 112, { lineBreak: false });
+      doc.text('Location: Speech room', 50, 140, { lineBreak: false });
+      doc.addPage();
+      doc.font('Helvetica').fontSize(10).text('Provider: Speech-language pathologist', 50, 40, { lineBreak: false });
+    });
+    const [value, wrapped, next, over] = rowLines(pages);
+    expect(setTightUnder(wrapped, value, 0.6)).toBe(true);
+    expect(setTightUnder(next, wrapped, 0.6)).toBe(false);
+    expect(setTightUnder(next, wrapped, 0.6, 20)).toBe(true);
+    expect(setTightUnder(over, next, 10)).toBe(false);
   });
 });
 
