@@ -117,7 +117,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
           process.stdout.write(`Forum: ${profile.name} (rules ${profile.confidence === 'P' ? 'verified' : 'not all verified: see its sources'}).\n`);
           if (profile.efiling.maxBytes != null || profile.efiling.maxPages != null) {
             const { splitIntoVolumes } = await import('../core/packet/volumes');
-            const volumes = await splitIntoVolumes(result, input.case.title, input.bates, profile.efiling);
+            const volumes = await splitIntoVolumes(result, input.case.title, input.bates, profile.efiling, undefined, input.layout?.page ?? null, input.layout?.frontMatterPaginated ?? true);
             if (volumes.length > 1) {
               const base = o.out!.replace(/\.pdf$/i, '');
               for (const v of volumes) {

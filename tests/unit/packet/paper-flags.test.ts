@@ -109,4 +109,27 @@ describe('casefile packet --paper and --margin', () => {
     expect(Math.min(...pages[0].items.filter((i) => i.y > 72).map((i) => i.x))).toBeCloseTo(72, 0); // ca-oah: 1 inch
     expect(pages.some((p) => p.width === 612 && p.height === 792)).toBe(true); // the exhibit, as it came
   });
+
+  it('a split packet: the exhibit longer than a volume runs on as continued, and every volume\'s index is on the chosen paper', { timeout: 300_000 }, async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let n = 1; n <= 40; n++) doc.addPage([612, 792]).drawText(`Service log entry sheet ${n} of 40`, { x: 72, y: 720, size: 11, font });
+    const log = path.join(work, 'service-log.pdf');
+    writeFileSync(log, await doc.save());
+    expect(runCasefile(['import', '--case', 'Noa Vale', log], { dataDir }).code).toBe(0);
+    const out = path.join(work, 'split.pdf');
+    const r = packet(out, '--paper', 'a4', '--max-pages', '25');
+    expect(r.code, r.stderr).toBe(0);
+    const written = [...r.stdout.matchAll(/Wrote (\S+-vol(\d+)\.pdf): volume \d+ of (\d+)/g)];
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    let continued = 0;
+    for (const [, file] of written) {
+      const pages = await pagesOf(file);
+      expect(pages.length).toBeLessThanOrEqual(25);
+      const indexPage = pages.find((p) => p.items.some((i) => i.text.includes('Combined Exhibit Index')))!;
+      expect([indexPage.width, indexPage.height]).toEqual([595.28, 841.89]);
+      if (pages.some((p) => p.items.some((i) => i.text === '(continued)') && p.items.some((i) => /^EXHIBIT /.test(i.text)))) continued++;
+    }
+    expect(continued).toBeGreaterThanOrEqual(1);
+  });
 });
