@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PACKET_SECTION_IDS } from '../../shared/api/packet-sections';
-import { FORUM_IDS, type ForumId, type ForumPage, type PaperSize } from '../../shared/forums/profiles';
+import { FORUM_IDS, forumPagePoints, type ForumId, type ForumPage, type PaperSize } from '../../shared/forums/profiles';
 import type { CompEdMethod } from '../../shared/compensatory/types';
 import { forumFor } from '../core/packet/forums';
 import type { packetCandidates } from '../core/packet/service';
@@ -23,6 +23,9 @@ export function parseExhibits(spec: string | undefined, candidates: ReturnType<t
 const PAPER_SIZES = ['letter', 'a4', 'legal'] as const satisfies readonly PaperSize[];
 /** The margins the packet options accept (shared/api/packet.ts). */
 const MARGIN_INCHES = { min: 0.25, max: 2 };
+/** A packet built without a forum: slip sheets, numbered front matter, labels by --labels (core/packet/types.ts), 3/4-inch margins. */
+const NO_FORUM_LAYOUT = { slipSheets: true, frontMatterPaginated: true, numbering: null };
+const DEFAULT_MARGIN_INCHES = 0.75;
 
 /** --paper and --margin as a profile's page override, or null when neither is given. */
 function parsePage(paper: string | undefined, margin: string | undefined): Partial<ForumPage> | null {
@@ -85,7 +88,7 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
         };
         const efiling = { maxPages: limit(o.maxPages, '--max-pages', 1), maxBytes: limit(o.maxMb, '--max-mb', 1_000_000) };
         const page = parsePage(o.paper, o.margin);
-        const forum = o.forum || efiling.maxPages || efiling.maxBytes || page
+        const forum = o.forum || efiling.maxPages || efiling.maxBytes
           ? { id: (o.forum ?? 'custom') as ForumId, overrides: { efiling: Object.fromEntries(Object.entries(efiling).filter(([, v]) => v != null)), ...(page ? { page } : {}) } }
           : null;
         const [{ packetCandidates, packetInput }, { periodChoices }] = await Promise.all([import('../core/packet/service'), import('../core/services/service')]);
@@ -100,6 +103,9 @@ export function registerPacketCommand(program: Command, globals: () => GlobalOpt
           compEd: period ? { period, method: parseMethod(o.compEd) } : null,
           forum,
         });
+        // Paper or margins alone change only the front matter's page: the packet is otherwise built as
+        // without a forum (its --stamp and --labels kept), on the default page's other measure.
+        if (page && !forum) input.layout = { ...NO_FORUM_LAYOUT, page: forumPagePoints({ size: page.size ?? 'letter', marginInches: page.marginInches ?? DEFAULT_MARGIN_INCHES }) };
         // pdf-lib and the worker's host load only when a packet is built.
         const [{ exportExhibitList }, { buildPacketOffThread }] = await Promise.all([import('../core/packet/exhibit-list'), import('../core/packet/worker-host')]);
         if (o.exhibitList) writeFileSync(o.exhibitList, (await exportExhibitList(input)).pdf);

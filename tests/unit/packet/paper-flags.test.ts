@@ -67,11 +67,13 @@ describe('casefile packet --paper and --margin', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('A4 with 1.5-inch margins: the front matter on A4, its text inside the margins, the footer centred; the exhibit keeps its letter page and its stamp', { timeout: 300_000 }, async () => {
+  it('A4 with 1.5-inch margins: the front matter on A4, its text inside the margins, the footer centred; the exhibit keeps its letter page, its stamp where --stamp says', { timeout: 300_000 }, async () => {
     const out = path.join(work, 'a4.pdf');
-    const r = packet(out, '--paper', 'A4', '--margin', '1.5');
+    const r = packet(out, '--paper', 'A4', '--margin', '1.5', '--stamp', 'top-right', '--labels', 'A');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/pagination checked/);
+    // Paper and margins alone bring in no forum's other rules: --stamp and --labels hold.
+    expect(r.stdout).not.toMatch(/Forum:/);
     const pages = await pagesOf(out);
     const exhibitAt = pages.findIndex((p) => p.items.some((i) => /^VALE-000001$/.test(i.text.trim())) && p.width === 612);
     expect(exhibitAt).toBeGreaterThan(0);
@@ -91,11 +93,12 @@ describe('casefile packet --paper and --margin', () => {
     expect(footer.length).toBeGreaterThan(0);
     const [left, right] = [Math.min(...footer.map((i) => i.x)), Math.max(...footer.map((i) => i.right))];
     expect((left + right) / 2).toBeCloseTo(595.28 / 2, 0);
-    // The exhibit: its own letter page, the Bates stamp at its bottom right.
+    // The exhibit: its own letter page, the Bates stamp at its top right (--stamp), after the slip sheet of Exhibit A (--labels).
     const exhibit = pages[exhibitAt];
     expect([exhibit.width, exhibit.height]).toEqual([612, 792]);
+    expect(pages[exhibitAt - 1].items.map((i) => i.text)).toContain('EXHIBIT A');
     const stamp = exhibit.items.find((i) => i.text.trim() === 'VALE-000001')!;
-    expect(stamp.y).toBeLessThan(36);
+    expect(stamp.y).toBeGreaterThan(792 - 36);
     expect(stamp.right).toBeGreaterThan(612 - 72);
     expect(stamp.right).toBeLessThanOrEqual(612);
   });
