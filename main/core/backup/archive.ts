@@ -51,7 +51,8 @@ export function exportCaseArchive(core: Core, caseId: string, out: string, passp
   try {
     writer.add('manifest.json', Buffer.from(JSON.stringify(manifest)));
     writer.add('rows.json', Buffer.from(encode(rows)));
-    for (const sha of originals) writer.add(`originals/${sha}`, core.blobs.get(sha));
+    // Each original is opened and sealed again a chunk at a time: never whole in memory.
+    for (const sha of originals) writer.addStream(`originals/${sha}`, core.blobs.plainSize(sha), (write) => core.blobs.forEachPiece(sha, write));
     writer.finish();
   } catch (e) {
     writer.abort();

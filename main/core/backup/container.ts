@@ -82,32 +82,47 @@ export class BackupWriter {
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;
-      const n = Buffer.from(name, 'utf8');
-      const head = Buffer.alloc(1 + 4 + n.length + 8);
-      head[0] = 1;
-      head.writeUInt32BE(n.length, 1);
-      n.copy(head, 5);
-      head.writeBigUInt64BE(BigInt(size), 5 + n.length);
-      this.put(this.sealer.push(head));
-      const hash = createHash('sha256');
-      let done = 0;
-      while (done < size) {
-        // A new piece each time: the sealer may keep a view of the last one until its next push.
-        const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, size - done));
-        const got = readSync(fd, piece, 0, piece.length, done);
-        if (got <= 0) throw new AppError('internal', `${name} changed while it was backed up.`);
-        const bytes = piece.subarray(0, got);
-        hash.update(bytes);
-        this.put(this.sealer.push(bytes));
-        done += got;
-      }
-      const sha = hash.digest();
-      this.all.update(sha);
-      this.put(this.sealer.push(sha));
-      this.count++;
+      this.addStream(name, size, (write) => {
+        let done = 0;
+        while (done < size) {
+          // A new piece each time: the sealer may keep a view of the last one until its next push.
+          const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, size - done));
+          const got = readSync(fd, piece, 0, piece.length, done);
+          if (got <= 0) throw new AppError('internal', `${name} changed while it was backed up.`);
+          write(piece.subarray(0, got));
+          done += got;
+        }
+      });
     } finally {
       closeSync(fd);
     }
+  }
+
+  /**
+   * An entry of `size` bytes that `feed` hands over a piece at a time (an original opened a chunk at
+   * a time from the blob store): hashed and sealed as it comes, never whole in memory.
+   */
+  addStream(name: string, size: number, feed: (write: (piece: Uint8Array) => void) => void): void {
+    const n = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(1 + 4 + n.length + 8);
+    head[0] = 1;
+    head.writeUInt32BE(n.length, 1);
+    n.copy(head, 5);
+    head.writeBigUInt64BE(BigInt(size), 5 + n.length);
+    this.put(this.sealer.push(head));
+    const hash = createHash('sha256');
+    let done = 0;
+    feed((piece) => {
+      done += piece.byteLength;
+      if (done > size) throw new AppError('internal', `${name} changed while it was written.`);
+      hash.update(piece);
+      this.put(this.sealer.push(piece));
+    });
+    if (done !== size) throw new AppError('internal', `${name} changed while it was written.`);
+    const sha = hash.digest();
+    this.all.update(sha);
+    this.put(this.sealer.push(sha));
+    this.count++;
   }
 
   /** Writes the end record, syncs and moves the finished file into place. */

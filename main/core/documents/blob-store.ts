@@ -7,7 +7,7 @@
 // records it: start-up clean-up leaves alone an unrecorded original whose importer is still running.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { isSealed, sealedSize, SealWriter, unseal, unsealFile, unsealRange } from '../vault/sealed';
+import { forEachUnsealed, isSealed, plainSizeOf, sealedSize, SealWriter, unseal, unsealFile, unsealRange } from '../vault/sealed';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -277,6 +277,25 @@ export class BlobStore {
       throw new AppError('not_found', `${what} is missing from the store.`);
     }
     return this.fromDisk(raw, what);
+  }
+
+  /** The plain size of a stored original. */
+  plainSize(sha256: string): number {
+    const file = this.pathFor(sha256);
+    if (!existsSync(file)) throw new AppError('not_found', `The original file ${sha256.slice(0, 12)}… is missing from the store.`);
+    return this.blobKey ? plainSizeOf(statSync(file).size) : statSync(file).size;
+  }
+
+  /** Hands a stored original's plain bytes to `each` a chunk at a time (a view valid until the next call), never whole in memory. */
+  forEachPiece(sha256: string, each: (piece: Buffer) => void): number {
+    if (!this.blobKey) {
+      const raw = this.get(sha256);
+      each(raw);
+      return raw.length;
+    }
+    const what = `The original file ${sha256.slice(0, 12)}…`;
+    if (!existsSync(this.pathFor(sha256))) throw new AppError('not_found', `${what} is missing from the store.`);
+    return forEachUnsealed(this.blobKey, this.pathFor(sha256), each, what);
   }
 
   /** `length` bytes of a stored original from `offset` (a page's image inside a long PDF). */
