@@ -1,5 +1,5 @@
 // Tables and fields the other layout tests do not print: a ruled table that runs on over a page
-// break without repeating its header, an unruled one that does repeat it, an unruled table with a
+// break without repeating its header, an unruled one with and without its header repeated, an unruled table with a
 // two-line header and cells that wrap, and a labelled value that runs on over the next lines until
 // the next label. Asserts exact cells, rows and pages.
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,34 @@ describe('tables over a page break', () => {
       row(HEAD, y, true);
       for (const s of SERVICES.slice(3)) { y += 18; row(s, y); }
       prose(doc, y + 50);
+    });
+    const tables = model.tables.filter((t) => t.columns.length === 4);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1, 2]);
+    expect(header(tables[0])).toEqual([HEAD]);
+    expect(body(tables[0])).toEqual(SERVICES);
+  });
+});
+
+describe('an unruled table over a page break without its header', () => {
+  // Three rows or more at the head of the page: an unruled run of fewer lines is not read as a table.
+  it('joins the rows at the head of the next page to the table', async () => {
+    const cols = [50, 220, 300, 400];
+    const model = await modelOf((doc) => {
+      const row = (cells: string[], y: number, bold = false) => {
+        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+        cells.forEach((c, i) => doc.text(c, cols[i], y, { lineBreak: false }));
+      };
+      furniture(doc, 1);
+      prose(doc, 80);
+      let y = 640;
+      row(HEAD, y, true);
+      for (const s of SERVICES.slice(0, 2)) { y += 18; row(s, y); }
+      doc.addPage();
+      furniture(doc, 2);
+      y = 70;
+      for (const s of SERVICES.slice(2)) { row(s, y); y += 18; }
+      prose(doc, y + 40);
     });
     const tables = model.tables.filter((t) => t.columns.length === 4);
     expect(tables).toHaveLength(1);
