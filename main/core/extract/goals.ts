@@ -238,6 +238,8 @@ function rawGoalsFromFields(fields: GoalField[]): RawGoal[] {
   const firstHeader = fields.findIndex((f) => f.kind === 'header' && (f.number !== null || f.words.length > 0));
   for (const f of firstHeader > 0 ? fields.slice(firstHeader) : fields) {
     if (f.kind === 'header') {
+      // A goal table cut by a page break repeats its header row ("Goal 5 of 5 | Organization") over the rest: the same goal.
+      if (current !== null && f.number !== null && (current as RawGoal).number === f.number && !(current as RawGoal).text.length) continue;
       const g = open(f.number);
       applyHeaderRest(g, f.words);
       if (f.area) g.area = f.area;
