@@ -20,7 +20,9 @@ import type { PacketChart, PacketInput } from './types';
 import { reconcileCase } from '../services/service';
 import { caseLineages, flagsOf, judgedModel } from '../timeline/service';
 import { getSettings } from '../settings';
-import { displayDate } from './writer';
+// The screen's date, as the writer prints it, without loading the writer (pdfkit) with the service:
+// the engine and every command that only lists or plans a packet load this module (issue 21).
+import { formatDisplayDate as displayDate } from '../../../shared/text/dates';
 import { liveJob, startJob, type JobContext, type LiveJob } from '../jobs';
 import { recordHistory } from '../history/history';
 
