@@ -168,7 +168,8 @@ async function engineIdle(): Promise<{ ms: number; rssMb: number; idleMb: number
   rmSync(dir, { recursive: true, force: true });
   cpSync(oneCase, dir, { recursive: true });
   const started = performance.now();
-  const child = fork(path.join(engineOut, 'engine.cjs'), [`--data-dir=${dir}`], { cwd: REPO_ROOT, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // execArgv: [] (fork would pass on this process's tsx loader, which the app's engine never has).
+  const child = fork(path.join(engineOut, 'engine.cjs'), [`--data-dir=${dir}`], { cwd: REPO_ROOT, execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let ms = 0;
   let rssMb = 0;
