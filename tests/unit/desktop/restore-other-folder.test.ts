@@ -18,6 +18,7 @@ import type { Result } from '../../../shared/errors';
 import { tempDir } from '../../support/core';
 import { REPO_ROOT } from '../../support/fixtures';
 import { engineHarness, importDone, notice, stopEngines, uploadAndImport, type Harness } from './engine-harness';
+import { bulkyPdf } from '../backup/bulky-pdf';
 import { envWithoutKey, fakeSafeStorage } from './fake-safe-storage';
 
 const ENTRY = path.join(REPO_ROOT, 'out/main/engine.cjs');
@@ -121,6 +122,46 @@ describe('restoring another data folder’s backup in the desktop app', () => {
     const relaunched = desktop(dataDir, osKey);
     await relaunched.engine.start();
     expect(await originals(relaunched)).toEqual(oldOriginals);
+  }, 240_000);
+
+  it('killed -9 while it restores, the engine comes back on one whole folder, the old or the restored', async () => {
+    const oldLaptop = desktop(path.join(tempDir(), 'old-laptop'), randomBytes(32).toString('hex'));
+    await oldLaptop.engine.start();
+    const { id: caseId } = await oldLaptop.call<{ id: string }>('cases.create', { name: 'Large scan' });
+    // A large original, so that the restore takes long enough to be caught in the middle.
+    await importDone(oldLaptop, (await uploadAndImport(oldLaptop, caseId, [{ name: 'scan.pdf', bytes: await bulkyPdf(48) }])).jobId);
+    const oldOriginals = await originals(oldLaptop);
+    const res = await oldLaptop.app('/api/backup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: PASS }) });
+    const backup = Buffer.from(await res.arrayBuffer());
+    await oldLaptop.engine.stop();
+
+    const osKey = randomBytes(32).toString('hex');
+    const dataDir = path.join(tempDir(), 'new-laptop');
+    const h = desktop(dataDir, osKey);
+    await h.engine.start();
+    await h.call('cases.create', { name: 'Only on the new laptop' });
+    const uploadId = await uploadBackup(h, backup);
+    const killed = h.engine.pid!;
+    const restoring = h.engine.call('app.restoreBackup', { uploadId, fileName: 'old-laptop.casefile-backup', passphrase: PASS }) as Promise<Result<unknown>>;
+    // Kill -9 as soon as the restored folder is being written beside the data folder.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (!readdirSync(path.dirname(dataDir)).some((f) => f.includes('.restoring-'))) return;
+        clearInterval(timer);
+        process.kill(killed, 'SIGKILL');
+        resolve();
+      }, 1);
+    });
+    const answer = await restoring;
+    if (!answer.ok) expect(answer.error.message).toMatch(/restart/);
+    await expect.poll(() => h.engine.pid).not.toBe(killed);
+    await h.engine.whenReady();
+    const names = await caseNames(h);
+    if (names.includes('Large scan')) {
+      expect(names).toEqual(['Large scan']);
+      expect(await originals(h)).toEqual(oldOriginals);
+    } else expect(names).toEqual(['Only on the new laptop']);
+    expect(readdirSync(path.dirname(dataDir)).filter((f) => f.includes('.restoring-') || f.endsWith('.restore-swap.json'))).toEqual([]);
   }, 240_000);
 
   it('where the main process cannot keep the key, the restore is refused with what to do and nothing changes', async () => {
