@@ -124,6 +124,27 @@ describe('restoring another data folder’s backup in the desktop app', () => {
     expect(await originals(relaunched)).toEqual(oldOriginals);
   }, 240_000);
 
+  it('a backup of this same folder keeps the folder’s safeStorage way in: no restart, and the next launch opens it', async () => {
+    const osKey = randomBytes(32).toString('hex');
+    const dataDir = path.join(tempDir(), 'laptop');
+    const h = desktop(dataDir, osKey);
+    await h.engine.start();
+    await h.call('cases.create', { name: 'In the backup' });
+    const res = await h.app('/api/backup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: PASS }) });
+    const backup = Buffer.from(await res.arrayBuffer());
+    await h.call('cases.create', { name: 'After the backup' });
+    const pid = h.engine.pid;
+    const done = await h.call<{ otherFolder: boolean }>('app.restoreBackup', { uploadId: await uploadBackup(h, backup), fileName: 'laptop.casefile-backup', passphrase: PASS });
+    expect(done.otherFolder).toBe(false);
+    expect(h.engine.pid).toBe(pid);
+    expect(await caseNames(h)).toEqual(['In the backup']);
+    expect(readVault(dataDir)!.wrappers.map((w) => w.kind)).toEqual(['safeStorage']);
+    await h.engine.stop();
+    const relaunched = desktop(dataDir, osKey);
+    await relaunched.engine.start();
+    expect(await caseNames(relaunched)).toEqual(['In the backup']);
+  }, 240_000);
+
   it('killed -9 while it restores, the engine comes back on one whole folder, the old or the restored', async () => {
     const oldLaptop = desktop(path.join(tempDir(), 'old-laptop'), randomBytes(32).toString('hex'));
     await oldLaptop.engine.start();
