@@ -9,6 +9,7 @@ import { columnAfter, columnHolding, midpointColumns, rightOf, valuesUnderHeader
 import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout';
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { codeFromText } from './progress-legend';
+import type { Checkbox } from '../layout';
 import { CODE_ROW_LABEL, GRID_DATA_COLUMN, MONTH_PREFIX, PERIOD_COLUMN, PERIOD_ROW_LABEL, PROGRESS_FIELD_LABELS } from './vocab/progress';
 
 interface PeriodColumn {
@@ -21,6 +22,8 @@ interface PeriodColumn {
   code: { code: string; codeText: string | null } | null;
   codeWords: PlacedWord[];
   comment: PlacedWord[];
+  /** Ratings ticked in this column of a rating x period grid of boxes. */
+  ticked: PlacedWord[][];
 }
 
 export interface PeriodGrid {
@@ -50,7 +53,11 @@ function namesOf(label: string): string[] {
 
 const isLabelled = (line: LayoutLine, re: RegExp) => re.test(line.cells[0]?.text.trim() ?? '');
 
-export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, string>, ctx: DataPointContext, documentId: string): PeriodGrid | null {
+/**
+ * boxes: the page model's tick boxes. A grid may tick each period's rating in a row per rating
+ * ("Goal met  [ ] [X] [ ] [ ]"): the row's words are the rating of the column whose box is ticked.
+ */
+export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, string>, ctx: DataPointContext, documentId: string, boxes: Checkbox[] = []): PeriodGrid | null {
   const headerAt = lines.findIndex((l) => periodCells(l).length >= 2);
   if (headerAt < 0) return null;
   const header = lines[headerAt];
@@ -68,6 +75,7 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     code: null,
     codeWords: [],
     comment: [],
+    ticked: [],
   }));
   const columnAt = (w: PlacedWord) => columnHolding(columns, w);
   const taken = new Set<LayoutLine>([header]);
@@ -108,6 +116,16 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
       continue;
     }
     inData = false;
+    const onLine = boxesOnLine(line, boxes);
+    if (onLine.length >= 2 && !inComment) {
+      const rating = line.words.filter((w) => w.bbox[2] <= Math.min(...onLine.map((b) => b.bbox[0])));
+      for (const b of onLine.filter((x) => x.checked === true)) {
+        const cx = (b.bbox[0] + b.bbox[2]) / 2;
+        columns.find((c) => cx >= c.x0 && cx <= c.x1)?.ticked.push(rating);
+      }
+      taken.add(line);
+      continue;
+    }
     const commentLabel = PROGRESS_FIELD_LABELS.find(([k]) => k === 'comment')![1];
     const opensComment = commentLabel.test(line.cells[0]?.text.trim() ?? '') && line.cells[0].words.length <= 3;
     if (!opensComment && !inComment) {
@@ -128,6 +146,14 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
   for (const col of columns) {
     const text = runOf(col.codeWords).text.trim();
     col.code = text ? codeFromText(text, legend, Object.keys(legend).length ? { standaloneOnly: false } : {}) : null;
+    // One rating ticked in the column: its words are the code (several ticked say nothing sure).
+    if (!col.code && col.ticked.length === 1 && col.ticked[0].length) {
+      // A legend's code or meaning gives the legend's code; other words are the code as printed, whole.
+      const rating = runOf(col.ticked[0]).text.trim();
+      const found = codeFromText(rating, legend);
+      col.code = found && found.code in legend ? found : { code: rating, codeText: found?.codeText ?? rating };
+      col.codeWords = col.ticked[0];
+    }
   }
   // The report's own period: the last column with a code or a comment; the data column speaks for it.
   const coded = columns.filter((c) => c.code);
@@ -156,6 +182,14 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     periodDate: own.date,
     words: [...own.codeWords, ...own.comment],
   };
+}
+
+/** Tick boxes standing on a printed line (their middle within its words' height). */
+function boxesOnLine(line: LayoutLine, boxes: Checkbox[]): Checkbox[] {
+  if (!boxes.length || !line.words.length) return [];
+  const top = Math.min(...line.words.map((w) => w.bbox[1]));
+  const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
+  return boxes.filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom);
 }
 
 /** A code row: its label ("Progress Code", "Rating"), then only short codes ("2", "NA", "SP"), not a legend. */

@@ -146,7 +146,7 @@ export function extractProgressReport(pages: PageContent[], documentId: string):
 
 function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, string>, ctx: DataPointContext, documentId: string, boxes: () => Checkbox[]): ProgressEntry {
   const lines = trimTrailer(block);
-  const grid = readPeriodGrid(lines, legend, ctx, documentId);
+  const grid = readPeriodGrid(lines, legend, ctx, documentId, boxes());
   if (grid) return entryFromGrid(block, index, grid, legend, documentId);
   const { fields, loose } = splitFields(lines);
   const byKind = (k: FieldKind) => fields.filter((f) => f.kind === k);
