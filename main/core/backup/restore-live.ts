@@ -62,7 +62,7 @@ function named<T>(file: string, fileName: string, fn: () => T): T {
   } catch (e) {
     if (e instanceof AppError) {
       let message = e.message.split(file).join(`“${fileName}”`);
-      if (e.code === 'unauthorized' && message.includes('CASEFILE_KEY')) message = `“${fileName}” is a backup of another data folder, with its own key, and this browser host was started with CASEFILE_KEY, which holds only this folder's key. Restart \`casefile serve\` with CASEFILE_PASSPHRASE set (or without CASEFILE_KEY, where the OS keychain holds the key) to restore it here, or stop it and run \`casefile restore FILE --replace\`.`;
+      if (e.code === 'unauthorized' && message.includes('CASEFILE_KEY is not the key of the data folder being restored')) message = `“${fileName}” is a backup of another data folder, with its own key, and this browser host was started with CASEFILE_KEY, which holds only this folder's key. Restart \`casefile serve\` with CASEFILE_PASSPHRASE set (or without CASEFILE_KEY, where the OS keychain holds the key) to restore it here, or stop it and run \`casefile restore FILE --replace\`.`;
       throw new AppError(e.code, message, e.details);
     }
     throw e;
@@ -128,7 +128,8 @@ export async function restoreStagedBackup(core: Core, ctx: LiveRestoreContext, a
   const file = stagedBackup(core, args.uploadId, args.fileName);
   if (liveJobs(core).some((j) => !j.done)) throw new AppError('conflict', 'An import or a packet build is still running; restore when it has finished.');
   const dataDir = core.dataDir;
-  const prepared = named(file, args.fileName, () => prepareRestore(file, dataDir, args.passphrase, { replace: true, now, keyLater: !!keyHolder, onStep: opts.onStep }));
+  // A running engine never asks at a terminal (the browser host's may have one): the key source only.
+  const prepared = named(file, args.fileName, () => prepareRestore(file, dataDir, args.passphrase, { replace: true, now, keyLater: !!keyHolder, keySource: { prompt: false }, onStep: opts.onStep }));
   rmSync(file, { force: true });
   const otherFolder = !prepared.sameKey;
   try {
