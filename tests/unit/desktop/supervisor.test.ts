@@ -1,7 +1,7 @@
 // EngineSupervisor's rules with a stand-in engine (no process): calls wait out a restart, crashes
 // past the limit are reported as final, a body cut off by a crash fails instead of ending short.
 import { describe, expect, it } from 'vitest';
-import { EngineSupervisor, type EngineChild, type EngineStatus } from '../../../main/engine/supervisor';
+import { EngineSupervisor, type EngineChild, type EngineStatus, type SupervisorOptions } from '../../../main/engine/supervisor';
 import { Credits, receivedBody, sendBody, WINDOW, type FromEngine, type ToEngine } from '../../../main/engine/protocol';
 import type { Result } from '../../../shared/errors';
 
@@ -48,13 +48,42 @@ function fakeEngines(opts: { bootFails?: (generation: number) => boolean } = {})
   return { made, spawn };
 }
 
-function supervisor(engines: ReturnType<typeof fakeEngines>, maxRestarts = 3) {
+function supervisor(engines: ReturnType<typeof fakeEngines>, maxRestarts = 3, holdKey?: SupervisorOptions['holdKey']) {
   const statuses: EngineStatus[] = [];
-  const s = new EngineSupervisor({ spawn: engines.spawn, onEvent: () => {}, onStatus: (st) => statuses.push(st), restartDelayMs: 1, maxRestarts });
+  const s = new EngineSupervisor({ spawn: engines.spawn, onEvent: () => {}, onStatus: (st) => statuses.push(st), restartDelayMs: 1, maxRestarts, holdKey });
   return { s, statuses };
 }
 
 describe('EngineSupervisor', () => {
+  it('asked by the engine to restart (a restore changed the key), stops it cleanly and starts another; calls wait for it', async () => {
+    const engines = fakeEngines();
+    const { s, statuses } = supervisor(engines);
+    await s.start();
+    engines.made[0].send({ t: 'restart' });
+    const next = s.call('echo', null);
+    expect(await next).toEqual({ ok: true, value: 2 });
+    expect(engines.made[0].received.map((m) => m.t)).toContain('stop');
+    expect(engines.made).toHaveLength(2);
+    // A restart asked for is no crash: no 'restarting' notice, and it does not count against the limit.
+    expect(statuses.map((x) => x.state)).toEqual(['running']);
+  });
+
+  it('answers the engine\'s hold-key with the wrapper the main process makes, or with why it cannot', async () => {
+    const keys: Buffer[] = [];
+    const engines = fakeEngines();
+    const { s } = supervisor(engines, 3, (key) => (keys.push(key), { kind: 'safeStorage', wrapped: `wrapped:${key.toString('hex')}` }));
+    await s.start();
+    engines.made[0].send({ t: 'hold-key', id: 7, key: new Uint8Array([1, 2, 3]) });
+    expect(engines.made[0].received.at(-1)).toEqual({ t: 'key-held', id: 7, wrapper: { kind: 'safeStorage', wrapped: 'wrapped:010203' } });
+    expect(keys.map((k) => k.toString('hex'))).toEqual(['010203']);
+
+    const without = fakeEngines();
+    const bare = supervisor(without);
+    await bare.s.start();
+    without.made[0].send({ t: 'hold-key', id: 1, key: new Uint8Array([9]) });
+    expect(without.made[0].received.at(-1)).toMatchObject({ t: 'key-held', id: 1, error: { code: 'unauthorized', message: expect.stringMatching(/casefile restore FILE --replace/) } });
+  });
+
   it('answers a call in flight at a crash with an error, and the next call from the restarted engine', async () => {
     const engines = fakeEngines();
     const { s, statuses } = supervisor(engines);
