@@ -53,8 +53,10 @@ export const LEGEND_HEADING = /\b(?:progress\s+(?:codes?|key|ratings?|reporting\
  */
 export const NARRATIVE_CODES: Array<[RegExp, string]> = [
   [/^goal\s+(?:met|mastered|achieved)\b|^mastered\b|^met\b|^achieved\b/i, 'Goal met'],
-  [/^no\s+progress\b/i, 'No progress'],
+  [/^no\s+progress\b|^not\s+(?:progressing|making\s+(?:any\s+)?progress)\b/i, 'No progress'],
   [/^(?:minimal|limited|little|insufficient|inadequate|slow)\s+progress\b/i, 'Minimal progress; may not meet goal'],
+  // "Progressing, may not meet goal", "Making progress; not on track": progress said with its doubt is no claim to be on track.
+  [/^[^.;]{0,40}\bmay\s+not\s+(?:meet|be\s+met|achieve|master|reach)\b|^[^.;]{0,40}\bnot\s+on[- ]track\b/i, 'Minimal progress; may not meet goal'],
   [/^on[- ]track\b|^(?:making\s+)?(?:sufficient|adequate|satisfactory|good|expected)\s+progress\b|^progressing\b/i, 'Sufficient progress; on track to meet goal'],
   [/^progress\s+(?:is\s+)?to\s+be\s+determined\b|^(?:too\s+early|unable)\s+to\s+(?:determine|measure)\b/i, 'Progress to be determined'],
   [/^goal\s+in\s+progress\b|^in\s+progress\b|^emerging\b/i, 'Goal in progress'],
