@@ -42,6 +42,8 @@ export interface BackupCheckDto {
   originals: number;
   packets: number;
   bytes: number;
+  /** A backup of another data folder (another computer's): restored, its key is kept on this one. */
+  otherFolder: boolean;
 }
 
 export interface RestoreDoneDto {

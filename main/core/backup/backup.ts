@@ -115,6 +115,8 @@ export interface BackupCheck {
   originals: number;
   packets: number;
   bytes: number;
+  /** The backup's key is not that of the folder `dataDir` (checkBackup's): another data folder's. */
+  otherFolder: boolean;
 }
 
 function readManifest(file: string, bytes: Buffer): Manifest {
@@ -125,7 +127,7 @@ function readManifest(file: string, bytes: Buffer): Manifest {
 }
 
 /** Reads a whole backup, checking every chunk, entry and the end record; throws as a restore would. */
-export function checkBackup(file: string, passphrase: string): BackupCheck {
+export function checkBackup(file: string, passphrase: string, dataDir?: string): BackupCheck {
   if (!existsSync(file)) throw new AppError('not_found', `No backup at ${file}.`);
   let manifest: Manifest | null = null;
   // Every entry is checked a chunk at a time; only the manifest is kept.
@@ -136,7 +138,9 @@ export function checkBackup(file: string, passphrase: string): BackupCheck {
   const m = manifest as Manifest | null;
   if (!m) throw new AppError('corrupt_file', `The backup ${file} has no manifest; nothing was restored.`);
   if (entries !== 2 + m.originals.length + m.packets.length) throw new AppError('corrupt_file', `The backup ${file} is incomplete; nothing was restored.`);
-  return { createdAt: m.createdAt, schemaVersion: m.schemaVersion, originals: m.originals.length, packets: m.packets.length, bytes: statSync(file).size };
+  const here = dataDir ? vaultOf(path.resolve(dataDir)) : null;
+  const otherFolder = !here || !checkMatches(here, Buffer.from(m.master, 'hex'));
+  return { createdAt: m.createdAt, schemaVersion: m.schemaVersion, originals: m.originals.length, packets: m.packets.length, bytes: statSync(file).size, otherFolder };
 }
 
 /** A backup unpacked and checked beside the data folder, ready to take its place. */

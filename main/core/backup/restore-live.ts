@@ -79,7 +79,7 @@ function stagedBackup(core: Core, uploadId: string, fileName: string): string {
 export function checkStagedBackup(core: Core, args: StagedBackupArgs): BackupCheckDto {
   const file = stagedBackup(core, args.uploadId, args.fileName);
   try {
-    return { fileName: args.fileName, ...named(file, args.fileName, () => checkBackup(file, args.passphrase)) };
+    return { fileName: args.fileName, ...named(file, args.fileName, () => checkBackup(file, args.passphrase, core.dataDir)) };
   } catch (e) {
     // A wrong passphrase may be typed again; a damaged file is of no more use.
     if (!(e instanceof AppError && e.code === 'unauthorized')) rmSync(file, { force: true });

@@ -86,8 +86,8 @@ describe('restoring another data folder’s backup in the desktop app', () => {
     const firstPid = h.engine.pid;
 
     const uploadId = await uploadBackup(h, backup);
-    const check = await h.call<{ originals: number }>('app.checkBackup', { uploadId, fileName: 'old-laptop.casefile-backup', passphrase: PASS });
-    expect(check.originals).toBe(2);
+    const check = await h.call<{ originals: number; otherFolder: boolean }>('app.checkBackup', { uploadId, fileName: 'old-laptop.casefile-backup', passphrase: PASS });
+    expect(check).toMatchObject({ originals: 2, otherFolder: true });
     const done = await h.call<{ otherFolder: boolean; previous: string; originals: number }>('app.restoreBackup', { uploadId, fileName: 'old-laptop.casefile-backup', passphrase: PASS });
     expect(done).toMatchObject({ otherFolder: true, originals: 2 });
 
@@ -134,7 +134,9 @@ describe('restoring another data folder’s backup in the desktop app', () => {
     const backup = Buffer.from(await res.arrayBuffer());
     await h.call('cases.create', { name: 'After the backup' });
     const pid = h.engine.pid;
-    const done = await h.call<{ otherFolder: boolean }>('app.restoreBackup', { uploadId: await uploadBackup(h, backup), fileName: 'laptop.casefile-backup', passphrase: PASS });
+    const uploadId = await uploadBackup(h, backup);
+    expect(await h.call('app.checkBackup', { uploadId, fileName: 'laptop.casefile-backup', passphrase: PASS })).toMatchObject({ otherFolder: false });
+    const done = await h.call<{ otherFolder: boolean }>('app.restoreBackup', { uploadId, fileName: 'laptop.casefile-backup', passphrase: PASS });
     expect(done.otherFolder).toBe(false);
     expect(h.engine.pid).toBe(pid);
     expect(await caseNames(h)).toEqual(['In the backup']);

@@ -41,7 +41,7 @@ export function RestoreSection() {
       if (!up.ok || !up.value) throw new Error(up.error?.message ?? `The upload failed (${res.status}).`);
       const result = await invoke('app.checkBackup', { uploadId: up.value.uploadId, fileName: file.name, passphrase });
       setChecked({ uploadId: up.value.uploadId, passphrase, check: result });
-      setStatus(`“${result.fileName}” is a whole backup, made ${when(result.createdAt)}: ${counted(result.originals, 'original document file')}, ${counted(result.packets, 'packet file')}, ${megabytes(result.bytes)}. Every part matches its checksum.`);
+      setStatus(`“${result.fileName}” is a whole backup, made ${when(result.createdAt)}: ${counted(result.originals, 'original document file')}, ${counted(result.packets, 'packet file')}, ${megabytes(result.bytes)}. Every part matches its checksum.${result.otherFolder ? ' It is a backup of another data folder (another computer’s): restored here, its key is kept on this computer.' : ''}`);
     } catch (err) {
       setStatus((err as Error).message);
     } finally {
