@@ -117,10 +117,14 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     }
     inData = false;
     const onLine = boxesOnLine(line, boxes);
-    if (onLine.length >= 2 && !inComment) {
-      const rating = line.words.filter((w) => w.bbox[2] <= Math.min(...onLine.map((b) => b.bbox[0])));
-      for (const b of onLine.filter((x) => x.checked === true)) {
-        const cx = (b.bbox[0] + b.bbox[2]) / 2;
+    // Or no boxes, an X typed in the period's cell ("No progress        X"): the words left of the periods are the rating.
+    const typed = onLine.length ? [] : line.words.filter((w) => TYPED_TICK.test(w.text) && w.bbox[0] >= cells[0].x0 - 4);
+    const typedRow = typed.length > 0 && line.words.every((w) => typed.includes(w) || w.bbox[2] <= cells[0].x0);
+    if ((onLine.length >= 2 || typedRow) && !inComment) {
+      const ticks = typedRow ? typed.map((w) => w.bbox) : onLine.filter((x) => x.checked === true).map((x) => x.bbox);
+      const rating = line.words.filter((w) => w.bbox[2] <= Math.min(...(typedRow ? typed.map((t) => t.bbox) : onLine.map((x) => x.bbox)).map((bb) => bb[0])));
+      for (const bb of ticks) {
+        const cx = (bb[0] + bb[2]) / 2;
         columns.find((c) => cx >= c.x0 && cx <= c.x1)?.ticked.push(rating);
       }
       taken.add(line);
@@ -183,6 +187,8 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     words: [...own.codeWords, ...own.comment],
   };
 }
+
+const TYPED_TICK = /^(?:[xX✓✔]|\(?[xX]\)?)$/;
 
 /** Tick boxes standing on a printed line (their middle within its words' height). */
 function boxesOnLine(line: LayoutLine, boxes: Checkbox[]): Checkbox[] {

@@ -65,3 +65,37 @@ describe('progress codes as ticked boxes', () => {
     });
   }
 });
+
+const RATINGS = ['Goal met', 'Adequate progress', 'Limited progress', 'No progress'];
+
+/** A report whose goals tick their rating in a rating x period grid, periods 1 and 2 filled. */
+async function gridReport(marks: 'drawn boxes' | 'typed X', ticks: Array<[string, string]>): Promise<ReturnType<typeof extractProgressReport>> {
+  const w = new StyleWriter('Helvetica', 'grid report');
+  w.heading('GOAL PROGRESS SUMMARY', 13, 'center');
+  w.field('Student:', 'Wren Talbot', 90);
+  w.field('Report Date:', '03/14/2024', 90);
+  const periods = ['Period 1', 'Period 2', 'Period 3'];
+  ticks.forEach(([first, second], i) => {
+    w.paragraph(`Goal ${i + 1}: Reading`, { bold: true });
+    w.paragraph('By 02/28/2025, Wren will read a grade-level passage aloud at 90 words correct per minute.', { size: 9 });
+    const ticked = (row: string, col: number) => (col === 0 && row === first) || (col === 1 && row === second);
+    if (marks === 'drawn boxes') w.tickGrid('Rating', periods, RATINGS, ticked);
+    else w.table([{ label: 'Rating', width: 204 }, ...periods.map((p) => ({ label: p, width: 100 }))], RATINGS.map((r) => [r, ...periods.map((_, c) => (ticked(r, c) ? 'X' : ''))]), { size: 8 });
+    w.field('Evidence:', `Wren read ${70 + i} wcpm on 03/01/2024.`, 80);
+  });
+  const file = path.join(tempDir('ticked-grid-'), 'report.pdf');
+  await w.save(file);
+  const decoded = await decodeFile(new Uint8Array(readFileSync(file)), 'report.pdf');
+  if (decoded.kind !== 'pdf') throw new Error('not a PDF');
+  return extractProgressReport(decoded.pdf.pages, 'doc');
+}
+
+describe('ratings ticked in a rating x period grid', () => {
+  for (const marks of ['drawn boxes', 'typed X'] as const) {
+    it(`${marks}: the latest period ticked gives each goal's code`, async () => {
+      const r = await gridReport(marks, [['Limited progress', 'Adequate progress'], ['No progress', 'No progress'], ['Adequate progress', 'Goal met']]);
+      expect(r.entries.map((e) => [e.goalNumber, e.code])).toEqual([[1, 'Adequate progress'], [2, 'No progress'], [3, 'Goal met']]);
+      expect(r.entries.map((e) => e.dataPoints.map((p) => p.value))).toEqual([[70], [71], [72]]);
+    });
+  }
+});
