@@ -108,7 +108,9 @@ export function registerDocumentCommands(program: Command, globals: () => Global
           const earlier = [...problems.lines, ...extractionLines.values()];
           // Anything but imported, already there or skipped on purpose (a link not followed) did not make
           // it: failed, or left unfinished by an error. Skipped files alone are no failure.
-          const failed = result.files.filter((f) => f.status !== 'imported' && f.status !== 'duplicate' && f.status !== 'skipped');
+          // A file left at 'ocr' after the batch is kept with its OCR queued (the engine could not start).
+          const waiting = result.cancelled ? 0 : result.files.filter((f) => f.status === 'ocr').length;
+          const failed = result.files.filter((f) => f.status !== 'imported' && f.status !== 'duplicate' && f.status !== 'skipped' && (f.status !== 'ocr' || result.cancelled));
           const skipped = result.files.filter((f) => f.status === 'skipped').length;
           if (o.json) {
             printJson(result.files);
@@ -119,11 +121,12 @@ export function registerDocumentCommands(program: Command, globals: () => Global
             for (const f of result.files) process.stdout.write(`${statusWord(f).padEnd(10)} ${f.source}${f.message ? ` — ${oneLine(f.message)}` : ''}\n`);
             const unread = problems.extraction.size ? `, ${problems.extraction.size} not read for goals and services` : '';
             process.stdout.write(
-              `${result.files.filter((f) => f.status === 'imported').length} imported, ${result.files.filter((f) => f.status === 'duplicate').length} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${failed.length} failed${unread}.\n`,
+              `${result.files.filter((f) => f.status === 'imported').length} imported, ${result.files.filter((f) => f.status === 'duplicate').length} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${failed.length} failed${waiting ? `, ${waiting} waiting for OCR` : ''}${unread}.\n`,
             );
           }
           const parts = [
             failed.length ? `${failed.length} of ${result.files.length} file(s) failed` : '',
+            waiting ? `${waiting} document(s) kept but not read yet: their OCR waits for \`casefile resume\`` : '',
             batchError ? `the import stopped: ${batchError}` : '',
             problems.ocrResumedFailed ? `${problems.ocrResumedFailed} document(s) from an earlier run failed OCR` : '',
             problems.extraction.size ? `${problems.extraction.size} document(s) could not be read for goals and services` : '',
@@ -208,5 +211,5 @@ export function registerDocumentCommands(program: Command, globals: () => Global
 }
 
 function statusWord(f: ImportFileResult): string {
-  return { imported: 'imported', duplicate: 'duplicate', skipped: 'skipped', failed: 'FAILED', cancelled: 'cancelled', queued: 'queued', reading: 'reading', ocr: 'ocr' }[f.status];
+  return { imported: 'imported', duplicate: 'duplicate', skipped: 'skipped', failed: 'FAILED', cancelled: 'cancelled', queued: 'queued', reading: 'reading', ocr: 'WAITING' }[f.status];
 }

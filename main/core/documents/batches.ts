@@ -121,6 +121,11 @@ async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts:
               f.message = message;
             }
           },
+          // Kept, with its OCR queued until the engine can start: not failed, not done either.
+          onWaiting: (id, message) => {
+            const f = dto.files.find((x) => x.documentId === id);
+            if (f) f.message = message;
+          },
         });
       } catch (e) {
         if ((e as Error).name !== 'AbortError') throw e;
@@ -150,11 +155,12 @@ async function runBatch(core: Core, caseId: string, inputs: ImportInput[], opts:
   });
 }
 
-/** "N imported, M already in the case, K skipped, F failed" (skipped only when there are some). */
+/** "N imported, M already in the case, K skipped, F failed, W waiting for OCR" (skipped and waiting only when there are some). */
 function batchSummary(files: ImportFileResult[]): string {
   const count = (status: ImportFileResult['status']) => files.filter((f) => f.status === status).length;
   const skipped = count('skipped');
-  return `${count('imported')} imported, ${count('duplicate')} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${count('failed')} failed`;
+  const waiting = count('ocr');
+  return `${count('imported')} imported, ${count('duplicate')} already in the case${skipped ? `, ${skipped} skipped` : ''}, ${count('failed')} failed${waiting ? `, ${waiting} waiting for OCR` : ''}`;
 }
 
 export function getBatch(core: Core, jobId: string): LiveJob<ImportBatchDto> | undefined {

@@ -34,6 +34,8 @@ export interface OcrJobOptions {
   afterDocument?: (documentId: string) => void | Promise<void>;
   /** Called when a document's OCR failed; `message` names the file and says why (also stored as its error). */
   onFailed?: (documentId: string, message: string) => void;
+  /** Called for a document kept with its OCR queued because the engine cannot start (its model missing); onFailed when not given. */
+  onWaiting?: (documentId: string, message: string) => void;
   driver?: OcrDriver;
 }
 
@@ -67,7 +69,7 @@ function tellWaiting(core: Core, e: OcrUnavailableError, opts: OcrJobOptions): v
     if (!waiting.documentId) continue;
     rows.setStatus(waiting.id, 'queued', core.nowIso(), e.message);
     const name = documentQueries(core.db).get(waiting.documentId)?.file_name ?? 'A document';
-    opts.onFailed?.(waiting.documentId, `${name}: kept in the case, but its scanned pages are not read yet. ${e.message}. Its OCR stays queued: \`casefile resume\` or the app's next start finishes it once the model is back.`);
+    (opts.onWaiting ?? opts.onFailed)?.(waiting.documentId, `${name}: kept in the case, but its scanned pages are not read yet. ${e.message}. Its OCR stays queued: \`casefile resume\` or the app's next start finishes it once the model is back.`);
   }
 }
 

@@ -78,6 +78,10 @@ describe('the OCR model missing or damaged, through the real command', () => {
       expect(first.stdout.match(message)![1]).toBe(path.join(tessdata, 'eng.traineddata.gz'));
       expect(first.stdout).toContain('kept in the case');
       expect(first.stdout).toContain('casefile resume');
+      // Counted as kept and waiting, not as a failed file.
+      expect(first.stdout).toMatch(/^WAITING +\S*service-log-scan\.pdf/m);
+      expect(first.stdout).toContain('0 imported');
+      expect(first.stdout).toMatch(/0 failed, 1 waiting for OCR\./);
       // No uncaught exception: no stack trace, no Node internals.
       expect(first.stderr).not.toMatch(/node:internal|\n\s+at |Node\.js v/);
       const waiting = stored(dataDir);
