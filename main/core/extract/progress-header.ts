@@ -66,9 +66,15 @@ export function readReportHeader(layout: Layout): ReportHeader {
   const periodLabel = labelMatch ? labelMatch[0].replace(/\s+/g, ' ').replace(/^./, (c) => c.toUpperCase()) : null;
   let range = periodValue ? dateRange(periodValue) : null;
   range ??= head.map((l) => dateRange(l.text)).find((r) => r !== null) ?? null;
+  // A range written in a sentence that wraps ("... for the second quarter (November 6, 2023 to" / "January 12, 2024).").
+  range ??= dateRange(headText.replace(/\n/g, ' '));
   let periodStart = range?.[0] ?? null;
   let periodEnd = range?.[1] ?? null;
   if (!range && periodValue) periodEnd = parseDate(periodValue);
   if (periodStart && periodEnd && periodStart > periodEnd) [periodStart, periodEnd] = [periodEnd, periodStart];
-  return { reportDate: reportDate ?? periodEnd, labelledReportDate: reportDate !== null, periodLabel, periodStart, periodEnd, iepMeetingDate };
+  // A letter's date, alone on one of its first lines and under no label, is when the report was written.
+  const alone = (t: string) => { const d = findDates(t); return d.length === 1 && d[0].length >= t.replace(/[.,]$/, '').length; };
+  const letterDate = head.slice(0, 3).map((l) => l.text.trim()).find((t, k, top) => alone(t) && (k === 0 || !/:$|^[A-Z][A-Z\s/#]+$/.test(top[k - 1])));
+  const dated = reportDate ?? (letterDate ? parseDate(letterDate) : null);
+  return { reportDate: dated ?? periodEnd, labelledReportDate: dated !== null, periodLabel, periodStart, periodEnd, iepMeetingDate };
 }

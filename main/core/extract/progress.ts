@@ -13,7 +13,7 @@ import { parseLegend, codeFromText } from './progress-legend';
 import { readPeriodGrid, type PeriodGrid } from './progress-grid';
 import { dataTableInBlock, entriesFromGoalGrid } from './progress-tables';
 import { bonusCheck, codeChecks, confidenceOf, type FoundBy } from './confidence';
-import { GOAL_HEAD, HEADING_REST_LABEL, PROGRESS_FIELD_LABELS, TRAILER_LINE, type ProgressFieldKind } from './vocab/progress';
+import { GOAL_HEAD, HEADING_REST_LABEL, INLINE_CODE_LABEL, NARRATIVE_CODES, PROGRESS_FIELD_LABELS, TRAILER_LINE, type ProgressFieldKind } from './vocab/progress';
 import { documentModel } from '../documents/parse/classify-layout';
 import type { Checkbox } from '../layout';
 
@@ -181,6 +181,15 @@ function entryFromBlock(block: GoalBlock, index: number, legend: Record<string, 
       const found = codeFromText(line.text, legend, { standaloneOnly: true });
       if (found) { [{ code, codeText }, foundBy] = [found, 'pattern']; break; }
     }
+  }
+  if (!code && block.lead.length) {
+    // A paragraph entry (a letter's "Goal 2 (Reading): ... 62 wcpm. Progress: Making adequate progress."):
+    // the code follows a label inside the prose, or the paragraph is nothing but a code in words.
+    const prose = runOf([...block.lead, ...loose.flatMap((l) => l.words)]).text;
+    const inProse = INLINE_CODE_LABEL.exec(prose)?.[1];
+    const first = prose.split(/[.;]/)[0];
+    const found = inProse ? codeFromText(inProse, legend) : NARRATIVE_CODES.some(([re]) => re.test(first.trim())) ? codeFromText(first, legend) : null;
+    if (found) [{ code, codeText }, foundBy] = [found, 'pattern'];
   }
 
   const proseWords = commentWords.filter((w) => !table.lines.some((l) => l.words.includes(w)));

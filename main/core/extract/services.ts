@@ -114,11 +114,11 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   let inServices = true;
   let previous: LayoutLine | null = null;
   const spacingLines: LayoutLine[] = [];
-  for (let k = i; k < lines.length && !isEnd(lines[k], columns, header); k++) if (!repeatsHeader(lines[k], header)) spacingLines.push(lines[k]);
+  for (let k = i; k < lines.length && !isEnd(lines[k], columns, header, lines[k + 1]); k++) if (!repeatsHeader(lines[k], header)) spacingLines.push(lines[k]);
   const spacing = rowSpacing(spacingLines.filter((l) => !isBandLine(l, columns)));
   for (; i < lines.length; i++) {
     const line = lines[i];
-    if (isEnd(line, columns, header)) break;
+    if (isEnd(line, columns, header, lines[i + 1])) break;
     // The header printed again over the rows continued on the next page: the table reads on.
     if (repeatsHeader(line, header)) {
       previous = null;
@@ -165,7 +165,9 @@ function repeatsHeader(line: LayoutLine, header: LayoutLine): boolean {
 }
 
 /** The table ends at prose running across its columns, a heading that is no band, or a header that does not repeat its own. */
-function isEnd(line: LayoutLine, columns: Column[], header: LayoutLine): boolean {
+function isEnd(line: LayoutLine, columns: Column[], header: LayoutLine, next?: LayoutLine): boolean {
+  // A one-cell title over the next services table ("Related Services" above its own header row) is no wrapped name.
+  if (next && line.cells.length === 1 && isServiceTableHeader(next) && !repeatsHeader(next, header) && next !== header) return true;
   if (isBandLine(line, columns)) return false;
   if (line !== header && isServiceTableHeader(line) && !repeatsHeader(line, header)) return true;
   if (line.isHeading && line.cells.length === 1) return true;

@@ -3,7 +3,7 @@
 // over a row of dates, a goal page that names the area before the number, a Minutes | Times | Per
 // services grid (also alone at the top of a page in Courier), services in sentences, scores written
 // "(SS = 83, PR = 13)", a progress update sent as an e-mail, a progress paragraph that opens on its
-// goal's heading line, and progress codes that state their doubt.
+// goal's heading line, progress codes that state their doubt, a progress report written as a letter.
 import { describe, expect, it } from 'vitest';
 import type { PageContent } from '../../../shared/domain';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
@@ -90,6 +90,43 @@ describe('forms never seen', () => {
       ['Reading Intervention', 40, 120, null],
       ['Physical Therapy', 30, 30, null],
       ['Social Work', 20, null, 40],
+    ]);
+  });
+
+  it('ends a services table at the title of the next one ("Related Services" over its own header row)', async () => {
+    const pages = await pagesOf('Helvetica', (w) => {
+      w.heading('Individualized Education Program', 14);
+      w.paragraph('Meeting Date: 10/01/2024', { size: 9 });
+      w.paragraph('Goal 1: By 09/30/2025, Ada will write 4 complete sentences on 4 of 5 samples.', { size: 9 });
+      w.heading('Special Education Services', 11);
+      w.table([{ label: 'Service', width: 150 }, { label: 'Frequency', width: 70 }, { label: 'Duration', width: 70 }, { label: 'Per', width: 60 }, { label: 'Location', width: 154 }],
+        [['Speech Therapy', '2x', '30 min', 'week', 'Speech room'], ['Counseling', '1x', '45 min', 'month', 'Office']]);
+      w.heading('Related Services', 11);
+      w.table([{ label: 'Service', width: 150 }, { label: 'Minutes', width: 70 }, { label: 'Per', width: 70 }, { label: 'Setting', width: 214 }],
+        [['Occupational Therapy', '60', 'Week', 'Therapy room']]);
+    });
+    const services = read(pages).result.iep!.services;
+    expect(services.map((s) => [s.service, s.minutesPerWeek, s.minutesPerMonth])).toEqual([['Speech Therapy', 60, null], ['Counseling', null, 45], ['Occupational Therapy', 60, null]]);
+  });
+
+  it('reads a progress report written as a letter: its date, the period in a sentence, codes labelled inside the paragraphs or written alone', async () => {
+    const pages = await pagesOf('Times', (w) => {
+      w.paragraph('January 19, 2024', { size: 11 });
+      w.paragraph('Dear Ms. Lopez,', { size: 11 });
+      w.paragraph("This letter reports Maya's progress on her IEP goals for the second quarter of the year, that is from November 6, 2023 to January 12, 2024.", { size: 11 });
+      w.paragraph('Goal 1 (Math Calculation): Maya solved 14/20 problems correctly on 12/8/2023 and 16/20 on 1/10/2024. Progress: Making progress, may not meet goal.', { size: 11 });
+      w.paragraph('Goal 2 (Reading Fluency): As of 1/11/2024, Maya read 62 words correct per minute on second-grade probes (median of 3). Progress: Making adequate progress.', { size: 11 });
+      w.paragraph('Goal 3 (Writing): Not yet introduced this quarter.', { size: 11 });
+      w.paragraph('Sincerely,\nJ. Park, Case Manager', { size: 11 });
+    });
+    const { type, result } = read(pages);
+    expect(type).toBe('progress_report');
+    const report = result.progressReport!;
+    expect([report.reportDate, report.periodStart, report.periodEnd]).toEqual(['2024-01-19', '2023-11-06', '2024-01-12']);
+    expect(report.entries.map((e) => [e.goalNumber, e.codeText, e.dataPoints.map((p) => [p.date, p.value])])).toEqual([
+      [1, 'Minimal progress; may not meet goal', [['2023-12-08', 70], ['2024-01-10', 80]]],
+      [2, 'Sufficient progress; on track to meet goal', [['2024-01-11', 62]]],
+      [3, 'Not introduced', []],
     ]);
   });
 

@@ -22,6 +22,9 @@ export const PROGRESS_FIELD_LABELS: Array<[ProgressFieldKind, RegExp]> = [
   ['other', /^(?:standard|measured\s+by|evaluation\s+(?:method|procedure)|method(?:\s+of\s+measurement)?|person(?:\(s\))?\s+responsible|responsible|short[- ]term\s+objectives?|objectives?|benchmarks?|criteri(?:a|on)|target\s+date|schedule|provider(?:\(s\))?|marking\s+period|reporting\s+period|grading\s+period)\b/i],
 ];
 
+/** A code labelled inside a paragraph ("... 62 wcpm. Progress: Making adequate progress."): the code runs to the sentence's end. */
+export const INLINE_CODE_LABEL = /(?:^|[.;]\s+)(?:progress(?:\s+(?:code|rating|status))?|status|rating)\s*:\s*([^.;]{2,80})/i;
+
 /** A "Label:" inside a goal heading's rest ("Reading   Provider: Tasha Whitaker"): the label text ends there. */
 export const HEADING_REST_LABEL = /\s+(?:provider|case\s+manager|person(?:\(s\))?\s+responsible|responsible|standard|service)s?(?:\(s\))?\s*:.*$/i;
 
