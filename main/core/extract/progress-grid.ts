@@ -58,9 +58,15 @@ const isLabelled = (line: LayoutLine, re: RegExp) => re.test(line.cells[0]?.text
  * ("Goal met  [ ] [X] [ ] [ ]"): the row's words are the rating of the column whose box is ticked.
  */
 export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, string>, ctx: DataPointContext, documentId: string, boxes: Checkbox[] = []): PeriodGrid | null {
-  const headerAt = lines.findIndex((l) => periodCells(l).length >= 2);
+  let headerAt = lines.findIndex((l) => periodCells(l).length >= 2);
+  let header = lines[headerAt];
+  // Headings wrapped over two lines ("Qtr" over "1"): the period's number under its word.
+  const wrappedAt = headerAt < 0 ? lines.findIndex((l, k) => periodCells(withNumbersBelow(l, lines[k + 1])).length >= 2) : -1;
+  if (wrappedAt >= 0) {
+    headerAt = wrappedAt + 1;
+    header = withNumbersBelow(lines[wrappedAt], lines[headerAt]);
+  }
   if (headerAt < 0) return null;
-  const header = lines[headerAt];
   const cells = periodCells(header);
   // A column after the periods that holds the data of the report's own period ("Data Collected This Period").
   const dataX = columnAfter(header, cells, (text) => GRID_DATA_COLUMN.test(text.trim()))?.x0 ?? Infinity;
@@ -78,7 +84,7 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
     ticked: [],
   }));
   const columnAt = (w: PlacedWord) => columnHolding(columns, w);
-  const taken = new Set<LayoutLine>([header]);
+  const taken = new Set<LayoutLine>([header, lines[headerAt], ...(wrappedAt >= 0 ? [lines[wrappedAt]] : [])]);
   let i = headerAt + 1;
   // A row of dates under the headings gives each column its date.
   const dateRow = lines[i];
@@ -189,6 +195,22 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
 }
 
 const TYPED_TICK = /^(?:[xX✓✔]|\(?[xX]\)?)$/;
+
+/**
+ * A heading line with the line right under it holding only small numbers, each under one of its
+ * cells ("Qtr | Qtr | Qtr" over "1 | 2 | 3"): the cells with their numbers joined; else the line itself.
+ */
+function withNumbersBelow(line: LayoutLine, below: LayoutLine | undefined): LayoutLine {
+  if (!below || below.page !== line.page || below.words.length < 2 || !below.words.every((w) => /^[1-6]$/.test(w.text))) return line;
+  const height = line.bbox[3] - line.bbox[1];
+  if (below.bbox[1] - line.bbox[3] > height * 1.2) return line;
+  const under = (c: LayoutLine['cells'][number]) => below.words.filter((w) => (w.bbox[0] + w.bbox[2]) / 2 >= c.x0 - 6 && (w.bbox[0] + w.bbox[2]) / 2 <= c.x1 + 6);
+  const cells = line.cells.map((c) => {
+    const ws = under(c);
+    return ws.length === 1 ? { ...c, text: `${c.text} ${ws[0].text}`, words: [...c.words, ws[0]], x1: Math.max(c.x1, ws[0].bbox[2]) } : c;
+  });
+  return { ...line, cells, words: [...line.words, ...below.words], text: cells.map((c) => c.text).join(' ') };
+}
 
 /** Tick boxes standing on a printed line (their middle within its words' height). */
 function boxesOnLine(line: LayoutLine, boxes: Checkbox[]): Checkbox[] {

@@ -99,3 +99,26 @@ describe('ratings ticked in a rating x period grid', () => {
     });
   }
 });
+
+describe('a goal\'s code grid under period headings wrapped over two lines', () => {
+  it('"Qtr" over "1": the latest quarter coded is the report\'s', async () => {
+    const w = new StyleWriter('Helvetica', 'quarters');
+    w.heading('QUARTERLY GOAL PROGRESS', 13, 'center');
+    w.field('Student:', 'Wren Talbot', 90);
+    w.field('Report Date:', '03/14/2024', 90);
+    w.paragraph('Codes: 4 = Goal met; 3 = Adequate progress; 2 = Limited progress; 1 = No progress', { size: 8 });
+    const codes = [['2', '3'], ['1', '1']];
+    codes.forEach((coded, i) => {
+      w.paragraph(`Goal ${i + 1}: Reading`, { bold: true });
+      w.paragraph('By 02/28/2025, Wren will read a grade-level passage aloud at 90 words correct per minute.', { size: 9 });
+      w.table([{ label: '', width: 144 }, ...[1, 2, 3, 4].map((q) => ({ label: `Qtr\n${q}`, width: 90 }))], [['Progress Code', ...[0, 1, 2, 3].map((q) => coded[q] ?? '')]], { size: 8 });
+      w.field('Comments:', `Wren read ${70 + i} wcpm on 03/01/2024.`, 80);
+    });
+    const file = path.join(tempDir('wrapped-quarters-'), 'report.pdf');
+    await w.save(file);
+    const decoded = await decodeFile(new Uint8Array(readFileSync(file)), 'report.pdf');
+    if (decoded.kind !== 'pdf') throw new Error('not a PDF');
+    const r = extractProgressReport(decoded.pdf.pages, 'doc');
+    expect(r.entries.map((e) => [e.goalNumber, e.code, e.codeText])).toEqual([[1, '3', 'Adequate progress'], [2, '1', 'No progress']]);
+  });
+});
