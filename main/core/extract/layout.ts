@@ -157,7 +157,7 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
         }
         // A label that fills its cell of a header strip ("Meeting Date | Initiation Date" over a row of
         // dates) has its value in the cell below, not in the next label's cell beside it.
-        if (!value.trim() || (!accept(value.trim()) && fillsItsCell(line, wordsInRange(run, m.index, valueStart)))) {
+        if (!value.trim() || (!accept(value.trim()) && inHeaderStrip(layout, line, wordsInRange(run, m.index, valueStart)))) {
           const below = layout.lines[lineIndex + 1];
           if (below && below.page === line.page) {
             const cell = cellBelowFrom(below, leftEdge(wordsInRange(run, m.index, valueStart)) ?? 0);
@@ -176,8 +176,14 @@ export function findLabeledValue(layout: Layout, labels: RegExp[], accept: (valu
   return candidates[0] ?? null;
 }
 
-/** Whether a label ends its cell in a strip of label cells (short, no figures), as a header strip prints them over their values. */
-function fillsItsCell(line: LayoutLine, labelWords: PlacedWord[]): boolean {
+/**
+ * Whether a label ends its cell in a strip of label cells (short, no figures) at the head of the
+ * document (its first page's top third), as a header strip prints them over their values; a table's
+ * header row further down ("Service | Location | Initiation Date") heads its own rows.
+ */
+function inHeaderStrip(layout: Layout, line: LayoutLine, labelWords: PlacedWord[]): boolean {
+  const page = layout.pages[0];
+  if (!page || line.page !== page.pageNumber || line.bbox[1] > page.height / 3) return false;
   const last = labelWords[labelWords.length - 1];
   const cell = last && line.cells.find((c) => c.words.includes(last));
   const strip = line.cells.length > 1 && line.cells.every((c) => c.words.length <= 4 && !/\d/.test(c.text));
