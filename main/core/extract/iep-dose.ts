@@ -29,6 +29,8 @@ function periodOf(word: string): ServicePer | null {
 }
 
 const MINUTES = String.raw`(\d+(?:\.\d+)?)\s*(?:-\s*)?(min(?:ute)?s?\.?|hours?|hrs?\.?)`;
+/** A verb between the minutes and their period ("150 min served weekly", "60 minutes provided monthly"). */
+const SERVED = String.raw`(?:(?:served|provided|delivered|given|received)\s+)?`;
 const toMinutes = (n: string, unit: string) => (/^h/i.test(unit) ? Number(n) * 60 : Number(n));
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
@@ -131,7 +133,7 @@ export function parseServiceDose(text: string): ServiceDose {
   const ps = perSessionRe.exec(t);
   if (ps) minutesPerSession = ps[1] ? toMinutes(ps[1], ps[2]) : toMinutes(ps[3], ps[4]);
 
-  const totalRe = new RegExp(String.raw`${MINUTES}\s*(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'gi');
+  const totalRe = new RegExp(String.raw`${MINUTES}\s*${SERVED}(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'gi');
   let m: RegExpExecArray | null;
   while ((m = totalRe.exec(t))) {
     const value = toMinutes(m[1], m[2]);
@@ -146,8 +148,8 @@ export function parseServiceDose(text: string): ServiceDose {
     // "30 minutes, 2 times per week" / "2 x 30 min": a bare minute count beside a session count.
     const bare = new RegExp(MINUTES, 'gi');
     while ((m = bare.exec(t))) {
-      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 14);
-      const isTotal = new RegExp(String.raw`^\s*(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'i').test(after);
+      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const isTotal = new RegExp(String.raw`^\s*${SERVED}(?:total\s*)?(?:\/|per|a|an|each|every)?\s*${PERIOD_WORD}\b`, 'i').test(after);
       if (!isTotal || sessions !== null) {
         if (!isTotal) minutesPerSession = toMinutes(m[1], m[2]);
         break;

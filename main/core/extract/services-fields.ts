@@ -17,6 +17,9 @@ interface LineField {
   line: LayoutLine;
 }
 
+/** A line that opens on a label: a few words, the first capitalised, and a colon. */
+const OTHER_LABEL = /^[A-Z][\w'/&-]*(?:\s+[\w'/&-]+){0,3}:(?:\s|$)/;
+
 const kindOf = (label: string): ServiceColumnKind | null => SERVICE_BLOCK_LABELS.find(([, re]) => re.test(label.trim()))?.[0] ?? null;
 
 /** The service fields a line holds: "Label: value" (several on a line) or label | value cells. */
@@ -37,8 +40,24 @@ export function serviceFieldsOf(line: LayoutLine): LineField[] {
     }
   });
   if (marks.length === 0 || marks[0].start !== 0) return [];
-  const fields: LineField[] = marks.map((m, k) => ({ kind: m.kind, value: words.slice(m.end, marks[k + 1]?.start ?? words.length).join(' ').trim(), line }));
+  const cellOf = cellIndexOfWords(line, words);
+  const fields: LineField[] = marks.map((m, k) => {
+    let end = marks[k + 1]?.start ?? words.length;
+    // The value stops at its cell's end: words printed past a wide gap are another column's (the
+    // labels of boxes beside the provider, "Ind | Grp"); a label alone in its cell takes the next cell.
+    if (cellOf && m.end < end) {
+      const cell = cellOf[m.end];
+      while (end > m.end + 1 && cellOf[end - 1] !== cell) end--;
+    }
+    return { kind: m.kind, value: words.slice(m.end, end).join(' ').trim(), line };
+  });
   return fields;
+}
+
+/** Each of the line's space-separated words' cell, or null when the cells do not spell the line. */
+function cellIndexOfWords(line: LayoutLine, words: string[]): number[] | null {
+  const out = line.cells.flatMap((c, k) => c.text.split(' ').filter(Boolean).map(() => k));
+  return out.length === words.length ? out : null;
 }
 
 interface Block {
@@ -61,7 +80,8 @@ export function servicesFromFields(lines: LayoutLine[], documentId: string): Ext
     const { block, field } = at;
     if (fields.length === 0) {
       const prev = field?.line;
-      if (block && field && prev && setTightUnder(line, prev, 0.6)) {
+      // A line opening on a label of its own ("Comments: ...") is another field, never a wrapped value.
+      if (block && field && prev && setTightUnder(line, prev, 0.6) && !OTHER_LABEL.test(line.text)) {
         if (field.kind === 'service') block.name += ` ${line.text}`;
         else block.parts.get(field.kind)!.push(line.text);
         block.words.push(...line.words);

@@ -77,8 +77,9 @@ export function sortedWordList(json: string): WordSet {
 export const normaliseLigatureForms = (text: string): string => text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
 
 // A character standing between two letters that no word would hold there: controls, symbols, digits.
-// Apostrophes, hyphens, slashes and stops are left alone ("don't", "and/or", "e.g").
-const SUSPECT_CHARS = String.raw`[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd]`;
+// Apostrophes, hyphens, slashes and stops are left alone ("don't", "and/or", "e.g"); a straight
+// double quote between two letters ("instruc"on") is a glyph too, never a quotation there.
+const SUSPECT_CHARS = String.raw`[\p{Cc}=!&>#$%*+<@^~|?\d\ufffd"]`;
 const SUSPECT = new RegExp(SUSPECT_CHARS, 'u');
 // The word's letters with any suspect characters among them or at their lower-case ends ("=nal", "sta=").
 // At a word's ends a digit is an ordinal or a count ("2nd", "3x"), never a lost ligature.

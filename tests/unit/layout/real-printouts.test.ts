@@ -1,12 +1,15 @@
 // The layout model on real district printouts in ../shared/fixtures/real (read there, never copied:
 // see its README). No word may keep a lost-ligature break, and ticked boxes must be read: the SEIS
-// meeting type (a picture of a box) and the Texas form's box glyphs. Skipped when ../shared is absent.
+// meeting type (a picture of a box) and the Texas form's box glyphs; each SEIS service block read as a
+// service with its dose, dates, place and provider. Skipped when ../shared is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IEP_SUBTYPES } from '../../../shared/domain';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
 import { layoutDocument } from '../../../main/core/layout';
+import { extractDocument } from '../../../main/core/extract';
+import { buildLayout } from '../../../main/core/extract/layout';
 import { SHARED_DIR } from '../../support/fixtures';
 
 const REAL = path.join(SHARED_DIR, 'fixtures/real');
@@ -20,7 +23,7 @@ const present = PDFS.every((f) => existsSync(f));
 if (!present) console.warn(`[fixtures] ${REAL} not found: the real-printout layout tests are skipped.`);
 
 /** A lower-case letter, a character no word holds there, a lower-case letter: what a lost ligature leaves. */
-const BROKEN = /\p{Ll}[\p{Cc}=!&>#$%*+<^~|?\d\ufffd]\p{Ll}/u;
+const BROKEN = /\p{Ll}[\p{Cc}=!&>#$%*+<^~|?\d\ufffd"]\p{Ll}/u;
 const MEETING_TYPES = new RegExp(`^(?:${IEP_SUBTYPES.join('|')}|triennial)\\b`, 'i');
 
 describe.skipIf(!present)('real printouts', () => {
@@ -49,6 +52,25 @@ describe.skipIf(!present)('real printouts', () => {
     expect(boxes.length).toBeGreaterThan(30);
     expect(boxes.every((b) => b.label.length > 0 && b.checked !== null)).toBe(true);
     expect(boxes.some((b) => b.checked) && boxes.some((b) => !b.checked)).toBe(true);
+  });
+
+  it('reads every service block of each SEIS IEP: a name in words, a dose with its period, both dates, on its own page', async () => {
+    for (const file of PDFS.slice(0, 3)) {
+      const { pages } = await readPdfText(new Uint8Array(readFileSync(file)));
+      // As many services as lines opening on a "Service:" label.
+      const blocks = buildLayout(pages).lines.filter((l) => /^Service:\s+\p{L}/u.test(l.text)).length;
+      const services = extractDocument({ documentId: 'd', type: 'iep', pages }).iep!.services;
+      expect(blocks, path.basename(file)).toBeGreaterThanOrEqual(1);
+      expect(services.length, path.basename(file)).toBe(blocks);
+      for (const s of services) {
+        expect(s.service, path.basename(file)).toMatch(/^\p{Lu}[\p{L} ]+$/u);
+        expect(s.period === 'week' ? s.minutesPerWeek : s.minutesPerMonth, `${path.basename(file)} ${s.key}`).toBeGreaterThan(0);
+        expect(s.startDate! < s.endDate!, `${path.basename(file)} ${s.key}`).toBe(true);
+        expect(s.location && s.provider && !/:/.test(s.location + s.provider), `${path.basename(file)} ${s.key}`).toBeTruthy();
+        const page = pages.find((p) => p.pageNumber === s.source?.page);
+        expect(page?.words.map((w) => w.text).join(' ') ?? '', `${path.basename(file)} ${s.key}`).toContain(s.service.split(' ')[0]);
+      }
+    }
   });
 
   it('keeps page numbers and running headers out of the body, once per page', async () => {

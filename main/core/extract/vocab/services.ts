@@ -37,7 +37,8 @@ export const MINUTES_COLUMN = /\bmin(?:ute)?s?\b|\bmins?\.|\btime\b/i;
  */
 export const SERVICE_BLOCK_LABELS: Array<[ServiceColumnKind, RegExp]> = [
   ['service', /^(?:(?:related|special\s+education|instructional)\s+)?service(?:\s+(?:type|name|area|description))?$|^type\s+of\s+service$|^program\s*\/\s*service$/i],
-  ['frequency', /^(?:frequency|how\s+often|sessions?)(?:\s+(?:and|&|\/)\s+(?:duration|time|minutes|length))?$|^(?:amount|dosage)(?:\s+of\s+(?:service|time))?$/i],
+  // "Frequency/Duration", "Duration/Freq", "Time and Frequency": the dose named both ways round.
+  ['frequency', /^(?:frequency|freq\.?|how\s+often|sessions?)(?:\s*(?:and|&|\/)\s*(?:duration|time|minutes|length))?$|^(?:duration|time|minutes|length)\s*(?:and|&|\/)\s*(?:frequency|freq\.?)$|^(?:amount|dosage)(?:\s+of\s+(?:service|time))?$/i],
   ['duration', /^(?:duration|minutes(?:\s+per\s+(?:session|week|month))?|session\s+length|time(?:\s+per\s+session)?|length)$/i],
   ['location', /^(?:location|setting|place|where)(?:\s+of\s+service)?$/i],
   ['provider', /^(?:provider|provided\s+by|responsible\s+(?:staff|person)|staff)$/i],
