@@ -243,8 +243,12 @@ async function main(): Promise<void> {
   ];
   console.log(['', ...body].join('\n'));
   if (!args.flag('no-write')) writeResultsSection(`## Start-up: ${label}`, body);
+}
+
+try {
+  await main();
+} finally {
+  // Also when a run fails: the data folders and the engine built for the run go.
   rmSync(work, { recursive: true, force: true });
   rmSync(engineOut, { recursive: true, force: true });
 }
-
-await main();
