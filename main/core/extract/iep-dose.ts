@@ -29,7 +29,7 @@ function periodOf(word: string): ServicePer | null {
 }
 
 const MINUTES = String.raw`(\d+(?:\.\d+)?)\s*(?:-\s*)?(min(?:ute)?s?\.?|hours?|hrs?\.?)`;
-/** A verb between the minutes and their period ("150 min served weekly", "60 minutes provided monthly"). */
+/** A verb between the minutes and their period ("200 minutes provided weekly", "45 min received monthly"). */
 const SERVED = String.raw`(?:(?:served|provided|delivered|given|received)\s+)?`;
 const toMinutes = (n: string, unit: string) => (/^h/i.test(unit) ? Number(n) * 60 : Number(n));
 

@@ -44,7 +44,7 @@ export function serviceFieldsOf(line: LayoutLine): LineField[] {
   const fields: LineField[] = marks.map((m, k) => {
     let end = marks[k + 1]?.start ?? words.length;
     // The value stops at its cell's end: words printed past a wide gap are another column's (the
-    // labels of boxes beside the provider, "Ind | Grp"); a label alone in its cell takes the next cell.
+    // labels of boxes printed beside the provider, "Solo | Pair"); a label alone in its cell takes the next cell.
     if (cellOf && m.end < end) {
       const cell = cellOf[m.end];
       while (end > m.end + 1 && cellOf[end - 1] !== cell) end--;

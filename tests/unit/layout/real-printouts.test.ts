@@ -1,7 +1,7 @@
 // The layout model on real district printouts in ../shared/fixtures/real (read there, never copied:
 // see its README). No word may keep a lost-ligature break, and ticked boxes must be read: the SEIS
 // meeting type (a picture of a box) and the Texas form's box glyphs; each SEIS service block read as a
-// service with its dose, dates, place and provider. Skipped when ../shared is absent.
+// service with its dose, dates, place and provider, each accommodations table row as one item. Skipped when ../shared is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,20 @@ describe.skipIf(!present)('real printouts', () => {
         expect(s.location && s.provider && !/:/.test(s.location + s.provider), `${path.basename(file)} ${s.key}`).toBeTruthy();
         const page = pages.find((p) => p.pageNumber === s.source?.page);
         expect(page?.words.map((w) => w.text).join(' ') ?? '', `${path.basename(file)} ${s.key}`).toContain(s.service.split(' ')[0]);
+      }
+    }
+  });
+
+  it('lists the accommodations, modifications and supports of each SEIS IEP, one item per dated row, each as printed', async () => {
+    for (const file of PDFS.slice(0, 3)) {
+      const { pages } = await readPdfText(new Uint8Array(readFileSync(file)));
+      const accommodations = extractDocument({ documentId: 'd', type: 'iep', pages }).iep!.accommodations;
+      const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join(' ');
+      expect(accommodations.length, path.basename(file)).toBeGreaterThanOrEqual(5);
+      for (const a of accommodations) {
+        expect(a, path.basename(file)).toMatch(/^\p{Lu}/u);
+        expect(a, path.basename(file)).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}|\b(?:Start|End) Date\b/);
+        expect(text, path.basename(file)).toContain(a.split(' ').slice(0, 3).join(' '));
       }
     }
   });
