@@ -39,7 +39,10 @@ function fit<W extends Word>(line: Open<W>, w: W): number {
   let nearest = line.words[0];
   let distance = Infinity;
   for (const o of line.words) {
-    if (overlap(o.bbox[0], o.bbox[2], w.bbox[0], w.bbox[2]) > Math.min(o.bbox[2] - o.bbox[0], w.bbox[2] - w.bbox[0]) * 0.3) return 0;
+    // OCR boxes of neighbours on a line may touch by a sliver (a dash run into the date before it):
+    // less than half a character's height is not a word of the next line.
+    const across = overlap(o.bbox[0], o.bbox[2], w.bbox[0], w.bbox[2]);
+    if (across > Math.min(o.bbox[2] - o.bbox[0], w.bbox[2] - w.bbox[0]) * 0.3 && across > line.size * 0.6) return 0;
     const d = Math.abs(centerX(o) - centerX(w));
     if (d < distance && height(o) >= line.size * 0.6) {
       nearest = o;
