@@ -5,12 +5,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cliModuleUrl, NoCommandLine } from '../scripts/cli-bundle.mjs';
+import { MALLOC_ENV } from '../scripts/malloc-env.mjs';
 
 // An import may OCR hundreds of pages on several threads, and glibc gives each allocating thread a
 // malloc arena of its own (up to 8 per core) whose freed page buffers are kept: 170-240 MB of a
 // scan import's peak (bench/RESULTS.md). The cap is read when a process starts, so the commands
 // that may OCR run in a child started with it (the app's engine and `npm start` set it the same
 // way); the parent only waits and passes signals on. Other commands start as they are.
+// A fixed mmap threshold is set with it (scripts/malloc-env.mjs).
 const OCR_COMMANDS = new Set(['import', 'resume']);
 /** The command's name: the first argument that is not a global option (--data-dir DIR, --wait S) or its value. */
 function commandName(args) {
@@ -23,7 +25,7 @@ function commandName(args) {
 if (process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX && OCR_COMMANDS.has(commandName(process.argv.slice(2)))) {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    env: { ...process.env, ...MALLOC_ENV },
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   const [code, signal] = await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])));

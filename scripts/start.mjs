@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { MALLOC_ENV } from './malloc-env.mjs';
 
 const require = createRequire(import.meta.url);
 const run = (cmd, args) => {
@@ -21,10 +22,9 @@ try {
 }
 
 const passThrough = process.argv.slice(2);
-// Two malloc arenas for the app's processes: glibc otherwise gives each OCR and pdf.js thread its own,
-// which grew a 60-page scan import from about 530 MB to about 720 MB peak at the same CPU time
-// (bench/RESULTS.md). glibc reads it only at process start, hence here, where the app is started.
-const env = { MALLOC_ARENA_MAX: '2', ...process.env };
+// glibc's malloc settings for the app's processes (scripts/malloc-env.mjs): read only at process
+// start, hence here, where the app is started.
+const env = { ...MALLOC_ENV, ...process.env };
 if (electronBinary) {
   run(process.execPath, ['scripts/build-electron.mjs']);
   spawn(electronBinary, ['.', ...passThrough], { stdio: 'inherit', env }).on('exit', (c) => process.exit(c ?? 0));

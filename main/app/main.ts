@@ -55,7 +55,8 @@ function spawnEngine(dataDir: string): () => EngineChild {
   return () => {
     // Read at every start: a restore may have put another folder, with its own key, in place.
     const key = engineKey(dataDir, keyStore());
-    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { MALLOC_ARENA_MAX: '2', ...process.env, CASEFILE_KEY: key } });
+    // glibc's malloc settings as scripts/malloc-env.mjs gives them (read only at the process's start).
+    const child = utilityProcess.fork(ENGINE_ENTRY, args, { serviceName: 'IEP Casefile engine', stdio: 'inherit', env: { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, CASEFILE_KEY: key } });
     return {
       get pid() {
         return child.pid;

@@ -37,6 +37,7 @@ describe.runIf(linux)('the malloc arena cap for commands that may OCR', () => {
     }
     expect(kids.length).toBe(1);
     expect(environOf(kids[0])).toContain('MALLOC_ARENA_MAX=2');
+    expect(environOf(kids[0])).toContain('MALLOC_MMAP_THRESHOLD_=131072');
     expect(environOf(running.pid)).not.toContain('MALLOC_ARENA_MAX=2');
     const done = await running.done;
     expect(done.code, done.stderr).toBe(0);
