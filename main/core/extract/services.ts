@@ -8,7 +8,7 @@ import { parseServiceDose } from './iep-dose';
 import { bodyLines, findSections, provenanceOf, runOf, wordsInRange, type Layout, type LayoutLine, type PlacedWord } from './layout';
 import { confidenceOf, doseCheck } from './confidence';
 import { servicesFromFields } from './services-fields';
-import { MINUTES_COLUMN, NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, type ServiceColumnKind } from './vocab/services';
+import { MINUTES_COLUMN, NO_CHANGE, NOT_SERVICE_BAND, SERVICE_BAND, SERVICE_NAME_NOTES, SERVICE_TABLE_COLUMNS, SERVICES_HEADING, LEADING_COLUMNS, type ServiceColumnKind } from './vocab/services';
 
 type Column = FormColumn<ServiceColumnKind>;
 
@@ -16,12 +16,23 @@ const columnKind = (text: string): ServiceColumnKind => SERVICE_TABLE_COLUMNS.fi
 const DOSE_KINDS = new Set<ServiceColumnKind>(['frequency', 'period', 'duration']);
 const DATE_KINDS = new Set<ServiceColumnKind>(['start', 'end', 'dates']);
 
-/** A services-table header: a service column first, two or more dose, place or date columns, no digits. */
-function isServiceTableHeader(line: LayoutLine): boolean {
+/**
+ * A services-table header: a service column first (or after columns naming when it runs, "Semester |
+ * Year"), two or more dose, place or date columns after it, one of them a dose, no digits. Given the
+ * lines and the header's place among them, a dose named on a wrapped header line counts ("Special |
+ * education | Time" over three lines).
+ */
+function isServiceTableHeader(line: LayoutLine, lines?: LayoutLine[], at?: number): boolean {
   if (/\d/.test(line.text) || line.cells.length < 3 || NOT_SERVICE_BAND.test(line.cells[0].text)) return false;
   const kinds = line.cells.map((c) => columnKind(c.text));
-  if (kinds[0] !== 'service') return false;
-  return kinds.slice(1).filter((k) => k !== 'other' && k !== 'service').length >= 2 && kinds.some((k) => DOSE_KINDS.has(k));
+  const nameAt = kinds.indexOf('service');
+  if (nameAt < 0 || !line.cells.slice(0, nameAt).every((c) => LEADING_COLUMNS.test(c.text.trim()))) return false;
+  if (kinds.slice(nameAt + 1).filter((k) => k !== 'other' && k !== 'service').length < 2) return false;
+  if (kinds.some((k) => DOSE_KINDS.has(k))) return true;
+  if (!lines || at === undefined || nameAt === 0) return false;
+  const columns = columnsFromHeader(line, () => 'other' as ServiceColumnKind);
+  wrappedHeaderLines(lines, at, columns);
+  return columns.some((c) => DOSE_KINDS.has(columnKind(c.label)));
 }
 
 export interface ServicesResult {
@@ -43,7 +54,7 @@ export function readServices(layout: Layout, documentId: string): ServicesResult
   const accommodations: string[] = [];
   let tables = 0;
   for (let i = 0; i < tableLines.length; i++) {
-    if (!isServiceTableHeader(tableLines[i])) continue;
+    if (!isServiceTableHeader(tableLines[i], tableLines, i)) continue;
     tables++;
     const table = readServiceTable(tableLines, i, documentId);
     services.push(...table.services);
@@ -109,6 +120,9 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   const columns = columnsFromHeader(header, () => 'other' as ServiceColumnKind);
   let i = headerAt + 1 + wrappedHeaderLines(lines, headerAt, columns);
   for (const c of columns) c.kind = columnKind(c.label);
+  // The service's column: the first, or the one after columns naming when it runs (whose cells are
+  // no dose, date or name of the service: left out below).
+  const nameAt = Math.max(0, columns.findIndex((c) => c.kind === 'service'));
   const rows: Row[] = [];
   const body: LayoutLine[] = [];
   let inServices = true;
@@ -133,7 +147,7 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
     }
     body.push(line);
     const cells = wordsByColumn(line, columns);
-    const startsRow = cells[0].length > 0 && (rows.length === 0 || previous === null || (spacing.padded ? atRowPitch(line, previous, spacing) : cells.slice(1).some((c) => c.length > 0)));
+    const startsRow = cells[nameAt].length > 0 && (rows.length === 0 || previous === null || (spacing.padded ? atRowPitch(line, previous, spacing) : cells.some((c, k) => k !== nameAt && c.length > 0)));
     if (startsRow) rows.push({ words: cells, all: [...line.words], isService: inServices });
     else if (rows.length) {
       const row = rows[rows.length - 1];
@@ -145,15 +159,15 @@ function readServiceTable(lines: LayoutLine[], headerAt: number, documentId: str
   const services: ExtractedService[] = [];
   const accommodations: string[] = [];
   for (const row of rows) {
-    const text = (kinds: (k: ServiceColumnKind) => boolean) => columns.map((c, k) => (kinds(c.kind) ? withUnit(runOf(row.words[k]).text, c) : '')).filter(Boolean);
-    const name = runOf(row.words[0]).text;
+    const text = (kinds: (k: ServiceColumnKind) => boolean) => columns.map((c, k) => (k > nameAt && kinds(c.kind) ? withUnit(runOf(row.words[k]).text, c) : '')).filter(Boolean);
+    const name = runOf(row.words[nameAt]).text;
     if (!row.isService) {
       if (name) accommodations.push(name);
       continue;
     }
     const doseParts = text((k) => DOSE_KINDS.has(k) || k === 'other');
     if (!doseParts.some((p) => /\d/.test(p))) continue;
-    services.push(serviceFromRow(row, columns, doseParts, text((k) => DATE_KINDS.has(k) || k === 'other').join(' '), documentId));
+    services.push(serviceFromRow(row, columns, header, nameAt, doseParts, text((k) => DATE_KINDS.has(k) || k === 'other').join(' '), documentId));
   }
   return { services, accommodations, end: i };
 }
@@ -174,12 +188,15 @@ function isEnd(line: LayoutLine, columns: Column[], header: LayoutLine, next?: L
   return crossesColumns(line, columns) && line.cells.length === 1 && (line.words.length >= 6 || /[.:]$/.test(line.text));
 }
 
-function serviceFromRow(row: Row, columns: Column[], doseParts: string[], dateText: string, documentId: string): ExtractedService {
+function serviceFromRow(row: Row, columns: Column[], header: LayoutLine, nameAt: number, doseParts: string[], dateText: string, documentId: string): ExtractedService {
   const cell = (kind: ServiceColumnKind) => {
     const k = columns.findIndex((c) => c.kind === kind);
-    return k > 0 ? cleanCell(runOf(row.words[k]).text) || null : null;
+    return k > nameAt ? cleanCell(runOf(row.words[k]).text) || null : null;
   };
-  const [name, code] = splitServiceName(cleanCell(runOf(row.words[0]).text.replace(SERVICE_NAME_NOTES, ' ')));
+  // A name column whose header names a place on its wrapped line ("Course" over "Location"): the
+  // cell's first line is the name, the lines under it the place.
+  const stacked = stackedPlace(columns[nameAt].label.slice(header.cells[nameAt]?.text.length ?? Infinity), row.words[nameAt]);
+  const [name, code] = splitServiceName(cleanCell(runOf(stacked?.name ?? row.words[nameAt]).text.replace(SERVICE_NAME_NOTES, ' ')));
   const withoutDates = (t: string) => findDates(t).reduceRight((acc, d) => acc.slice(0, d.index) + ' ' + acc.slice(d.index + d.length), t).replace(/\s*[-–]\s*$/, '').trim();
   const doseText = doseParts.map(withoutDates).filter(Boolean).join(', ');
   // Cells read on as one phrase ("60 min" + "per month"); the commas are for the text shown.
@@ -196,13 +213,22 @@ function serviceFromRow(row: Row, columns: Column[], doseParts: string[], dateTe
     minutesPerWeek: dose.minutesPerWeek,
     minutesPerMonth: dose.minutesPerMonth,
     frequencyText: [delivery, doseText].filter(Boolean).join(', ') + (dose.formula ? ` (${dose.formula})` : ''),
-    location: cell('location'),
+    location: cell('location') ?? (stacked ? cleanCell(runOf(stacked.place).text) || null : null),
     provider: cell('provider'),
     startDate: dates[0]?.iso ?? null,
     endDate: dates[1]?.iso ?? null,
     source: provenanceOf(documentId, runOf(row.all)),
     ...confidenceOf({ words: row.all, foundBy: 'table', checks: [doseCheck(dose)] }),
   };
+}
+
+/** The name and place of a name cell whose header's wrapped lines (`wrapped`) name a place; null otherwise. */
+function stackedPlace(wrapped: string, words: PlacedWord[]): { name: PlacedWord[]; place: PlacedWord[] } | null {
+  if (!/\b(?:location|setting)\b/i.test(wrapped) || words.length === 0) return null;
+  const firstBottom = words[0].bbox[3];
+  const name = words.filter((w) => w.bbox[1] < firstBottom - 1);
+  const place = words.filter((w) => w.bbox[1] >= firstBottom - 1);
+  return place.length > 0 ? { name, place } : null;
 }
 
 /** A cell's text without the table rules and specks a scan reads as characters ("|", ":"). */

@@ -32,12 +32,24 @@ export function wrappedHeaderLines<K extends string>(lines: RowLine[], headerAt:
     const above = lines[i - 1];
     if (line.page !== above.page || /\d/.test(line.text) || line.isHeading) break;
     if (line.bbox[1] - above.bbox[3] > lineHeight(above) * 0.8) break;
-    const homes = line.cells.map((c) => columns.findIndex((col) => c.x0 >= col.x0 - 2 && c.x0 < col.x1));
+    const homes = line.cells.map((c) => homeOf(c, columns, lines[headerAt]));
     if (homes.some((h) => h < 0)) break;
     line.cells.forEach((c, k) => { columns[homes[k]].label += ` ${c.text}`; });
     n++;
   }
   return n;
+}
+
+/**
+ * The column a wrapped header cell belongs to: the one its left edge falls in, or, when the header's
+ * cells are the columns and the cell reaches into the next, the one whose label's middle is nearest
+ * its own (labels centred over their columns start a little left of the column's first label line).
+ */
+function homeOf<K extends string>(cell: Cell, columns: Array<FormColumn<K>>, header: RowLine): number {
+  const at = columns.findIndex((col) => cell.x0 >= col.x0 - 2 && cell.x0 < col.x1);
+  if (at < 0 || header.cells.length !== columns.length || at + 1 >= columns.length || cell.x1 <= columns[at + 1].x0) return at;
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  return Math.abs(mid(cell) - mid(header.cells[at + 1])) < Math.abs(mid(cell) - mid(header.cells[at])) ? at + 1 : at;
 }
 
 /** Each word of the line in the column holding its centre (the nearest one at the edges). */

@@ -1,7 +1,7 @@
 // The layout model on real district printouts in ../shared/fixtures/real (read there, never copied:
 // see its README). No word may keep a lost-ligature break, and ticked boxes must be read: the SEIS
 // meeting type (a picture of a box) and the Texas form's box glyphs; each SEIS service block read as a
-// service with its dose, dates, place and provider, each accommodations table row as one item. Skipped when ../shared is absent.
+// service with its dose, dates, place and provider, each accommodations table row as one item, the Texas schedule's courses as services. Skipped when ../shared is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,22 @@ describe.skipIf(!present)('real printouts', () => {
         expect(a, path.basename(file)).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}|\b(?:Start|End) Date\b/);
         expect(text, path.basename(file)).toContain(a.split(' ').slice(0, 3).join(' '));
       }
+    }
+  });
+
+  it('reads the Texas schedule of services: one service per course with special-education minutes, its setting and dates', async () => {
+    const { pages } = await readPdfText(new Uint8Array(readFileSync(PDFS[3])));
+    const services = extractDocument({ documentId: 'd', type: 'iep', pages }).iep!.services;
+    expect(services.length).toBeGreaterThanOrEqual(2);
+    for (const s of services) {
+      expect(s.service).toMatch(/^\p{Lu}[\p{L} .-]+$/u);
+      expect(s.period).toBe('week');
+      expect(s.minutesPerWeek).toBeGreaterThan(0);
+      expect(s.minutesPerWeek).toBeLessThan(600);
+      expect(s.location).toMatch(/^\p{Lu}/u);
+      expect(s.startDate! < s.endDate!).toBe(true);
+      const page = pages.find((p) => p.pageNumber === s.source?.page);
+      expect(page?.words.map((w) => w.text).join(' ')).toContain(s.service);
     }
   });
 

@@ -9,7 +9,8 @@ export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
   ['delivery', /\bservice\s+delivery\b|\bgroup\s+size\b|\bratio\b|\bdelivery\s+model\b|\bgroup\s*\/\s*individual\b/i],
   // "Projected Beginning/Service Dates" (New York), "Start - End" (SEIS), "Dates of Service".
   ['dates', /\bbeginning\s*\/\s*service\s+dates?\b|\bdates?\s+of\s+service\b|\bservice\s+dates?\b|\bprojected\b.*\bdates?\b|\bstart\s*[-–/]\s*end\b/i],
-  ['service', /\b(?:program\s*\/\s*)?services?\b|\bprogram\b|\btype\b|\bdescription\b/i],
+  // Texas schedules of services name the course a service is given in ("Course/Curriculum Area", "Subject").
+  ['service', /\b(?:program\s*\/\s*)?services?\b|\bprogram\b|\btype\b|\bdescription\b|\bcourse\b|\bcurriculum\s+area\b|^subject(?:\s+area)?\b|\binstructional\s+area\b/i],
   ['start', /\b(?:start|begin(?:s|ning)?|initiation|from)\b/i],
   // Missouri: "Duration Date" is the date services end.
   ['end', /\b(?:ends?|ending|through|expiration)\b|\bduration\s+date\b/i],
@@ -25,6 +26,9 @@ export const SERVICE_TABLE_COLUMNS: Array<[ServiceColumnKind, RegExp]> = [
   ['location', /\b(?:location|setting|where)\b/i],
   ['provider', /\b(?:provider|responsible|staff|personnel|provided\s+by)\b/i],
 ];
+
+/** Columns printed before the service's own, naming when it runs ("Semester | Year | Course ..."). */
+export const LEADING_COLUMNS = /^(?:semester|year|school\s+year|term|grading\s+period|six\s+weeks|sem\.?|yr\.?)$/i;
 
 /** A column whose header names minutes: its bare figures ("180", "180 per 6 wks") are minutes. */
 export const MINUTES_COLUMN = /\bmin(?:ute)?s?\b|\bmins?\.|\btime\b/i;
