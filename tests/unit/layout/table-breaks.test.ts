@@ -28,6 +28,11 @@ const furniture = (doc: Doc, page: number) => {
 };
 
 /** A paragraph of a service page, as printed around its tables (word spacing is measured on it too). */
+/** One row of an unruled four-column table, its cells at fixed x positions. */
+const unruledRow = (doc: Doc, cells: string[], y: number, bold = false) => {
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+  cells.forEach((c, i) => doc.text(c, [50, 220, 300, 400][i], y, { lineBreak: false }));
+};
 const prose = (doc: Doc, y: number) => {
   doc.font('Helvetica').fontSize(10);
   ['The services below start on the first day of the IEP and run for its whole year. Each one is',
@@ -67,12 +72,8 @@ describe('tables over a page break', () => {
   });
 
   it('joins an unruled table that repeats its header on the next page, the repeat dropped', async () => {
-    const cols = [50, 220, 300, 400];
     const model = await modelOf((doc) => {
-      const row = (cells: string[], y: number, bold = false) => {
-        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-        cells.forEach((c, i) => doc.text(c, cols[i], y, { lineBreak: false }));
-      };
+      const row = (cells: string[], y: number, bold = false) => unruledRow(doc, cells, y, bold);
       furniture(doc, 1);
       prose(doc, 80);
       let y = 640;
@@ -96,12 +97,8 @@ describe('tables over a page break', () => {
 describe('an unruled table over a page break without its header', () => {
   // Three rows or more at the head of the page: an unruled run of fewer lines is not read as a table.
   it('joins the rows at the head of the next page to the table', async () => {
-    const cols = [50, 220, 300, 400];
     const model = await modelOf((doc) => {
-      const row = (cells: string[], y: number, bold = false) => {
-        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-        cells.forEach((c, i) => doc.text(c, cols[i], y, { lineBreak: false }));
-      };
+      const row = (cells: string[], y: number, bold = false) => unruledRow(doc, cells, y, bold);
       furniture(doc, 1);
       prose(doc, 80);
       let y = 640;
