@@ -23,7 +23,7 @@ export const fixturesPresent = FIXTURE_CASES.every((c) => existsSync(path.join(c
 /** Seed of each generated style: 11 + its index, as the scored styles suite uses. */
 export const STYLE_SEED = 11;
 
-/** Writes the four generated styles' documents (fixed seeds) under a temp folder. */
+/** Writes every generated style's documents (fixed seeds) under a temp folder. */
 export async function generatedStyleCases(): Promise<GoldenCase[]> {
   const root = tempDir('golden-styles-');
   const cases: GoldenCase[] = [];

@@ -1,5 +1,5 @@
-// Golden tests: every document of the dev-rivera and dev-okafor fixtures and of the four generated
-// form styles (fixed seeds), read and classified as the pipeline does, then extracted; the result
+// Golden tests: every document of the dev-rivera and dev-okafor fixtures and of every generated
+// form style (fixed seeds), read and classified as the pipeline does, then extracted; the result
 // (document type and date, IEP header, goals, services, progress entries, scores, log rows), without
 // ids, boxes or versions, must equal tests/golden/<case>/<document>.json.
 //
