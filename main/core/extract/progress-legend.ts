@@ -112,7 +112,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
  */
 export function codeFromText(text: string, legend: Record<string, string>, opts: { standaloneOnly?: boolean } = {}): { code: string; codeText: string | null } | null {
   const codes = Object.keys(legend).sort((a, b) => b.length - a.length);
-  const trimmed = text.trim();
+  // Specks and the stub of a cell's rule that OCR read before the code ('- "SP', '| AP') are not part of it.
+  const trimmed = text.trim().replace(/^(?:[-–—"'“”‘’|:;.,_~]+\s*)+(?=[A-Za-z0-9])/, '');
   if (!trimmed) return null;
   const ticked = /(?:\[\s*[xX✓✔]\s*\]|☒|☑|■|✔|✓|⊠)\s*([^[☐□☒☑■✔✓⊠]+)/.exec(trimmed);
   if (ticked) {

@@ -24,19 +24,31 @@ interface Field { kind: FieldKind; lines: LayoutLine[]; run: TextRun }
 
 /** The label a line opens with, when it is one: followed by a colon, a column gap or nothing. */
 function fieldLabelOf(line: LayoutLine): { kind: FieldKind; valueStart: number } | null {
-  for (const [kind, re] of FIELD_LABELS) {
-    const m = re.exec(line.text);
-    if (!m) continue;
-    const rest = line.text.slice(m[0].length);
-    const colon = /^\s*:/.exec(rest);
-    const firstCell = line.cells[0]?.text ?? '';
-    const labelIsCell = firstCell.length <= m[0].length + 2 && firstCell.toLowerCase().startsWith(m[0].toLowerCase());
-    if (colon || labelIsCell || rest.trim() === '') {
-      const valueStart = m[0].length + (colon ? colon[0].length : 0);
-      return { kind, valueStart };
+  const firstWord = /^\S+/.exec(line.text)?.[0] ?? '';
+  // As printed, then with the label's first word as OCR often misreads it ('Coinments' for 'Comments').
+  for (const word of [firstWord, ...ocrVariants(firstWord)]) {
+    const text = word + line.text.slice(firstWord.length);
+    const shift = firstWord.length - word.length;
+    for (const [kind, re] of FIELD_LABELS) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const rest = text.slice(m[0].length);
+      const colon = /^\s*:/.exec(rest);
+      const firstCell = word + (line.cells[0]?.text ?? '').slice(firstWord.length);
+      const labelIsCell = firstCell.length <= m[0].length + 2 && firstCell.toLowerCase().startsWith(m[0].toLowerCase());
+      if (colon || labelIsCell || rest.trim() === '') {
+        const valueStart = m[0].length + shift + (colon ? colon[0].length : 0);
+        return { kind, valueStart };
+      }
     }
   }
   return null;
+}
+
+/** A word with one kind of OCR confusion undone: 'in'/'rn' read for 'm', '1'/'|' for 'l', '0' for 'o', 'cl' for 'd'. */
+function ocrVariants(word: string): string[] {
+  const out = [word.replace(/in|rn/g, 'm'), word.replace(/[1|]/g, 'l'), word.replace(/0/g, 'o'), word.replace(/cl/g, 'd')];
+  return [...new Set(out)].filter((w) => w !== word);
 }
 
 function splitFields(lines: LayoutLine[]): { fields: Field[]; loose: LayoutLine[] } {

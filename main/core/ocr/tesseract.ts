@@ -2,6 +2,7 @@
 // JS thread), recognise on a pool of worker threads, rebuild reading order, map boxes to points.
 import type { BBox, PageContent, PageGraphics, Rule, Word } from '../../../shared/domain';
 import { pixelCheckboxes, pixelRules } from '../layout/pixel-boxes';
+import { withoutRules } from '../layout/rule-erase';
 import { LAYOUT_VERSION } from '../layout/types';
 import { OcrCancelledError, type OcrDriver, type OcrPageInput, type OcrRunOptions } from './driver';
 import { groupRows, parseTsv, rowsToText, type OcrLine } from './layout';
@@ -84,7 +85,8 @@ export function createOcrDriver(options: OcrDriverOptions = {}): TesseractOcrDri
     passes++;
     options.onPass?.({ pageNumber: input.pageNumber, quarterTurns, width: prepared.width, height: prepared.height, dpi: prepared.dpi });
     const tsv = await pool.recognize(
-      { image: toPgm(prepared), options: { user_defined_dpi: String(prepared.dpi) } },
+      // Ruling lines are taken out first: touching a cell's letters, they were read as letters (layout/rule-erase.ts).
+      { image: toPgm({ ...prepared, pixels: Buffer.from(withoutRules(prepared, prepared.dpi).buffer) }), options: { user_defined_dpi: String(prepared.dpi) } },
       signal,
     );
     const lines = parseTsv(tsv);
