@@ -66,8 +66,24 @@ function reportingScheduleOf(layout: Layout, goalReporting: string[]): string | 
   if (goalReporting.length > 0) return goalReporting[0];
   const labelled = findLabeledValue(layout, REPORTING_SCHEDULE_LABELS, (v) => REPORTING_SCHEDULE_WORDS.test(v));
   if (labelled) return labelled.value;
-  const line = layout.lines.find((l) => /\bprogress\b/i.test(l.text) && REPORTING_SCHEDULE_WORDS.test(l.text) && /\b(?:report|reported|reporting)\b/i.test(l.text));
+  const ticked = tickedSchedule(layout);
+  if (ticked) return ticked;
+  // A dated report's own heading ("Progress Report 2: 1/14/2025") tells when one report was sent, not the schedule.
+  const line = layout.lines.find((l) => /\bprogress\b/i.test(l.text) && REPORTING_SCHEDULE_WORDS.test(l.text) && /\b(?:report|reported|reporting)\b/i.test(l.text) && !/^progress\s+report\s*(?:#\s*)?\d+\s*:/i.test(l.text));
   return line?.text ?? null;
+}
+
+/** The ticked option of a row of boxes offering reporting schedules ("[x] Quarterly [ ] Trimester [ ] Semester"). */
+function tickedSchedule(layout: Layout): string | null {
+  for (const page of layout.model().pages) {
+    const options = page.checkboxes.filter((c) => c.label.split(' ').length <= 4 && REPORTING_SCHEDULE_WORDS.test(c.label));
+    for (const box of options) {
+      const row = options.filter((o) => Math.abs((o.bbox[1] + o.bbox[3]) / 2 - (box.bbox[1] + box.bbox[3]) / 2) < (box.bbox[3] - box.bbox[1]) / 2);
+      const ticked = row.filter((o) => o.checked === true);
+      if (row.length >= 2 && ticked.length === 1) return ticked[0].label;
+    }
+  }
+  return null;
 }
 
 /** Reports per year the schedule promises; null when it only says "with report cards". */
