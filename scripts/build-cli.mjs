@@ -18,7 +18,7 @@
 // out/renderer) resolve the same from the bundle; tests/unit/foundation/cli-bundle.test.ts checks it.
 // Run: node scripts/build-cli.mjs [--outdir DIR]; bin/casefile.mjs runs it when needed.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,12 +65,40 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * zod also carries JSON Schema both ways (z.toJSONSchema, z.fromJSONSchema and the converters every
+ * schema type points to: about 100 KB of the 390 KB bundled), which the app never uses: in the
+ * bundle each of those modules keeps its exports, as functions that throw when called (or, for the
+ * factories schemas call when built, functions returning one that throws), so every command that
+ * loads zod compiles less. tests/unit/foundation/cli-bundle.test.ts checks that validation works.
+ */
+const ZOD_JSON_SCHEMA = /[\\/]node_modules[\\/]zod[\\/]v4[\\/](core[\\/](to-json-schema|json-schema-processors|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+const zodWithoutJsonSchema = {
+  name: 'zod-without-json-schema',
+  setup(b) {
+    b.onLoad({ filter: ZOD_JSON_SCHEMA }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const names = new Set([...source.matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]));
+      const aliases = [...source.matchAll(/^export \{ (\w+) as (\w+) \};/gm)];
+      const lines = ["const unsupported = () => { throw new Error('JSON Schema is not in the casefile command line bundle'); };"];
+      for (const name of names) {
+        if (/^[A-Z]/.test(name)) lines.push(`export class ${name} { constructor() { unsupported(); } }`);
+        else if (name === 'allProcessors') lines.push(`export const ${name} = {};`);
+        else if (name === 'toJSONSchema' || name === 'fromJSONSchema') lines.push(`export const ${name} = unsupported;`);
+        else lines.push(`export const ${name} = () => unsupported;`);
+      }
+      for (const [, from, as] of aliases) lines.push(`export { ${from} as ${as} };`);
+      return { contents: lines.join('\n') + '\n', loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
   platform: 'node',
   target: 'node20',
-  plugins: [externalPackages, zodEnglishOnly],
+  plugins: [externalPackages, zodEnglishOnly, zodWithoutJsonSchema],
   // No source maps: Node uses them only with --enable-source-maps, the bundle is not minified (each
   // module's code sits under a comment naming its source file), and they were two thirds of every
   // build's bytes. To debug in the sources, run them: CASEFILE_FROM_SOURCE=1.

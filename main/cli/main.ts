@@ -13,7 +13,15 @@ import { registerHistoryCommand } from './history-cmd';
 import { registerFormsCommand } from './forms-cmd';
 import { registerBriefCommand } from './brief-cmd';
 import { DEFAULT_WAIT_SECONDS, EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exitCodeFor, oneLine, type GlobalOptions } from './run';
-import { APP_VERSION } from '../ipc/app';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The version `--version` prints, read here rather than from the API's app module (main/ipc/app.ts,
+ * whose settings, upgrade-notice and migration modules every command then loaded at start).
+ */
+function appVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 function seconds(v: string): number {
   const n = Number(v);
@@ -32,7 +40,7 @@ export function buildProgram(): Command {
   let command: string | undefined;
   const program = new Command('casefile')
     .description('IEP Casefile: case files for special-education advocates, on this computer only')
-    .version(APP_VERSION)
+    .version(appVersion())
     .option('--data-dir <dir>', 'data folder (default: CASEFILE_DATA_DIR, else the per-user app data folder)')
     .option('--wait <seconds>', `how long a command that writes waits while the app or another command writes to the data folder (default: ${DEFAULT_WAIT_SECONDS})`, seconds)
     .showHelpAfterError('(run with --help for usage)')
