@@ -5,6 +5,7 @@
 // box ("Meeting type:") is the group the options answer.
 import type { BBox, GraphicBox } from '../../../shared/domain';
 import { centreInside, height, joinText, median, overlap } from './geometry';
+import { wordSpace } from './blocks';
 import { isPrintedLetter } from './letter-marks';
 import type { Checkbox, CheckboxSource, PlacedWord } from './types';
 
@@ -56,15 +57,15 @@ export function readCheckboxes(page: number, rows: PlacedWord[][], marks: Graphi
     }
     out.push(...labelled(page, items.sort((a, b) => a.x0 - b.x0), gapLimit));
   }
-  // A grid of boxes (a box per column under headers): a box with no words beside it takes the
-  // header over it as its label, and the line's leading text as its group.
+  // A grid of boxes (a box per column under headers): a box with no words beside it takes as its
+  // label the heading of the column it stands in, on the nearest line above that spans it. Headings
+  // of narrow columns may stand closer than a cell gap: a gap well over a word space parts them.
+  const headingGap = Math.min(gapLimit, wordSpace(rows) * 1.6);
   for (const c of out) {
     if (c.label) continue;
     const cx = (c.bbox[0] + c.bbox[2]) / 2;
-    const header = rows.filter((r) => r[0].bbox[3] <= c.bbox[1]).reverse().slice(0, 8).map((r) => r.filter((w) => w.bbox[0] <= cx + 2 && w.bbox[2] >= cx - 2 && !GLYPH.test(w.text))).find((ws) => ws.length > 0);
-    if (!header) continue;
-    const row = rows.find((r) => r.includes(header[0]))!;
-    const words = phraseAround(row, header[0], gapLimit);
+    const words = rows.filter((r) => r[0].bbox[3] <= c.bbox[1]).reverse().slice(0, 8).map((r) => headingOver(r, cx, headingGap)).find((ws) => ws !== null);
+    if (!words) continue;
     c.label = joinText(words);
     c.labelWords = words;
   }
@@ -110,13 +111,28 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
   return out;
 }
 
-/** The words around `word` on its line that are closer together than a cell gap. */
-function phraseAround(row: PlacedWord[], word: PlacedWord, gapLimit: number): PlacedWord[] {
-  let i = row.indexOf(word);
-  let j = i;
-  while (i > 0 && row[i].bbox[0] - row[i - 1].bbox[2] <= gapLimit * 0.6) i--;
-  while (j + 1 < row.length && row[j + 1].bbox[0] - row[j].bbox[2] <= gapLimit * 0.6) j++;
-  return row.slice(i, j + 1);
+/**
+ * The heading of a line of column headings over the point `x`, or null when the line does not reach
+ * it. The line's headings are its phrases (words no further apart than `gap`); a heading's column
+ * runs to the middle of the white on either side of it, so that a box centred in its column finds its
+ * heading printed left-aligned (the column runs from the heading's start towards the next heading's
+ * start), centred or right-aligned over it. The outer columns reach half the headings' pitch past the line.
+ */
+function headingOver(row: PlacedWord[], x: number, gap: number): PlacedWord[] | null {
+  const phrases: PlacedWord[][] = [];
+  for (const w of row) {
+    if (GLYPH.test(w.text)) continue;
+    const last = phrases[phrases.length - 1];
+    if (last && w.bbox[0] - last[last.length - 1].bbox[2] <= gap) last.push(w);
+    else phrases.push([w]);
+  }
+  if (!phrases.length) return null;
+  const x0 = (p: PlacedWord[]) => p[0].bbox[0];
+  const x1 = (p: PlacedWord[]) => Math.max(...p.map((w) => w.bbox[2]));
+  const pitches = phrases.slice(1).map((p, k) => x0(p) - x0(phrases[k]));
+  const reach = (median(pitches) ?? gap * 2) / 2;
+  if (x < x0(phrases[0]) - reach || x > x1(phrases[phrases.length - 1]) + reach) return null;
+  return phrases.find((p, k) => k === phrases.length - 1 || x <= (x1(p) + x0(phrases[k + 1])) / 2)!;
 }
 
 /** The options of one question and which are ticked. */
