@@ -10,7 +10,7 @@ import { provenanceOf, runOf, type PlacedWord } from './layout';
 import { bonusCheck, confidenceOf } from './confidence';
 import type { Column, TableRow } from '../layout/line-tables';
 import { dateFor, testNameIn, type ScoreContext } from './scores-context';
-import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS } from './vocab/scores';
+import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS, SECONDARY_SCORE_HEADING } from './vocab/scores';
 import { cleanMeasureName, measureAlias } from './scores-prose';
 
 /** A score as the readers give it: its alias always decided (vocab/scores.ts MEASURE_ALIASES), null when none. */
@@ -82,10 +82,15 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
   // when there is only one.
   const keyOf = (g: Group | null) => (g ? `${g.key}|${g.year ?? ''}|${g.date ?? ''}` : '');
   const groupKeys = [...new Set(roles.filter((r) => r.role === 'score' || r.role === 'percentile').map((r) => keyOf(r.group)))];
+  // Of several score columns in a group, the main one: not a raw score, a sum or an equivalent beside it.
+  const first = (ok: (r: RoledColumn) => boolean, role: Role) => {
+    const all = roles.map((r, i) => (r.role === role && ok(r) ? i : -1)).filter((i) => i >= 0);
+    return (role === 'score' ? all.find((i) => !SECONDARY_SCORE_HEADING.test((columns[i].label ?? '').trim())) : undefined) ?? all[0] ?? -1;
+  };
   const pick = (role: Role, key: string) => {
-    const own = roles.findIndex((r) => r.role === role && keyOf(r.group) === key);
+    const own = first((r) => keyOf(r.group) === key, role);
     if (own >= 0 || groupKeys.length > 1) return own;
-    return roles.findIndex((r) => r.role === role);
+    return first(() => true, role);
   };
   const groups = groupKeys.map((key) => ({
     group: roles.find((r) => keyOf(r.group) === key)?.group ?? null,

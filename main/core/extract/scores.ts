@@ -14,7 +14,7 @@ import { scoresFromProse } from './scores-prose';
 import { isPeriodLabel, periodOf, scoresFromTable, type ReadScore } from './scores-table';
 import { readTable } from '../layout/line-tables';
 import { isPageFurniture } from '../layout/rows';
-import { COLUMN_HEADINGS, LEGEND_LINE, SCORE_TYPE_HEADINGS } from './vocab/scores';
+import { COLUMN_HEADINGS, CONFIDENCE_LEVEL, LEGEND_LINE, SCORE_TYPE_HEADINGS } from './vocab/scores';
 
 export type { ReadScore } from './scores-table';
 
@@ -71,7 +71,9 @@ const hasBodyNumber = (l: LayoutLine) => cellsOf(l).some((c) => BODY_NUMBER.test
  * (BOY/MOY/EOY, Fall/Winter/Spring), and holds no values itself.
  */
 export function isScoreHeader(line: LayoutLine): boolean {
-  if (cellsOf(line).length < 2 || hasBodyNumber(line) || LEGEND_LINE.test(line.text)) return false;
+  // A confidence level over its interval column ("95%" above "CI") is a heading word there.
+  const values = cellsOf(line).filter((c) => BODY_NUMBER.test(c.text.trim()) && !CONFIDENCE_LEVEL.test(c.text.trim()));
+  if (cellsOf(line).length < 2 || values.length > 0 || LEGEND_LINE.test(line.text)) return false;
   const periods = cellsOf(line).filter((c) => { const p = periodOf(c.text); return p !== null && p.key !== 'year' && p.key !== 'date'; }).length;
   if (periods >= 2 && findDates(line.text).length === 0) return true;
   if (findDates(line.text).length > 0) return false;

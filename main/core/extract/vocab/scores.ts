@@ -35,6 +35,16 @@ export const COLUMN_HEADINGS = {
   administration: /^(?:administration|admin\.?|window|term|period|season|testing\s+window|benchmark\s+(?:period|window)|form|time\s+of\s+year)$/i,
 };
 
+/**
+ * Score columns a table prints beside its main score, read only when no other score column is there:
+ * a raw score, a sum of scaled scores, a W score, an age or grade equivalent (a cognitive battery's
+ * "Sum of Scaled Scores | Composite Score", an achievement battery's "W | AE | GE | RPI | SS").
+ */
+export const SECONDARY_SCORE_HEADING = /\braw\b|\bsum\s+of\b|\bW(?:[- ]?score)?$|age\s+equiv|grade\s+equiv|^\s*(?:AE|GE)\s*$/i;
+
+/** A confidence level printed over its interval column ("95%" over "CI" on a two-line header): a heading, not a value. */
+export const CONFIDENCE_LEVEL = /^(?:68|80|85|90|95|99)\s*%$/;
+
 /** Score column headings too generic to name the measure of a history table. */
 export const GENERIC_SCORE_HEADING = /^(?:(?:overall|total|standard|scaled|scale|raw|composite)\s+)?(?:score|result|SS|ScS)s?$/i;
 
