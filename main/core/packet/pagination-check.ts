@@ -1,13 +1,15 @@
 // The pagination check: reads a built packet (or one volume of it) back and fails loudly on any defect a
 // hearing office would reject (Pennsylvania ODR admits no exhibit "paginated incorrectly in any respect").
-// It trusts nothing the builder planned: the page numbers are the stamps pdf.js finds in the stamp band,
+// It trusts nothing the builder planned: the page numbers are the stamps found printed in the stamp band
+// (read from an exhibit page's own content where that provably holds all the band can show, own-text.ts;
+// by pdf.js for every other page),
 // the exhibits' extents are the slip sheets or the bookmarks found in the file (pdf-lib), and the index's
 // ranges are the text of its rows. Checked: every exhibit page carries one number; the numbers run in
 // sequence with no gap or repeat; nothing else carries one; the index's ranges and the bookmarks' titles
 // equal the stamped ranges; each bookmark lands on its exhibit's first page (or its slip sheet).
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
 import { loadPdfJs, pdfDocumentOptions } from '../documents/pdf-text';
-import { STAMP_BAND } from './stamp';
+import { inStampBand, readOwnText } from './own-text';
 import type { BatesPosition } from './types';
 
 export interface PaginationSpec {
@@ -52,28 +54,62 @@ interface Bookmark { title: string; page: number | null; children: Bookmark[] }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Stamps in the band and every text run, per page, from pdf.js. */
-async function readPages(pdf: Uint8Array, spec: PaginationSpec, batesRe: RegExp): Promise<PageRead[]> {
+/**
+ * Stamps in the band and every text run, per page. A page whose own content proves what it prints in
+ * the band (own-text.ts: an exhibit page, its original drawn as a clipped form above or below the band)
+ * and carries a stamp there is read from that content; every other page (front matter, slip sheets, a
+ * page without a stamp, anything unusual) is read whole by pdf.js, the only pages pdf.js opens.
+ */
+async function readPages(pdf: Uint8Array, doc: PDFDocument, spec: PaginationSpec, batesRe: RegExp): Promise<PageRead[]> {
+  const stampsOf = (runs: TextRun[], height: number) => runs.flatMap((r) => {
+    const m = inStampBand(r.y, height, spec.position) ? batesRe.exec(r.text) : null;
+    return m ? [Number(m[1])] : [];
+  });
+  const out: Array<PageRead | null> = doc.getPages().map((page) => {
+    const own = readOwnText(page, spec.position);
+    const stamps = own ? stampsOf(own.runs, own.height) : [];
+    return own && stamps.length ? { stamps, runs: own.runs, slipLabel: null } : null;
+  });
+  const rest = out.flatMap((p, i) => (p ? [] : [i + 1]));
+  if (rest.length) {
+    for (const [n, read] of await readWithPdfJs(pdf, rest)) {
+      const stamps = stampsOf(read.runs, read.height);
+      const slip = stamps.length ? null : /^EXHIBIT\s+(\S+)$/.exec(read.runs.find((r) => /^EXHIBIT\s/.test(r.text))?.text ?? '');
+      out[n - 1] = { stamps, runs: read.runs, slipLabel: slip?.[1] ?? null };
+    }
+  }
+  return out.map((p) => p ?? { stamps: [], runs: [], slipLabel: null });
+}
+
+/** Bytes pdf.js asks for at a time: the pages it reads are small beside the exhibits' pictures it never fetches. */
+const RANGE_CHUNK = 64 * 1024;
+
+/**
+ * The text runs of some pages, from pdf.js. pdf.js fetches the file by ranges from the caller's bytes
+ * (each range a small copy, since pdf.js takes ownership of what it is given): only the parts the pages
+ * read need (the cross-reference table, their content and fonts) are fetched, never the whole packet,
+ * and nothing is prefetched. Fonts are read for their text only (no font faces, no system fonts, no
+ * eval); each page is released after reading, the document destroyed at the end.
+ */
+async function readWithPdfJs(pdf: Uint8Array, pageNumbers: number[]): Promise<Map<number, { runs: TextRun[]; height: number }>> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument(pdfDocumentOptions(new Uint8Array(pdf))).promise;
+  const transport = new pdfjs.PDFDataRangeTransport(pdf.byteLength, null);
+  transport.requestDataRange = (begin: number, end: number) => {
+    queueMicrotask(() => transport.onDataRange(begin, pdf.slice(begin, end)));
+  };
+  const { data: _none, ...options } = pdfDocumentOptions(new Uint8Array(0));
+  const doc = await pdfjs.getDocument({ ...options, range: transport, length: pdf.byteLength, rangeChunkSize: RANGE_CHUNK, disableAutoFetch: true, disableStream: true, isOffscreenCanvasSupported: false }).promise;
   try {
-    const out: PageRead[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
+    const out = new Map<number, { runs: TextRun[]; height: number }>();
+    for (const n of pageNumbers) {
       const page = await doc.getPage(n);
       const height = page.getViewport({ scale: 1 }).height;
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
-      const stamps: number[] = [];
       for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue;
-        const run = { text: item.str.trim(), x: item.transform[4], y: item.transform[5] };
-        runs.push(run);
-        const inBand = spec.position === 'top-right' ? run.y > height - STAMP_BAND : run.y < STAMP_BAND;
-        const m = batesRe.exec(run.text);
-        if (inBand && m) stamps.push(Number(m[1]));
+        if ('str' in item && item.str.trim()) runs.push({ text: item.str.trim(), x: item.transform[4], y: item.transform[5] });
       }
-      const slip = stamps.length ? null : /^EXHIBIT\s+(\S+)$/.exec(runs.find((r) => /^EXHIBIT\s/.test(r.text))?.text ?? '');
-      out.push({ stamps, runs, slipLabel: slip?.[1] ?? null });
+      out.set(n, { runs, height });
       page.cleanup();
     }
     return out;
@@ -83,8 +119,7 @@ async function readPages(pdf: Uint8Array, spec: PaginationSpec, batesRe: RegExp)
 }
 
 /** The outline as written in the file, each item's destination resolved to a 1-based page. */
-async function readBookmarks(pdf: Uint8Array): Promise<Bookmark[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+function readBookmarks(doc: PDFDocument): Bookmark[] {
   const pageOf = new Map<string, number>();
   doc.getPages().forEach((p, i) => pageOf.set(p.ref.toString(), i + 1));
   const ctx = doc.context;
@@ -149,8 +184,10 @@ const TITLE_RANGE = /^Exhibit (\S+)(?: \(continued\))?: .*\(([^()]*?)(?: - ([^()
 export async function checkPagination(pdf: Uint8Array, spec: PaginationSpec): Promise<PaginationReport> {
   const token = `${escapeRe(spec.prefix)}(\\d{${spec.digits}})`;
   const fmt = (n: number) => `${spec.prefix}${String(n).padStart(spec.digits, '0')}`;
-  const pages = await readPages(pdf, spec, new RegExp(`^${token}$`));
-  const bookmarks = await readBookmarks(pdf);
+  // pdf-lib reads the file's structure (pages, resources, the outline) without inflating anything it is not asked for.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pages = await readPages(pdf, doc, spec, new RegExp(`^${token}$`));
+  const bookmarks = readBookmarks(doc);
   const defects: string[] = [];
 
   // One number per page, in sequence over the pages that carry one.

@@ -1,6 +1,6 @@
 // The pagination check on packets built wrong on purpose: each defect fails with a message naming it,
 // and a well-made packet (written here, and one the builder made) passes.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPacketDetailed } from '../../../main/core/packet/build';
 import { assertPagination, checkPagination, PaginationError, type PaginationSpec } from '../../../main/core/packet/pagination-check';
@@ -152,5 +152,53 @@ describe('pagination check on a packet the builder made', () => {
 
     const moved = await rebookmark(built.pdf, 'Exhibit P-3', p2.lastPage);
     expect((await checkPagination(moved, realSpec)).defects).toContain(`The bookmark "Exhibit P-3" goes to page ${p2.lastPage} (stamped RIVERA-000047); the exhibit opens on page ${built.manifest.exhibits[2].slipPage}.`);
+  });
+});
+
+// Exhibit pages are read from their own content when the original, drawn as a clipped form, provably
+// stays out of the stamp band; a page whose form reaches into the band is read whole (by pdf.js).
+describe('pagination check where an exhibit itself prints a number at its foot', () => {
+  const realSpec = { prefix: 'RIVERA-', digits: 6, start: 1, position: 'bottom-right' as const };
+
+  async function footedExhibit(): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let p = 1; p <= 2; p++) {
+      const page = doc.addPage([612, 792]);
+      page.drawText(`Earlier production, page ${p}`, { x: 72, y: 700, size: 12, font });
+      // An old Bates number at the very foot of the original, where the packet's own band would be.
+      page.drawText('RIVERA-000002', { x: 520, y: 4, size: 9, font });
+    }
+    return doc.save();
+  }
+
+  async function built(): Promise<PacketResult> {
+    return buildPacketDetailed({
+      case: { title: 'Rivera v. Alder Creek USD', studentName: 'Mateo Rivera', preparedBy: 'J. Advocate', date: '2025-07-01' },
+      bates: realSpec,
+      labelStyle: 'P-1',
+      sections: ['cover', 'index', 'exhibits'],
+      exhibits: [{ description: 'Earlier production', date: '2024-01-10', documentId: 'old', pdfBytes: await footedExhibit() }],
+      findings: [], chronology: [], goalCharts: [], scoreTrends: [], compEd: null,
+    });
+  }
+
+  it('passes when the original is shrunk above the band, and names the second number when it is drawn into the band', async () => {
+    const packet = await built();
+    expect((await checkPagination(packet.pdf, realSpec)).defects).toEqual([]);
+
+    // The same packet with the first exhibit page's original moved down onto the paper's edge: its old number now prints in the band.
+    const doc = await PDFDocument.load(packet.pdf);
+    const first = packet.manifest.exhibits[0].firstPage;
+    const contents = doc.getPages()[first - 1].node.lookup(PDFName.of('Contents'), PDFArray);
+    const ref = contents.get(0) as PDFRef;
+    const stream = doc.context.lookup(ref) as PDFRawStream;
+    const ops = Buffer.from(stream.contents).toString('latin1');
+    const moved = ops.replace(/^(1 0 0 1 [\d.]+) 24 cm$/m, '$1 0 cm');
+    expect(moved).not.toBe(ops);
+    doc.context.assign(ref, PDFRawStream.of(stream.dict, Buffer.from(moved, 'latin1')));
+    const report = await checkPagination(await doc.save(), realSpec);
+    expect(report.defects).toContain(`Page ${first} carries 2 page numbers (RIVERA-000002, RIVERA-000001).`);
+    expect(report.defects).toContain(`RIVERA-000002 is stamped twice: on page ${first} and page ${first + 1}.`);
   });
 });
