@@ -96,11 +96,13 @@ function serviceSections(layout: Layout): LayoutLine[][] {
   return out;
 }
 
-/** A heading set on a line of its own: a few words, no figures, no sentence or label punctuation, all capitals or all bold. */
+/** A heading set on a line of its own: a few words, no figures, no sentence or label punctuation, all capitals or all bold (or read by OCR). */
 function isTitleLine(line: LayoutLine): boolean {
   if (line.isHeading) return true;
   if (line.words.length > 6 || /\d/.test(line.text) || /[.,;:]$/.test(line.text) || !/^[A-Z]/.test(line.text)) return false;
-  return line.words.every((w) => w.bold);
+  // OCR sees no bold face (its words are below the text layer's confidence of 100): a short line of
+  // its own is a heading by its shape alone.
+  return line.words.every((w) => w.bold) || line.words.every((w) => w.conf < 100);
 }
 
 /** A minutes column's bare figures are minutes ("180 per 6 wks" under "Sp Ed Min"). */
