@@ -81,7 +81,7 @@ export function resolveCase(core: Core, idOrName: string): CaseDto {
 }
 
 export function createCase(core: Core, raw: CreateCaseArgs): CaseDto {
-  const parsed = createCaseArgs.safeParse(raw);
+  const parsed = createCaseArgs().safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', zodMessage(parsed.error));
   const args = parsed.data;
   checkDob(core, args.dob);
@@ -113,7 +113,7 @@ export function createCase(core: Core, raw: CreateCaseArgs): CaseDto {
  * a stale form or one loaded for another case is refused and nothing is written.
  */
 export function updateCase(core: Core, caseId: string, rawFields: CaseEdit, expectedVersion?: number): CaseDto {
-  const parsed = caseEditSchema.safeParse(rawFields);
+  const parsed = caseEditSchema().safeParse(rawFields);
   if (!parsed.success) throw new AppError('invalid_input', zodMessage(parsed.error));
   const current = getCase(core, caseId);
   checkDob(core, parsed.data.dob);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, lazySchema } from './define';
 
 export interface AppInfoDto {
   version: string;
@@ -26,13 +26,15 @@ export interface UpgradeNoticeDto {
   correctionsKept: number;
 }
 
-export const settingsPatch = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark']),
-    preparedBy: z.string().trim().max(200),
-    batesPrefix: z.string().trim().max(20).regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, - and _ only'),
-  })
-  .partial();
+// Schemas are built at a call's first validation, not when the API table loads (issue 21).
+const settingsPatch = () =>
+  z
+    .object({
+      theme: z.enum(['system', 'light', 'dark']),
+      preparedBy: z.string().trim().max(200),
+      batesPrefix: z.string().trim().max(20).regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, - and _ only'),
+    })
+    .partial();
 
 /** An uploaded backup (files.backupUpload), read through and checked before anything is replaced. */
 export interface BackupCheckDto {
@@ -65,22 +67,25 @@ export interface ArchiveImportDto {
   documentsKept?: number;
 }
 
-const stagedBackupArgs = z.object({
-  uploadId: z.string().uuid(),
-  fileName: z.string().min(1).max(500),
-  passphrase: z.string().min(1).max(1000),
-});
+const stagedBackupArgs = lazySchema(() =>
+  z.object({
+    uploadId: z.string().uuid(),
+    fileName: z.string().min(1).max(500),
+    passphrase: z.string().min(1).max(1000),
+  }),
+);
+const noArgs = () => z.undefined().optional();
 
 export const appApi = {
-  'app.info': defineCall<AppInfoDto>()(z.undefined().optional()),
-  'app.upgradeNotice': defineCall<UpgradeNoticeDto | null>()(z.undefined().optional()),
-  'app.dismissUpgradeNotice': defineCall<null>()(z.undefined().optional()),
-  'settings.get': defineCall<SettingsDto>()(z.undefined().optional()),
+  'app.info': defineCall<AppInfoDto>()(noArgs),
+  'app.upgradeNotice': defineCall<UpgradeNoticeDto | null>()(noArgs),
+  'app.dismissUpgradeNotice': defineCall<null>()(noArgs),
+  'settings.get': defineCall<SettingsDto>()(noArgs),
   'settings.update': defineCall<SettingsDto>()(settingsPatch),
   /** Reads an uploaded backup through (every chunk, entry and checksum); refuses a damaged or truncated one. */
   'app.checkBackup': defineCall<BackupCheckDto>()(stagedBackupArgs),
   /** Replaces this data folder with the uploaded backup (the folder as it was is kept, renamed); the UI reloads after. */
   'app.restoreBackup': defineCall<RestoreDoneDto>()(stagedBackupArgs),
   /** Imports an uploaded case archive (files.backupUpload); where the case is here already, 'conflict' until a mode is chosen. */
-  'app.importArchive': defineCall<ArchiveImportDto>()(stagedBackupArgs.extend({ mode: z.enum(['merge', 'copy']).optional() })),
+  'app.importArchive': defineCall<ArchiveImportDto>()(() => stagedBackupArgs().extend({ mode: z.enum(['merge', 'copy']).optional() })),
 };

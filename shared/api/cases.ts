@@ -1,72 +1,82 @@
 import { z } from 'zod';
 import { isStateCode } from '../states';
-import { isoDate } from './define';
+import { isoDate, lazySchema } from './define';
 
 export const MAX_NAME = 120;
 
-const name = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'must not be empty').max(MAX_NAME, `must be at most ${MAX_NAME} characters`));
+// The schemas are built at their first use (a call's first validation, a case created or saved),
+// not when the module loads: every command and window loads this module (issue 21).
+const name = lazySchema(() =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'must not be empty').max(MAX_NAME, `must be at most ${MAX_NAME} characters`)),
+);
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const stateCode = z
-  .string()
-  .trim()
-  .transform((s) => s.toUpperCase())
-  .refine(isStateCode, 'is not a US state or territory code (e.g. CA, MO, MS)');
+const stateCode = () =>
+  z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .refine(isStateCode, 'is not a US state or territory code (e.g. CA, MO, MS)');
 
-export const personSchema = z.object({
-  name: z.string().trim().max(MAX_NAME),
-  relationship: optionalText(60),
-  email: optionalText(200),
-  phone: optionalText(60),
-  address: optionalText(300),
-});
-export type Person = z.infer<typeof personSchema>;
+const personSchema = lazySchema(() =>
+  z.object({
+    name: z.string().trim().max(MAX_NAME),
+    relationship: optionalText(60),
+    email: optionalText(200),
+    phone: optionalText(60),
+    address: optionalText(300),
+  }),
+);
+export type Person = z.infer<ReturnType<typeof personSchema>>;
 
 export const contactRoles = ['case_manager', 'sped_director', 'principal', 'other'] as const;
-export const districtContactSchema = personSchema.extend({
-  role: z.enum(contactRoles),
-  title: optionalText(120),
-});
-export type DistrictContact = z.infer<typeof districtContactSchema>;
+const districtContactSchema = lazySchema(() =>
+  personSchema().extend({
+    role: z.enum(contactRoles),
+    title: optionalText(120),
+  }),
+);
+export type DistrictContact = z.infer<ReturnType<typeof districtContactSchema>>;
 
-export const caseFieldsSchema = z.object({
-  childName: optionalText(MAX_NAME),
-  dob: isoDate.nullable().optional(),
-  grade: optionalText(20),
-  primaryDisability: optionalText(200),
-  secondaryDisability: optionalText(200),
-  state: stateCode.nullable().optional(),
-  district: optionalText(200),
-  school: optionalText(200),
-  parents: z.array(personSchema).max(10).optional(),
-  contacts: z.array(districtContactSchema).max(20).optional(),
-  notes: z.string().max(100_000).nullable().optional(),
-});
-export type CaseFields = z.infer<typeof caseFieldsSchema>;
+const caseFieldsSchema = lazySchema(() =>
+  z.object({
+    childName: optionalText(MAX_NAME),
+    dob: isoDate.nullable().optional(),
+    grade: optionalText(20),
+    primaryDisability: optionalText(200),
+    secondaryDisability: optionalText(200),
+    state: stateCode().nullable().optional(),
+    district: optionalText(200),
+    school: optionalText(200),
+    parents: z.array(personSchema()).max(10).optional(),
+    contacts: z.array(districtContactSchema()).max(20).optional(),
+    notes: z.string().max(100_000).nullable().optional(),
+  }),
+);
+export type CaseFields = z.infer<ReturnType<typeof caseFieldsSchema>>;
 
-export const createCaseArgs = caseFieldsSchema.extend({ name });
-export type CreateCaseArgs = z.input<typeof createCaseArgs>;
+export const createCaseArgs = lazySchema(() => caseFieldsSchema().extend({ name: name() }));
+export type CreateCaseArgs = z.input<ReturnType<typeof createCaseArgs>>;
 
 /** What Case info saves: the details, and the case name too, so one save is one versioned write. */
-export const caseEditSchema = caseFieldsSchema.extend({ name: name.optional() });
-export type CaseEdit = z.input<typeof caseEditSchema>;
+export const caseEditSchema = lazySchema(() => caseFieldsSchema().extend({ name: name().optional() }));
+export type CaseEdit = z.input<ReturnType<typeof caseEditSchema>>;
 
-export const caseRef = z.object({ caseId: z.string().min(1) });
+export const caseRef = lazySchema(() => z.object({ caseId: z.string().min(1) }));
 /** A save names the case and the version its form was loaded at; a stale or another case's version is refused. */
-export const updateCaseArgs = caseRef.extend({ version: z.number().int().positive(), fields: caseEditSchema });
-export const renameCaseArgs = caseRef.extend({ name });
+export const updateCaseArgs = () => caseRef().extend({ version: z.number().int().positive(), fields: caseEditSchema() });
+export const renameCaseArgs = () => caseRef().extend({ name: name() });
 /** Emptying the trash deletes its cases for good, so the call carries the words the user typed to confirm it. */
 export const EMPTY_TRASH_WORDS = 'empty trash';
-export const emptyTrashArgs = z.object({
-  confirm: z.string().refine((s) => s.trim().toLowerCase() === EMPTY_TRASH_WORDS, `type "${EMPTY_TRASH_WORDS}" to confirm`),
-});
-export const listCasesArgs = z
-  .object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() })
-  .optional();
+export const emptyTrashArgs = () =>
+  z.object({
+    confirm: z.string().refine((s) => s.trim().toLowerCase() === EMPTY_TRASH_WORDS, `type "${EMPTY_TRASH_WORDS}" to confirm`),
+  });
+export const listCasesArgs = () => z.object({ query: z.string().max(200).optional(), includeArchived: z.boolean().optional() }).optional();
 
 export interface CaseDto {
   id: string;

@@ -35,11 +35,10 @@ describe('argument schemas built on first use', () => {
     expect(built).toBe(1);
   });
 
-  it("the table's calls build their schema on first use (the app's own calls in shared/api/app.ts aside)", () => {
+  it("the table's calls build their schema on first use (the app's and settings' calls too)", () => {
     const eager = Object.entries(api)
       .filter(([, def]) => !Object.getOwnPropertyDescriptor(def, 'args')?.get)
-      .map(([name]) => name)
-      .filter((name) => !/^(app|settings)\./.test(name));
+      .map(([name]) => name);
     expect(eager).toEqual([]);
   });
 
@@ -52,6 +51,8 @@ describe('argument schemas built on first use', () => {
       const bad = reg.call('packet.build', { caseId: c.id, bates: { prefix: 'A B', start: 1, digits: 4, position: 'bottom-right' }, labelStyle: 'P-1', sections: ['cover'], exhibits: [] }, ctx);
       await expect(bad).rejects.toThrow(AppError);
       await expect(bad).rejects.toThrow(/packet\.build: .*bates\.prefix.*letters, digits, - and _ only/);
+      await expect(reg.call('settings.update', { batesPrefix: 'A B' }, ctx)).rejects.toThrow(/settings\.update: batesPrefix: letters, digits, - and _ only/);
+      await expect(reg.call('app.importArchive', { uploadId: 'x', fileName: 'a.zip', passphrase: 'p', mode: 'replace' }, ctx)).rejects.toThrow(/app\.importArchive: .*uploadId.*mode/);
       await expect(reg.call('services.reconcile', { caseId: c.id, period: { kind: 'nope' } }, ctx)).rejects.toThrow(/services\.reconcile: .*period/);
     } finally {
       await core.close();
