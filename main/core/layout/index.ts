@@ -7,7 +7,7 @@ import { readFields } from './fields';
 import { findFurniture, furnitureKind } from './furniture';
 import { joinText, unionBBox } from './geometry';
 import { deskewedLines } from './lines';
-import { gapTables, joinAcrossPages, ruledTables } from './tables';
+import { continuedRows, gapTables, joinAcrossPages, ruledTables } from './tables';
 import type { Block, Line, PageInput, PageLayout, PlacedWord, TableModel } from './types';
 
 export * from './types';
@@ -27,6 +27,7 @@ export interface LayoutOptions {
   labels?: RegExp[];
 }
 
+const top = (line: Segment[]) => Math.min(...line.map((s) => s.bbox[1]));
 const lineOf = (words: PlacedWord[]): Line => ({ page: words[0].page, words, text: joinText(words), bbox: unionBBox(words) });
 
 export function layoutDocument(pages: PageInput[], options: LayoutOptions = {}): DocumentLayout {
@@ -34,12 +35,23 @@ export function layoutDocument(pages: PageInput[], options: LayoutOptions = {}):
   const heights = new Map(pages.map((p) => [p.pageNumber, p.height]));
   const pageHeight = (n: number) => heights.get(n) ?? 792;
   const furniture = findFurniture(rowsByPage.flat(), pageHeight);
-  const layouts = pages.map((p, i) => layoutPage(p, rowsByPage[i], furniture, options));
+  const layouts: PageLayout[] = [];
+  pages.forEach((p, i) => layouts.push(layoutPage(p, rowsByPage[i], furniture, options, i > 0 ? tableAtFoot(layouts[i - 1]) : null)));
   return { pages: layouts, tables: joinAcrossPages(layouts.flatMap((l) => l.tables), pageHeight) };
 }
 
-/** One page's model; `furniture` holds the document's furniture lines (findFurniture). */
-function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options: LayoutOptions): PageLayout {
+/** The page's lowest table when it ends low on the page (below 60%) with no text under it but furniture. */
+function tableAtFoot(page: PageLayout): TableModel | null {
+  const last = [...page.tables].sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+  if (!last || last.bbox[3] < page.height * 0.6) return null;
+  return page.blocks.some((b) => b.bbox[1] > last.bbox[3]) ? null : last;
+}
+
+/**
+ * One page's model; `furniture` holds the document's furniture lines (findFurniture), `above` the
+ * table the page before ends with at its foot (its rows may run on at the head of this page).
+ */
+function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options: LayoutOptions, above: TableModel | null = null): PageLayout {
   const n = page.pageNumber;
   const rules = page.graphics?.rules ?? [];
   const body = rows.filter((l) => !furniture.has(l));
@@ -49,6 +61,12 @@ function layoutPage(page: PageInput, rows: Line[], furniture: Set<Line>, options
   const ruled = ruledTables(n, body.flatMap((l) => l.words), rules);
   const inRuled = (s: Segment) => ruled.some((t) => s.bbox[0] >= t.bbox[0] - 1 && s.bbox[2] <= t.bbox[2] + 1 && s.bbox[1] >= t.bbox[1] - 1 && s.bbox[3] <= t.bbox[3] + 1);
   const tables = [...ruled, ...gapTables(n, segRows, inRuled)].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  // One or two rows of the table above, at the head of the page before anything else.
+  const head = segRows[0];
+  if (above && head && top(head) < page.height * 0.4 && !tables.some((t) => t.bbox[1] <= top(head) + 1)) {
+    const continued = continuedRows(n, segRows, above, inRuled);
+    if (continued) tables.unshift(continued);
+  }
   const inTable = (b: RawBlock) => tables.some((t) => b.bbox[0] >= t.bbox[0] - 1 && b.bbox[2] <= t.bbox[2] + 1 && b.bbox[1] >= t.bbox[1] - 1 && b.bbox[3] <= t.bbox[3] + 1);
   const textRight = Math.max(page.width * 0.95, ...body.map((l) => l.bbox[2]));
   const ordered = orderBlocks(chainBlocks(segRows, rules, textRight));

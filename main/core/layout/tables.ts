@@ -4,7 +4,8 @@
 // come from aligned gaps: three or more lines whose segments share white gutters. A header row is the
 // first row when it has no figures and the rows under it do; a row of one cell spanning the table is
 // a note row. A table ending near the foot of a page and one of the same columns at the head of the
-// next are one table (a repeated header is dropped).
+// next are one table (a repeated header is dropped), also when the next page holds only one or two
+// of its rows (continuedRows).
 import type { BBox, Rule } from '../../../shared/domain';
 import { groupLines } from './lines';
 import { centreInside, height, joinText, median, overlap, unionBBox } from './geometry';
@@ -191,6 +192,44 @@ function alignedTable(page: number, run: Segment[][]): TableModel | null {
   const labelled = rows.filter((r) => r.cells.some((c) => /^[A-Z][\w ()#/'-]{0,40}:$/.test(c.text))).length;
   if (filled < 0.6 || labelled > rows.length * 0.25) return null;
   return finish(page, rows, columns, false);
+}
+
+/**
+ * The rows an unruled table runs on with at the head of the next page, when they are too few to be
+ * read as a table on their own (one or two rows, no header repeated): the page's first lines, each
+ * cut into cells that start where `table`'s columns start (within half a line height) and fill all
+ * its columns but one at most, none a "Label:"; a line of one cell set tight under such a row is
+ * its cell wrapping. Two lines of prose, or label/value pairs that happen to start at two of the
+ * columns, are no rows. Null when the page's first line is no such row. The caller checks that
+ * `table` ended at the foot of the page before, with nothing but furniture under it.
+ */
+export function continuedRows(page: number, rows: Segment[][], table: TableModel, taken: (s: Segment) => boolean): TableModel | null {
+  const { columns } = table;
+  if (table.ruled || columns.length < 2) return null;
+  const h = median(rows.slice(0, 4).flat().flatMap((s) => s.words.map(height))) ?? 10;
+  const columnOf = (s: Segment) => {
+    const k = columns.findIndex((c) => Math.abs(c.x0 - s.bbox[0]) <= h * 0.5);
+    return k >= 0 && (k === columns.length - 1 || s.bbox[2] < columns[k + 1].x0) ? k : -1;
+  };
+  const label = (s: Segment) => /:$/.test(s.text) || /^[A-Z][^:]{0,40}:/.test(s.text);
+  const grouped: Segment[][] = [];
+  for (const line of rows) {
+    if (line.some(taken) || line.some((s) => columnOf(s) < 0 || label(s))) break;
+    const last = grouped[grouped.length - 1];
+    const gap = last ? top(line) - bottom(last) : 0;
+    const filled = new Set(line.map(columnOf)).size;
+    if (line.length >= 2 && filled === line.length && filled >= Math.max(2, columns.length - 1) && gap < h * 1.5) grouped.push([...line]);
+    else if (last && line.length === 1 && gap < h * 0.5) last.push(...line);
+    else break;
+  }
+  if (!grouped.length) return null;
+  const body: TableRowModel[] = grouped.map((line) => ({
+    kind: 'body',
+    page,
+    cells: columns.map((_, k) => cellOf(line.filter((s) => columnOf(s) === k).flatMap((s) => s.words))),
+    bbox: unionBBox(line),
+  }));
+  return { page, pages: [page], bbox: unionBBox(body), ruled: false, columns: columns.map((c) => ({ ...c, label: null })), rows: body };
 }
 
 /** Tables that run over a page break joined: same columns, the first ends low on its page and the next starts high on the next. */

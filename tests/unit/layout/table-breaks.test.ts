@@ -118,6 +118,98 @@ describe('an unruled table over a page break without its header', () => {
   });
 });
 
+describe('an unruled table whose last one or two rows run on at the head of the next page', () => {
+  /** The table's header and first rows at the foot of page 1; `next` draws the head of page 2 from `y`. */
+  const broken = (rowsBefore: number, next: (doc: Doc, y: number) => number) => modelOf((doc) => {
+    furniture(doc, 1);
+    prose(doc, 80);
+    let y = 700 - rowsBefore * 18;
+    unruledRow(doc, HEAD, y, true);
+    for (const s of SERVICES.slice(0, rowsBefore)) { y += 18; unruledRow(doc, s, y); }
+    doc.addPage();
+    furniture(doc, 2);
+    prose(doc, next(doc, 70) + 40);
+  });
+  const fourColumns = (m: { tables: TableModel[] }) => m.tables.filter((t) => t.columns.length === 4);
+
+  for (const after of [1, 2]) {
+    it(`joins ${after} row${after > 1 ? 's' : ''} at the head of the next page, no header repeated`, async () => {
+      const model = await broken(SERVICES.length - after, (doc, y) => {
+        for (const s of SERVICES.slice(SERVICES.length - after)) { unruledRow(doc, s, y); y += 18; }
+        return y;
+      });
+      const tables = fourColumns(model);
+      expect(tables).toHaveLength(1);
+      expect(tables[0].pages).toEqual([1, 2]);
+      expect(header(tables[0])).toEqual([HEAD]);
+      expect(body(tables[0])).toEqual(SERVICES);
+      expect(tables[0].rows.filter((r) => r.kind === 'body').map((r) => r.page)).toEqual(SERVICES.map((_, i) => (i < SERVICES.length - after ? 1 : 2)));
+      // The rows are table blocks of page 2, and its prose stays text.
+      const cells = SERVICES.slice(SERVICES.length - after).flat();
+      const kinds = (pick: (text: string) => boolean) => [...new Set(model.pages[1].blocks.filter((b) => pick(b.text)).map((b) => b.kind))];
+      expect(kinds((t) => t.split('\n').some((l) => cells.includes(l)))).toEqual(['table']);
+      expect(kinds((t) => t.startsWith('The services below'))).toEqual(['text']);
+    });
+  }
+
+  it('joins a continued row whose first cell wraps onto a second line', async () => {
+    const model = await broken(4, (doc, y) => {
+      unruledRow(doc, ['Adapted Physical', '30', 'Weekly', 'Gym'], y);
+      unruledRow(doc, ['Education'], y + 12);
+      return y + 12;
+    });
+    const tables = fourColumns(model);
+    expect(tables).toHaveLength(1);
+    expect(body(tables[0])).toEqual([...SERVICES.slice(0, 4), ['Adapted Physical Education', '30', 'Weekly', 'Gym']]);
+  });
+
+  it('leaves two lines of prose at the head of the next page out of the table', async () => {
+    const model = await broken(5, (doc, y) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Transportation is provided from home to school on a regular bus with an aide on board.', 50, y, { lineBreak: false });
+      doc.text('The aide rides each way.', 50, y + 13, { lineBreak: false });
+      return y + 13;
+    });
+    const tables = fourColumns(model);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1]);
+    expect(body(tables[0])).toEqual(SERVICES);
+  });
+
+  for (const colon of [true, false]) {
+    it(`leaves label/value pairs at the head of the next page out of the table (labels ${colon ? 'with' : 'without'} a colon)`, async () => {
+      const pairs = [['Case Manager', 'Dana Ortiz'], ['Next Review', '10/11/2025']];
+      const model = await broken(5, (doc, y) => {
+        // The values start where the table's second column starts.
+        pairs.forEach(([label, value], k) => unruledRow(doc, [`${label}${colon ? ':' : ''}`, value], y + k * 16));
+        return y + 16;
+      });
+      const tables = fourColumns(model);
+      expect(tables).toHaveLength(1);
+      expect(tables[0].pages).toEqual([1]);
+      expect(body(tables[0])).toEqual(SERVICES);
+      expect(model.pages[1].blocks.some((b) => b.kind === 'table')).toBe(false);
+    });
+  }
+
+  it('does not join rows to a table that ends above other text on its page', async () => {
+    const model = await modelOf((doc) => {
+      furniture(doc, 1);
+      let y = 560;
+      unruledRow(doc, HEAD, y, true);
+      for (const s of SERVICES.slice(0, 3)) { y += 18; unruledRow(doc, s, y); }
+      prose(doc, y + 40);
+      doc.addPage();
+      furniture(doc, 2);
+      SERVICES.slice(3).forEach((s, k) => unruledRow(doc, s, 70 + k * 18));
+      prose(doc, 150);
+    });
+    const tables = fourColumns(model);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1]);
+  });
+});
+
 describe('an unruled table with a two-line header and wrapped cells', () => {
   for (const font of ['Helvetica', 'Times-Roman']) {
     it(`reads the header over two lines as one label per column and each wrapped cell whole (${font})`, async () => {
