@@ -2,8 +2,9 @@
 // scan (a degree of tilt, uneven light, blur, noise, JPEG; tests/fixtures/styles/scan.ts), kept as an
 // image-only PDF, and imported with the rest of the case through the real pipeline (real OCR). The
 // scores hold what the OCR path reads of ruled tables: before ruling lines were taken out of the page
-// before OCR (main/core/layout/rule-erase.ts), the vendor style's scanned IEP gave no goal at all
-// (goals 0.5 over its two IEPs) and the ARD style's scanned score table no score (test scores 0).
+// before OCR (main/core/layout/rule-erase.ts), the vendor style's scanned IEPs gave no goal at all
+// (goals 0 with both on paper, scripts/score-styles-scanned.ts) and the ARD style's scanned score
+// table no score (test scores 0).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withoutRules } from '../../../main/core/layout/rule-erase';
