@@ -223,12 +223,15 @@ export function continuedRows(page: number, rows: Segment[][], table: TableModel
     else break;
   }
   if (!grouped.length) return null;
+  const headers = table.rows.filter((r) => r.kind === 'header').map(rowText);
   const body: TableRowModel[] = grouped.map((line) => ({
     kind: 'body',
     page,
     cells: columns.map((_, k) => cellOf(line.filter((s) => columnOf(s) === k).flatMap((s) => s.words))),
     bbox: unionBBox(line),
   }));
+  // The header repeated over a single row: marked so that the join drops it.
+  body.forEach((r, i) => { if (headers[i] === rowText(r)) r.kind = 'header'; });
   return { page, pages: [page], bbox: unionBBox(body), ruled: false, columns: columns.map((c) => ({ ...c, label: null })), rows: body };
 }
 

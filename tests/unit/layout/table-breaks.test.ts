@@ -152,6 +152,19 @@ describe('an unruled table whose last one or two rows run on at the head of the 
     });
   }
 
+  it('joins one row under the header repeated at the head of the next page, the repeat dropped', async () => {
+    const model = await broken(4, (doc, y) => {
+      unruledRow(doc, HEAD, y, true);
+      unruledRow(doc, SERVICES[4], y + 18);
+      return y + 18;
+    });
+    const tables = fourColumns(model);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([1, 2]);
+    expect(header(tables[0])).toEqual([HEAD]);
+    expect(body(tables[0])).toEqual(SERVICES);
+  });
+
   it('joins a continued row whose first cell wraps onto a second line', async () => {
     const model = await broken(4, (doc, y) => {
       unruledRow(doc, ['Adapted Physical', '30', 'Weekly', 'Gym'], y);
