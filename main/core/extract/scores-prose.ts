@@ -20,7 +20,7 @@ const SCORE_PHRASES: Array<[RegExp, string]> = [
   [/grade[- ]equivalent\s*(?:\(GE\)\s*)?(?:of|was|is|=|:)?\s*(\d{1,2}\.\d)\b/i, 'grade_equivalent'],
   [/(?:score|scored)\s*(?:of|was|is|=|:)?\s*(\d{2,3})\b/i, 'score'],
 ];
-const PERCENTILE = /(\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)?\s*(?:percentile|%ile)|percentile\s*(?:rank)?\s*(?:of|was|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\b|\bPR\s*(?:=|:|of)?\s*(\d{1,2})\b/i;
+const PERCENTILE = /(\d{1,2}(?:\.\d)?)(?:st|nd|rd|th)?\s*(?:percentile|%ile)|percentile\s*(?:rank)?\s*(?:of|was|is|=|:)?\s*[<>≤≥]?\s*(\d{1,2}(?:\.\d)?)(?![\d.])|\bPR\s*(?:=|:|of)?\s*(\d{1,2})\b/i;
 // "95% CI 66-80", "(CI: 66-80)", "confidence interval of 66 to 80", "90% confidence interval = 73-85".
 const CI = /(?:\bCI\b|confidence\s+(?:interval|band)|\binterval\b)\s*(?:of|was|is|=|:)?\s*\[?\s*(\d{1,3})\s*(?:[-–—]|to)\s*(\d{1,3})\b/i;
 const LEVEL = /\b(?:in|within|at)\s+the\s+([A-Za-z][A-Za-z -]{1,30}?)\s+(?:range|classification|category)\b|\(\s*(?:\d+(?:st|nd|rd|th)\s+percentile\s*[,;]\s*)?([A-Z][A-Za-z -]{2,30}?)(?:\s+range)?\s*\)|(?:classified|described|categorized)\s+as\s+([A-Za-z -]{3,30}?)(?=[.,;]|$)/;

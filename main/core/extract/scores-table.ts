@@ -10,7 +10,7 @@ import { provenanceOf, runOf, type PlacedWord } from './layout';
 import { bonusCheck, confidenceOf } from './confidence';
 import type { Column, TableRow } from '../layout/line-tables';
 import { dateFor, testNameIn, type ScoreContext } from './scores-context';
-import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, SCORE_TYPE_HEADINGS, SECONDARY_SCORE_HEADING } from './vocab/scores';
+import { COLUMN_HEADINGS, GENERIC_SCORE_HEADING, LEVEL_ONLY, NOT_A_MEASURE, NOT_ASSESSED, PERIOD_LABELS, ROW_SCORE_TYPES, SCORE_TYPE_HEADINGS, SECONDARY_SCORE_HEADING } from './vocab/scores';
 import { cleanMeasureName, measureAlias } from './scores-prose';
 
 /** A score as the readers give it: its alias always decided (vocab/scores.ts MEASURE_ALIASES), null when none. */
@@ -18,7 +18,7 @@ export interface ReadScore extends TestScore {
   alias: string | null;
 }
 
-type Role = 'name' | 'test' | 'date' | 'score' | 'percentile' | 'ci' | 'level' | 'change' | 'other';
+type Role = 'name' | 'test' | 'date' | 'score' | 'percentile' | 'ci' | 'level' | 'change' | 'kind' | 'other';
 
 interface Group { key: string; label: string; year: number | null; date: string | null }
 
@@ -48,6 +48,8 @@ function roleOf(label: string, cells: string[]): RoledColumn {
   const group = periodOf(label);
   const scoreType = SCORE_TYPE_HEADINGS.find((t) => t.re.test(label) && !(t.type === 'score' && COLUMN_HEADINGS.change.test(label)))?.type ?? null;
   if (COLUMN_HEADINGS.change.test(label)) return { role: 'change', scoreType: null, group: null };
+  // A column whose cells name each row's score type ("SS", "ScS", "T"), whatever its heading.
+  if (filled.length >= 2 && filled.every((c) => rowScoreType(c) !== null)) return { role: 'kind', scoreType: null, group: null };
   if (COLUMN_HEADINGS.date.test(label) && share(/\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/) >= 0.5) return { role: 'date', scoreType: null, group: null };
   if (COLUMN_HEADINGS.percentile.test(label) && !(scoreType && scoreType !== 'score' && label.search(COLUMN_HEADINGS.percentile) > label.search(SCORE_TYPE_HEADINGS.find((t) => t.type === scoreType)!.re))) {
     return { role: 'percentile', scoreType: null, group };
@@ -72,8 +74,9 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
   let nameCol = names[0] ?? -1;
   let testCol = tests[0] ?? -1;
   if (nameCol < 0 && testCol >= 0) { nameCol = testCol; testCol = -1; }
-  if (nameCol < 0) nameCol = roles.findIndex((r, i) => !['date', 'score', 'percentile', 'ci', 'level', 'change'].includes(r.role) && !administration[i]);
+  if (nameCol < 0) nameCol = roles.findIndex((r, i) => !['date', 'score', 'percentile', 'ci', 'level', 'change', 'kind'].includes(r.role) && !administration[i]);
   const dateCol = roles.findIndex((r) => r.role === 'date');
+  const kindCol = roles.findIndex((r) => r.role === 'kind');
   // A history's measure: the score column's own heading unless it only says "Score", else the test.
   const scoreLabel = (columns[roles.findIndex((r) => r.role === 'score')]?.label ?? '').trim();
   const historyMeasure = scoreLabel && !GENERIC_SCORE_HEADING.test(scoreLabel) ? scoreLabel : (ctx.test ?? '');
@@ -123,7 +126,7 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
       const levelInCell = rest.replace(/\([^)]*\)/g, '').trim();
       const level = cell(g.level) || (/[A-Za-z]{3}/.test(levelInCell) && !UNIT_WORDS.test(levelInCell) ? levelInCell : '');
       const date = parseDate(cell(dateCol)) ?? g.group?.date ?? dateFor(ctx, test, g.group);
-      const scoreType = value === null ? 'percentile_rank' : typeOfValue(scoreText, printed) ?? roles[g.score]?.scoreType ?? 'score';
+      const scoreType = value === null ? 'percentile_rank' : typeOfValue(scoreText, printed) ?? rowScoreType(cell(kindCol)) ?? roles[g.score]?.scoreType ?? 'score';
       out.push({
         key: '',
         test,
@@ -151,6 +154,9 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
   }
   return out;
 }
+
+/** The score type a row's own cell names ("SS", "ScS", "T"), or null. */
+const rowScoreType = (text: string): string | null => ROW_SCORE_TYPES.find((t) => t.re.test(text.trim()))?.type ?? null;
 
 function mostlyPeriods(cells: string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);

@@ -27,6 +27,8 @@ export function extractTestScores(pages: PageContent[], documentId: string): Rea
   const used = new Set<LayoutLine>();
   for (let i = 0; i < lines.length; i++) {
     if (used.has(lines[i]) || !isScoreHeader(lines[i])) continue;
+    // A line of group labels (raters, periods) over a heading row is read with that row.
+    if (i + 1 < lines.length && isScoreHeader(lines[i + 1]) && cellsOf(lines[i]).every((c) => isPeriodLabel(c.text))) continue;
     const region = headedTable(lines, i, { hasValue: hasBodyNumber, isGroupLabel: isPeriodLabel, endsTable: (l) => isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l) });
     region.header.forEach((l) => used.add(l));
     if (region.body.length === 0) continue;

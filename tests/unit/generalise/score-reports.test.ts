@@ -39,10 +39,12 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   behaviour: { precision: 1, recall: 1 },
   adaptive: { precision: 1, recall: 1 },
   prose: { precision: 1, recall: 1 },
-  raters: { precision: 1, recall: 0.5 },
-  summary: { precision: 0, recall: 0 },
+  // raters read the parent's columns only (recall 0.5), summary typed every score 'score' (0),
+  // bracketed lost 'percentile rank <0.1' (0.67) before the readers learned them.
+  raters: { precision: 1, recall: 1 },
+  summary: { precision: 1, recall: 1 },
   runover: { precision: 1, recall: 0.4 },
-  bracketed: { precision: 0.66, recall: 0.66 },
+  bracketed: { precision: 1, recall: 1 },
 };
 
 describe('score reports of unseen vendors', () => {

@@ -42,6 +42,23 @@ export const COLUMN_HEADINGS = {
  */
 export const SECONDARY_SCORE_HEADING = /\braw\b|\bsum\s+of\b|\bW(?:[- ]?score)?$|age\s+equiv|grade\s+equiv|^\s*(?:AE|GE)\s*$/i;
 
+/**
+ * A score's type printed in a cell of its own row ("Measure | Metric | Score | PR" summaries across
+ * tests): the abbreviations and words score summaries use, whole cell.
+ */
+export const ROW_SCORE_TYPES: Array<{ re: RegExp; type: string }> = [
+  { re: /^(?:SS|std\.?\s*score|standard(?:\s+score)?)$/i, type: 'standard_score' },
+  { re: /^(?:ScS|SCS|scaled(?:\s+score)?|ss\s*\(scaled\))$/i, type: 'scaled_score' },
+  { re: /^T(?:[- ]?score)?$/i, type: 't_score' },
+  { re: /^(?:z(?:[- ]?score)?)$/i, type: 'z_score' },
+  { re: /^(?:PR|%ile|percentile(?:\s+rank)?)$/i, type: 'percentile_rank' },
+  { re: /^(?:RIT)$/i, type: 'rit' },
+  { re: /^(?:raw(?:\s+score)?)$/i, type: 'raw_score' },
+  { re: /^(?:GE|grade\s+equivalent)$/i, type: 'grade_equivalent' },
+  { re: /^(?:AE|age\s+equivalent)$/i, type: 'age_equivalent' },
+  { re: /^stanine$/i, type: 'stanine' },
+];
+
 /** A confidence level printed over its interval column ("95%" over "CI" on a two-line header): a heading, not a value. */
 export const CONFIDENCE_LEVEL = /^(?:68|80|85|90|95|99)\s*%$/;
 
@@ -65,6 +82,10 @@ export const PERIOD_LABELS: Array<{ re: RegExp; key: string; seen: string }> = [
   { re: /\b(?:initial|previous|prior)\b/i, key: 'prior', seen: 'reevaluation comparison tables' },
   { re: /\b(?:current|present|this)\s+(?:evaluation|administration|testing)\b|\breevaluation\b/i, key: 'current', seen: 'reevaluation comparison tables' },
   { re: /\b(?:19|20)\d{2}\b/, key: 'year', seen: 'comparison tables with a column pair per year' },
+  // Not periods but column groups all the same: the raters of a rating scale, each over its own columns.
+  { re: /^(?:parent|caregiver|mother|father)(?:\s+(?:rating|report|form)s?)?\b/i, key: 'parent', seen: 'behaviour rating scales comparing raters side by side' },
+  { re: /^teacher(?:\s+(?:rating|report|form)s?)?\b/i, key: 'teacher', seen: 'behaviour rating scales comparing raters side by side' },
+  { re: /^self(?:[- ]report)?(?:\s+(?:rating|form)s?)?\b/i, key: 'self', seen: 'behaviour rating scales comparing raters side by side' },
 ];
 
 /** A cell that says the measure was not given: no score. */
