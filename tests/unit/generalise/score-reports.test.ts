@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../main/core/documents/pdf-text';
 import { classify } from '../../../main/core/documents/parse/classify';
 import { extractDocument } from '../../../main/core/extract';
+import { buildLayout } from '../../../main/core/extract/layout';
 import { scoreReports, type ScoreReport, type ScoreTruth } from '../../fixtures/styles/score-reports';
 import { StyleWriter } from '../../fixtures/styles/writer';
 import { tempDir } from '../../support/core';
@@ -18,14 +19,15 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const same = (t: ScoreTruth, s: TestScore) =>
   norm(t.subtest) === norm(s.subtest) && t.score === s.score && t.scoreType === s.scoreType && t.date === s.date && t.percentile === s.percentile;
 
-async function read(report: ScoreReport, dir: string): Promise<{ type: string; scores: TestScore[] }> {
+async function read(report: ScoreReport, dir: string): Promise<{ type: string; scores: TestScore[]; text: string }> {
   const w = new StyleWriter(report.face, report.style);
   report.write(w);
   const file = path.join(dir, report.file);
   await w.save(file);
   const pages = (await readPdfText(readFileSync(file), undefined, false, { readingOrder: true })).pages;
   const type = classify(pages, { fileName: report.file }).type.value;
-  return { type, scores: extractDocument({ documentId: 'd', type: 'evaluation', pages }).testScores };
+  const text = buildLayout(pages).lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ');
+  return { type, text, scores: extractDocument({ documentId: 'd', type: 'evaluation', pages }).testScores };
 }
 
 // Precision and recall each style reaches on seeds 11 and 13. Before the readers learned them:
@@ -48,18 +50,20 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
 };
 
 describe('score reports of unseen vendors', () => {
-  it('the generator prints every score of its truth, and each style has a floor', () => {
+  it('every style of the generator has a floor and scores in its truth', () => {
     for (const seed of SEEDS) {
       const reports = scoreReports(seed);
       expect(reports.map((r) => r.style).sort()).toEqual(Object.keys(FLOORS).sort());
-      for (const r of reports) expect(r.truth.length).toBeGreaterThan(3);
+      for (const r of reports) expect(r.truth.length).toBeGreaterThanOrEqual(3);
     }
   });
 
   for (const seed of SEEDS) {
     for (const report of scoreReports(seed)) {
       it(`${report.style} (seed ${seed}): classified as an evaluation, scores read against the truth`, async () => {
-        const { type, scores } = await read(report, tempDir(`score-reports-${report.style}-`));
+        const { type, scores, text } = await read(report, tempDir(`score-reports-${report.style}-`));
+        // The generator prints every measure and score of its truth.
+        for (const t of report.truth) expect(text, t.subtest).toMatch(new RegExp(`${t.subtest}\\b[^]{0,300}?\\b${t.score}\\b|\\b${t.score}\\b[^]{0,80}?${t.subtest}\\b`));
         const found = report.truth.filter((t) => scores.some((s) => same(t, s)));
         const right = scores.filter((s) => report.truth.some((t) => same(t, s)));
         const precision = scores.length ? right.length / scores.length : 0;
