@@ -1,7 +1,9 @@
 // Packet benchmark: a 500-page packet from generated exhibits, beside qpdf merging the same files and
 // overlaying a Bates stamp page per page, in the same run. Each side runs in its own child process
 // under /usr/bin/time -v so peak resident memory is measured the same way for both. Both sides run
-// --runs times (default 3), alternating, and every figure is the median over the runs.
+// --runs times (default 3), alternating, and every figure is the median over the runs. The build's
+// pagination check is timed apart: its phase inside the build, and the check alone in a process of
+// its own (--check PACKET) for its own peak RSS.
 //   npx tsx bench/packet.ts            (writes figures to stdout; --write replaces the "## Packet"
 //                                       section of bench/RESULTS.md with them)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 
@@ -85,16 +88,32 @@ async function child(dir: string, out: string): Promise<void> {
   } });
   const end = { wall: performance.now(), cpu: cpuNow() };
   const exhibitsAt = phaseStart.get('exhibits') ?? end;
+  // The pagination check reads the saved packet back: from its phase to the end.
+  const checkAt = phaseStart.get('checking') ?? end;
+  const checkSeconds = (end.wall - checkAt.wall) / 1000;
+  const checkCpuSeconds = end.cpu - checkAt.cpu;
   // The part qpdf also does: read the exhibits, then copy, stamp and write the pages.
-  const mergeSeconds = ((lastReading.wall - started) + (end.wall - exhibitsAt.wall)) / 1000;
-  const mergeCpuSeconds = lastReading.cpu + (end.cpu - exhibitsAt.cpu);
+  const mergeSeconds = ((lastReading.wall - started) + (checkAt.wall - exhibitsAt.wall)) / 1000;
+  const mergeCpuSeconds = lastReading.cpu + (checkAt.cpu - exhibitsAt.cpu);
   const frontMatterSeconds = (exhibitsAt.wall - lastReading.wall) / 1000;
   const frontMatterCpuSeconds = exhibitsAt.cpu - lastReading.cpu;
   writeFileSync(out, pdf);
-  console.log(JSON.stringify({ innerSeconds: (end.wall - started) / 1000, innerCpuSeconds: end.cpu, mergeSeconds, mergeCpuSeconds, frontMatterSeconds, frontMatterCpuSeconds, bytes: pdf.byteLength }));
+  console.log(JSON.stringify({ innerSeconds: (end.wall - started) / 1000, innerCpuSeconds: end.cpu, mergeSeconds, mergeCpuSeconds, frontMatterSeconds, frontMatterCpuSeconds, checkSeconds, checkCpuSeconds, bytes: pdf.byteLength }));
 }
 
-interface Inner { innerSeconds: number; innerCpuSeconds: number; mergeSeconds: number; mergeCpuSeconds: number; frontMatterSeconds: number; frontMatterCpuSeconds: number; bytes: number }
+/** Child mode: the pagination check alone on a built packet, in its own process (its own peak RSS). */
+async function checkChild(file: string): Promise<void> {
+  const { checkPagination } = await import('../main/core/packet/pagination-check');
+  const pdf = new Uint8Array(readFileSync(file));
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const report = await checkPagination(pdf, { prefix: 'BENCH-', start: 1, digits: 6, position: 'bottom-right' });
+  const cpu = process.cpuUsage(cpuBefore);
+  if (!report.ok) throw new Error(`The bench packet fails its check: ${report.defects.join('; ')}`);
+  console.log(JSON.stringify({ checkSeconds: (performance.now() - started) / 1000, checkCpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+}
+
+interface Inner { innerSeconds: number; innerCpuSeconds: number; mergeSeconds: number; mergeCpuSeconds: number; frontMatterSeconds: number; frontMatterCpuSeconds: number; checkSeconds: number; checkCpuSeconds: number; bytes: number }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -130,19 +149,37 @@ async function main(): Promise<void> {
     const runsAt = process.argv.indexOf('--runs');
     const runs = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1])) : 3;
     const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
-    const rounds: Array<{ qpdfMerge: Measured; qpdfStamp: Measured; ours: Measured; inner: Inner }> = [];
+    // This file bundled (packages external, as scripts/build-cli.mjs bundles the app), run by plain node:
+    // under tsx every package is loaded through its transform, which alone costs pdf.js over a second of CPU.
+    const bundled = path.join(here, '..', 'node_modules', '.cache', 'bench-packet.mjs');
+    buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundled, logLevel: 'warning' });
+    const rounds: Array<{ qpdfMerge: Measured; qpdfStamp: Measured; ours: Measured; inner: Inner; check: Measured; checkInner: { checkSeconds: number; checkCpuSeconds: number }; bundled: { build: Measured; inner: Inner; check: Measured; checkInner: { checkSeconds: number; checkCpuSeconds: number } } }> = [];
     for (let r = 0; r < runs; r++) {
       const qm = timed('qpdf', ['--empty', '--pages', ...files, '--', path.join(dir, 'merged.pdf')]);
       const qs = timed('qpdf', [path.join(dir, 'merged.pdf'), '--overlay', path.join(dir, 'stamps.pdf'), '--', path.join(dir, 'qpdf-out.pdf')]);
       const o = timed(tsx, [fileURLToPath(import.meta.url), '--child', dir, path.join(dir, 'packet.pdf')]);
       const inner = JSON.parse(o.stdout.trim().split('\n').at(-1)!) as Inner;
+      const c = timed(tsx, [fileURLToPath(import.meta.url), '--check', path.join(dir, 'packet.pdf')]);
+      const checkInner = JSON.parse(c.stdout.trim().split('\n').at(-1)!) as { checkSeconds: number; checkCpuSeconds: number };
+      const b = timed(process.execPath, [bundled, '--child', dir, path.join(dir, 'packet-bundled.pdf')]);
+      const bInner = JSON.parse(b.stdout.trim().split('\n').at(-1)!) as Inner;
+      const bc = timed(process.execPath, [bundled, '--check', path.join(dir, 'packet-bundled.pdf')]);
+      const bcInner = JSON.parse(bc.stdout.trim().split('\n').at(-1)!) as { checkSeconds: number; checkCpuSeconds: number };
       const pick = (m: Measured): Measured => ({ wallSeconds: m.wallSeconds, cpuSeconds: m.cpuSeconds, maxRssMb: m.maxRssMb });
-      rounds.push({ qpdfMerge: pick(qm), qpdfStamp: pick(qs), ours: pick(o), inner });
+      rounds.push({ qpdfMerge: pick(qm), qpdfStamp: pick(qs), ours: pick(o), inner, check: pick(c), checkInner, bundled: { build: pick(b), inner: bInner, check: pick(bc), checkInner: bcInner } });
     }
     const qpdfMerge = medians(rounds.map((r) => r.qpdfMerge));
     const qpdfStamp = medians(rounds.map((r) => r.qpdfStamp));
     const ours = medians(rounds.map((r) => r.ours));
     const inner = medians(rounds.map((r) => r.inner));
+    const check = medians(rounds.map((r) => r.check));
+    const checkInner = medians(rounds.map((r) => r.checkInner));
+    const buildCpu = median(rounds.map((r) => r.inner.innerCpuSeconds - r.inner.checkCpuSeconds));
+    const bBuild = medians(rounds.map((r) => r.bundled.build));
+    const bInner = medians(rounds.map((r) => r.bundled.inner));
+    const bCheck = medians(rounds.map((r) => r.bundled.check));
+    const bCheckInner = medians(rounds.map((r) => r.bundled.checkInner));
+    const bBuildCpu = median(rounds.map((r) => r.bundled.inner.innerCpuSeconds - r.bundled.inner.checkCpuSeconds));
     const qpdfSeconds = median(rounds.map((r) => r.qpdfMerge.wallSeconds + r.qpdfStamp.wallSeconds));
     const qpdfCpu = median(rounds.map((r) => r.qpdfMerge.cpuSeconds + r.qpdfStamp.cpuSeconds));
     const cpuRatios = rounds.map((r) => r.inner.innerCpuSeconds / (r.qpdfMerge.cpuSeconds + r.qpdfStamp.cpuSeconds));
@@ -162,8 +199,14 @@ async function main(): Promise<void> {
       `| qpdf | merge ${EXHIBITS} files | ${qpdfMerge.wallSeconds.toFixed(2)} s | ${qpdfMerge.cpuSeconds.toFixed(2)} s | ${qpdfMerge.maxRssMb.toFixed(0)} MB |`,
       `| qpdf | overlay ${pages} Bates stamp pages | ${qpdfStamp.wallSeconds.toFixed(2)} s | ${qpdfStamp.cpuSeconds.toFixed(2)} s | ${qpdfStamp.maxRssMb.toFixed(0)} MB |`,
       `| qpdf | total | ${qpdfSeconds.toFixed(2)} s | ${qpdfCpu.toFixed(2)} s | ${Math.max(qpdfMerge.maxRssMb, qpdfStamp.maxRssMb).toFixed(0)} MB |`,
-      `| buildPacket | front matter + ${EXHIBITS} slip sheets + ${pages} stamped pages, outline, links (${outPages} pages, ${(inner.bytes / 1e6).toFixed(1)} MB) | ${inner.innerSeconds.toFixed(2)} s build (${ours.wallSeconds.toFixed(2)} s with process start) | ${inner.innerCpuSeconds.toFixed(2)} s build (${ours.cpuSeconds.toFixed(2)} s process) | ${ours.maxRssMb.toFixed(0)} MB |`,
+      `| buildPacket | front matter + ${EXHIBITS} slip sheets + ${pages} stamped pages, outline, links (${outPages} pages, ${(inner.bytes / 1e6).toFixed(1)} MB), then its pagination check | ${inner.innerSeconds.toFixed(2)} s build (${ours.wallSeconds.toFixed(2)} s with process start) | ${inner.innerCpuSeconds.toFixed(2)} s build (${ours.cpuSeconds.toFixed(2)} s process) | ${ours.maxRssMb.toFixed(0)} MB |`,
+      `| of which | the pagination check (phase 'checking' to the end) | ${inner.checkSeconds.toFixed(2)} s | ${inner.checkCpuSeconds.toFixed(2)} s | |`,
+      `| checkPagination | the same check alone on the built packet, own process | ${checkInner.checkSeconds.toFixed(2)} s (${check.wallSeconds.toFixed(2)} s with process start) | ${checkInner.checkCpuSeconds.toFixed(2)} s (${check.cpuSeconds.toFixed(2)} s process) | ${check.maxRssMb.toFixed(0)} MB |`,
+      `| buildPacket, bundled | the same build and check, this file bundled by esbuild and run by node (as the app runs) | ${bInner.innerSeconds.toFixed(2)} s build (${bBuild.wallSeconds.toFixed(2)} s process) | ${bInner.innerCpuSeconds.toFixed(2)} s build (${bBuild.cpuSeconds.toFixed(2)} s process) | ${bBuild.maxRssMb.toFixed(0)} MB |`,
+      `| of which | the pagination check | ${bInner.checkSeconds.toFixed(2)} s | ${bInner.checkCpuSeconds.toFixed(2)} s | |`,
+      `| checkPagination, bundled | the check alone, own process | ${bCheckInner.checkSeconds.toFixed(2)} s (${bCheck.wallSeconds.toFixed(2)} s process) | ${bCheckInner.checkCpuSeconds.toFixed(2)} s (${bCheck.cpuSeconds.toFixed(2)} s process) | ${bCheck.maxRssMb.toFixed(0)} MB |`,
       '',
+      `Build without the check: ${buildCpu.toFixed(2)} s CPU, ${(buildCpu / qpdfCpu).toFixed(2)}x qpdf's; the check ${inner.checkCpuSeconds.toFixed(2)} s CPU inside the build. Bundled: build ${bBuildCpu.toFixed(2)} s CPU (${(bBuildCpu / qpdfCpu).toFixed(2)}x qpdf's), check ${bInner.checkCpuSeconds.toFixed(2)} s, together ${(bInner.innerCpuSeconds / qpdfCpu).toFixed(2)}x qpdf's CPU.`,
       `Of the build: ${inner.frontMatterCpuSeconds.toFixed(2)} s CPU (${inner.frontMatterSeconds.toFixed(2)} s wall) laying out the front matter and slip sheets (one pass); ${inner.mergeCpuSeconds.toFixed(2)} s CPU (${inner.mergeSeconds.toFixed(2)} s wall) reading, stamping and writing the exhibit pages (the work qpdf does), ${(inner.mergeCpuSeconds / qpdfCpu).toFixed(2)}x qpdf's CPU time.`,
       `Ratio buildPacket / qpdf (medians): ${ratio.toFixed(2)}x wall, ${(inner.innerCpuSeconds / qpdfCpu).toFixed(2)}x CPU (target <= 3x); per run: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')}x CPU, ${wallRatios.map((x) => x.toFixed(2)).join(', ')}x wall. Peak RSS ${ours.maxRssMb.toFixed(0)} MB (target < 1024 MB).`,
       '',
@@ -179,6 +222,8 @@ async function main(): Promise<void> {
 //   npx tsx bench/packet.ts --generate /tmp/x && node --cpu-prof --import tsx bench/packet.ts --child /tmp/x /tmp/x/packet.pdf
 const childAt = process.argv.indexOf('--child');
 const generateAt = process.argv.indexOf('--generate');
+const checkAt = process.argv.indexOf('--check');
 if (childAt > 0) await child(process.argv[childAt + 1], process.argv[childAt + 2]);
+else if (checkAt > 0) await checkChild(process.argv[checkAt + 1]);
 else if (generateAt > 0) await generateExhibits(process.argv[generateAt + 1]);
 else await main();
