@@ -44,7 +44,3 @@ export type ApiParsedArgs<K extends ApiName> = z.output<Api[K]['args']>;
 export type ApiResult<K extends ApiName> = Api[K] extends CallDef<z.ZodType, infer R> ? R : never;
 export type { ApiEvents };
 export type ApiEventName = keyof ApiEvents;
-
-export function isApiName(name: string): name is ApiName {
-  return Object.prototype.hasOwnProperty.call(api, name);
-}

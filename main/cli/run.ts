@@ -57,12 +57,13 @@ export interface CliEnv {
 
 /**
  * The registry for a command's first call, loaded then: the cases.* handlers alone for a cases.*
- * call (what `cases list` makes), else every handler, as the engine registers them.
+ * call (what `cases list` makes), with the cases.* calls' part of the API table, else every handler
+ * over the whole table, as the engine registers them.
  */
 async function registryFor(name: ApiName): Promise<Registry> {
   if (!name.startsWith('cases.')) return (await import('../ipc')).buildRegistry();
-  const [{ Registry }, { registerCases }] = await Promise.all([import('../ipc/registry'), import('../ipc/cases')]);
-  const reg = new Registry();
+  const [{ Registry }, { registerCases }, { casesApi }] = await Promise.all([import('../ipc/registry'), import('../ipc/cases'), import('../../shared/api/cases-api')]);
+  const reg = new Registry(casesApi);
   registerCases(reg);
   return reg;
 }

@@ -14,10 +14,11 @@ import { registerJobs } from './jobs';
 import { registerForms } from './forms';
 import { registerContacts } from './contacts';
 import { registerBrief } from './brief';
+import { api } from '../../shared/api';
 import { Registry } from './registry';
 
 export function buildRegistry(): Registry {
-  const reg = new Registry();
+  const reg = new Registry(api);
   registerApp(reg);
   registerCases(reg);
   registerDocuments(reg);
