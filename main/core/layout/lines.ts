@@ -40,9 +40,11 @@ function fit<W extends Word>(line: Open<W>, w: W): number {
   let distance = Infinity;
   for (const o of line.words) {
     // OCR boxes of neighbours on a line may touch by a sliver (a dash run into the date before it):
-    // less than half a character's height is not a word of the next line.
+    // less than half a character's height, between words centred on the same level, is not a word
+    // of the next line (a speck or a rule's trace set lower than the word it touches still is).
     const across = overlap(o.bbox[0], o.bbox[2], w.bbox[0], w.bbox[2]);
-    if (across > Math.min(o.bbox[2] - o.bbox[0], w.bbox[2] - w.bbox[0]) * 0.3 && across > line.size * 0.6) return 0;
+    const sliver = across <= line.size * 0.6 && Math.abs(centerY(o) - centerY(w)) < line.size * 0.3;
+    if (across > Math.min(o.bbox[2] - o.bbox[0], w.bbox[2] - w.bbox[0]) * 0.3 && !sliver) return 0;
     const d = Math.abs(centerX(o) - centerX(w));
     if (d < distance && height(o) >= line.size * 0.6) {
       nearest = o;
