@@ -32,6 +32,7 @@ export function extractTestScores(pages: PageContent[], documentId: string): Rea
     const region = headedTable(lines, i, { hasValue: hasBodyNumber, isGroupLabel: isPeriodLabel, endsTable: (l) => isScoreHeader(l) || LEGEND_LINE.test(l.text) || isShouting(l) });
     region.header.forEach((l) => used.add(l));
     if (region.body.length === 0) continue;
+    region.body.push(...runOnRows(lines, region.body));
     const headerWords = region.header.map((l) => l.words);
     const bodyWords = region.body.map((l) => l.words);
     const columns = columnsFromHeader(bodyWords, headerWords, { isGroupLabel: isPeriodLabel });
@@ -65,6 +66,30 @@ function withKnownTypes(scores: ReadScore[]): ReadScore[] {
 }
 
 const cellsOf = (l: LayoutLine) => phraseCells(l.words);
+
+/**
+ * Rows of a table that run on at the head of the next page with no header printed again: when the
+ * table's last row is the last line of its page, the next page's first lines that hold a value and
+ * start where its rows start (and end no further right than they do) are its rows too.
+ */
+function runOnRows(lines: LayoutLine[], body: LayoutLine[]): LayoutLine[] {
+  const last = body[body.length - 1];
+  if (!last || body.length < 2) return [];
+  const at = lines.indexOf(last);
+  const left = Math.min(...body.map((l) => l.bbox[0]));
+  const right = Math.max(...body.map((l) => l.bbox[2]));
+  const pitch = Math.max(...body.slice(1).map((l, k) => l.bbox[1] - body[k].bbox[1]));
+  const slack = Math.max(3, (last.bbox[3] - last.bbox[1]) / 2);
+  const out: LayoutLine[] = [];
+  for (let k = at + 1; k < lines.length; k++) {
+    const l = lines[k];
+    const above = out[out.length - 1];
+    if (l.page !== last.page + 1 || (above && l.bbox[1] - above.bbox[1] > pitch * 1.5)) break;
+    if (!hasBodyNumber(l) || cellsOf(l).length < 2 || Math.abs(l.bbox[0] - left) > slack || l.bbox[2] > right + slack || isScoreHeader(l)) break;
+    out.push(l);
+  }
+  return out;
+}
 const BODY_NUMBER = /^[<>≤≥]?\d[\d,]*(?:\.\d+)?%?$|^\d+\s*[-–]\s*\d+$/;
 const hasBodyNumber = (l: LayoutLine) => cellsOf(l).some((c) => BODY_NUMBER.test(c.text.trim()));
 
