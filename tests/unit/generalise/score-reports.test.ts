@@ -48,6 +48,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   summary: { precision: 1, recall: 1 },
   runover: { precision: 1, recall: 1 },
   bracketed: { precision: 1, recall: 1 },
+  abbreviated: { precision: 0, recall: 0 },
+  paired: { precision: 0, recall: 0 },
 };
 
 describe('score reports of unseen vendors', () => {
