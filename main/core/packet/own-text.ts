@@ -12,7 +12,7 @@ import { IDENTITY, multiply, type Matrix } from '../pdf/matrix';
 import { STAMP_BAND } from './stamp';
 import type { BatesPosition } from './types';
 
-export interface OwnRun { text: string; x: number; y: number }
+interface OwnRun { text: string; x: number; y: number }
 
 type Token = { kind: 'op'; value: string } | { kind: 'num'; value: number } | { kind: 'name'; value: string } | { kind: 'str'; value: number[] } | { kind: 'other' };
 
