@@ -119,7 +119,8 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
       const scoreText = cell(g.score);
       const value = leadingNumber(scoreText);
       if (value === null && isNotAssessed(scoreText)) continue;
-      const percentile = leadingNumber(cell(g.percentile));
+      // "SS (PR)" over "85 (16)": the number in brackets is the percentile.
+      const percentile = leadingNumber(cell(g.percentile)) ?? (PERCENTILE_IN_BRACKETS.test(columns[g.score]?.label ?? '') ? bracketedNumber(scoreText) : null);
       if (value === null && percentile === null) continue;
       const rest = value === null ? '' : scoreText.replace(/^[<>≤≥]?\s*\d[\d,]*(?:\.\d+)?\s*%?/, '').trim();
       const ci = /(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)/.exec(cell(g.ci) || rest);
@@ -153,6 +154,13 @@ export function scoresFromTable(columns: Column[], rows: Array<TableRow<PlacedWo
     }
   }
   return out;
+}
+
+/** A score column's heading naming the percentile printed in brackets after each score ("SS (PR)"). */
+const PERCENTILE_IN_BRACKETS = new RegExp(`\\([^)]*(?:${COLUMN_HEADINGS.percentile.source})[^)]*\\)`, 'i');
+function bracketedNumber(text: string): number | null {
+  const m = /\(\s*[<>≤≥]?\s*(\d+(?:\.\d+)?)\s*\)/.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 /** The score type a row's own cell names ("SS", "ScS", "T"), or null. */

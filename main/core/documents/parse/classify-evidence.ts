@@ -131,7 +131,8 @@ const bodyRows = (t: TableModel) => {
   return t.columns.some((c) => c.label) ? rows : rows.slice(1);
 };
 /** A cell of one to three numbers (neighbouring score columns may run together). */
-const NUMBER_CELL = /^\s*(?:[<>]?\d{1,4}(?:\.\d+)?\s*(?:%|\*)?\s*){1,3}$/;
+// A score may carry its percentile or band in brackets ("85 (16)", "87 (83-91)").
+const NUMBER_CELL = /^\s*(?:[<>]?\d{1,4}(?:\.\d+)?\s*(?:%|\*)?\s*){1,3}(?:\(\s*[<>]?\d{1,4}(?:\.\d+)?(?:\s*[-–]\s*\d{1,4})?\s*\)\s*)?$/;
 
 function tableStructure(tables: TableModel[]): Pick<Structure, 'serviceTables' | 'scoreTables' | 'sessionRows'> & { progressRows: number } {
   let serviceTables = 0;

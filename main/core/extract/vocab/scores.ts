@@ -4,10 +4,10 @@
 
 /** Column headings that name a kind of score, most specific first. */
 export const SCORE_TYPE_HEADINGS: Array<{ re: RegExp; type: string; seen: string }> = [
-  { re: /standard\s+score|\bSS\b|composite\s+score|index\s+score/i, type: 'standard_score', seen: 'WISC-V, WIAT-4, KTEA-3, CELF-5 score tables' },
-  { re: /scaled\s+score|\bScS\b/i, type: 'scaled_score', seen: 'CELF-5 and WISC subtest tables' },
+  { re: /standard\s+score|\bSS\b|composite\s+score|index\s+score|\bst(?:n)?d\.?\s*score/i, type: 'standard_score', seen: 'WISC-V, WIAT-4, KTEA-3, CELF-5 score tables' },
+  { re: /\bscaled\b|\bScS\b/i, type: 'scaled_score', seen: 'CELF-5 and WISC subtest tables' },
   { re: /scale\s+score/i, type: 'scale_score', seen: 'CAASPP, NYS Grades 3-8, i-Ready, STAAR' },
-  { re: /\bT[- ]?score/i, type: 't_score', seen: 'BASC-3, Conners rating scales' },
+  { re: /\bT[- ]?score|^\s*T\s*$/i, type: 't_score', seen: 'BASC-3, Conners rating scales' },
   { re: /\bRIT\b/i, type: 'rit', seen: 'NWEA MAP Growth' },
   { re: /lexile/i, type: 'lexile', seen: 'MAP, SRI reading reports' },
   { re: /\bW[- ]?score\b/i, type: 'w_score', seen: 'Woodcock-Johnson IV' },
@@ -22,9 +22,9 @@ export const SCORE_TYPE_HEADINGS: Array<{ re: RegExp; type: string; seen: string
 
 /** Other column roles of a score table, by heading. */
 export const COLUMN_HEADINGS = {
-  percentile: /percentile|%ile|\bPR\b|\bNPR\b/i,
+  percentile: /percentile|%\s*(?:ile|tile)\b|\bPR\b|\bNPR\b|\bpctl?\b|\bptile\b/i,
   ci: /confidence|\bCI\b|interval|\bband\b/i,
-  level: /descript|categor|classif|level|status|range|qualitative|performance|proficien|benchmark|interpretation|quintile|achievement|band/i,
+  level: /descript|categor|classif|level|status|range|qualitative|performance|proficien|benchmark|interpretation|quintile|achievement|band|^\s*rating\s*$/i,
   date: /date|administered|tested|assessed/i,
   // A change or difference between two administrations is not a score of either.
   change: /change|differen|\bgain\b|growth\s+(?:score|index)|\bminus\b|\bdiff\.?\b/i,
