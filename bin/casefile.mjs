@@ -44,6 +44,12 @@ try {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);
 }
+// A reader that stops early (`casefile cases list | head`) closes the pipe: the rest of the output
+// goes nowhere, and the command finishes its work (an import is not cut short by it).
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.stdout.write = () => true;
+});
 const { runCli } = await import(url);
 // The exit code is runCli's answer alone: a command that fails throws (CommandFailed for "ran, but
 // something failed"), and never sets process.exitCode itself, which this line would overwrite.
