@@ -150,6 +150,8 @@ function repairParts(items: RepairItem[], dictionary: () => WordSet, hints: Glyp
   const votes = new Map<string, Map<string, number>>();
   const unresolved: Split[] = [];
   for (const split of splits) {
+    // A mark at a known word's end is punctuation ("How?"), even where the mended form is a word too.
+    if (split.edgeOnly && isKnown([...split.body].filter((_, i) => !split.at.includes(i)).join('').toLowerCase())) continue;
     const options_ = split.at.map((i) => candidates(hints, split.item.font, split.body[i]));
     const found = firstKnown(split.body, split.at, options_, isKnown);
     if (!found) {

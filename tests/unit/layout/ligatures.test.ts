@@ -54,6 +54,9 @@ describe('repairLigatures', () => {
   it('leaves codes, formulas, symbols and punctuation alone', () => {
     const kept = ['-', '/', '–', 'R&D', 'x=5', 'and/or', "don't", 'A1C', 'Grade:', 'e.g.', '3rd', '2nd', '1st', '4th', '10/12/2022', 'Great!', 'well-being', 'AT&T', 'K-12'];
     expect(repaired(kept)).toEqual(kept);
+    // A question mark after a word is punctuation even where the word with a ligature after it is a
+    // word too ("howff"), in a document that shows lost ligatures; a stem that is no word is mended.
+    expect(repaired(['How?', 'Who?', 'educa!onal', 'sta!'])).toEqual(['How?', 'Who?', 'educational', 'staff']);
   });
 });
 
