@@ -34,6 +34,9 @@ const SUBTEST = [
   /^(?:In|On)\s+([A-Z][\w&/' -]{2,50}?),/,
 ];
 
+/** Words leading a sentence up to the measure's name ("Performance in Oral Reading Fluency (SS = 78 ..."). */
+const LEAD_IN = /^(?:(?:[A-Z][a-z]+'s\s+)?(?:performance|scores?|results?|skills?|functioning|abilit(?:y|ies))\s+(?:in|on|for|with)\s+)/i;
+
 export function scoresFromProse(lines: LayoutLine[], documentId: string, defaultDate: string | null): Array<Omit<TestScore, 'key'> & { alias: string | null }> {
   const out: Array<Omit<TestScore, 'key'> & { alias: string | null }> = [];
   const run = runOf(lines.flatMap((l) => l.words));
@@ -68,7 +71,7 @@ export function scoresFromProse(lines: LayoutLine[], documentId: string, default
     let subtest: string | null = null;
     for (const re of SUBTEST) {
       const st = re.exec(s.trim());
-      if (st) { subtest = st[1].replace(/^(?:(?:on|in|for)\s+)?(?:the|his|her)\s+/i, '').trim(); break; }
+      if (st) { subtest = st[1].replace(LEAD_IN, '').replace(/^(?:(?:on|in|for)\s+)?(?:the|his|her)\s+/i, '').trim(); break; }
     }
     if (!subtest) continue;
     const cm = CI.exec(s);

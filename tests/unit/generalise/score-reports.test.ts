@@ -43,13 +43,16 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   prose: { precision: 1, recall: 1 },
   // raters read the parent's columns only (recall 0.5), summary typed every score 'score' (0),
   // bracketed lost 'percentile rank <0.1' (0.67), runover the rows on the next page (0.4), before the
-  // readers learned them; abbreviated and paired read no score right (0) before.
+  // readers learned them; abbreviated, paired and inline ('Performance in X (SS = ..' named the
+  // measure with its lead-in words) read no score right (0) before.
   raters: { precision: 1, recall: 1 },
   summary: { precision: 1, recall: 1 },
   runover: { precision: 1, recall: 1 },
   bracketed: { precision: 1, recall: 1 },
   abbreviated: { precision: 1, recall: 1 },
   paired: { precision: 1, recall: 1 },
+  ruled: { precision: 1, recall: 1 },
+  inline: { precision: 1, recall: 1 },
 };
 
 describe('score reports of unseen vendors', () => {
