@@ -8,7 +8,7 @@ import { extractTestScores } from './scores';
 import { extractServiceLog } from './service-log';
 import { cleanResult } from './stray-marks';
 
-export const EXTRACTOR_VERSION = 35;
+export const EXTRACTOR_VERSION = 36;
 
 export interface ExtractInput {
   documentId: string;
