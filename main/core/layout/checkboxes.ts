@@ -58,13 +58,17 @@ export function readCheckboxes(page: number, rows: PlacedWord[][], marks: Graphi
     out.push(...labelled(page, items.sort((a, b) => a.x0 - b.x0), gapLimit));
   }
   // A grid of boxes (a box per column under headers): a box with no words beside it takes as its
-  // label the heading of the column it stands in, on the nearest line above that spans it. Headings
-  // of narrow columns may stand closer than a cell gap: a gap well over a word space parts them.
+  // label the heading printed over it or, in a line of such boxes, the heading of the column it
+  // stands in, on the nearest line above whose headings give each box of the line a column of its
+  // own. Headings of narrow columns may stand closer than a cell gap: a gap well over a word space
+  // parts them.
   const headingGap = Math.min(gapLimit, wordSpace(rows) * 1.6);
-  for (const c of out) {
-    if (c.label) continue;
+  const bare = out.filter((c) => !c.label);
+  const middle = (b: BBox) => (b[1] + b[3]) / 2;
+  for (const c of bare) {
     const cx = (c.bbox[0] + c.bbox[2]) / 2;
-    const words = rows.filter((r) => r[0].bbox[3] <= c.bbox[1]).reverse().slice(0, 8).map((r) => headingOver(r, cx, headingGap)).find((ws) => ws !== null);
+    const line = bare.filter((o) => Math.abs(middle(o.bbox) - middle(c.bbox)) < (c.bbox[3] - c.bbox[1]) / 2).map((o) => (o.bbox[0] + o.bbox[2]) / 2);
+    const words = rows.filter((r) => r[0].bbox[3] <= c.bbox[1]).reverse().slice(0, 8).map((r) => headingOver(r, cx, line, headingGap)).find((ws) => ws !== null);
     if (!words) continue;
     c.label = joinText(words);
     c.labelWords = words;
@@ -112,13 +116,17 @@ function labelled(page: number, items: Item[], gapLimit: number): Checkbox[] {
 }
 
 /**
- * The heading of a line of column headings over the point `x`, or null when the line does not reach
- * it. The line's headings are its phrases (words no further apart than `gap`); a heading's column
- * runs to the middle of the white on either side of it, so that a box centred in its column finds its
- * heading printed left-aligned (the column runs from the heading's start towards the next heading's
- * start), centred or right-aligned over it. The outer columns reach half the headings' pitch past the line.
+ * The heading of a line of column headings over the point `x` (the centre of a box of a line of
+ * boxes whose centres are `line`), or null when the line is no header row of those boxes. The
+ * line's headings are its phrases (words no further apart than `gap`). A heading printed over the
+ * box is its heading; else, for a line of two boxes or more, a heading's column runs to the middle
+ * of the white on either side of it, so that a box centred in its column finds its heading printed
+ * left-aligned (the column runs from the heading's start towards the next heading's start), centred
+ * or right-aligned over it; the outer columns reach half the headings' pitch past the line. Two
+ * boxes of the line in one heading's column, or one outside them all: no header row of theirs (a
+ * question ending in "Yes" over a pair of boxes set apart from it).
  */
-function headingOver(row: PlacedWord[], x: number, gap: number): PlacedWord[] | null {
+function headingOver(row: PlacedWord[], x: number, line: number[], gap: number): PlacedWord[] | null {
   const phrases: PlacedWord[][] = [];
   for (const w of row) {
     if (GLYPH.test(w.text)) continue;
@@ -129,10 +137,16 @@ function headingOver(row: PlacedWord[], x: number, gap: number): PlacedWord[] | 
   if (!phrases.length) return null;
   const x0 = (p: PlacedWord[]) => p[0].bbox[0];
   const x1 = (p: PlacedWord[]) => Math.max(...p.map((w) => w.bbox[2]));
+  const over = phrases.find((p) => x >= x0(p) - 2 && x <= x1(p) + 2);
+  if (over) return over;
+  if (line.length < 2) return null;
   const pitches = phrases.slice(1).map((p, k) => x0(p) - x0(phrases[k]));
   const reach = (median(pitches) ?? gap * 2) / 2;
-  if (x < x0(phrases[0]) - reach || x > x1(phrases[phrases.length - 1]) + reach) return null;
-  return phrases.find((p, k) => k === phrases.length - 1 || x <= (x1(p) + x0(phrases[k + 1])) / 2)!;
+  const column = (v: number) => v < x0(phrases[0]) - reach || v > x1(phrases[phrases.length - 1]) + reach ? -1 : phrases.findIndex((p, k) => k === phrases.length - 1 || v <= (x1(p) + x0(phrases[k + 1])) / 2);
+  // Every box of the line under a heading of its own: else the line is no header row of these boxes.
+  const columns = line.map(column);
+  if (columns.includes(-1) || new Set(columns).size < columns.length) return null;
+  return phrases[column(x)];
 }
 
 /** The options of one question and which are ticked. */

@@ -56,4 +56,19 @@ describe('a grid of tick boxes under column headings', () => {
         expect(boxes.map((b) => [b.label, b.checked])).toEqual(truth);
       });
     }
+
+  it('gives no heading to a pair of boxes under a line that is no header row of theirs', async () => {
+    const pdf = await pdfkitPdf((doc: Doc) => {
+      doc.font('Helvetica').fontSize(10);
+      doc.text('Does the student require assistive technology devices or services?', 50, 100, { lineBreak: false });
+      doc.text('Yes', 380, 100, { lineBreak: false });
+      // Two bare boxes far right on the next line, their own labels printed under them.
+      doc.text('Services for low incidence disabilities needed', 50, 125, { lineBreak: false });
+      for (const x of [470, 500]) doc.lineWidth(0.8).rect(x, 125.5, 9, 9).stroke();
+      doc.text('Yes', 468, 145, { lineBreak: false });
+      doc.text('No', 499, 145, { lineBreak: false });
+    });
+    const [page] = layoutDocument((await readPdfText(new Uint8Array(pdf))).pages).pages;
+    expect(page.checkboxes.map((b) => b.label)).toEqual(['', '']);
+  });
 });
