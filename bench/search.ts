@@ -150,6 +150,8 @@ function measure(core: Core, caseIds: string[]): QueryFigures[] {
 }
 
 async function main() {
+  // The data folder is encrypted, as the app's is; with no keychain here its key comes from the environment.
+  process.env.CASEFILE_PASSPHRASE ??= 'bench-search';
   console.log(`search benchmark: ${machineLine()}; load ${loadAverage()}`);
   const keep = args.value('keep');
   const report: string[] = [];
