@@ -10,6 +10,7 @@ import { provenanceOf, runOf, type LayoutLine, type PlacedWord } from './layout'
 import { findDataPoints, type DataPointContext } from './progress-datapoints';
 import { codeFromText } from './progress-legend';
 import type { Checkbox } from '../layout';
+import { boxesAlongLine } from '../layout/checkboxes';
 import { CODE_ROW_LABEL, GRID_DATA_COLUMN, MONTH_PREFIX, PERIOD_COLUMN, PERIOD_ROW_LABEL, PROGRESS_FIELD_LABELS } from './vocab/progress';
 
 interface PeriodColumn {
@@ -122,7 +123,7 @@ export function readPeriodGrid(lines: LayoutLine[], legend: Record<string, strin
       continue;
     }
     inData = false;
-    const onLine = boxesOnLine(line, boxes);
+    const onLine = boxesAlongLine(boxes, line);
     // Or no boxes, an X typed in the period's cell ("No progress        X"): the words left of the periods are the rating.
     const typed = onLine.length ? [] : line.words.filter((w) => TYPED_TICK.test(w.text) && w.bbox[0] >= cells[0].x0 - 4);
     const typedRow = typed.length > 0 && line.words.every((w) => typed.includes(w) || w.bbox[2] <= cells[0].x0);
@@ -210,14 +211,6 @@ function withNumbersBelow(line: LayoutLine, below: LayoutLine | undefined): Layo
     return ws.length === 1 ? { ...c, text: `${c.text} ${ws[0].text}`, words: [...c.words, ws[0]], x1: Math.max(c.x1, ws[0].bbox[2]) } : c;
   });
   return { ...line, cells, words: [...line.words, ...below.words], text: cells.map((c) => c.text).join(' ') };
-}
-
-/** Tick boxes standing on a printed line (their middle within its words' height). */
-function boxesOnLine(line: LayoutLine, boxes: Checkbox[]): Checkbox[] {
-  if (!boxes.length || !line.words.length) return [];
-  const top = Math.min(...line.words.map((w) => w.bbox[1]));
-  const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
-  return boxes.filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom);
 }
 
 /** A code row: its label ("Progress Code", "Rating"), then only short codes ("2", "NA", "SP"), not a legend. */

@@ -170,10 +170,15 @@ export function answerOf(boxes: Checkbox[], groups: RegExp[]): Answer | null {
   return { group: first.group!, options, ticked: options.filter((b) => b.checked === true), readable: options.every((b) => b.checked !== null) };
 }
 
-/** The labelled boxes printed along a line: on its page, their middle between its words' top and bottom. */
-export function boxesOnLine(boxes: Checkbox[], line: { page: number; words: PlacedWord[] }): Checkbox[] {
-  if (!line.words.length) return [];
+/** The boxes printed along a line, labelled or not: on its page, their middle between its words' top and bottom. */
+export function boxesAlongLine(boxes: Checkbox[], line: { page: number; words: PlacedWord[] }): Checkbox[] {
+  if (!boxes.length || !line.words.length) return [];
   const top = Math.min(...line.words.map((w) => w.bbox[1]));
   const bottom = Math.max(...line.words.map((w) => w.bbox[3]));
-  return boxes.filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom && b.label);
+  return boxes.filter((b) => b.page === line.page && (b.bbox[1] + b.bbox[3]) / 2 >= top && (b.bbox[1] + b.bbox[3]) / 2 <= bottom);
+}
+
+/** The labelled boxes printed along a line. */
+export function boxesOnLine(boxes: Checkbox[], line: { page: number; words: PlacedWord[] }): Checkbox[] {
+  return boxesAlongLine(boxes, line).filter((b) => b.label);
 }
